@@ -1,0 +1,59 @@
+# Ferry — one entry point for people and CI. Every target installs what it needs first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
+
+.DEFAULT_GOAL := help
+.PHONY: help venv run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench demo clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(STAMP): $(REQS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: $(STAMP) ## create/refresh .venv from the pinned requirements
+
+run: $(STAMP) ## serve the Migration API locally on an embedded AWS stack (127.0.0.1:$PORT)
+	$(PY) -m local.server --port $(PORT)
+
+test: $(STAMP) ## run every test: unit, integration (moto-backed stack) and e2e (HTTP against the local server)
+	$(PY) -m pytest -q
+
+test-unit: $(STAMP)
+	$(PY) -m pytest -q tests/unit
+
+test-integration: $(STAMP)
+	$(PY) -m pytest -q tests/integration
+
+test-e2e: $(STAMP)
+	$(PY) -m pytest -q tests/e2e
+
+check: lint typecheck cfn-lint asl-lint ## ruff, mypy, cfn-lint and the ASL lint
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+cfn-lint: $(STAMP)
+	$(VENV)/bin/cfn-lint template.yaml
+
+asl-lint: $(STAMP)
+	$(PY) -m local.asl_lint statemachines/*.asl.json
+
+invoke: $(STAMP) ## run one handler on a sample event: make invoke FN=IngestFunction EVENT=events/s3_object_created.json
+	@test -n "$(FN)" -a -n "$(EVENT)" || { echo "usage: make invoke FN=<LogicalId> EVENT=events/<file>.json"; exit 2; }
+	$(PY) -m local.invoke $(FN) $(EVENT)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,71 @@
+"""End-to-end fixtures: the real `make run` server (python -m local.server) in a subprocess, over HTTP."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class LocalServer:
+    base_url: str
+    keys: dict[str, str]  # account_id -> API key
+
+    def headers(self, account_id: str) -> dict[str, str]:
+        return {"anx-api-key": self.keys[account_id]}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[LocalServer]:
+    """`make run`'s server with two accounts' keys, stopped with SIGTERM at the end (and checked to exit cleanly)."""
+    keys = {"acct_alpha": "ek_" + secrets.token_urlsafe(16), "acct_beta": "ek_" + secrets.token_urlsafe(16)}
+    port = _free_port()
+    env = {**os.environ, "FERRY_API_KEYS": ",".join(f"{k}={a}" for a, k in keys.items()), "PORT": str(port)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "local.server", "--port", str(port), "--quiet"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        if proc.poll() is not None:
+            pytest.fail(f"local server exited early:\n{proc.stdout.read() if proc.stdout else ''}")
+        try:
+            if httpx.get(f"{base}/v1/health", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("local server did not answer /v1/health within 90 s")
+        time.sleep(0.2)
+    yield LocalServer(base_url=base, keys=keys)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        pytest.fail("local server did not stop on SIGTERM within 20 s")
