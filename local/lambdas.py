@@ -115,4 +115,4 @@ def install() -> None:
 
 
 def is_installed() -> bool:
-    return LambdaFunction._invoke_lambda is _invoke_in_process  # type: ignore[comparison-overlap]
+    return LambdaFunction._invoke_lambda is _invoke_in_process

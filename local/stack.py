@@ -8,6 +8,7 @@ DefinitionSubstitutions applied.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -96,10 +97,13 @@ class LocalStack:
     def bootstrap(self) -> None:
         tpl = self.template
         self._name_resources()
-        self.client("iam").create_role(
-            RoleName=_ROLE_ARN.rsplit("/", 1)[1],
-            AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}),
-        )
+        iam = self.client("iam")
+        # A second template may be bootstrapped onto the same server (tests): the role is shared.
+        with contextlib.suppress(iam.exceptions.EntityAlreadyExistsException):
+            iam.create_role(
+                RoleName=_ROLE_ARN.rsplit("/", 1)[1],
+                AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": []}),
+            )
         for logical_id, res in tpl.of_type("AWS::DynamoDB::Table").items():
             self._create_table(logical_id, res["Properties"])
         for logical_id in tpl.of_type("AWS::S3::Bucket"):

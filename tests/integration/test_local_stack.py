@@ -22,7 +22,8 @@ def test_bucket_notifies_the_ingest_function_for_uploads(stack: LocalStack) -> N
     config = stack.client("s3").get_bucket_notification_configuration(Bucket=stack.bucket_name)
     (only,) = config["LambdaFunctionConfigurations"]
     assert only["LambdaFunctionArn"].endswith(":function:IngestFunction")
-    assert only["Filter"]["Key"]["FilterRules"] == [{"Name": "Prefix", "Value": "uploads/"}]
+    (rule,) = only["Filter"]["Key"]["FilterRules"]
+    assert (rule["Name"].lower(), rule["Value"]) == ("prefix", "uploads/")
 
 
 def test_function_environment_is_resolved_from_the_template(stack: LocalStack) -> None:

@@ -20,7 +20,7 @@ FIXTURE = Path(__file__).parent / "local_fixture" / "template.yaml"
 def fixture_stack(_session_stack: LocalStack) -> Iterator[LocalStack]:
     """A second bootstrap (of a small fixture template) on the running moto server."""
     _session_stack.reset()
-    stack = LocalStack(template_path=FIXTURE)
+    stack = LocalStack(template_path=FIXTURE, stage="fixture")
     stack.endpoint_url = _session_stack.endpoint_url
     stack.bootstrap()
     yield stack

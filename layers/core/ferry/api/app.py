@@ -1,0 +1,71 @@
+"""The FastAPI application: routers, the one error handler, and an OpenAPI document true to the contract."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from ferry.api.errors import index_route_methods, install_error_handling
+from ferry.api.routers import files, health, migrations
+from ferry.api.schemas import ErrorBody
+
+API_PREFIX = "/v1"
+
+# Error answers each route may give besides its success (documented in the OpenAPI document).
+_COMMON_ERRORS = {400: "Invalid request", 401: "Missing or invalid anx-api-key", 500: "Unexpected error"}
+_OBJECT_ERRORS = {404: "Not found in your account"}
+
+
+def create_app() -> FastAPI:
+    """Build the app. Settings and AWS clients are read per request, so one app serves any environment."""
+    app = FastAPI(
+        title="Ferry Migration API",
+        version="1.0.0",
+        description="Upload spreadsheets, map them onto your templates, preview and import. JSON in and out.",
+    )
+    install_error_handling(app)
+    routers = [(API_PREFIX, health.router), (API_PREFIX, migrations.router), (API_PREFIX, files.router)]
+    for prefix, router in routers:
+        app.include_router(router, prefix=prefix)
+    index_route_methods(app, routers)
+
+    def openapi() -> dict[str, Any]:
+        """Built once, on first request for it."""
+        if app.openapi_schema is None:
+            app.openapi_schema = _contract_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+def _contract_openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with its 422 answers replaced by the 4xx/5xx the API really gives."""
+    doc = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    error_ref = {"$ref": "#/components/schemas/ErrorBody"}
+    schemas.update(ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs", {}))
+    schemas["ErrorBody"] = ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}")
+    for path, operations in doc.get("paths", {}).items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            if path == f"{API_PREFIX}/health":
+                continue
+            errors = dict(_COMMON_ERRORS)
+            if "{migration_id}" in path:
+                errors.update(_OBJECT_ERRORS)
+            if method == "delete" and path == f"{API_PREFIX}/migrations/{{migration_id}}":
+                errors[409] = "A run is active on this migration"
+            if method == "post" and path.endswith("/files"):
+                errors[413] = "Declared size is over the upload limit"
+            for status_code, description in errors.items():
+                responses.setdefault(
+                    str(status_code),
+                    {"description": description, "content": {"application/json": {"schema": error_ref}}},
+                )
+    return doc

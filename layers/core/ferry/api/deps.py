@@ -1,0 +1,72 @@
+"""Shared dependencies of the routes, as `Annotated[..., Depends()]` aliases."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader
+
+from ferry.auth import API_KEY_HEADER, AccountKey, account_for_key
+from ferry.blobs import Blobs
+from ferry.config import Settings, get_settings
+from ferry.errors import Unauthorized
+from ferry.store import Store
+
+UNAUTHORIZED_MESSAGE = "Missing or invalid anx-api-key header."  # the same text as the gateway's 401
+
+_api_key = APIKeyHeader(
+    name=API_KEY_HEADER, auto_error=False, description="Your API key; every route but /v1/health needs it."
+)
+
+
+def get_store() -> Store:
+    """The table adapter (its client is created on first use)."""
+    return Store()
+
+
+def get_blobs() -> Blobs:
+    """The bucket adapter (its client is created on first use)."""
+    return Blobs()
+
+
+def settings() -> Settings:
+    """The settings read from the environment."""
+    return get_settings()
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+BlobsDep = Annotated[Blobs, Depends(get_blobs)]
+SettingsDep = Annotated[Settings, Depends(settings)]
+
+
+def current_account(request: Request, db: StoreDep, api_key: Annotated[str | None, Security(_api_key)]) -> AccountKey:
+    """The caller's account: from the Lambda authorizer's context behind API Gateway, else from the key.
+
+    Behind API Gateway the authorizer has already checked the key (Mangum hands the event over in the
+    ASGI scope); locally and in tests there is no authorizer, so the same look-up runs here.
+    """
+    account = resolve_account(request, api_key, db)
+    if account is None:
+        raise Unauthorized(UNAUTHORIZED_MESSAGE)
+    return account
+
+
+def resolve_account(request: Request, api_key: str | None, db: Store) -> AccountKey | None:
+    """The account a request acts for, or None when it is not authenticated."""
+    context = _authorizer_context(request.scope.get("aws.event"))
+    account_id = context.get("account_id")
+    if isinstance(account_id, str) and account_id:
+        profile_id = context.get("profile_id")
+        return AccountKey(account_id, profile_id if isinstance(profile_id, str) and profile_id else None)
+    return account_for_key(api_key, store=db)
+
+
+def _authorizer_context(event: Any) -> dict[str, Any]:
+    if not isinstance(event, dict):
+        return {}
+    context = (event.get("requestContext") or {}).get("authorizer")
+    return context if isinstance(context, dict) else {}
+
+
+CurrentAccount = Annotated[AccountKey, Depends(current_account)]
