@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench demo clean
+.PHONY: help venv run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -57,3 +57,6 @@ invoke: $(STAMP) ## run one handler on a sample event: make invoke FN=IngestFunc
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+bench-mapping: $(STAMP) ## mapping benchmark: own labelled cases + the GDC schema-matching benchmark
+	$(PY) bench/mapping/run.py

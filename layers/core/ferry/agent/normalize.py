@@ -1,0 +1,156 @@
+"""Header normalisation: one comparable form for 'E-Mail', 'email_address__c', 'EmailAddress' and 'E_MAIL'."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Vendor/CRM export decorations that carry no meaning for matching (Salesforce custom fields, HubSpot, generic custom).
+_VENDOR_SUFFIXES = ("__c", "__pc", "__r", "__s", "_c")
+_VENDOR_PREFIXES = ("hs_", "cf_", "custom_", "x_", "sf_", "zoho_", "crm_", "fld_", "c_")
+
+# Common abbreviations in exported headers, expanded to the words the vocabulary uses.
+ABBREVIATIONS: dict[str, str] = {
+    "fname": "first name",
+    "lname": "last name",
+    "fn": "first name",
+    "ln": "last name",
+    "nm": "name",
+    "addr": "address",
+    "adr": "address",
+    "dob": "date of birth",
+    "tel": "telephone",
+    "ph": "phone",
+    "phn": "phone",
+    "mob": "mobile",
+    "cel": "cell",
+    "no": "number",
+    "nr": "number",
+    "num": "number",
+    "nbr": "number",
+    "qty": "quantity",
+    "amt": "amount",
+    "desc": "description",
+    "descr": "description",
+    "org": "organization",
+    "orgs": "organizations",
+    "co": "company",
+    "comp": "company",
+    "cmpny": "company",
+    "dt": "date",
+    "ts": "timestamp",
+    "cnt": "count",
+    "ctry": "country",
+    "cntry": "country",
+    "st": "street",
+    "str": "street",
+    "zipcode": "zip code",
+    "postcode": "postal code",
+    "eml": "email",
+    "emailaddress": "email address",
+    "mail": "mail",
+    "usr": "user",
+    "acct": "account",
+    "acc": "account",
+    "dept": "department",
+    "mgr": "manager",
+    "pos": "position",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "ext": "extension",
+    "info": "information",
+    "msg": "message",
+    "pct": "percent",
+    "perc": "percent",
+    "prob": "probability",
+    "rev": "revenue",
+    "emp": "employees",
+    "empl": "employees",
+    "ind": "industry",
+    "src": "source",
+    "stat": "status",
+    "sts": "status",
+    "cre": "created",
+    "crtd": "created",
+    "upd": "updated",
+    "mod": "modified",
+    "lastname": "last name",
+    "firstname": "first name",
+    "fullname": "full name",
+    "surname": "surname",
+    "phonenumber": "phone number",
+    "zip": "zip",
+    "cty": "city",
+    "ann": "annual",
+    "cls": "close",
+    "stg": "stage",
+    "typ": "type",
+}
+
+_NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}
+_CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+_DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (ß→ss, é→e) so German/French/Spanish headers compare with plain ASCII."""
+    text = text.replace("ß", "ss").replace("ẞ", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def strip_vendor(header: str) -> str:
+    """Drop vendor decorations like Salesforce's `__c` or HubSpot's `hs_` (case-insensitive)."""
+    text = header.strip()
+    lowered = text.lower()
+    for suffix in _VENDOR_SUFFIXES:
+        # `_c` alone is only stripped after a word of some length, so `abc_c` style keys survive.
+        if lowered.endswith(suffix) and len(lowered) > len(suffix) + 2:
+            text, lowered = text[: -len(suffix)], lowered[: -len(suffix)]
+            break
+    for prefix in _VENDOR_PREFIXES:
+        if lowered.startswith(prefix) and len(lowered) > len(prefix) + 2:
+            text = text[len(prefix) :]
+            break
+    return text
+
+
+@lru_cache(maxsize=65536)
+def tokens(header: str) -> tuple[str, ...]:
+    """Header → normalised words: vendor decorations off, camelCase split, accents folded, abbreviations expanded."""
+    text = strip_vendor(header)
+    text = text.replace("'s ", " ").replace("\u2019s ", " ")
+    # camelCase only when the header mixes cases; ALL-CAPS Salesforce headers stay one word here.
+    if not text.isupper():
+        text = _CAMEL_RE.sub(" ", text)
+    text = fold(text)
+    text = _NON_WORD_RE.sub(" ", text)
+    text = _DIGIT_SPLIT_RE.sub(" ", text)
+    out: list[str] = []
+    words = text.split()
+    for i, word in enumerate(words):
+        # 'f_name' / 'FName' / 'l_name': a lone initial before 'name' is first/last/given.
+        if word in _NAME_INITIALS and i + 1 < len(words) and words[i + 1] in ("name", "nm"):
+            out.append(_NAME_INITIALS[word])
+            continue
+        out.extend(ABBREVIATIONS.get(word, word).split())
+    return tuple(out)
+
+
+def normalize_header(header: str) -> str:
+    """The normalised header as one space-separated string ('E-Mail Address' → 'e mail address' → 'email address')."""
+    return join_tokens(tokens(header))
+
+
+def join_tokens(words: tuple[str, ...] | list[str]) -> str:
+    """Join tokens, gluing the split 'e mail' back to 'email' so both spellings meet."""
+    text = " ".join(words)
+    return re.sub(r"\be mail\b", "email", text)
+
+
+def compact(header: str) -> str:
+    """Normalised header with no spaces: lets ALL-CAPS run-together headers ('CLOSEDATE') meet 'close date'."""
+    return normalize_header(header).replace(" ", "")

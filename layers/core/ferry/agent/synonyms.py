@@ -1,0 +1,414 @@
+"""A curated CRM vocabulary: concepts and the header phrases (English, German, French, Spanish) that name them.
+
+General CRM knowledge, written once: a field and a column meet when they name the same concept. Phrases are in
+normalised form (see `normalize.tokens`): lower-case, accents folded, words separated by one space.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from ferry.agent.normalize import fold, join_tokens, tokens
+
+# fmt: off
+# fmt: off
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "first_name": (
+        "first name", "given name", "forename", "first", "christian name", "vorname", "prenom", "nombre",
+        "nombre de pila", "primer nombre", "given", "contact first name",
+    ),
+    "last_name": (
+        "last name", "surname", "family name", "last", "nachname", "familienname", "zuname", "nom de famille",
+        "apellido", "apellidos", "primer apellido", "contact last name",
+    ),
+    "full_name": (
+        "name", "full name", "contact name", "contact", "person", "display name", "person name", "customer name",
+        "client name", "vollstandiger name", "ansprechpartner", "kontakt", "nom complet", "nom et prenom",
+        "nombre completo", "lead name",
+    ),
+    "email": (
+        "email", "email address", "mail", "mail address", "emailadresse", "email adresse", "mailadresse", "courriel",
+        "adresse email", "adresse mail", "adresse electronique", "correo", "correo electronico",
+        "direccion de correo", "email id", "primary email", "work email", "business email", "contact email",
+        "electronic mail",
+    ),
+    "phone": (
+        "phone", "telephone", "phone number", "telephone number", "work phone", "business phone", "office phone",
+        "primary phone", "contact phone", "contact phone number", "telefon", "telefonnummer", "rufnummer",
+        "numero de telephone", "tel", "telefono", "numero de telefono", "landline", "main phone", "phone 1",
+        "festnetz",
+    ),
+    "mobile": (
+        "mobile", "mobile phone", "mobile number", "cell", "cell phone", "cellphone", "handy", "handynummer", "mobil",
+        "mobilnummer", "mobiltelefon", "portable", "telephone portable", "movil", "celular", "telefono movil",
+    ),
+    "fax": (
+        "fax", "fax number", "telefax", "numero de fax",
+    ),
+    "company": (
+        "company", "company name", "organization", "organisation", "organization name", "account", "account name",
+        "employer", "business", "business name", "firma", "firmenname", "unternehmen", "societe", "entreprise",
+        "nom de l entreprise", "empresa", "compania", "organizacion", "customer", "client", "kunde",
+        "nombre de la empresa", "nombre de empresa", "razon social", "raison sociale",
+    ),
+    "website": (
+        "website", "web site", "url", "web", "homepage", "home page", "site web", "site", "webseite", "internetseite",
+        "sitio web", "pagina web", "company website", "domain", "web address", "www",
+    ),
+    "job_title": (
+        "title", "job title", "position", "role", "job", "designation", "job role", "berufsbezeichnung", "funktion",
+        "stellung", "poste", "fonction", "titre", "cargo", "puesto",
+    ),
+    "created_at": (
+        "created", "created at", "created date", "creation date", "date created", "created on", "create date",
+        "signup date", "sign up date", "signed up", "registration date", "registered", "registered on", "joined",
+        "join date", "date joined", "date added", "added on", "since", "customer since", "erstellt", "erstellt am",
+        "erstellungsdatum", "anmeldedatum", "registriert am", "angelegt am", "date de creation", "date d inscription",
+        "cree le", "fecha de creacion", "fecha de alta", "fecha de registro",
+    ),
+    "updated_at": (
+        "updated", "updated at", "last modified", "modified", "last modified date", "last updated", "date modified",
+        "modified date", "modified on", "geandert am", "aktualisiert", "date de modification",
+        "fecha de modificacion", "system mod stamp",
+    ),
+    "birth_date": (
+        "birth date", "date of birth", "birthday", "birthdate", "born", "geburtsdatum", "geburtstag",
+        "date de naissance", "fecha de nacimiento",
+    ),
+    "country": (
+        "country", "country code", "country name", "nation", "land", "pays", "pais", "billing country",
+        "mailing country", "country region", "herkunftsland", "country of residence",
+    ),
+    "state": (
+        "state", "province", "region", "state province", "bundesland", "provincia", "estado", "departement",
+        "billing state", "mailing state", "state code",
+    ),
+    "city": (
+        "city", "town", "ort", "stadt", "wohnort", "ville", "ciudad", "localidad", "locality", "suburb",
+        "municipality", "billing city", "mailing city",
+    ),
+    "postal_code": (
+        "zip", "zip code", "postal code", "postcode", "plz", "postleitzahl", "code postal", "codigo postal",
+        "billing postal code", "mailing postal code", "billing zip",
+    ),
+    "street": (
+        "street", "address", "street address", "address line", "address line 1", "address 1", "strasse", "anschrift",
+        "adresse", "rue", "direccion", "calle", "billing street", "mailing street",
+    ),
+    "status": (
+        "status", "lifecycle", "lifecycle stage", "lead status", "contact status", "customer status",
+        "account status", "kundenstatus", "statut", "estatus", "situacion", "lifecycle status", "estado del cliente",
+        "statut du client",
+    ),
+    "notes": (
+        "notes", "note", "comments", "comment", "remarks", "remark", "memo", "notizen", "notiz", "bemerkung",
+        "bemerkungen", "kommentar", "anmerkungen", "commentaire", "commentaires", "remarques", "notas", "comentarios",
+        "observaciones", "observations",
+    ),
+    "description": (
+        "description", "details", "summary", "beschreibung", "descripcion", "about",
+    ),
+    "id": (
+        "id", "identifier", "record id", "external id", "uuid", "guid", "contact id", "customer id",
+        "customer number", "kundennummer", "kunden nr", "numero client", "identifiant", "rec id",
+    ),
+    "gender": (
+        "gender", "sex", "geschlecht", "sexe", "genero", "sexo", "salutation", "anrede",
+    ),
+    "age": (
+        "age", "alter", "edad", "years", "years old", "age in years",
+    ),
+    "industry": (
+        "industry", "sector", "branche", "secteur", "industria", "sector industrial", "vertical",
+    ),
+    "revenue": (
+        "annual revenue", "revenue", "turnover", "sales", "umsatz", "jahresumsatz", "chiffre d affaires", "ingresos",
+        "facturacion",
+    ),
+    "employees": (
+        "employees", "number of employees", "employee count", "headcount", "staff", "company size", "mitarbeiter",
+        "anzahl mitarbeiter", "mitarbeiterzahl", "effectif", "empleados", "numero de empleados",
+    ),
+    "amount": (
+        "amount", "deal value", "deal amount", "opportunity amount", "value", "betrag", "wert", "montant", "importe",
+        "monto", "price", "total",
+    ),
+    "close_date": (
+        "close date", "closing date", "expected close date", "close", "closed date", "abschlussdatum",
+        "date de cloture", "fecha de cierre",
+    ),
+    "stage": (
+        "stage", "deal stage", "stage name", "pipeline stage", "sales stage", "opportunity stage", "phase",
+        "verkaufsphase", "etape", "etapa", "fase",
+    ),
+    "lead_source": (
+        "lead source", "source", "origin", "channel", "acquisition channel", "referral source", "quelle", "herkunft",
+        "leadquelle", "origine", "canal", "fuente", "origen",
+    ),
+    "owner": (
+        "owner", "account owner", "contact owner", "deal owner", "assigned to", "sales rep", "owner id",
+        "responsible", "verantwortlich", "betreuer", "proprietaire", "responsable", "propietario",
+    ),
+    "department": (
+        "department", "abteilung", "departement", "departamento", "division", "team", "group",
+    ),
+    "linkedin": (
+        "linkedin", "linkedin url", "linkedin profile", "linked in",
+    ),
+    "probability": (
+        "probability", "win probability", "likelihood", "wahrscheinlichkeit", "probabilite", "probabilidad",
+        "abschlusswahrscheinlichkeit",
+    ),
+    "deal_name": (
+        "deal name", "opportunity name", "opportunity", "deal", "name of deal", "deal title", "nom de l affaire",
+        "nom de l opportunite", "nombre del negocio", "nombre de la oportunidad", "name des deals", "dealname",
+        "verkaufschance", "opportunite", "oportunidad",
+    ),
+    "currency": (
+        "currency", "currency code", "wahrung", "devise", "moneda", "iso currency",
+    ),
+    "fiscal_year": (
+        "fiscal year", "geschaftsjahr", "exercice", "ano fiscal",
+    ),
+    "type": (
+        "type", "record type", "category", "kind", "typ", "art", "kategorie", "tipo", "categorie", "account type",
+        "type de compte", "tipo de cuenta", "kontotyp", "company type", "kundentyp",
+    ),
+    "manager": (
+        "manager", "reports to", "supervisor", "boss", "vorgesetzter", "responsable hierarchique",
+    ),
+    "tags": (
+        "tags", "tag", "labels", "label", "schlagworte", "etiquettes", "etiquetas",
+    ),
+    "language": (
+        "language", "locale", "sprache", "langue", "idioma", "preferred language",
+    ),
+    "timezone": (
+        "timezone", "time zone", "zeitzone", "fuseau horaire", "zona horaria",
+    ),
+    "salutation": (
+        "salutation", "prefix", "honorific", "titel", "civilite", "tratamiento",
+    ),
+    "middle_name": (
+        "middle name", "middle initial", "zweiter vorname", "second prenom", "segundo nombre",
+    ),
+    "opt_in": (
+        "opt in", "email opt in", "subscribed", "newsletter", "marketing consent", "consent", "gdpr consent",
+        "do not email", "unsubscribed", "einwilligung",
+    ),
+    "county": (
+        "county", "district", "landkreis", "kreis", "condado", "comte",
+    ),
+}
+
+# Concepts that are a narrower kind of another concept: a 'Mobile' column can fill a phone field, with less certainty.
+BROADER: dict[str, tuple[str, ...]] = {
+    "mobile": ("phone",),
+    "description": ("notes",),
+    "notes": ("description",),
+    "deal_name": ("full_name",),
+    "salutation": ("gender",),
+    "gender": ("salutation",),
+}
+
+# Words that, in a header, say the value belongs to someone other than the record itself ('Dads email').
+OTHER_PARTY_WORDS = frozenset(
+    {
+        "assistant", "assistants", "boss", "bosses", "brother", "child", "childs", "dad", "dads", "daughter",
+        "ehefrau", "ehemann", "emergency", "esposa", "esposo", "father", "fathers", "friend", "friends", "guardian",
+        "husband", "husbands", "kid", "kids", "madre", "manager", "managers", "mere", "mom", "moms", "mother",
+        "mothers", "mum", "mums", "mutter", "padre", "parent", "parents", "partner", "partners", "pere", "referrer",
+        "referrers", "sister", "son", "spouse", "spouses", "vater", "wife", "wifes",
+    }
+)
+
+# Header words that qualify without changing the concept ('Primary E-mail', 'Work Phone').
+SOFT_WORDS = frozenset(
+    {
+        "1", "a", "billing", "business", "current", "das", "data", "de", "default", "del", "der", "des", "die",
+        "du", "el", "field", "home", "in", "info", "information", "l", "la", "le", "mailing", "main", "my", "new",
+        "of", "office", "official", "old", "percent", "personal", "preferred", "primary", "private", "text", "the",
+        "value", "work", "your",
+    }
+)
+# fmt: on
+
+
+def singular(word: str) -> str:
+    """A crude English singular ('counties' → 'county', 'notes' → 'note'); leaves 'address' and 'status' alone."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def singular_phrase(text: str) -> str:
+    """Every word of a phrase in singular form."""
+    return " ".join(singular(w) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for concept, phrases in CONCEPTS.items():
+        for phrase in phrases:
+            norm = join_tokens(tokens(phrase))
+            core = " ".join(w for w in norm.split() if w not in SOFT_WORDS) or norm
+            # A phrase stripped of qualifiers still names the concept, unless only a generic word is left
+            # ('business name' must not make every 'Name' a company).
+            keys = (norm, singular_phrase(norm)) + ((core, singular_phrase(core)) if len(core.split()) > 1 else ())
+            for key in dict.fromkeys(keys):
+                if concept not in index.setdefault(key, []):
+                    index[key].append(concept)
+    return index
+
+
+@lru_cache(maxsize=1)
+def vocabulary_words() -> frozenset[str]:
+    """Every word the vocabulary knows (used to segment run-together headers such as 'BILLINGCOUNTRY')."""
+    words: set[str] = set()
+    for phrase in _phrase_index():
+        words.update(phrase.replace("email", "e mail email").split())
+    words.update(
+        {"date", "number", "name", "code", "id", "is", "has", "count", "total", "expected", "next", "step", "last",
+         "activity", "by", "quantity", "fiscal", "quarter", "forecast", "won", "closed", "deleted", "master",
+         "record", "parent", "ticker", "symbol", "rating", "sic", "ownership", "price", "book", "line", "item",
+         "opportunity", "revenue", "annual", "stamp", "system", "mod", "postal", "billing", "shipping", "added",
+         "signup", "modified", "created", "updated", "contacted", "percent"}
+    )  # fmt: skip
+    return frozenset(w for w in words if len(w) > 1)
+
+
+@lru_cache(maxsize=1)
+def _correction_targets() -> dict[str, str]:
+    """Spellings a typo can be corrected to: vocabulary words, and whole phrases written as one word."""
+    targets = {w: w for w in vocabulary_words() if len(w) >= 4}
+    for phrase in _phrase_index():
+        glued = phrase.replace(" ", "")
+        if " " in phrase and len(glued) >= 6:
+            targets.setdefault(glued, phrase)
+    return targets
+
+
+@lru_cache(maxsize=65536)
+def correct_typo(word: str) -> str | None:
+    """The vocabulary spelling of a misspelt word ('Pohne' → phone, 'Lasttname' → last name), or None.
+
+    One edit (insert, drop, swap, replace) for words up to 7 letters, two for longer ones; never for short words,
+    where one edit turns a word into another word.
+    """
+    targets = _correction_targets()
+    if len(word) < 4 or word in targets or not word.isalpha():
+        return None
+    limit = 1 if len(word) <= 7 else 2
+    found = process.extractOne(word, list(targets), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
+    if found is None:
+        return None
+    return targets[found[0]]
+
+
+def segment(word: str) -> tuple[str, ...]:
+    """Split a run-together word into vocabulary words ('billingcountry' → billing country), or return it whole."""
+    known = vocabulary_words()
+    n = len(word)
+    if n < 6 or word in known:
+        return (word,)
+    # Dynamic programming: fewest pieces, every piece a known word.
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 20), end):
+            prev = best[start]
+            piece = word[start:end]
+            if prev is not None and piece in known:
+                cand = (prev[0] + 1, [*prev[1], piece])
+                current = best[end]
+                if current is None or cand[0] < current[0]:
+                    best[end] = cand
+    final = best[n]
+    return tuple(final[1]) if final is not None else (word,)
+
+
+@lru_cache(maxsize=65536)
+def header_words(header: str) -> tuple[str, ...]:
+    """Normalised tokens with run-together words segmented; the form every header signal works on."""
+    out: list[str] = []
+    for word in tokens(header):
+        out.extend(segment(word) if word.isalpha() else (word,))
+    return tuple(join_tokens(out).split())
+
+
+@lru_cache(maxsize=65536)
+def corrected_words(header: str) -> tuple[str, ...] | None:
+    """Header words with typos corrected, or None when nothing needed correcting."""
+    words = header_words(header)
+    known = vocabulary_words()
+    out: list[str] = []
+    changed = False
+    for word in words:
+        fixed = None if word in known or singular(word) in known else correct_typo(word)
+        if fixed is not None:
+            out.extend(fixed.split())
+            changed = True
+        else:
+            out.append(word)
+    return tuple(out) if changed else None
+
+
+def _concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
+    index = _phrase_index()
+    found: dict[str, float] = {}
+    whole = singular_phrase(" ".join(words))
+    for concept in index.get(whole, []):
+        found[concept] = 1.0
+    core = [w for w in words if w not in SOFT_WORDS] or list(words)
+    for concept in index.get(singular_phrase(" ".join(core)), []):
+        found.setdefault(concept, 0.95)
+    # Sub-phrases: the longest vocabulary phrase inside the header, weighted by how much of the header it explains.
+    n = len(words)
+    for size in range(min(n, 4), 0, -1):
+        for start in range(0, n - size + 1):
+            phrase = singular_phrase(" ".join(words[start : start + size]))
+            for concept in index.get(phrase, []):
+                leftover = [w for i, w in enumerate(words) if not start <= i < start + size and w not in SOFT_WORDS]
+                strength = 0.9 if not leftover else max(0.45, 0.85 - 0.15 * len(leftover))
+                if size == 1 and n > 1 and leftover:
+                    strength -= 0.05
+                found[concept] = max(found.get(concept, 0.0), strength)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _concepts_cached(header: str) -> tuple[tuple[str, float], ...]:
+    words = header_words(header)
+    if not words:
+        return ()
+    found = _concepts_of_words(words)
+    fixed = corrected_words(header)
+    if fixed is not None:
+        # A corrected typo is good evidence, a little less than the spelling itself.
+        for concept, strength in _concepts_of_words(fixed).items():
+            found[concept] = max(found.get(concept, 0.0), round(strength * 0.92, 4))
+    return tuple(sorted(found.items()))
+
+
+def concepts_of(header: str) -> dict[str, float]:
+    """Concepts a header names, with a strength: 1.0 for a whole-header synonym, less when words are left over."""
+    return dict(_concepts_cached(header))
+
+
+def has_other_party(header: str) -> bool:
+    """True when the header says the value belongs to someone else ('Dads email', "Mother's phone").
+
+    A header that is only the relation ('Manager') names a field of its own, not someone else's value.
+    """
+    raw = fold(header)
+    words = [w for w in header_words(header) if w not in SOFT_WORDS]
+    relation = [w for w in words if w in OTHER_PARTY_WORDS]
+    if relation and len(words) > len(relation):
+        return True
+    return ("'s " in raw or "\u2019s " in raw) and len(words) > 1

@@ -1,0 +1,34 @@
+"""Test inputs built as SheetManifest objects, the way ingestion hands them to the matcher."""
+
+from __future__ import annotations
+
+from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
+from ferry.models import ColumnManifest, SheetManifest, Template, TemplateField
+
+__all__ = ["CONTACTS", "manifest_from_csv", "manifest_from_rows", "sheet"]
+
+CONTACTS = Template(
+    name="Contacts",
+    sheet_id="contacts",
+    fields=[
+        TemplateField(key="first_name", type="string"),
+        TemplateField(key="last_name", type="string"),
+        TemplateField(key="email", type="email", required=True, unique=True),
+        TemplateField(key="phone", type="phone"),
+        TemplateField(key="company", type="string"),
+        TemplateField(key="created_at", type="date"),
+        TemplateField(key="country", type="enum", values=["US", "DE", "FR", "GB"]),
+        TemplateField(key="status", type="enum", values=["lead", "customer", "churned"]),
+    ],
+)
+
+
+def sheet(columns: dict[str, list[str]], rows: int = 10) -> SheetManifest:
+    """A manifest whose columns hold the given sample values."""
+    return SheetManifest(
+        sheet_id="sheet_1",
+        name="test",
+        columns=[ColumnManifest(name=h, header=h, samples=v, filled=rows if v else 0) for h, v in columns.items()],
+        row_count=rows,
+        header_row=0,
+    )
