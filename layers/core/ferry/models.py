@@ -104,6 +104,15 @@ class SheetManifest(BaseModel):
     columns: list[ColumnManifest]
     row_count: int = Field(description="Data rows below the header (blank rows not counted).")
     header_row: int = Field(description="0-based record index of the header row (title rows above skipped).")
+    header_rows: int = Field(
+        default=1, description="Stacked header rows from header_row down (merged header cells), joined per column."
+    )
+    blank_rows: int = Field(default=0, description="Fully blank records below the header, skipped by readers.")
+    ragged_rows: int = Field(
+        default=0,
+        description="Records from the header down whose cell count differs from len(columns) "
+        "(short rows padded, blank extra cells dropped).",
+    )
 
     @property
     def column_names(self) -> list[str]:
@@ -111,11 +120,18 @@ class SheetManifest(BaseModel):
 
 
 class FileManifest(BaseModel):
-    format: Literal["csv", "xlsx"]
+    format: Literal["csv", "xlsx", "xls", "ods"]
     size_bytes: int
     encoding: str | None = Field(default=None, description="Python codec of a CSV file, e.g. 'utf-8-sig'.")
     delimiter: str | None = None
     quotechar: str | None = '"'
     line_terminator: Literal["\n", "\r\n", "\r"] | None = None
     quoted_newlines: bool = False
+    line_terminators: list[Literal["\n", "\r\n", "\r"]] = Field(
+        default_factory=list,
+        description="Every kind of line break found (between records or inside quoted cells), most frequent first.",
+    )
+    irregular_quoting: bool = Field(
+        default=False, description="Quotes inside unquoted cells or after a closing quote: readers disagree there."
+    )
     sheets: list[SheetManifest]

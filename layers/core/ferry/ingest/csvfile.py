@@ -1,0 +1,227 @@
+"""Delimited text files: sniffed in one streaming pass, read back by the same csv configuration.
+
+The full pass decodes through io.TextIOWrapper(newline='') into csv.reader, so memory stays constant
+whatever the file size. When a byte late in the file contradicts the encoding guessed from its start,
+the pass starts over with an encoding detected on more of the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ferry.errors import FileRejected
+from ferry.ingest.dialect import (
+    QUOTECHAR,
+    bad_quote_pattern,
+    csv_records,
+    sample_records,
+    sniff_delimiter,
+)
+from ferry.ingest.encoding import (
+    UTF8,
+    EncodingGuess,
+    cannot_decode,
+    detect_encoding,
+    is_wide,
+    mixed_encodings,
+    mixes_utf8,
+    non_ascii_lines,
+    redetect,
+)
+from ferry.ingest.header import find_header_row
+from ferry.ingest.profile import TableProfiler
+from ferry.models import FileManifest, SheetManifest
+from ferry.observability import logger
+
+if TYPE_CHECKING:
+    from _csv import Reader
+
+LineBreak = Literal["\n", "\r\n", "\r"]
+
+# Enough to hold a few hundred records for the delimiter and header vote.
+HEAD_BYTES = 256 * 1024
+# Read once up front: where the encoding is decided before the full pass.
+SCAN_BYTES = 1024 * 1024
+_REDETECT_WINDOW = 32 * 1024
+_MAX_REDETECTS = 3
+_COUNT_CHUNK = 1024 * 1024
+
+
+class _Undecodable(Exception):
+    """A byte the current codec cannot decode, at `offset` in the file."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(offset)
+        self.offset = offset
+
+
+@dataclass
+class _LineAudit:
+    """What the raw lines say beyond their cells: which line breaks, and quotes csv would forgive."""
+
+    breaks: dict[LineBreak, int] = field(default_factory=lambda: {"\n": 0, "\r\n": 0, "\r": 0})
+    irregular_quoting: bool = False
+
+    def watch(self, lines: Iterable[str], bad_quote: re.Pattern[str]) -> Iterator[str]:
+        lf = crlf = cr = 0
+        irregular = False
+        search = bad_quote.search
+        try:
+            for line in lines:
+                if line.endswith("\r\n"):
+                    crlf += 1
+                elif line.endswith("\n"):
+                    lf += 1
+                elif line.endswith("\r"):
+                    cr += 1
+                if not irregular and QUOTECHAR in line and search(line):
+                    irregular = True
+                yield line
+        finally:
+            self.breaks = {"\n": lf, "\r\n": crlf, "\r": cr}
+            self.irregular_quoting = irregular
+
+    def line_terminators(self) -> list[LineBreak]:
+        return [kind for kind, count in sorted(self.breaks.items(), key=lambda item: -item[1]) if count]
+
+
+@dataclass
+class _Scan:
+    profiler: TableProfiler
+    labels: list[str]
+    records: int
+    lines: int
+    audit: _LineAudit
+
+
+def sniff_text(path: Path, filename: str, size: int, scan: bytes) -> FileManifest:
+    """Manifest of a delimited text file; `scan` is its first SCAN_BYTES (or all of it)."""
+    guess = detect_encoding(scan, complete=size <= len(scan))
+    evidence = b"" if is_wide(guess.codec) or scan.isascii() else non_ascii_lines(scan)
+    failed: list[str] = []
+    while True:
+        try:
+            return _sniff_decoded(path, filename, size, scan, guess.codec)
+        except _Undecodable as failure:
+            line = _line_at(path, failure.offset)
+            if guess.declared or is_wide(guess.codec) or len(failed) >= _MAX_REDETECTS:
+                raise cannot_decode(line) from None
+            if guess.codec == UTF8 and mixes_utf8(path, failure.offset):
+                raise mixed_encodings(line) from None
+            failed.append(guess.codec)
+            evidence += non_ascii_lines(_window(path, failure.offset))
+            codec = redetect(evidence, failed, line)
+            logger.info("encoding re-detected", previous=guess.codec, encoding=codec, line=line)
+            guess = EncodingGuess(codec)
+
+
+def iter_text_rows(path: Path, manifest: FileManifest, sheet: SheetManifest) -> Iterator[list[str]]:
+    """Data rows of a delimited file, as `ferry.ingest.iter_rows` promises."""
+    if manifest.encoding is None or manifest.delimiter is None:
+        raise ValueError("not a delimited-text manifest")
+    width = len(sheet.columns)
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=manifest.encoding, newline="") as text:
+        for record in islice(csv_records(text, manifest.delimiter), sheet.header_row + sheet.header_rows, None):
+            if not "".join(record).strip():
+                continue
+            size = len(record)
+            if size < width:
+                record.extend([""] * (width - size))
+            elif size > width:
+                del record[width:]
+            yield record
+
+
+def _sniff_decoded(path: Path, filename: str, size: int, scan: bytes, codec: str) -> FileManifest:
+    head_complete = size <= HEAD_BYTES
+    head_text = _decode_head(scan[:HEAD_BYTES], codec, final=head_complete)
+    delimiter = sniff_delimiter(head_text, complete=head_complete)
+    records = sample_records(head_text, delimiter, complete=head_complete)
+    header_row = find_header_row(records)
+    if header_row is None:
+        raise FileRejected("The file is empty." if head_complete else "We found no table at the start of this file.")
+    result = _scan(path, codec, delimiter, header_row)
+    profiler = result.profiler
+    columns = profiler.finish(result.labels)
+    terminators = result.audit.line_terminators()
+    sheet = SheetManifest(
+        sheet_id="sheet_1",
+        name=Path(filename).stem or filename,
+        columns=columns,
+        row_count=profiler.rows,
+        header_row=header_row,
+        blank_rows=profiler.blank_rows,
+        ragged_rows=profiler.ragged_rows(),
+    )
+    return FileManifest(
+        format="csv",
+        size_bytes=size,
+        encoding=codec,
+        delimiter=delimiter,
+        quotechar=QUOTECHAR,
+        line_terminator=terminators[0] if terminators else None,
+        line_terminators=terminators,
+        # Each record takes one line unless a quoted cell holds a line break.
+        quoted_newlines=result.lines > result.records,
+        irregular_quoting=result.audit.irregular_quoting,
+        sheets=[sheet],
+    )
+
+
+def _scan(path: Path, codec: str, delimiter: str, header_row: int) -> _Scan:
+    audit = _LineAudit()
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=codec, newline="") as text:
+        reader: Reader = csv.reader([])  # replaced below; keeps line_num readable in the handlers
+        try:
+            reader = csv_records(audit.watch(text, bad_quote_pattern(delimiter)), delimiter)
+            labels = next(islice(reader, header_row, None), None)
+            if labels is None:  # the file shrank since the head was read
+                raise FileRejected("The file is empty.")
+            profiler = TableProfiler(len(labels))
+            add = profiler.add
+            for record in reader:
+                add(record)
+        except UnicodeDecodeError as exc:
+            raise _Undecodable(max(0, raw.tell() - len(exc.object) + exc.start)) from None
+        except csv.Error as exc:
+            raise FileRejected(
+                f"We couldn't read this file as a table near line {reader.line_num}: a quoted cell never "
+                'ends (a stray " character?).'
+            ) from exc
+    records = header_row + 1 + profiler.rows + profiler.blank_rows
+    return _Scan(profiler, labels, records, reader.line_num, audit)
+
+
+def _decode_head(data: bytes, codec: str, *, final: bool) -> str:
+    try:
+        return codecs.getincrementaldecoder(codec)().decode(data, final=final)
+    except UnicodeDecodeError as exc:
+        raise _Undecodable(exc.start) from None
+
+
+def _window(path: Path, offset: int) -> bytes:
+    with path.open("rb") as raw:
+        raw.seek(max(0, offset - _REDETECT_WINDOW))
+        return raw.read(2 * _REDETECT_WINDOW)
+
+
+def _line_at(path: Path, offset: int) -> int:
+    """1-based line number of byte `offset`, for messages people can act on."""
+    lines = 1
+    with path.open("rb") as raw:
+        remaining = offset
+        while remaining > 0:
+            chunk = raw.read(min(_COUNT_CHUNK, remaining))
+            if not chunk:
+                break
+            lines += chunk.count(b"\n") or chunk.count(b"\r")
+            remaining -= len(chunk)
+    return lines

@@ -1,0 +1,101 @@
+"""Which record is the header, how stacked (merged) header rows join, and the column names."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from statistics import median_low
+
+# ((first_row, first_col), (last_row, last_col)), 0-based and inclusive, as calamine reports them.
+MergedRange = tuple[tuple[int, int], tuple[int, int]]
+
+HEADER_SEARCH_RECORDS = 50
+MAX_HEADER_ROWS = 10
+_TITLE_CHECKED_FROM_WIDTH = 3
+# Byte-order marks and zero-width spaces that tools leave in header cells.
+_INVISIBLE = str.maketrans("", "", "\ufeff\u200b")
+
+
+def filled_count(record: Sequence[str]) -> int:
+    return sum(1 for cell in record if cell.strip())
+
+
+def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
+    """Index of the header among `records` (leading blank ones skipped), or None when all are blank.
+
+    Title rows ('Sales report', 'Exported 2024-05-01') hold one or two cells above a table of three
+    or more columns: the header is the first record filled at least half as wide as a typical one.
+    """
+    counts = [filled_count(record) for record in records]
+    first = next((index for index, count in enumerate(counts) if count), None)
+    if first is None:
+        return None
+    window = counts[first : first + HEADER_SEARCH_RECORDS]
+    typical = median_low([count for count in window if count])
+    # Two-column tables often have one blank header cell: only wider tables lose rows as titles.
+    needed = max(2, math.ceil(typical / 2)) if typical >= _TITLE_CHECKED_FROM_WIDTH else 1
+    return first + next((offset for offset, count in enumerate(window) if count >= needed), 0)
+
+
+def header_block_end(header_row: int, merges: Sequence[MergedRange]) -> int:
+    """Last row of the header: merged cells that start in the header and reach down pull it along
+    (a 'Region' cell merged over five rows means five header rows)."""
+    end = header_row
+    grown = True
+    while grown:
+        grown = False
+        for (first_row, _), (last_row, _) in merges:
+            if header_row <= first_row <= end < last_row:
+                end, grown = last_row, True
+    return end if end - header_row < MAX_HEADER_ROWS else header_row
+
+
+def stacked_labels(
+    rows: Sequence[Sequence[str]], first_row: int, first_col: int, merges: Sequence[MergedRange]
+) -> list[str]:
+    """One label per column for a header spanning `rows` (sheet rows from `first_row`, cells from
+    column `first_col`): merged cells filled, then the distinct pieces top to bottom joined by spaces,
+    as frictionless does ('Caloric contribution' over '(%)' -> 'Caloric contribution (%)')."""
+    width = max(len(row) for row in rows)
+    grid = [[*row, *[""] * (width - len(row))] for row in rows]
+    last_row = first_row + len(rows) - 1
+    for (top, left), (bottom, right) in merges:
+        if not first_row <= top <= last_row:
+            continue
+        value = grid[top - first_row][left - first_col] if 0 <= left - first_col < width else ""
+        for row_index in range(top, min(bottom, last_row) + 1):
+            for col in range(max(left - first_col, 0), min(right - first_col + 1, width)):
+                if not grid[row_index - first_row][col].strip():
+                    grid[row_index - first_row][col] = value
+    labels = []
+    for col in range(width):
+        pieces: list[str] = []
+        for cells in grid:
+            piece = cells[col].strip()
+            if piece and (not pieces or pieces[-1] != piece):
+                pieces.append(piece)
+        labels.append(" ".join(pieces))
+    return labels
+
+
+def column_names(labels: Sequence[str]) -> list[str]:
+    """Names used downstream: trimmed, whitespace collapsed, blanks -> 'column_3' (1-based position),
+    repeats -> 'name_2', 'name_3'; never two alike, never clashing with a real header."""
+    cleaned = [" ".join(label.translate(_INVISIBLE).split()) for label in labels]
+    reserved = set(cleaned) - {""}
+    used: set[str] = set()
+    names = []
+    for position, label in enumerate(cleaned, start=1):
+        name = label or f"column_{position}"
+        if name in used or (not label and name in reserved):
+            name = _next_free(name, used, reserved)
+        used.add(name)
+        names.append(name)
+    return names
+
+
+def _next_free(stem: str, used: set[str], reserved: set[str]) -> str:
+    suffix = 2
+    while f"{stem}_{suffix}" in used or f"{stem}_{suffix}" in reserved:
+        suffix += 1
+    return f"{stem}_{suffix}"
