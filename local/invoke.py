@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from local import lambdas
-from local.stack import LocalStack, read_state
+from local.stack import LOCAL_CREDENTIALS, LocalStack, read_state
 from local.template import ROOT, Template
 
 
@@ -26,7 +26,9 @@ def invoke(logical_id: str, event: dict, endpoint_url: str | None = None) -> obj
     stack = LocalStack()
     if endpoint_url:
         stack.endpoint_url = endpoint_url
-        os.environ.update({"AWS_ENDPOINT_URL": endpoint_url, "MOTO_PORT": endpoint_url.rsplit(":", 1)[1]})
+        os.environ.update(
+            {**LOCAL_CREDENTIALS, "AWS_ENDPOINT_URL": endpoint_url, "MOTO_PORT": endpoint_url.rsplit(":", 1)[1]}
+        )
         stack._name_resources()
         stack._apply_function_environment()
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 import uvicorn
@@ -59,12 +60,23 @@ def main(argv: list[str] | None = None) -> int:
         base = f"http://{args.host}:{args.port}"
         write_state(stack, base)
         _print_banner(base, keys[0][0], args.quiet)
-        server.run()  # handles SIGINT/SIGTERM and returns
+        # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the handler that
+        # was there before: make that one a clean exit so the stack below is stopped too.
+        signal.signal(signal.SIGTERM, _exit_cleanly)
+        signal.signal(signal.SIGINT, _exit_cleanly)
+        server.run()
+    except SystemExit as stop:
+        if stop.code not in (0, None):
+            raise
     finally:
         stack.stop()
         STATE_FILE.unlink(missing_ok=True)
         logger.info("local stack stopped")
     return 0
+
+
+def _exit_cleanly(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def _print_banner(base: str, key: str, quiet: bool) -> None:

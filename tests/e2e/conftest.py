@@ -65,7 +65,8 @@ def server() -> Iterator[LocalServer]:
     yield LocalServer(base_url=base, keys=keys)
     proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(timeout=20)
+        code = proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
         pytest.fail("local server did not stop on SIGTERM within 20 s")
+    assert code == 0, f"local server exited with {code} on SIGTERM"
