@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
+.PHONY: help venv deps run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -21,16 +21,21 @@ $(STAMP): $(REQS)
 
 venv: $(STAMP) ## create/refresh .venv from the pinned requirements
 
+deps: ## system packages the tests use: PostgreSQL server binaries (postgres connector tests); idempotent
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
+		echo "warning: PostgreSQL could not be installed; the postgres connector tests will be skipped"
+
 run: $(STAMP) ## serve the Migration API locally on an embedded AWS stack (127.0.0.1:$PORT)
 	$(PY) -m local.server --port $(PORT)
 
-test: $(STAMP) ## run every test: unit, integration (moto-backed stack) and e2e (HTTP against the local server)
+test: $(STAMP) deps ## run every test: unit, integration (moto-backed stack) and e2e (HTTP against the local server)
 	$(PY) -m pytest -q
 
 test-unit: $(STAMP)
 	$(PY) -m pytest -q tests/unit
 
-test-integration: $(STAMP)
+test-integration: $(STAMP) deps
 	$(PY) -m pytest -q tests/integration
 
 test-e2e: $(STAMP)

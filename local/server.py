@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     keys = parse_api_keys(os.environ.get("FERRY_API_KEYS"))
+    # Local mode only: connectors may reach sources on this machine (a local PostgreSQL, fake APIs).
+    os.environ.setdefault("FERRY_ALLOW_PRIVATE_HOSTS", "1")
     stack = LocalStack().start()
     try:
         seed_api_keys(keys)

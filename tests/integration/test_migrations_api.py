@@ -284,6 +284,19 @@ def test_openapi_documents_exactly_the_routes_and_no_422(api: TestClient) -> Non
         ("GET", "/v1/migrations/{migration_id}/files"),
         ("GET", "/v1/migrations/{migration_id}/files/{file_id}"),
         ("DELETE", "/v1/migrations/{migration_id}/files/{file_id}"),
+        ("POST", "/v1/migrations/{migration_id}/runs"),
+        ("GET", "/v1/migrations/{migration_id}/runs"),
+        ("GET", "/v1/migrations/{migration_id}/runs/{run_id}"),
+        ("PATCH", "/v1/migrations/{migration_id}/runs/{run_id}"),
+        ("POST", "/v1/migrations/{migration_id}/runs/{run_id}/messages"),
+        ("GET", "/v1/migrations/{migration_id}/runs/{run_id}/thread"),
+        ("GET", "/v1/migrations/{migration_id}/runs/{run_id}/export"),
+        ("GET", "/v1/migrations/{migration_id}/preview"),
+        ("GET", "/v1/migrations/{migration_id}/preview/diff"),
+        ("POST", "/v1/migrations/{migration_id}/connection"),
+        ("GET", "/v1/migrations/{migration_id}/connection"),
+        ("DELETE", "/v1/migrations/{migration_id}/connection"),
+        ("GET", "/v1/connectors"),
     }
     for ops in doc["paths"].values():
         for op in ops.values():

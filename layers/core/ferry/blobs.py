@@ -1,7 +1,8 @@
 """S3 access: the bucket layout, presigned uploads, streaming downloads and JSON manifests.
 
-Layout: `uploads/<acct>/<mig>/<file>/<filename>` (the ingestion trigger prefix) and
-`manifests/<acct>/<mig>/<file>.json` (what ingestion found in the file).
+Layout: `uploads/<acct>/<mig>/<file>/<filename>` (the ingestion trigger prefix),
+`manifests/<acct>/<mig>/<file>.json` (what ingestion found in the file), `previews/<acct>/<mig>/<prev>.json`
+(large preview bodies) and `runs/<run>/...` (a run's working objects).
 """
 
 from __future__ import annotations
@@ -48,6 +49,17 @@ def upload_key(account_id: str, migration_id: str, file_id: str, filename: str) 
 def manifest_key(account_id: str, migration_id: str, file_id: str) -> str:
     """Where ingestion stores a file's manifest."""
     return f"manifests/{account_id}/{migration_id}/{file_id}.json"
+
+
+def preview_key(account_id: str, migration_id: str, preview_id: str) -> str:
+    """Where a preview too large for its table item is stored."""
+    return f"previews/{account_id}/{migration_id}/{preview_id}.json"
+
+
+def run_key(run_id: str, name: str) -> str:
+    """A run's working object (planner state, draft preview, staging): fixed per run and name, so a
+    retried step overwrites rather than duplicates."""
+    return f"runs/{run_id}/{name}"
 
 
 def parse_upload_key(key: str) -> UploadKey | None:
@@ -109,6 +121,12 @@ class Blobs:
             for chunk in body.iter_chunks(_CHUNK):
                 out.write(chunk)
         return True
+
+    def upload_file(self, key: str, path: Path, content_type: str) -> str:
+        """Store a local file under `key` (connector extractions); returns the object's ETag."""
+        with path.open("rb") as body:
+            response = self.client.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType=content_type)
+        return str(response["ETag"])
 
     def put_json(self, key: str, data: Any) -> None:
         """Store a JSON document."""

@@ -20,7 +20,20 @@ class Settings(BaseSettings):
     max_xlsx_uncompressed_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)
     upload_url_ttl_seconds: int = Field(default=900, gt=0)
     page_size_default: int = 20
+    # Runs: how long a blocked run waits for answers, when an active run counts as dead, how long a
+    # thread long-poll may hold a request (API Gateway answers 504 after 29 s).
+    run_answer_timeout_seconds: int = Field(default=3600, gt=0)
+    run_stale_after_seconds: int = Field(default=1200, ge=0)
+    run_sweep_grace_seconds: int = Field(default=60, ge=0)
+    thread_wait_max_seconds: int = Field(default=20, ge=0)
+    # Previews larger than this (JSON bytes) are stored in S3, not in the table (400 KB item cap).
+    preview_inline_max_bytes: int = Field(default=300_000, gt=0)
     page_size_max: int = 100
+    # Connectors refuse hosts that resolve to loopback/private/link-local addresses (SSRF guard).
+    # Only local mode and tests turn this on, to reach fake servers and databases on 127.0.0.1.
+    allow_private_hosts: bool = False
+    # Connectors (source_key, comma-separated) an operator has switched off: creating one answers 400.
+    disabled_connectors: str = ""
     # Local mode only: where presigned URLs and boto3 clients point. Empty on AWS.
     aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
     region: str = Field(default="us-east-1", validation_alias="AWS_REGION")

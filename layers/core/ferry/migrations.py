@@ -112,4 +112,11 @@ def delete_migration(db: Store, blobs: Blobs, account_id: str, migration_id: str
     blobs.delete([key for f in files for key in (f.upload_key, manifest_key(account_id, migration_id, f.file_id))])
     for file in files:
         db.delete_file(migration_id, file.file_id)
-    logger.info("migration deleted", migration_id=migration_id, file_count=len(files))
+    # Imported here: ferry.connections imports this module. A deleted migration's secrets must not linger.
+    from ferry.connections import delete_migration_connections
+    from ferry.vault import Vault
+
+    connection_count = delete_migration_connections(db, Vault(), migration_id)
+    logger.info(
+        "migration deleted", migration_id=migration_id, file_count=len(files), connection_count=connection_count
+    )

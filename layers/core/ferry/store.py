@@ -6,6 +6,14 @@ Items (see docs/architecture; PK / SK):
     migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version
     file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error
     active lock  MIG#<mig>        ACTIVE         run_id (written by the run lifecycle)
+    run          MIG#<mig>        RUN#<run>      kind, status, message, questions_json, report_json, error,
+                                                 execution_arn, task_token, heartbeat_at;
+                                                 GSI2 ACTIVE / <heartbeat>#<run> while queued/running/blocked
+    preview      MIG#<mig>        PREVIEW#<v>    body_json (or body_key in S3 when large); the migration
+                                                 item's preview_version points at the current one
+    event seq    RUN#<run>        SEQ            last allocated thread event number
+    thread event RUN#<run>        EVT#<seq>      event_type, text, data_json, at
+    event dedup  RUN#<run>        DEDUP#<key>    seq (a retried step posts its event once)
 
 Nested values (templates, sheet summaries) are stored as JSON strings: DynamoDB would turn their
 numbers into Decimals and they are always read and written whole.
@@ -29,6 +37,13 @@ from ferry.models import Template
 
 FileStatus = Literal["pending_upload", "ready", "rejected"]
 DeleteOutcome = Literal["deleted", "not_found", "active_run"]
+RunKind = Literal["generate", "update", "clarify", "execute"]
+RunStatus = Literal["queued", "running", "blocked", "awaiting_approval", "completed", "failed", "canceled"]
+
+# A run holds its migration's lock only in these statuses; every other status is final.
+ACTIVE_STATUSES: tuple[RunStatus, ...] = ("queued", "running", "blocked")
+FINAL_STATUSES: tuple[RunStatus, ...] = ("awaiting_approval", "completed", "failed", "canceled")
+ACTIVE_INDEX_PK = "ACTIVE"
 
 _CONDITION_FAILED = "ConditionalCheckFailedException"
 
@@ -98,6 +113,62 @@ class IngestResult(BaseModel):
     error: str | None = None
 
 
+class RunRecord(BaseModel):
+    """A run item (the task token is deliberately not part of it: it never leaves the store by accident)."""
+
+    account_id: str
+    migration_id: str
+    run_id: str
+    kind: RunKind
+    status: RunStatus
+    instruction: str | None = None  # the `message` the client sent with update/clarify
+    extract_via_api: bool = False
+    message: str | None = None  # the latest human progress update
+    questions: list[dict[str, Any]] | None = None
+    report: dict[str, Any] | None = None
+    error: str | None = None
+    preview_version: int | None = None  # the preview this run wrote
+    execution_arn: str | None = None
+    heartbeat_at: str
+    created_at: str
+    updated_at: str
+
+    @property
+    def is_active(self) -> bool:
+        """True while the run holds its migration's lock."""
+        return self.status in ACTIVE_STATUSES
+
+
+class PreviewRecord(BaseModel):
+    """A preview version of a migration; `body` is the stored preview document (recipe, mappings, sheets...)."""
+
+    migration_id: str
+    preview_id: str
+    version: int
+    run_id: str
+    created_at: str
+    body: dict[str, Any] = {}
+    body_key: str | None = None  # set when the body is stored in S3 (too large for an item)
+
+
+class ThreadEvent(BaseModel):
+    """One event of a run's thread."""
+
+    seq: int
+    at: str
+    type: str
+    text: str
+    data: dict[str, Any] | None = None
+
+
+class ActiveRunRef(BaseModel):
+    """An entry of the sparse active-runs index."""
+
+    migration_id: str
+    run_id: str
+    heartbeat_at: str
+
+
 # ------------------------------------------------------------------------------------------ keys
 
 
@@ -119,6 +190,22 @@ def _file_key(migration_id: str, file_id: str) -> dict[str, Any]:
 
 def _active_lock_key(migration_id: str) -> dict[str, Any]:
     return _key(f"MIG#{migration_id}", "ACTIVE")
+
+
+def _run_key(migration_id: str, run_id: str) -> dict[str, Any]:
+    return _key(f"MIG#{migration_id}", f"RUN#{run_id}")
+
+
+def _preview_key(migration_id: str, version: int) -> dict[str, Any]:
+    return _key(f"MIG#{migration_id}", f"PREVIEW#{version:010d}")
+
+
+def _event_key(run_id: str, seq: int) -> dict[str, Any]:
+    return _key(f"RUN#{run_id}", f"EVT#{seq:010d}")
+
+
+def _active_index_sk(heartbeat_at: str, run_id: str) -> str:
+    return f"{heartbeat_at}#{run_id}"
 
 
 # ------------------------------------------------------------------------------------------ the store
@@ -206,7 +293,7 @@ class Store:
             "Limit": limit + 1,  # one extra item tells whether another page exists
         }
         if cursor is not None:
-            kwargs["ExclusiveStartKey"] = _key(pk, _decode_cursor(cursor))
+            kwargs["ExclusiveStartKey"] = _key(pk, _decode_cursor(cursor, "MIG#", "mig"))
         items = self.client.query(**kwargs).get("Items", [])
         page = [_migration_record(item) for item in items[:limit]]
         next_cursor = _encode_cursor(f"MIG#{page[-1].migration_id}") if len(items) > limit else None
@@ -368,8 +455,441 @@ class Store:
             raise
         return True
 
+    # ---------------------------------------------------------------- runs and the active lock
+    def create_run(self, record: RunRecord) -> str | None:
+        """Write a new run and take its migration's lock in one transaction.
+
+        Returns None when the run now holds the lock, else the run_id holding it ("" when the holder
+        let go in the meantime and the caller may simply try again).
+        """
+        lock = {
+            **_active_lock_key(record.migration_id),
+            **_marshal_item({"type": "active_lock", "run_id": record.run_id, "kind": record.kind,
+                             "created_at": record.created_at}),
+        }  # fmt: skip
+        try:
+            self.client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": {**_run_key(record.migration_id, record.run_id), **_run_attributes(record)},
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": lock,
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                        }
+                    },
+                ]
+            )
+        except ClientError as exc:
+            if _error_code(exc) != "TransactionCanceledException":
+                raise
+            reasons = exc.response.get("CancellationReasons", [])
+            holder = reasons[1] if len(reasons) > 1 else {}
+            if holder.get("Code") != "ConditionalCheckFailed":
+                raise
+            held_by = holder.get("Item", {}).get("run_id", {}).get("S")
+            return str(held_by) if held_by else (self.get_active_run_id(record.migration_id) or "")
+        return None
+
+    def get_run(self, migration_id: str, run_id: str) -> RunRecord | None:
+        """A run of the migration, or None."""
+        item = self.client.get_item(TableName=self.table, Key=_run_key(migration_id, run_id), ConsistentRead=True).get(
+            "Item"
+        )
+        return _run_record(item) if item else None
+
+    def list_runs(self, migration_id: str, limit: int, cursor: str | None = None) -> tuple[list[RunRecord], str | None]:
+        """One page of the migration's runs, newest first, and the cursor of the next page (or None)."""
+        pk = f"MIG#{migration_id}"
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :run)",
+            "ExpressionAttributeValues": {":pk": {"S": pk}, ":run": {"S": "RUN#"}},
+            "ScanIndexForward": False,  # run ids sort by creation time
+            "Limit": limit + 1,
+            "ConsistentRead": True,
+        }
+        if cursor is not None:
+            kwargs["ExclusiveStartKey"] = _key(pk, _decode_cursor(cursor, "RUN#", "run"))
+        items = self.client.query(**kwargs).get("Items", [])
+        page = [_run_record(item) for item in items[:limit]]
+        next_cursor = _encode_cursor(f"RUN#{page[-1].run_id}") if len(items) > limit else None
+        return page, next_cursor
+
+    def transition_run(
+        self,
+        migration_id: str,
+        run_id: str,
+        *,
+        from_statuses: tuple[RunStatus, ...],
+        to_status: RunStatus,
+        now: str,
+        changes: dict[str, Any] | None = None,
+        task_token: str | None = None,
+    ) -> bool:
+        """Move a run to `to_status` only if it is in one of `from_statuses`; False when it is not.
+
+        `changes` sets run attributes by field name (None removes one). Leaving the active statuses
+        removes the run from the active index and, in the same transaction, deletes the migration's
+        lock if it names this run. `task_token` is stored with the change (parking a run).
+        """
+        names = {"#status": "status"}
+        values: dict[str, Any] = {":to": to_status, ":now": now}
+        sets = ["#status = :to", "updated_at = :now"]
+        removes: list[str] = []
+        for n, (field_name, value) in enumerate((changes or {}).items()):
+            attribute, value = _run_attribute(field_name, value)
+            names[f"#a{n}"] = attribute
+            if value is None:
+                removes.append(f"#a{n}")
+            else:
+                sets.append(f"#a{n} = :a{n}")
+                values[f":a{n}"] = value
+        if task_token is not None:
+            sets.append("task_token = :token")
+            values[":token"] = task_token
+        elif to_status != "blocked":
+            removes.append("task_token")
+        active = to_status in ACTIVE_STATUSES
+        if active:
+            sets += ["heartbeat_at = :now", "GSI2PK = :active", "GSI2SK = :active_sk"]
+            values.update({":active": ACTIVE_INDEX_PK, ":active_sk": _active_index_sk(now, run_id)})
+        else:
+            removes += ["GSI2PK", "GSI2SK"]
+        placeholders = []
+        for n, status in enumerate(from_statuses):
+            placeholders.append(f":from{n}")
+            values[f":from{n}"] = status
+        update = {
+            "TableName": self.table,
+            "Key": _run_key(migration_id, run_id),
+            "UpdateExpression": "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else ""),
+            "ConditionExpression": f"#status IN ({', '.join(placeholders)})",
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": _marshal_item(values),
+        }
+        try:
+            if active:
+                self.client.update_item(**update)
+            else:
+                self.client.transact_write_items(
+                    TransactItems=[{"Update": update}, self._release_lock_item(migration_id, run_id)]
+                )
+        except ClientError as exc:
+            code = _error_code(exc)
+            if code == _CONDITION_FAILED:
+                return False
+            if code != "TransactionCanceledException":
+                raise
+            reasons = [reason.get("Code") for reason in exc.response.get("CancellationReasons", [])]
+            if reasons[:1] == ["ConditionalCheckFailed"]:
+                return False
+            if reasons[1:2] != ["ConditionalCheckFailed"]:
+                raise
+            # The lock names another run: not ours to release, but the status change still applies.
+            try:
+                self.client.update_item(**update)
+            except ClientError as again:
+                if _error_code(again) == _CONDITION_FAILED:
+                    return False
+                raise
+        return True
+
+    def touch_run(self, migration_id: str, run_id: str, now: str, message: str | None = None) -> bool:
+        """Record a heartbeat (and a progress message) on a queued or running run; False otherwise."""
+        values: dict[str, Any] = {":now": now, ":sk": _active_index_sk(now, run_id), ":q": "queued", ":r": "running"}
+        sets = ["heartbeat_at = :now", "updated_at = :now", "GSI2SK = :sk"]
+        if message is not None:
+            sets.append("message = :message")
+            values[":message"] = message
+        try:
+            self.client.update_item(
+                TableName=self.table,
+                Key=_run_key(migration_id, run_id),
+                UpdateExpression="SET " + ", ".join(sets),
+                ConditionExpression="#status IN (:q, :r)",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=_marshal_item(values),
+            )
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return False
+            raise
+        return True
+
+    def claim_task_token(self, migration_id: str, run_id: str, now: str, message: str) -> str | None:
+        """Take a blocked run's task token and set it running, in one conditional update.
+
+        Only one caller can win this for a given park, so the token is used exactly once. None when
+        the run is not blocked (or has no token).
+        """
+        try:
+            old = self.client.update_item(
+                TableName=self.table,
+                Key=_run_key(migration_id, run_id),
+                UpdateExpression=(
+                    "SET #status = :running, message = :message, updated_at = :now, heartbeat_at = :now,"
+                    " GSI2SK = :sk REMOVE task_token, questions_json"
+                ),
+                ConditionExpression="#status = :blocked AND attribute_exists(task_token)",
+                ExpressionAttributeNames={"#status": "status"},
+                ExpressionAttributeValues=_marshal_item(
+                    {
+                        ":running": "running",
+                        ":blocked": "blocked",
+                        ":message": message,
+                        ":now": now,
+                        ":sk": _active_index_sk(now, run_id),
+                    }
+                ),
+                ReturnValues="ALL_OLD",
+            )["Attributes"]
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return None
+            raise
+        return str(old["task_token"]["S"])
+
+    def release_lock(self, migration_id: str, run_id: str) -> bool:
+        """Delete the migration's lock only if it names `run_id`; False when it names another run or none."""
+        try:
+            self.client.delete_item(
+                TableName=self.table,
+                Key=_active_lock_key(migration_id),
+                ConditionExpression="run_id = :mine",
+                ExpressionAttributeValues={":mine": {"S": run_id}},
+            )
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return False
+            raise
+        return True
+
+    def _release_lock_item(self, migration_id: str, run_id: str) -> dict[str, Any]:
+        # Absent is fine (already released); held by another run is not ours to delete.
+        return {
+            "Delete": {
+                "TableName": self.table,
+                "Key": _active_lock_key(migration_id),
+                "ConditionExpression": "attribute_not_exists(PK) OR run_id = :mine",
+                "ExpressionAttributeValues": {":mine": {"S": run_id}},
+            }
+        }
+
+    def list_active_runs(self) -> list[ActiveRunRef]:
+        """Every run in an active status, from the sparse index (eventually consistent: re-read each run)."""
+        kwargs: dict[str, Any] = {
+            "TableName": self.table,
+            "IndexName": "GSI2",
+            "KeyConditionExpression": "GSI2PK = :active",
+            "ExpressionAttributeValues": {":active": {"S": ACTIVE_INDEX_PK}},
+        }
+        refs: list[ActiveRunRef] = []
+        while True:
+            page = self.client.query(**kwargs)
+            for item in page.get("Items", []):
+                heartbeat, _, run_id = item["GSI2SK"]["S"].rpartition("#")
+                refs.append(ActiveRunRef(migration_id=item["PK"]["S"][4:], run_id=run_id, heartbeat_at=heartbeat))
+            if "LastEvaluatedKey" not in page:
+                return refs
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    # ---------------------------------------------------------------- previews
+    def finish_run_with_preview(
+        self, run: RunRecord, preview: PreviewRecord, previous_version: int | None, now: str, message: str
+    ) -> Literal["written", "run_not_running", "version_moved"]:
+        """Store a preview, make it the migration's current one and set the run `awaiting_approval`,
+        releasing its lock, all in one transaction (a canceled run can never publish a preview)."""
+        body = {"body_key": preview.body_key} if preview.body_key else {"body_json": _json(preview.body)}
+        preview_item = {
+            **_preview_key(preview.migration_id, preview.version),
+            **_marshal_item({"type": "preview", **preview.model_dump(exclude={"body", "body_key"}), **body}),
+        }
+        pointer_condition = (
+            "attribute_exists(PK) AND attribute_not_exists(preview_version)"
+            if previous_version is None
+            else "attribute_exists(PK) AND preview_version = :previous"
+        )
+        pointer_values: dict[str, Any] = {":v": {"N": str(preview.version)}, ":now": {"S": now}}
+        if previous_version is not None:
+            pointer_values[":previous"] = {"N": str(previous_version)}
+        run_update = {
+            "TableName": self.table,
+            "Key": _run_key(run.migration_id, run.run_id),
+            "UpdateExpression": (
+                "SET #status = :done, preview_version = :v, message = :message, updated_at = :now"
+                " REMOVE GSI2PK, GSI2SK, task_token, questions_json"
+            ),
+            "ConditionExpression": "#status = :running",
+            "ExpressionAttributeNames": {"#status": "status"},
+            "ExpressionAttributeValues": _marshal_item(
+                {":done": "awaiting_approval", ":running": "running", ":v": preview.version, ":now": now,
+                 ":message": message}
+            ),
+        }  # fmt: skip
+        try:
+            self.client.transact_write_items(
+                TransactItems=[
+                    {"Update": run_update},
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": preview_item,
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    },
+                    {
+                        "Update": {
+                            "TableName": self.table,
+                            "Key": _migration_key(run.account_id, run.migration_id),
+                            "UpdateExpression": "SET preview_version = :v, updated_at = :now",
+                            "ConditionExpression": pointer_condition,
+                            "ExpressionAttributeValues": pointer_values,
+                        }
+                    },
+                    self._release_lock_item(run.migration_id, run.run_id),
+                ]
+            )
+        except ClientError as exc:
+            if _error_code(exc) != "TransactionCanceledException":
+                raise
+            reasons = [reason.get("Code") for reason in exc.response.get("CancellationReasons", [])]
+            if reasons[:1] == ["ConditionalCheckFailed"]:
+                return "run_not_running"
+            if "ConditionalCheckFailed" in reasons[1:3]:
+                return "version_moved"
+            raise
+        return "written"
+
+    def get_preview(self, migration_id: str, version: int) -> PreviewRecord | None:
+        """A preview version of the migration (its body may be in S3: see `body_key`)."""
+        item = self.client.get_item(
+            TableName=self.table, Key=_preview_key(migration_id, version), ConsistentRead=True
+        ).get("Item")
+        if not item:
+            return None
+        data = _unmarshal_item(item)
+        data["body"] = json.loads(data.pop("body_json", "{}"))
+        return PreviewRecord.model_validate(data)
+
+    # ---------------------------------------------------------------- thread events
+    def append_event(self, run_id: str, event: ThreadEvent, dedup_key: str | None = None) -> ThreadEvent | None:
+        """Append an event to a run's thread with the next sequence number (`event.seq` is ignored).
+
+        With `dedup_key`, an event already posted under that key is not posted again (None): a retried
+        step's message appears once.
+        """
+        seq = int(
+            self.client.update_item(
+                TableName=self.table,
+                Key=_key(f"RUN#{run_id}", "SEQ"),
+                UpdateExpression="ADD seq :one",
+                ExpressionAttributeValues={":one": {"N": "1"}},
+                ReturnValues="UPDATED_NEW",
+            )["Attributes"]["seq"]["N"]
+        )
+        stored = event.model_copy(update={"seq": seq})
+        data = stored.model_dump(exclude={"data", "type"})
+        data["event_type"] = stored.type  # `type` is every item's kind marker
+        if stored.data is not None:
+            data["data_json"] = _json(stored.data)
+        put = {
+            "TableName": self.table,
+            "Item": {**_event_key(run_id, seq), **_marshal_item({"type": "thread_event", **data})},
+            "ConditionExpression": "attribute_not_exists(PK)",
+        }
+        if dedup_key is None:
+            self.client.put_item(**put)
+            return stored
+        marker = {**_key(f"RUN#{run_id}", f"DEDUP#{dedup_key}"), "seq": {"N": str(seq)}}
+        try:
+            self.client.transact_write_items(
+                TransactItems=[
+                    {"Put": put},
+                    {
+                        "Put": {
+                            "TableName": self.table,
+                            "Item": marker,
+                            "ConditionExpression": "attribute_not_exists(PK)",
+                        }
+                    },
+                ]
+            )
+        except ClientError as exc:
+            if _error_code(exc) == "TransactionCanceledException":
+                return None  # the sequence number is skipped; readers only need order, not density
+            raise
+        return stored
+
+    def list_events(self, run_id: str, after: int, limit: int) -> list[ThreadEvent]:
+        """Thread events with seq > `after`, oldest first."""
+        items = self.client.query(
+            TableName=self.table,
+            KeyConditionExpression="PK = :pk AND SK BETWEEN :lo AND :hi",
+            ExpressionAttributeValues={
+                ":pk": {"S": f"RUN#{run_id}"},
+                ":lo": {"S": f"EVT#{after + 1:010d}"},
+                ":hi": {"S": "EVT#9999999999"},
+            },
+            ConsistentRead=True,
+            Limit=limit,
+        ).get("Items", [])
+        events = []
+        for item in items:
+            data = _unmarshal_item(item)
+            raw = data.pop("data_json", None)
+            data["data"] = json.loads(raw) if raw else None
+            data["type"] = data.pop("event_type")
+            events.append(ThreadEvent.model_validate(data))
+        return events
+
 
 # ------------------------------------------------------------------------------------------ mapping
+
+
+_RUN_JSON_FIELDS = {"questions": "questions_json", "report": "report_json"}
+
+
+def _run_attribute(field_name: str, value: Any) -> tuple[str, Any]:
+    """The stored attribute name and value of a RunRecord field (nested values are stored as JSON)."""
+    if field_name in _RUN_JSON_FIELDS:
+        return _RUN_JSON_FIELDS[field_name], (_json(value) if value is not None else None)
+    if field_name not in RunRecord.model_fields or field_name in ("status", "run_id", "migration_id"):
+        raise ValueError(f"{field_name} is not a run attribute that can be changed")
+    return field_name, value
+
+
+def _run_attributes(record: RunRecord) -> dict[str, Any]:
+    data = record.model_dump(exclude=set(_RUN_JSON_FIELDS))
+    for field_name, attribute in _RUN_JSON_FIELDS.items():
+        value = getattr(record, field_name)
+        if value is not None:
+            data[attribute] = _json(value)
+    data["type"] = "run"
+    if record.is_active:
+        data.update(GSI2PK=ACTIVE_INDEX_PK, GSI2SK=_active_index_sk(record.heartbeat_at, record.run_id))
+    return _marshal_item(data)
+
+
+def _run_record(item: dict[str, Any]) -> RunRecord:
+    data = _unmarshal_item(item)
+    data.pop("task_token", None)
+    for field_name, attribute in _RUN_JSON_FIELDS.items():
+        raw = data.pop(attribute, None)
+        if raw is not None:
+            data[field_name] = json.loads(raw)
+    return RunRecord.model_validate(data)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _migration_attributes(record: MigrationRecord) -> dict[str, Any]:
@@ -412,14 +932,18 @@ def _encode_cursor(sort_key: str) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str) -> str:
+def _decode_cursor(cursor: str, sk_prefix: str = "MIG#", id_prefix: str = "mig") -> str:
     """The sort key a cursor names; a cursor we did not issue is a 400, never a DynamoDB error."""
     try:
         payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         sort_key = payload["sk"]
     except (binascii.Error, ValueError, TypeError, KeyError):
         sort_key = None
-    if not isinstance(sort_key, str) or not sort_key.startswith("MIG#") or not has_prefix(sort_key[4:], "mig"):
+    if (
+        not isinstance(sort_key, str)
+        or not sort_key.startswith(sk_prefix)
+        or not has_prefix(sort_key[len(sk_prefix) :], id_prefix)
+    ):
         raise InvalidRequest("The cursor is not valid; pass the next_cursor of a previous page.", param="cursor")
     return sort_key
 
@@ -471,3 +995,178 @@ def _unmarshal_item(item: dict[str, Any]) -> dict[str, Any]:
 
 def _error_code(exc: ClientError) -> str:
     return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+# ================================================================================== connections
+# Connection items (owned by ferry.connections; no secrets here, only the secret's ARN):
+#
+#     connection   MIG#<mig>   CONN#<profile or "workbook">#<source_key>
+#                  account_id, connection_id, config_json, streams_json, state_json, pending_state_json,
+#                  secret_arn, creds_configured, extractor, last_extraction_json, last_synced_at
+
+
+WORKBOOK_PROFILE = "workbook"
+
+
+class ConnectionRecord(BaseModel):
+    """A source connection of a migration, bound to a profile or (profile_key "workbook") to the migration."""
+
+    account_id: str
+    migration_id: str
+    connection_id: str
+    source_key: str
+    profile_key: str
+    config: dict[str, Any]
+    streams: list[str]
+    state: dict[str, Any]
+    pending_state: dict[str, Any] | None = None  # bookmarks of the last extraction, until an execute commits
+    secret_arn: str | None = None
+    creds_configured: bool = False
+    extractor: str | None = None
+    last_extraction: dict[str, Any] | None = None
+    last_synced_at: str | None = None
+    created_at: str
+    updated_at: str
+
+    @property
+    def profile_id(self) -> str | None:
+        """The bound profile, or None for the workbook-bound connection."""
+        return None if self.profile_key == WORKBOOK_PROFILE else self.profile_key
+
+
+_CONNECTION_JSON = ("config", "streams", "state", "pending_state", "last_extraction")
+
+
+def _connection_key(migration_id: str, profile_key: str, source_key: str) -> dict[str, Any]:
+    return _key(f"MIG#{migration_id}", f"CONN#{profile_key}#{source_key}")
+
+
+def _connection_attributes(record: ConnectionRecord) -> dict[str, Any]:
+    data = record.model_dump(exclude=set(_CONNECTION_JSON))
+    data["type"] = "connection"
+    for name in _CONNECTION_JSON:
+        value = getattr(record, name)
+        if value is not None:
+            data[f"{name}_json"] = json.dumps(value, separators=(",", ":"), default=str)
+    return _marshal_item(data)
+
+
+def _connection_record(item: dict[str, Any]) -> ConnectionRecord:
+    data = _unmarshal_item(item)
+    for name in _CONNECTION_JSON:
+        raw = data.pop(f"{name}_json", None)
+        if raw is not None:
+            data[name] = json.loads(raw)
+    return ConnectionRecord.model_validate(data)
+
+
+class ConnectionStore:
+    """Connection items in the single table (a view over a Store's table and client)."""
+
+    def __init__(self, store: Store | None = None) -> None:
+        self._store = store or Store()
+
+    def put(self, record: ConnectionRecord, *, replacing: str | None) -> bool:
+        """Create the item (`replacing` None) or replace the one holding `replacing` as connection_id.
+
+        False when the condition fails: another request created or replaced the connection meanwhile.
+        """
+        condition = "attribute_not_exists(PK)" if replacing is None else "connection_id = :id"
+        kwargs: dict[str, Any] = {}
+        if replacing is not None:
+            kwargs["ExpressionAttributeValues"] = {":id": {"S": replacing}}
+        try:
+            self._store.client.put_item(
+                TableName=self._store.table,
+                Item={
+                    **_connection_key(record.migration_id, record.profile_key, record.source_key),
+                    **_connection_attributes(record),
+                },
+                ConditionExpression=condition,
+                **kwargs,
+            )
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return False
+            raise
+        return True
+
+    def get(self, migration_id: str, profile_key: str, source_key: str) -> ConnectionRecord | None:
+        """The connection, or None."""
+        item = self._store.client.get_item(
+            TableName=self._store.table,
+            Key=_connection_key(migration_id, profile_key, source_key),
+            ConsistentRead=True,
+        ).get("Item")
+        return _connection_record(item) if item else None
+
+    def list_for(self, migration_id: str, profile_key: str | None = None) -> list[ConnectionRecord]:
+        """The migration's connections (of one profile when given)."""
+        prefix = "CONN#" if profile_key is None else f"CONN#{profile_key}#"
+        kwargs: dict[str, Any] = {
+            "TableName": self._store.table,
+            "KeyConditionExpression": "PK = :pk AND begins_with(SK, :conn)",
+            "ExpressionAttributeValues": {":pk": {"S": f"MIG#{migration_id}"}, ":conn": {"S": prefix}},
+            "ConsistentRead": True,
+        }
+        records: list[ConnectionRecord] = []
+        while True:
+            page = self._store.client.query(**kwargs)
+            records.extend(_connection_record(item) for item in page.get("Items", []))
+            if "LastEvaluatedKey" not in page:
+                return records
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def delete(self, migration_id: str, profile_key: str, source_key: str) -> ConnectionRecord | None:
+        """Delete the item and return what it held; None when there was none."""
+        try:
+            old = self._store.client.delete_item(
+                TableName=self._store.table,
+                Key=_connection_key(migration_id, profile_key, source_key),
+                ConditionExpression="attribute_exists(PK)",
+                ReturnValues="ALL_OLD",
+            ).get("Attributes")
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return None
+            raise
+        return _connection_record(old) if old else None
+
+    def update(self, record: ConnectionRecord, changes: dict[str, Any]) -> ConnectionRecord | None:
+        """Apply `changes` (field -> value, None removes) to the connection still holding record's id.
+
+        None when the connection was deleted or replaced by another one meanwhile.
+        """
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {":id": {"S": record.connection_id}}
+        sets: list[str] = []
+        removes: list[str] = []
+        for index, (field, value) in enumerate(changes.items()):
+            attribute = f"{field}_json" if field in _CONNECTION_JSON else field
+            names[f"#a{index}"] = attribute
+            if value is None:
+                removes.append(f"#a{index}")
+                continue
+            if field in _CONNECTION_JSON:
+                value = json.dumps(value, separators=(",", ":"), default=str)
+            sets.append(f"#a{index} = :v{index}")
+            values[f":v{index}"] = _marshal(value)
+        expression = ("SET " + ", ".join(sets) if sets else "") + (" REMOVE " + ", ".join(removes) if removes else "")
+        try:
+            attributes = self._store.client.update_item(
+                TableName=self._store.table,
+                Key=_connection_key(record.migration_id, record.profile_key, record.source_key),
+                UpdateExpression=expression.strip(),
+                ConditionExpression="connection_id = :id",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+                ReturnValues="ALL_NEW",
+            )["Attributes"]
+        except ClientError as exc:
+            if _error_code(exc) == _CONDITION_FAILED:
+                return None
+            raise
+        return _connection_record(attributes)
+
+
+# ============================================================================== end connections

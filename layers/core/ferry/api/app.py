@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from ferry.api.errors import index_route_methods, install_error_handling
-from ferry.api.routers import files, health, migrations
+from ferry.api.routers import connections, files, health, migrations, previews, runs
 from ferry.api.schemas import ErrorBody
 
 API_PREFIX = "/v1"
@@ -26,7 +26,14 @@ def create_app() -> FastAPI:
         description="Upload spreadsheets, map them onto your templates, preview and import. JSON in and out.",
     )
     install_error_handling(app)
-    routers = [(API_PREFIX, health.router), (API_PREFIX, migrations.router), (API_PREFIX, files.router)]
+    routers = [
+        (API_PREFIX, health.router),
+        (API_PREFIX, migrations.router),
+        (API_PREFIX, files.router),
+        (API_PREFIX, runs.router),
+        (API_PREFIX, previews.router),
+        (API_PREFIX, connections.router),
+    ]
     for prefix, router in routers:
         app.include_router(router, prefix=prefix)
     index_route_methods(app, routers)
@@ -63,6 +70,8 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
                 errors[409] = "A run is active on this migration"
             if method == "post" and path.endswith("/files"):
                 errors[413] = "Declared size is over the upload limit"
+            if "/runs" in path and (method in ("post", "patch") or path.endswith("/export")):
+                errors[409] = "State conflict: a run in progress, no templates or preview, or the wrong run status"
             for status_code, description in errors.items():
                 responses.setdefault(
                     str(status_code),

@@ -11,6 +11,7 @@ from ferry.auth import API_KEY_HEADER, AccountKey, account_for_key
 from ferry.blobs import Blobs
 from ferry.config import Settings, get_settings
 from ferry.errors import Unauthorized
+from ferry.runs import Lifecycle
 from ferry.store import Store
 
 UNAUTHORIZED_MESSAGE = "Missing or invalid anx-api-key header."  # the same text as the gateway's 401
@@ -35,7 +36,13 @@ def settings() -> Settings:
     return get_settings()
 
 
+def get_lifecycle() -> Lifecycle:
+    """The run lifecycle's adapters (table, Step Functions, event bus, bucket)."""
+    return Lifecycle()
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
+LifecycleDep = Annotated[Lifecycle, Depends(get_lifecycle)]
 BlobsDep = Annotated[Blobs, Depends(get_blobs)]
 SettingsDep = Annotated[Settings, Depends(settings)]
 

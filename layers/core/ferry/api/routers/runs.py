@@ -1,0 +1,145 @@
+"""Runs of a migration: start, poll, list, cancel, answer, read the thread (JSON long-poll or SSE), export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query, Request, status
+from fastapi.responses import Response, StreamingResponse
+
+from ferry import runs, thread
+from ferry.api.deps import CurrentAccount, LifecycleDep, SettingsDep, StoreDep
+from ferry.api.run_schemas import (
+    ActiveRun,
+    RunCreate,
+    RunCreated,
+    RunList,
+    RunMessages,
+    RunPatch,
+    RunPublic,
+    ThreadEventPublic,
+    ThreadPage,
+)
+from ferry.errors import Conflict
+
+router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
+
+EXPORT_NOT_READY = (
+    "The CSV export is not available yet: the import engine that writes it is not connected to this deployment."
+)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Start a run (generate, update, clarify, execute)")
+def create_run(
+    migration_id: str, body: RunCreate, request: Request, account: CurrentAccount, lc: LifecycleDep
+) -> RunCreated:
+    """Queue a run; 409 with the active run's `run_id` while another run is in progress."""
+    run = runs.start_run(
+        lc,
+        account.account_id,
+        migration_id,
+        kind=body.kind,
+        instruction=body.message,
+        extract_via_api=body.extract_via_api,
+    )
+    return RunCreated(
+        run_id=run.run_id,
+        kind=run.kind,
+        status=run.status,
+        poll_url=f"/v1/migrations/{migration_id}/runs/{run.run_id}",
+        created_at=run.created_at,
+    )
+
+
+@router.get("", summary="The active run (?status=active), or the run history newest first")
+def list_runs(
+    migration_id: str,
+    account: CurrentAccount,
+    db: StoreDep,
+    status_filter: Annotated[
+        Literal["active"] | None, Query(alias="status", description="`active`: only the run in progress.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.")] = 20,
+    cursor: Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")] = None,
+) -> RunList | ActiveRun:
+    """`{run}` with `status=active`, else one page of `{runs, next_cursor}`."""
+    if status_filter == "active":
+        active = runs.active_run(db, account.account_id, migration_id)
+        return ActiveRun(run=RunPublic.of(active) if active else None)
+    page, next_cursor = runs.list_runs(db, account.account_id, migration_id, limit, cursor)
+    return RunList(runs=[RunPublic.of(r) for r in page], next_cursor=next_cursor)
+
+
+@router.get("/{run_id}", summary="Poll a run")
+def get_run(migration_id: str, run_id: str, account: CurrentAccount, db: StoreDep) -> RunPublic:
+    """The run, with the fields of its status."""
+    return RunPublic.of(runs.require_run(db, account.account_id, migration_id, run_id))
+
+
+@router.patch("/{run_id}", summary='Cancel a run: {"status": "cancel_requested"}')
+def cancel_run(migration_id: str, run_id: str, body: RunPatch, account: CurrentAccount, lc: LifecycleDep) -> RunPublic:
+    """Stop the run's execution and free the migration; a run that already ended is returned unchanged."""
+    return RunPublic.of(runs.cancel_run(lc, account.account_id, migration_id, run_id))
+
+
+@router.post("/{run_id}/messages", summary="Answer a blocked run's questions")
+def answer_run(
+    migration_id: str, run_id: str, body: RunMessages, account: CurrentAccount, lc: LifecycleDep
+) -> RunPublic:
+    """Resume a blocked run; 409 when it is not blocked, 400 for an unknown question or option."""
+    run = runs.answer_run(lc, account.account_id, migration_id, run_id, body.answers, body.message)
+    return RunPublic.of(run)
+
+
+@router.get(
+    "/{run_id}/thread",
+    summary="Read the run's thread (long-poll with `wait`; SSE with Accept: text/event-stream)",
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+def read_thread(
+    migration_id: str,
+    run_id: str,
+    account: CurrentAccount,
+    db: StoreDep,
+    settings: SettingsDep,
+    after: Annotated[int, Query(ge=0, description="Only events with a greater `seq`.")] = 0,
+    wait: Annotated[float, Query(ge=0, le=60, description="Seconds to wait for a new event (capped).")] = 0,
+    accept: Annotated[str | None, Header()] = None,
+    last_event_id: Annotated[str | None, Header()] = None,
+) -> ThreadPage:
+    """Events after `after`, oldest first, and the `after` to pass next time."""
+    run = runs.require_run(db, account.account_id, migration_id, run_id)
+    cap = float(settings.thread_wait_max_seconds)
+    if accept and "text/event-stream" in accept:
+        start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
+
+        def finished() -> bool:
+            current = db.get_run(migration_id, run_id)
+            return current is None or not current.is_active
+
+        stream = thread.sse_stream(db, run, start, cap, finished)
+        headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        return StreamingResponse(stream, media_type="text/event-stream", headers=headers)  # type: ignore[return-value]
+    events = thread.wait_for_events(db, run.run_id, after, min(wait, cap))
+    return ThreadPage(events=[ThreadEventPublic.of(e) for e in events], next_after=events[-1].seq if events else after)
+
+
+@router.get(
+    "/{run_id}/export",
+    summary="Export a completed execute run's rows as CSV",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "The rows as CSV."}},
+)
+def export_run(
+    migration_id: str,
+    run_id: str,
+    account: CurrentAccount,
+    db: StoreDep,
+    template: Annotated[str | None, Query(max_length=64, description="The template's sheet_id.")] = None,
+    filter_: Annotated[Literal["valid", "invalid", "all"], Query(alias="filter")] = "valid",
+) -> Response:
+    """The CSV of a completed execute run; 409 for any other run."""
+    run = runs.require_run(db, account.account_id, migration_id, run_id)
+    if run.kind != "execute" or run.status != "completed":
+        raise Conflict("Only a completed execute run can be exported.", code="run_not_exportable", run_id=run.run_id)
+    raise Conflict(EXPORT_NOT_READY, code="export_not_ready", run_id=run.run_id)

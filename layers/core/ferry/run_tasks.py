@@ -1,0 +1,191 @@
+"""The run state machine's tasks: one entry point, dispatching on the event's `step`.
+
+Each task loads the run, reports progress, calls the step seam (ferry.steps) and hands the result to
+the lifecycle (ferry.runs). Every task is safe to retry: outputs go to fixed keys per run, and status
+changes are conditional. Errors reach Step Functions by class name: TransientStepError is retried,
+StepFailed carries the plain-language reason the run shows, anything else fails the run generically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from ferry import runs, steps
+from ferry.blobs import run_key
+from ferry.observability import logger
+from ferry.run_models import Answer, Question, RunNoLongerActive, StepFailed, StepOutcome, TransientStepError
+from ferry.runs import Lifecycle
+from ferry.store import RunRecord
+from ferry.thread import post_event
+
+# Attempts per task, the first included; statemachines/run.asl.json retries MAX_ATTEMPTS - 1 times.
+MAX_ATTEMPTS = 5
+NOTHING_IMPORTED = "Nothing was imported."
+_TRANSIENT_AWS = {
+    "ThrottlingException",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "SlowDown",
+    "TransactionConflictException",
+}
+
+Task = Callable[[Lifecycle, RunRecord, dict[str, Any]], dict[str, Any]]
+
+
+def handle(event: dict[str, Any]) -> dict[str, Any]:
+    """Run one task of a run's execution; the state machine puts the answer in its state."""
+    step = str(event.get("step"))
+    ref = event["run"]
+    logger.append_keys(run_id=ref["run_id"], migration_id=ref["migration_id"], step=step)
+    lc = Lifecycle()
+    try:
+        if step == "start":
+            runs.mark_running(lc, ref["migration_id"], ref["run_id"])
+            return {}
+        if step == "fail":
+            return _fail(lc, ref, event)
+        run = lc.store.get_run(ref["migration_id"], ref["run_id"])
+        if run is None or not run.is_active:
+            raise RunNoLongerActive(ref["run_id"])
+        attempt = int(event.get("attempt") or 0)
+        if attempt and step != "park":
+            runs.post_progress(lc, run, f"Retrying (attempt {attempt + 1} of {MAX_ATTEMPTS}).")
+        return _TASKS[step](lc, run, event)
+    except ClientError as exc:
+        code = str(exc.response.get("Error", {}).get("Code", ""))
+        if code in _TRANSIENT_AWS or int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)) >= 500:
+            raise TransientStepError(code) from exc
+        raise
+    finally:
+        logger.remove_keys(["run_id", "migration_id", "step"])
+
+
+# ------------------------------------------------------------------------------------------ tasks
+
+
+def _generate(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return _outcome(lc, run, steps.generate(_context(lc, run)))
+
+
+def _resume(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    answers = [Answer.model_validate(a) for a in event.get("answers") or []]
+    return _outcome(lc, run, steps.resume_with_answers(_context(lc, run), answers))
+
+
+def _update(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return _outcome(lc, run, steps.update(_context(lc, run), run.instruction or ""))
+
+
+def _park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    questions = [Question.model_validate(q) for q in event.get("questions") or []]
+    runs.park_run(lc, run, str(event["task_token"]), questions)
+    return {}
+
+
+def _write_preview(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    data = lc.blobs.get_json(run_key(run.run_id, "draft.json"))
+    if data is None:
+        raise StepFailed("The run lost its draft preview; start the run again.")
+    from ferry.run_models import PreviewDraft
+
+    version = runs.finish_with_preview(lc, run, PreviewDraft.model_validate(data))
+    return {"preview_version": version}
+
+
+def _clarify(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    reply = steps.clarify(_context(lc, run), run.instruction or "")
+    post_event(lc.store, run.run_id, "reply", reply, dedup_key="clarify:reply")
+    runs.complete_run(lc, run)
+    return {}
+
+
+def _execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    report = steps.execute(_context(lc, run))
+    lc.blobs.put_json(run_key(run.run_id, "report.json"), report)
+    return {}
+
+
+def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    report = lc.blobs.get_json(run_key(run.run_id, "report.json"))
+    if not isinstance(report, dict):
+        raise StepFailed("The run lost its import report before committing. " + NOTHING_IMPORTED)
+    steps.commit(_context(lc, run), report)
+    runs.complete_run(lc, run, report)
+    return {}
+
+
+def _fail(lc: Lifecycle, ref: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    """The one failure path: drop anything staged, then set `failed` with a plain reason (if still active)."""
+    run = lc.store.get_run(ref["migration_id"], ref["run_id"])
+    if run is None:
+        return {}
+    error = plain_error(event.get("error"))
+    migration = lc.store.get_migration(run.account_id, run.migration_id)
+    if migration is not None:
+        steps.discard(steps.StepContext(run, migration, lc.store, lc.blobs, progress=lambda _text: None))
+    if run.is_active:
+        runs.fail_run(lc, run, error)
+    return {}
+
+
+_TASKS: dict[str, Task] = {
+    "generate": _generate,
+    "resume": _resume,
+    "update": _update,
+    "park": _park,
+    "write_preview": _write_preview,
+    "clarify": _clarify,
+    "execute": _execute,
+    "commit": _commit,
+}
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _context(lc: Lifecycle, run: RunRecord) -> steps.StepContext:
+    migration = lc.store.get_migration(run.account_id, run.migration_id)
+    if migration is None:
+        raise RunNoLongerActive(run.run_id)
+
+    def progress(text: str) -> None:
+        runs.post_progress(lc, run, text)
+
+    return steps.StepContext(run=run, migration=migration, store=lc.store, blobs=lc.blobs, progress=progress)
+
+
+def _outcome(lc: Lifecycle, run: RunRecord, outcome: StepOutcome) -> dict[str, Any]:
+    """What the state machine routes on: questions travel in the state, a draft preview waits in S3."""
+    if outcome.preview is not None:
+        lc.blobs.put_json(run_key(run.run_id, "draft.json"), outcome.preview.model_dump(mode="json"))
+        return {"outcome": "preview", "questions": []}
+    return {"outcome": "questions", "questions": [q.model_dump(mode="json") for q in outcome.questions]}
+
+
+def plain_error(error: Any) -> str:
+    """The plain-language reason a run failed, from the `$.error` a Catch recorded ({Error, Cause})."""
+    if not isinstance(error, dict):
+        return "The run stopped unexpectedly. " + NOTHING_IMPORTED
+    name, cause = str(error.get("Error", "")), error.get("Cause")
+    if name == "StepFailed":
+        try:
+            message = json.loads(cause or "{}").get("errorMessage")
+        except (ValueError, AttributeError):
+            message = None
+        if isinstance(message, str) and message:
+            return message
+    if name == "AnswerTimeout":
+        return "Nobody answered the run's questions in time, so it stopped. Start the run again to continue."
+    if name in ("States.Timeout", "States.HeartbeatTimeout"):
+        return "A step of the run took too long and was stopped. " + NOTHING_IMPORTED
+    if name == "UnknownKind":
+        return "The run's kind is not one Ferry knows. " + NOTHING_IMPORTED
+    if name == "RunNoLongerActive":
+        return "The run was stopped."
+    return "Something went wrong on our side while running this step. " + NOTHING_IMPORTED + " Start the run again."

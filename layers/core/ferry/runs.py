@@ -1,0 +1,464 @@
+"""The run lifecycle: start, progress, park, answer, preview, complete, fail, cancel and sweep.
+
+The only code that changes a run's status. Every change is a conditional write on the status the run
+is expected to be in, so a final status (awaiting_approval, completed, failed, canceled) never changes
+again and a late write from a dead or canceled execution changes nothing. Leaving the active statuses
+releases the migration's lock in the same transaction, and only if the lock names this run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ferry.blobs import Blobs, preview_key
+from ferry.clock import now, now_iso
+from ferry.config import get_settings
+from ferry.errors import Conflict, InvalidRequest, NotFound
+from ferry.events import EventBus
+from ferry.ids import has_prefix, new_id
+from ferry.migrations import require_migration
+from ferry.observability import logger
+from ferry.run_models import Answer, PreviewDraft, Question, RunNoLongerActive
+from ferry.store import (
+    ACTIVE_STATUSES,
+    PreviewRecord,
+    RunKind,
+    RunRecord,
+    RunStatus,
+    Store,
+)
+from ferry.thread import post_event
+from ferry.workflow import Workflow
+
+RUN_NOT_FOUND = "Run not found."
+TIMED_OUT = "Import timed out"
+START_FAILED = "The run could not be started. Nothing was changed; start it again."
+ANSWERS_NOT_DELIVERED = "Your answers could not be passed on to the run, so it stopped. Start it again."
+
+_STATUS_TEXT: dict[RunStatus, str] = {
+    "queued": "Queued.",
+    "running": "Running.",
+    "blocked": "Waiting for your answers.",
+    "awaiting_approval": "The preview is ready for review.",
+    "completed": "Completed.",
+    "failed": "Failed.",
+    "canceled": "Canceled.",
+}
+
+
+@dataclass
+class Lifecycle:
+    """The adapters the lifecycle writes through; each defaults to the real one."""
+
+    store: Store = field(default_factory=Store)
+    workflow: Workflow = field(default_factory=Workflow)
+    bus: EventBus = field(default_factory=EventBus)
+    blobs: Blobs = field(default_factory=Blobs)
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+
+def require_run(db: Store, account_id: str, migration_id: str, run_id: str) -> RunRecord:
+    """The caller's run of the caller's migration, or the one 404 a missing or foreign run gets."""
+    require_migration(db, account_id, migration_id)
+    run = db.get_run(migration_id, run_id) if has_prefix(run_id, "run") else None
+    if run is None or run.account_id != account_id:
+        raise NotFound(RUN_NOT_FOUND)
+    return run
+
+
+def active_run(db: Store, account_id: str, migration_id: str) -> RunRecord | None:
+    """The run holding the migration's lock, if any."""
+    require_migration(db, account_id, migration_id)
+    run_id = db.get_active_run_id(migration_id)
+    run = db.get_run(migration_id, run_id) if run_id else None
+    return run if run is not None and run.is_active else None
+
+
+def list_runs(
+    db: Store, account_id: str, migration_id: str, limit: int, cursor: str | None
+) -> tuple[list[RunRecord], str | None]:
+    """One page of the migration's runs, newest first."""
+    require_migration(db, account_id, migration_id)
+    return db.list_runs(migration_id, limit, cursor)
+
+
+# ------------------------------------------------------------------------------------------ starting
+
+
+def start_run(
+    lc: Lifecycle,
+    account_id: str,
+    migration_id: str,
+    *,
+    kind: RunKind,
+    instruction: str | None = None,
+    extract_via_api: bool = False,
+) -> RunRecord:
+    """Validate per the contract, take the migration's lock with the new run, then start its execution."""
+    db = lc.store
+    migration = require_migration(db, account_id, migration_id)
+    instruction = instruction.strip() if instruction else None
+    if kind in ("update", "clarify") and not instruction:
+        raise InvalidRequest(f"A {kind} run needs a `message` saying what to do.", param="message")
+    if kind == "generate" and not any(f.status == "ready" for f in db.list_files(migration_id)):
+        reason = (
+            "This migration has no connection to extract from and no ready files."
+            if extract_via_api
+            else "Upload at least one file and wait until it is ready before generating."
+        )
+        raise InvalidRequest(reason, code="no_ready_files")
+    holder = db.get_active_run_id(migration_id)
+    if holder and not _free_if_final(db, migration_id, holder):
+        raise _run_in_progress(db, migration_id, holder)
+    if not migration.templates:
+        raise Conflict("Add templates to the migration before starting a run.", code="templates_required")
+    if kind != "generate" and migration.preview_version is None:
+        raise Conflict(f"A {kind} run needs a preview; run generate first.", code="preview_required")
+
+    timestamp = now_iso()
+    run_id = new_id("run")
+    record = RunRecord(
+        account_id=account_id,
+        migration_id=migration_id,
+        run_id=run_id,
+        kind=kind,
+        status="queued",
+        instruction=instruction,
+        extract_via_api=extract_via_api,
+        execution_arn=execution_arn(lc.workflow.state_machine_arn, run_id),
+        heartbeat_at=timestamp,
+        created_at=timestamp,
+        updated_at=timestamp,
+    )
+    for _ in range(3):  # only a holder that lets go between our read and our write makes us go round
+        holder = db.create_run(record)
+        if holder is None:
+            break
+        if holder and not _free_if_final(db, migration_id, holder):
+            raise _run_in_progress(db, migration_id, holder)
+    else:
+        raise _run_in_progress(db, migration_id, db.get_active_run_id(migration_id))
+    logger.info("run created", run_id=run_id, migration_id=migration_id, kind=kind)
+    _announce(lc, record, None, "queued")
+    settings = get_settings()
+    try:
+        lc.workflow.start(
+            run_id,
+            {
+                "run": {"run_id": run_id, "migration_id": migration_id, "account_id": account_id, "kind": kind},
+                "limits": {"answer_timeout_seconds": settings.run_answer_timeout_seconds},
+            },
+        )
+    except Exception:
+        logger.exception("execution did not start", run_id=run_id)
+        fail_run(lc, record, START_FAILED)
+        raise
+    return record
+
+
+def execution_arn(state_machine_arn: str, run_id: str) -> str:
+    """The ARN Step Functions gives the execution named `run_id` (known before it starts)."""
+    return state_machine_arn.replace(":stateMachine:", ":execution:", 1) + ":" + run_id
+
+
+def _free_if_final(db: Store, migration_id: str, holder: str) -> bool:
+    """Release a lock left behind by a run that is no longer active (a crash between two writes)."""
+    run = db.get_run(migration_id, holder)
+    if run is not None and run.is_active:
+        return False
+    released = db.release_lock(migration_id, holder)
+    if released:
+        logger.warning("released a lock held by a finished run", migration_id=migration_id, run_id=holder)
+    return True
+
+
+def _run_in_progress(db: Store, migration_id: str, holder: str | None) -> Conflict:
+    run = db.get_run(migration_id, holder) if holder else None
+    what = f"A {run.kind} run" if run else "A run"
+    return Conflict(f"{what} is already in progress.", code="run_in_progress", run_id=holder)
+
+
+# ------------------------------------------------------------------------------------------ the steps' side
+
+
+def mark_running(lc: Lifecycle, migration_id: str, run_id: str) -> RunRecord:
+    """The execution has started: queued -> running (a retried start is a heartbeat)."""
+    run = _load_active(lc.store, migration_id, run_id)
+    if run.status == "queued" and _change(lc, run, ("queued",), "running", {"message": "Starting."}):
+        return _load_active(lc.store, migration_id, run_id)
+    if run.status == "blocked":
+        raise RunNoLongerActive(run_id)
+    post_progress(lc, run, "Starting.")
+    return run
+
+
+def post_progress(lc: Lifecycle, run: RunRecord, text: str, dedup_key: str | None = None) -> None:
+    """Show a human progress message on the run and its thread, and record a heartbeat.
+
+    Raises RunNoLongerActive once the run was canceled or swept, so the step stops working.
+    """
+    if not lc.store.touch_run(run.migration_id, run.run_id, now_iso(), message=text):
+        raise RunNoLongerActive(run.run_id)
+    post_event(lc.store, run.run_id, "progress", text, dedup_key=dedup_key)
+
+
+def park_run(lc: Lifecycle, run: RunRecord, task_token: str, questions: list[Question]) -> None:
+    """Store the wait's task token and the questions, and set the run `blocked`.
+
+    A retried park (Step Functions hands every attempt a fresh token) replaces the stored token.
+    """
+    stored = [q.model_dump(mode="json") for q in questions]
+    changed = _change(
+        lc, run, ("running", "blocked"), "blocked", {"questions": stored, "message": None}, task_token=task_token
+    )
+    if not changed:
+        raise RunNoLongerActive(run.run_id)
+    if run.status == "running":  # a retried park of an already blocked run has said it once
+        noun = "question needs" if len(questions) == 1 else "questions need"
+        text = f"{len(questions)} {noun} an answer."
+        post_event(lc.store, run.run_id, "question", text, data={"questions": stored})
+    logger.info("run parked", run_id=run.run_id, question_count=len(questions))
+
+
+def answer_run(
+    lc: Lifecycle, account_id: str, migration_id: str, run_id: str, answers: list[Answer], message: str | None
+) -> RunRecord:
+    """Resume a blocked run with answers: validate them, take the token (only one caller can), then
+    send it to Step Functions exactly once."""
+    db = lc.store
+    run = require_run(db, account_id, migration_id, run_id)
+    if run.status != "blocked":
+        raise _not_blocked(run)
+    questions = [Question.model_validate(q) for q in run.questions or []]
+    labels = validate_answers(questions, answers)
+    token = db.claim_task_token(migration_id, run_id, now_iso(), "Resuming with your answers.")
+    if token is None:  # another answer (or a cancel) got there first
+        raise _not_blocked(db.get_run(migration_id, run_id) or run)
+    _announce(lc, run, "blocked", "running")
+    post_event(
+        db, run_id, "answer", "; ".join(labels), data={"answers": [a.model_dump(exclude_none=True) for a in answers]}
+    )
+    output = {"answers": [a.model_dump(exclude_none=True) for a in answers], "message": message}
+    try:
+        sent = lc.workflow.send_task_success(token, output)
+    except Exception:
+        # The token is spent on our side; without it the execution would only end at its timeout.
+        fail_run(lc, run.model_copy(update={"status": "running"}), ANSWERS_NOT_DELIVERED)
+        raise
+    if sent == "expired":
+        logger.warning("answers came after the wait ended", run_id=run_id)
+        fail_run(lc, run, "The answers came after the run had stopped waiting for them. Start the run again.")
+    else:
+        logger.info("run resumed with answers", run_id=run_id, answer_count=len(answers))
+    return db.get_run(migration_id, run_id) or run
+
+
+def validate_answers(questions: list[Question], answers: list[Answer]) -> list[str]:
+    """400 unless every question is answered once with a listed option (or custom text where allowed).
+
+    Returns a plain summary of each answer for the thread.
+    """
+    by_id = {q.id: q for q in questions}
+    seen: set[str] = set()
+    summary = []
+    for n, answer in enumerate(answers):
+        question = by_id.get(answer.question_id)
+        if question is None:
+            raise InvalidRequest(
+                f"No question `{answer.question_id}` is waiting for an answer.", param=f"answers[{n}].question_id"
+            )
+        if answer.question_id in seen:
+            raise InvalidRequest(
+                f"Question `{answer.question_id}` is answered twice.", param=f"answers[{n}].question_id"
+            )
+        seen.add(answer.question_id)
+        if answer.option_id is not None:
+            option = next((o for o in question.options if o.id == answer.option_id), None)
+            if option is None:
+                raise InvalidRequest(
+                    f"`{answer.option_id}` is not an option of question `{question.id}`.",
+                    param=f"answers[{n}].option_id",
+                )
+            summary.append(f"{question.question} {option.label}")
+        else:
+            if not question.allow_custom:
+                raise InvalidRequest(
+                    f"Question `{question.id}` takes one of its options, not custom text.", param=f"answers[{n}].custom"
+                )
+            summary.append(f"{question.question} {answer.custom}")
+    missing = [q.id for q in questions if q.id not in seen]
+    if missing:
+        raise InvalidRequest(f"Answer every question; still unanswered: {', '.join(missing)}.", param="answers")
+    return summary
+
+
+def _not_blocked(run: RunRecord) -> Conflict:
+    return Conflict(
+        f"The run is {run.status.replace('_', ' ')}, not waiting for answers.",
+        code="run_not_blocked",
+        run_id=run.run_id,
+    )
+
+
+def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> int:
+    """Store the draft as the migration's next preview version and set the run `awaiting_approval`.
+
+    Idempotent: a retried step finds the run already finished and returns the version it wrote.
+    """
+    db = lc.store
+    body = draft.model_dump(mode="json")
+    for _ in range(5):  # another run can only move the pointer if it held the lock: practically never
+        current = db.get_run(run.migration_id, run.run_id)
+        if current is not None and current.status == "awaiting_approval" and current.preview_version:
+            return current.preview_version
+        migration = db.get_migration(run.account_id, run.migration_id)
+        if current is None or current.status != "running" or migration is None:
+            raise RunNoLongerActive(run.run_id)
+        version = (migration.preview_version or 0) + 1
+        preview = PreviewRecord(
+            migration_id=run.migration_id,
+            preview_id=new_id("prev"),
+            version=version,
+            run_id=run.run_id,
+            created_at=now_iso(),
+            body=body,
+        )
+        if len(_json_bytes(body)) > get_settings().preview_inline_max_bytes:
+            key = preview_key(run.account_id, run.migration_id, preview.preview_id)
+            lc.blobs.put_json(key, body)
+            preview = preview.model_copy(update={"body": {}, "body_key": key})
+        outcome = db.finish_run_with_preview(
+            run, preview, migration.preview_version, preview.created_at, f"Preview version {version} is ready."
+        )
+        if outcome == "written":
+            _after_change(lc, run, "running", "awaiting_approval")
+            logger.info("preview written", run_id=run.run_id, version=version)
+            return version
+        if outcome == "run_not_running":
+            continue  # re-read: finished by an earlier attempt, or canceled
+    raise RunNoLongerActive(run.run_id)
+
+
+def complete_run(lc: Lifecycle, run: RunRecord, report: dict[str, Any] | None = None) -> bool:
+    """running -> completed (with the execute report); False when the run was no longer running."""
+    return _change(lc, run, ("running",), "completed", {"report": report, "message": None})
+
+
+def fail_run(lc: Lifecycle, run: RunRecord, error: str) -> bool:
+    """Any active status -> failed with a plain-language `error`; False when the run had already ended."""
+    changed = _change(lc, run, ACTIVE_STATUSES, "failed", {"error": error, "message": None})
+    if changed:
+        logger.info("run failed", run_id=run.run_id, migration_id=run.migration_id)
+    return changed
+
+
+def cancel_run(lc: Lifecycle, account_id: str, migration_id: str, run_id: str) -> RunRecord:
+    """Cancel an active run: status first (so nothing the execution still writes counts), then stop the
+    execution. A run that already ended is returned unchanged."""
+    db = lc.store
+    run = require_run(db, account_id, migration_id, run_id)
+    if run.is_active and _change(lc, run, ACTIVE_STATUSES, "canceled", {"message": None}):
+        logger.info("run canceled", run_id=run_id, migration_id=migration_id)
+        if run.execution_arn:
+            try:
+                lc.workflow.stop(run.execution_arn, error="Canceled", cause="Canceled through the API.")
+            except Exception:
+                # The status is final and the lock is free; a still-running execution can change nothing.
+                logger.exception("execution not stopped after cancel", run_id=run_id)
+    return db.get_run(migration_id, run_id) or run
+
+
+def sweep_stale_runs(lc: Lifecycle, at: datetime | None = None) -> list[str]:
+    """Fail every active run whose engine is gone: heartbeat stale, or execution no longer running.
+
+    Returns the run ids it failed. A blocked run is waiting for a person, so only its execution's state
+    (or a wait far past its own timeout) counts, not its heartbeat.
+    """
+    settings = get_settings()
+    moment = at or now()
+    swept: list[str] = []
+    for ref in lc.store.list_active_runs():
+        age = moment - datetime.fromisoformat(ref.heartbeat_at.replace("Z", "+00:00"))
+        if age < timedelta(seconds=settings.run_sweep_grace_seconds):
+            continue
+        run = lc.store.get_run(ref.migration_id, ref.run_id)
+        if run is None or not run.is_active:
+            continue  # the index lags the table
+        limit = settings.run_stale_after_seconds
+        if run.status == "blocked":
+            limit += settings.run_answer_timeout_seconds
+        stale = age > timedelta(seconds=limit)
+        if not stale:
+            status = lc.workflow.status(run.execution_arn) if run.execution_arn else "MISSING"
+            if status == "RUNNING":
+                continue
+        if fail_run(lc, run, TIMED_OUT):
+            swept.append(run.run_id)
+            logger.warning("stale run swept", run_id=run.run_id, migration_id=run.migration_id, stale_heartbeat=stale)
+            if run.execution_arn:
+                try:
+                    lc.workflow.stop(run.execution_arn, error="TimedOut", cause=TIMED_OUT)
+                except Exception:
+                    # The run is failed and its lock free; whatever the execution still writes changes nothing.
+                    logger.exception("swept run's execution not stopped", run_id=run.run_id)
+    return swept
+
+
+# ------------------------------------------------------------------------------------------ internals
+
+
+def _load_active(db: Store, migration_id: str, run_id: str) -> RunRecord:
+    run = db.get_run(migration_id, run_id)
+    if run is None or not run.is_active:
+        raise RunNoLongerActive(run_id)
+    return run
+
+
+def _change(
+    lc: Lifecycle,
+    run: RunRecord,
+    from_statuses: tuple[RunStatus, ...],
+    to_status: RunStatus,
+    changes: dict[str, Any] | None = None,
+    task_token: str | None = None,
+) -> bool:
+    changed = lc.store.transition_run(
+        run.migration_id,
+        run.run_id,
+        from_statuses=from_statuses,
+        to_status=to_status,
+        now=now_iso(),
+        changes=changes,
+        task_token=task_token,
+    )
+    if changed and run.status != to_status:
+        _after_change(lc, run, run.status, to_status)
+    return changed
+
+
+def _after_change(lc: Lifecycle, run: RunRecord, old: RunStatus, new: RunStatus) -> None:
+    _announce(lc, run, old, new)
+
+
+def _announce(lc: Lifecycle, run: RunRecord, old: RunStatus | None, new: RunStatus) -> None:
+    """The status change on the event bus and in the run's thread."""
+    lc.bus.status_changed(
+        account_id=run.account_id,
+        migration_id=run.migration_id,
+        run_id=run.run_id,
+        kind=run.kind,
+        old_status=old or "",
+        new_status=new,
+        at=now_iso(),
+    )
+    post_event(lc.store, run.run_id, "status", _STATUS_TEXT[new], data={"status": new})
+
+
+def _json_bytes(value: Any) -> bytes:
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
