@@ -289,6 +289,7 @@ def test_openapi_documents_exactly_the_routes_and_no_422(api: TestClient) -> Non
         ("GET", "/v1/migrations/{migration_id}/runs/{run_id}"),
         ("PATCH", "/v1/migrations/{migration_id}/runs/{run_id}"),
         ("POST", "/v1/migrations/{migration_id}/runs/{run_id}/messages"),
+        ("POST", "/v1/migrations/{migration_id}/runs/{run_id}/credentials"),
         ("GET", "/v1/migrations/{migration_id}/runs/{run_id}/thread"),
         ("GET", "/v1/migrations/{migration_id}/runs/{run_id}/export"),
         ("GET", "/v1/migrations/{migration_id}/preview"),

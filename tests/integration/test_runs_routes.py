@@ -137,6 +137,7 @@ def _routes(migration_id: str, run_id: str) -> list[tuple[str, str, Any]]:
         ("GET", f"{base}/runs/{run_id}", None),
         ("PATCH", f"{base}/runs/{run_id}", {"status": "cancel_requested"}),
         ("POST", f"{base}/runs/{run_id}/messages", {"answers": []}),
+        ("POST", f"{base}/runs/{run_id}/credentials", {"credentials": {}}),
         ("GET", f"{base}/runs/{run_id}/thread", None),
         ("GET", f"{base}/runs/{run_id}/export", None),
         ("GET", f"{base}/preview", None),
@@ -158,7 +159,7 @@ def test_every_run_route_needs_a_key_and_hides_other_accounts(api: TestClient, a
         assert response.status_code == 404, (method, path, response.text)
         assert response.json() == {"error": {"code": "not_found", "message": "Migration not found."}}
     # And: a run id that is not in this migration is a 404 too
-    for method, path, body in _routes(migration_id, RUN)[3:8]:
+    for method, path, body in _routes(migration_id, RUN)[3:9]:
         response = api.request(method, path, json=body, headers=owner.headers)
         assert response.status_code == 404, (method, path)
         assert response.json()["error"]["message"] == "Run not found."
@@ -172,6 +173,7 @@ def test_the_openapi_document_lists_the_run_routes(api: TestClient) -> None:
         "/v1/migrations/{migration_id}/runs",
         "/v1/migrations/{migration_id}/runs/{run_id}",
         "/v1/migrations/{migration_id}/runs/{run_id}/messages",
+        "/v1/migrations/{migration_id}/runs/{run_id}/credentials",
         "/v1/migrations/{migration_id}/runs/{run_id}/thread",
         "/v1/migrations/{migration_id}/runs/{run_id}/export",
         "/v1/migrations/{migration_id}/preview",

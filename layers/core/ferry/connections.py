@@ -15,7 +15,7 @@ import json
 import mimetypes
 import re
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -323,6 +323,7 @@ def extract_connection(
     db: Store | None = None,
     blobs: Blobs | None = None,
     vault: Vault | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> list[FileRecord]:
     """Read every selected stream into a ready (or rejected) file of the migration, like an upload.
 
@@ -330,12 +331,20 @@ def extract_connection(
     itself; it is stored under the uploads layout, sniffed and given a manifest by the same code as an
     upload. The connection records the extractor, a summary and `last_synced_at`; the new bookmarks wait
     in `pending_state` for `commit_extraction_state`. Streams with nothing new produce no file.
+    `progress` is told what is being read in plain words ("Extracting contacts from HubSpot (3 pages).").
     """
     if connection.account_id != account_id:
         raise NotFound(CONNECTION_NOT_FOUND)
     db = db or Store()
     blobs = blobs or Blobs()
     connector = open_connector(connection, vault)
+    say = progress or (lambda _text: None)
+    source = connector.name
+
+    def page_done(stream: str, pages: int) -> None:
+        say(f"Extracting {stream} from {source} ({pages} page{'s' if pages != 1 else ''}).")
+
+    connector.page_listener = page_done
     files: list[FileRecord] = []
     summary: list[dict[str, Any]] = []
     pending: dict[str, Any] = dict(connection.state)
@@ -343,7 +352,9 @@ def extract_connection(
         streams = connection.streams or connector.discover()
         for stream in streams:
             logger.info("extracting stream", connection_id=connection.connection_id, stream=stream)
+            say(f"Extracting {stream} from {source}.")
             outcome = _extract_stream(connector, connection, stream, db, blobs)
+            say(_extracted_text(stream, source, outcome, connector.pages_read(stream)))
             if outcome.bookmark is not None:
                 pending[stream] = {"cursor": outcome.bookmark}
             if outcome.file is not None:
@@ -381,6 +392,17 @@ def commit_extraction_state(connection: ConnectionRecord, *, db: Store | None = 
     return ConnectionStore(db or Store()).update(
         current, {"state": current.pending_state, "pending_state": None, "updated_at": now_iso()}
     )
+
+
+def _extracted_text(stream: str, source: str, outcome: _StreamOutcome, pages: int) -> str:
+    records = outcome.records
+    if outcome.file is None:
+        return f"Nothing new in {stream} from {source}."
+    if records is None:
+        return f"Extracted {stream} from {source}."
+    counted = f"{records} record{'s' if records != 1 else ''}"
+    paged = f" ({pages} page{'s' if pages != 1 else ''})" if pages else ""
+    return f"Extracted {counted} of {stream} from {source}{paged}."
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,14 @@ class Answer(Strict):
         return self
 
 
+class CredentialRequest(BaseModel):
+    """The run needs a connection's credentials before it can extract; it names fields, never values."""
+
+    connection_id: str
+    source_key: str
+    fields: list[str]
+
+
 class PreviewDraft(BaseModel):
     """What a planning step proposes; the run stores it as the migration's next preview version."""
 
@@ -54,15 +62,16 @@ class PreviewDraft(BaseModel):
 
 
 class StepOutcome(BaseModel):
-    """A planning step ends with questions for a person, or with a preview draft."""
+    """A planning step ends with questions for a person, a request for credentials, or a preview draft."""
 
     questions: list[Question] = Field(default_factory=list)
+    credential_request: CredentialRequest | None = None
     preview: PreviewDraft | None = None
 
     @model_validator(mode="after")
-    def _questions_or_preview(self) -> StepOutcome:
-        if bool(self.questions) == (self.preview is not None):
-            raise ValueError("a step outcome has either questions or a preview")
+    def _exactly_one(self) -> StepOutcome:
+        if [bool(self.questions), self.credential_request is not None, self.preview is not None].count(True) != 1:
+            raise ValueError("a step outcome has exactly one of questions, a credential request or a preview")
         return self
 
 

@@ -17,7 +17,15 @@ from botocore.exceptions import ClientError
 from ferry import runs, steps
 from ferry.blobs import run_key
 from ferry.observability import logger
-from ferry.run_models import Answer, Question, RunNoLongerActive, StepFailed, StepOutcome, TransientStepError
+from ferry.run_models import (
+    Answer,
+    CredentialRequest,
+    Question,
+    RunNoLongerActive,
+    StepFailed,
+    StepOutcome,
+    TransientStepError,
+)
 from ferry.runs import Lifecycle
 from ferry.store import RunRecord
 from ferry.thread import post_event
@@ -74,6 +82,8 @@ def _generate(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str,
 
 
 def _resume(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    if event.get("resumed_with") == "credentials":  # the credentials are stored: extract and plan again
+        return _outcome(lc, run, steps.generate(_context(lc, run)))
     answers = [Answer.model_validate(a) for a in event.get("answers") or []]
     return _outcome(lc, run, steps.resume_with_answers(_context(lc, run), answers))
 
@@ -84,7 +94,9 @@ def _update(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
 
 def _park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
     questions = [Question.model_validate(q) for q in event.get("questions") or []]
-    runs.park_run(lc, run, str(event["task_token"]), questions)
+    request = event.get("credential_request")
+    credential_request = CredentialRequest.model_validate(request) if request else None
+    runs.park_run(lc, run, str(event["task_token"]), questions, credential_request)
     return {}
 
 
@@ -115,7 +127,9 @@ def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
     report = lc.blobs.get_json(run_key(run.run_id, "report.json"))
     if not isinstance(report, dict):
         raise StepFailed("The run lost its import report before committing. " + NOTHING_IMPORTED)
-    steps.commit(_context(lc, run), report)
+    context = _context(lc, run)
+    steps.commit(context, report)
+    steps.advance_bookmarks(context)  # only now: a failed import must not skip records next time
     runs.complete_run(lc, run, report)
     return {}
 
@@ -161,11 +175,16 @@ def _context(lc: Lifecycle, run: RunRecord) -> steps.StepContext:
 
 
 def _outcome(lc: Lifecycle, run: RunRecord, outcome: StepOutcome) -> dict[str, Any]:
-    """What the state machine routes on: questions travel in the state, a draft preview waits in S3."""
+    """What the state machine routes on: questions and credential requests travel in the state (the
+    latter names fields, never values), a draft preview waits in S3."""
     if outcome.preview is not None:
         lc.blobs.put_json(run_key(run.run_id, "draft.json"), outcome.preview.model_dump(mode="json"))
-        return {"outcome": "preview", "questions": []}
-    return {"outcome": "questions", "questions": [q.model_dump(mode="json") for q in outcome.questions]}
+        return {"outcome": "preview", "questions": [], "credential_request": None}
+    if outcome.credential_request is not None:
+        request = outcome.credential_request.model_dump(mode="json")
+        return {"outcome": "credentials", "questions": [], "credential_request": request}
+    questions = [q.model_dump(mode="json") for q in outcome.questions]
+    return {"outcome": "questions", "questions": questions, "credential_request": None}
 
 
 def plain_error(error: Any) -> str:

@@ -15,12 +15,13 @@ from typing import Any
 from ferry.blobs import Blobs, preview_key
 from ferry.clock import now, now_iso
 from ferry.config import get_settings
+from ferry.connections import find_connection_by_id, list_migration_connections, store_credentials
 from ferry.errors import Conflict, InvalidRequest, NotFound
 from ferry.events import EventBus
 from ferry.ids import has_prefix, new_id
 from ferry.migrations import require_migration
 from ferry.observability import logger
-from ferry.run_models import Answer, PreviewDraft, Question, RunNoLongerActive
+from ferry.run_models import Answer, CredentialRequest, PreviewDraft, Question, RunNoLongerActive
 from ferry.store import (
     ACTIVE_STATUSES,
     PreviewRecord,
@@ -30,17 +31,19 @@ from ferry.store import (
     Store,
 )
 from ferry.thread import post_event
+from ferry.vault import Vault
 from ferry.workflow import Workflow
 
 RUN_NOT_FOUND = "Run not found."
 TIMED_OUT = "Import timed out"
 START_FAILED = "The run could not be started. Nothing was changed; start it again."
 ANSWERS_NOT_DELIVERED = "Your answers could not be passed on to the run, so it stopped. Start it again."
+ANSWER_TOO_LATE = "The answers came after the run had stopped waiting for them. Start the run again."
 
 _STATUS_TEXT: dict[RunStatus, str] = {
     "queued": "Queued.",
     "running": "Running.",
-    "blocked": "Waiting for your answers.",
+    "blocked": "Waiting for your input.",
     "awaiting_approval": "The preview is ready for review.",
     "completed": "Completed.",
     "failed": "Failed.",
@@ -56,6 +59,7 @@ class Lifecycle:
     workflow: Workflow = field(default_factory=Workflow)
     bus: EventBus = field(default_factory=EventBus)
     blobs: Blobs = field(default_factory=Blobs)
+    vault: Vault = field(default_factory=Vault)
 
 
 # ------------------------------------------------------------------------------------------ reading
@@ -105,12 +109,14 @@ def start_run(
     if kind in ("update", "clarify") and not instruction:
         raise InvalidRequest(f"A {kind} run needs a `message` saying what to do.", param="message")
     if kind == "generate" and not any(f.status == "ready" for f in db.list_files(migration_id)):
-        reason = (
-            "This migration has no connection to extract from and no ready files."
-            if extract_via_api
-            else "Upload at least one file and wait until it is ready before generating."
-        )
-        raise InvalidRequest(reason, code="no_ready_files")
+        if not extract_via_api:
+            raise InvalidRequest(
+                "Upload at least one file and wait until it is ready before generating.", code="no_ready_files"
+            )
+        if not list_migration_connections(db, account_id, migration_id):
+            raise InvalidRequest(
+                "This migration has no connection to extract from and no ready files.", code="no_ready_files"
+            )
     holder = db.get_active_run_id(migration_id)
     if holder and not _free_if_final(db, migration_id, holder):
         raise _run_in_progress(db, migration_id, holder)
@@ -206,43 +212,110 @@ def post_progress(lc: Lifecycle, run: RunRecord, text: str, dedup_key: str | Non
     post_event(lc.store, run.run_id, "progress", text, dedup_key=dedup_key)
 
 
-def park_run(lc: Lifecycle, run: RunRecord, task_token: str, questions: list[Question]) -> None:
-    """Store the wait's task token and the questions, and set the run `blocked`.
+def park_run(
+    lc: Lifecycle,
+    run: RunRecord,
+    task_token: str,
+    questions: list[Question],
+    credential_request: CredentialRequest | None = None,
+) -> None:
+    """Store the wait's task token and what the run waits for (questions, or a connection's credentials),
+    and set the run `blocked`.
 
     A retried park (Step Functions hands every attempt a fresh token) replaces the stored token.
     """
     stored = [q.model_dump(mode="json") for q in questions]
-    changed = _change(
-        lc, run, ("running", "blocked"), "blocked", {"questions": stored, "message": None}, task_token=task_token
-    )
-    if not changed:
+    request = credential_request.model_dump(mode="json") if credential_request else None
+    changes: dict[str, Any] = {"questions": stored or None, "credential_request": request, "message": None}
+    if not _change(lc, run, ("running", "blocked"), "blocked", changes, task_token=task_token):
         raise RunNoLongerActive(run.run_id)
     if run.status == "running":  # a retried park of an already blocked run has said it once
-        noun = "question needs" if len(questions) == 1 else "questions need"
-        text = f"{len(questions)} {noun} an answer."
-        post_event(lc.store, run.run_id, "question", text, data={"questions": stored})
-    logger.info("run parked", run_id=run.run_id, question_count=len(questions))
+        if request is not None:
+            text = f"The {request['source_key']} connection needs credentials: {', '.join(request['fields'])}."
+            post_event(lc.store, run.run_id, "credential_request", text, data={"credential_request": request})
+        else:
+            noun = "question needs" if len(questions) == 1 else "questions need"
+            text = f"{len(questions)} {noun} an answer."
+            post_event(lc.store, run.run_id, "question", text, data={"questions": stored})
+    logger.info("run parked", run_id=run.run_id, question_count=len(questions), credential_request=request is not None)
 
 
 def answer_run(
     lc: Lifecycle, account_id: str, migration_id: str, run_id: str, answers: list[Answer], message: str | None
 ) -> RunRecord:
-    """Resume a blocked run with answers: validate them, take the token (only one caller can), then
-    send it to Step Functions exactly once."""
+    """Resume a run blocked on questions with answers: validate them, take the token (only one caller can),
+    then send it to Step Functions exactly once."""
     db = lc.store
     run = require_run(db, account_id, migration_id, run_id)
-    if run.status != "blocked":
-        raise _not_blocked(run)
+    if run.status != "blocked" or run.credential_request is not None:
+        raise _not_blocked(run, "answers")
     questions = [Question.model_validate(q) for q in run.questions or []]
     labels = validate_answers(questions, answers)
-    token = db.claim_task_token(migration_id, run_id, now_iso(), "Resuming with your answers.")
-    if token is None:  # another answer (or a cancel) got there first
-        raise _not_blocked(db.get_run(migration_id, run_id) or run)
-    _announce(lc, run, "blocked", "running")
-    post_event(
-        db, run_id, "answer", "; ".join(labels), data={"answers": [a.model_dump(exclude_none=True) for a in answers]}
+    dumped = [a.model_dump(exclude_none=True) for a in answers]
+    return _resume_blocked(
+        lc,
+        run,
+        waiting_for="answers",
+        message="Resuming with your answers.",
+        event=("answer", "; ".join(labels), {"answers": dumped}),
+        output={"answers": dumped, "message": message, "resumed_with": "answers"},
     )
-    output = {"answers": [a.model_dump(exclude_none=True) for a in answers], "message": message}
+
+
+def provide_credentials(
+    lc: Lifecycle,
+    account_id: str,
+    migration_id: str,
+    run_id: str,
+    connection_id: str | None,
+    credentials: dict[str, Any],
+) -> RunRecord:
+    """Answer a run's credential request: check and store the credentials (400 and nothing stored when they
+    are refused), then take the token and resume the run exactly once, like answers."""
+    db = lc.store
+    run = require_run(db, account_id, migration_id, run_id)
+    request = CredentialRequest.model_validate(run.credential_request) if run.credential_request else None
+    if run.status != "blocked" or request is None:
+        raise _not_blocked(run, "credentials")
+    if connection_id is not None and connection_id != request.connection_id:
+        raise InvalidRequest(
+            f"The run is waiting for the credentials of connection `{request.connection_id}`.", param="connection_id"
+        )
+    try:
+        connection = find_connection_by_id(db, account_id, migration_id, request.connection_id)
+    except NotFound:
+        raise InvalidRequest(
+            "The connection the run asked credentials for no longer exists; cancel the run and start again.",
+            param="connection_id",
+        ) from None
+    store_credentials(connection, credentials, db=db, vault=lc.vault)
+    return _resume_blocked(
+        lc,
+        run,
+        waiting_for="credentials",
+        message="Resuming with the new credentials.",
+        event=("credentials", f"Credentials for the {connection.source_key} connection were stored.", None),
+        output={"answers": [], "message": None, "resumed_with": "credentials"},
+    )
+
+
+def _resume_blocked(
+    lc: Lifecycle,
+    run: RunRecord,
+    *,
+    waiting_for: str,
+    message: str,
+    event: tuple[str, str, dict[str, Any] | None],
+    output: dict[str, Any],
+) -> RunRecord:
+    """Take a blocked run's token (only one caller can) and send `output` to its wait exactly once."""
+    db = lc.store
+    token = db.claim_task_token(run.migration_id, run.run_id, now_iso(), message)
+    if token is None:  # another answer (or a cancel) got there first
+        raise _not_blocked(db.get_run(run.migration_id, run.run_id) or run, waiting_for)
+    _announce(lc, run, "blocked", "running")
+    event_type, text, data = event
+    post_event(db, run.run_id, event_type, text, data=data)
     try:
         sent = lc.workflow.send_task_success(token, output)
     except Exception:
@@ -250,11 +323,11 @@ def answer_run(
         fail_run(lc, run.model_copy(update={"status": "running"}), ANSWERS_NOT_DELIVERED)
         raise
     if sent == "expired":
-        logger.warning("answers came after the wait ended", run_id=run_id)
-        fail_run(lc, run, "The answers came after the run had stopped waiting for them. Start the run again.")
+        logger.warning("answer came after the wait ended", run_id=run.run_id, resumed_with=waiting_for)
+        fail_run(lc, run, ANSWER_TOO_LATE)
     else:
-        logger.info("run resumed with answers", run_id=run_id, answer_count=len(answers))
-    return db.get_run(migration_id, run_id) or run
+        logger.info("run resumed", run_id=run.run_id, resumed_with=waiting_for)
+    return db.get_run(run.migration_id, run.run_id) or run
 
 
 def validate_answers(questions: list[Question], answers: list[Answer]) -> list[str]:
@@ -296,12 +369,11 @@ def validate_answers(questions: list[Question], answers: list[Answer]) -> list[s
     return summary
 
 
-def _not_blocked(run: RunRecord) -> Conflict:
-    return Conflict(
-        f"The run is {run.status.replace('_', ' ')}, not waiting for answers.",
-        code="run_not_blocked",
-        run_id=run.run_id,
-    )
+def _not_blocked(run: RunRecord, waiting_for: str) -> Conflict:
+    state = run.status.replace("_", " ")
+    if run.status == "blocked":  # blocked, but on the other kind of request
+        state = "waiting for credentials" if run.credential_request else "waiting for answers"
+    return Conflict(f"The run is {state}, not waiting for {waiting_for}.", code="run_not_blocked", run_id=run.run_id)
 
 
 def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> int:

@@ -4,12 +4,15 @@ The state machine's task function (ferry.run_tasks) calls exactly these function
 lifecycle knows how a recipe is planned, edited or executed. Each one is the place to swap in the real
 planner or engine:
 
-    generate(ctx) -> StepOutcome                      plan a recipe from the files (questions or a preview)
+    generate(ctx) -> StepOutcome                      plan a recipe from the files (questions or a preview);
+                                                      with extract_via_api, extract the connections first
+                                                      (or ask for their credentials)
     resume_with_answers(ctx, answers) -> StepOutcome  continue planning with a person's answers
     update(ctx, message) -> StepOutcome               edit the current recipe per a plain-language message
     clarify(ctx, message) -> str                      answer a read-only question about the preview
     execute(ctx) -> dict                              run the current recipe into staging; the report
     commit(ctx, report) -> None                       make the staged rows the import (all or nothing)
+    advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
     discard(ctx) -> None                              drop anything staged (the failure path)
 
 Today `generate`/`resume_with_answers` use the mapping matcher (ferry.agent) directly and show source
@@ -29,9 +32,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ferry.blobs import Blobs, manifest_key, run_key
+from ferry.errors import Conflict, InvalidRequest
 from ferry.models import FileManifest, SheetManifest, Template
-from ferry.run_models import Answer, PreviewDraft, Question, QuestionOption, StepFailed, StepOutcome
-from ferry.store import FileRecord, MigrationRecord, PreviewRecord, RunRecord, Store
+from ferry.run_models import (
+    Answer,
+    CredentialRequest,
+    PreviewDraft,
+    Question,
+    QuestionOption,
+    StepFailed,
+    StepOutcome,
+)
+from ferry.store import ConnectionRecord, FileRecord, MigrationRecord, PreviewRecord, RunRecord, Store
 
 if TYPE_CHECKING:
     from ferry.agent import SheetMatch
@@ -89,11 +101,24 @@ class StepContext:
 
 
 def generate(ctx: StepContext) -> StepOutcome:
-    """Plan: match every template onto the best-fitting sheet of the ready files; ask when unsure."""
+    """Plan: match every template onto the best-fitting sheet of the ready files; ask when unsure.
+
+    With `extract_via_api` the migration's connections are extracted first and their files are planned
+    from (the ready files when nothing new was extracted); a connection without working credentials
+    ends the step with a credential request instead.
+    """
     from ferry.agent import match_sheet
 
-    candidates = [(file, sheet) for file in ctx.ready_files() for sheet in ctx.manifest(file).sheets]
+    files = ctx.ready_files()
+    if ctx.run.extract_via_api:
+        extracted = extract_connections(ctx)
+        if isinstance(extracted, CredentialRequest):
+            return StepOutcome(credential_request=extracted)
+        files = extracted or ctx.ready_files()
+    candidates = [(file, sheet) for file in files for sheet in ctx.manifest(file).sheets]
     if not candidates:
+        if ctx.run.extract_via_api:
+            raise StepFailed("The connection gave no records to map, and the migration has no ready file.")
         raise StepFailed("No ready file has any data to map. Upload a file with a header row and data rows.")
     plan: dict[str, Any] = {"templates": []}
     questions: list[Question] = []
@@ -119,6 +144,52 @@ def generate(ctx: StepContext) -> StepOutcome:
     if questions:
         return StepOutcome(questions=questions)
     return StepOutcome(preview=_draft(ctx, plan))
+
+
+def extract_connections(ctx: StepContext) -> list[FileRecord] | CredentialRequest:
+    """Extract every connection of the migration into ready files; the files this run extracted.
+
+    Returns a credential request for the first connection without (working) credentials. What is
+    extracted is remembered in the run's state, so a retried or resumed step does not extract it twice.
+    """
+    from ferry.connections import extract_connection, list_migration_connections
+    from ferry.connectors.base import CredentialsRejected
+
+    done: dict[str, Any] = ctx.load_state("extraction") or {}
+    connections = list_migration_connections(ctx.store, ctx.run.account_id, ctx.migration.migration_id)
+    if not connections:
+        ctx.progress("This migration has no connection to extract from; planning from its files.")
+        return []
+    for connection in connections:
+        if connection.connection_id in done:
+            continue
+        try:
+            files = extract_connection(
+                connection, ctx.run.account_id, db=ctx.store, blobs=ctx.blobs, progress=ctx.progress
+            )
+        except Conflict as exc:
+            if exc.code != "credentials_required":
+                raise StepFailed(exc.message) from None
+            return _credential_request(connection)
+        except CredentialsRejected:
+            ctx.progress(f"The {connection.source_key} connection's stored credentials were refused.")
+            return _credential_request(connection)
+        except InvalidRequest as exc:  # the source failed (SourceUnavailable) or its config no longer holds
+            raise StepFailed(exc.message) from None
+        done[connection.connection_id] = [f.file_id for f in files]
+        ctx.save_state("extraction", done)
+    extracted = {file_id for file_ids in done.values() for file_id in file_ids}
+    return [f for f in ctx.ready_files() if f.file_id in extracted]
+
+
+def _credential_request(connection: ConnectionRecord) -> CredentialRequest:
+    from ferry.connections import credential_fields
+
+    return CredentialRequest(
+        connection_id=connection.connection_id,
+        source_key=connection.source_key,
+        fields=credential_fields(connection),
+    )
 
 
 def resume_with_answers(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
@@ -177,6 +248,14 @@ def execute(ctx: StepContext) -> dict[str, Any]:
 
 def commit(ctx: StepContext, report: dict[str, Any]) -> None:
     """Make the staged rows the import in one conditional write (the engine's commit; nothing staged yet)."""
+
+
+def advance_bookmarks(ctx: StepContext) -> None:
+    """Once an execute committed, move each connection's bookmarks to its last extraction's."""
+    from ferry.connections import commit_extraction_state, list_migration_connections
+
+    for connection in list_migration_connections(ctx.store, ctx.run.account_id, ctx.migration.migration_id):
+        commit_extraction_state(connection, db=ctx.store)
 
 
 def discard(ctx: StepContext) -> None:

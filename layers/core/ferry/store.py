@@ -6,8 +6,8 @@ Items (see docs/architecture; PK / SK):
     migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version
     file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error
     active lock  MIG#<mig>        ACTIVE         run_id (written by the run lifecycle)
-    run          MIG#<mig>        RUN#<run>      kind, status, message, questions_json, report_json, error,
-                                                 execution_arn, task_token, heartbeat_at;
+    run          MIG#<mig>        RUN#<run>      kind, status, message, questions_json, credential_request_json,
+                                                 report_json, error, execution_arn, task_token, heartbeat_at;
                                                  GSI2 ACTIVE / <heartbeat>#<run> while queued/running/blocked
     preview      MIG#<mig>        PREVIEW#<v>    body_json (or body_key in S3 when large); the migration
                                                  item's preview_version points at the current one
@@ -125,6 +125,7 @@ class RunRecord(BaseModel):
     extract_via_api: bool = False
     message: str | None = None  # the latest human progress update
     questions: list[dict[str, Any]] | None = None
+    credential_request: dict[str, Any] | None = None  # blocked on credentials: {connection_id, source_key, fields}
     report: dict[str, Any] | None = None
     error: str | None = None
     preview_version: int | None = None  # the preview this run wrote
@@ -636,7 +637,7 @@ class Store:
                 Key=_run_key(migration_id, run_id),
                 UpdateExpression=(
                     "SET #status = :running, message = :message, updated_at = :now, heartbeat_at = :now,"
-                    " GSI2SK = :sk REMOVE task_token, questions_json"
+                    " GSI2SK = :sk REMOVE task_token, questions_json, credential_request_json"
                 ),
                 ConditionExpression="#status = :blocked AND attribute_exists(task_token)",
                 ExpressionAttributeNames={"#status": "status"},
@@ -725,7 +726,7 @@ class Store:
             "Key": _run_key(run.migration_id, run.run_id),
             "UpdateExpression": (
                 "SET #status = :done, preview_version = :v, message = :message, updated_at = :now"
-                " REMOVE GSI2PK, GSI2SK, task_token, questions_json"
+                " REMOVE GSI2PK, GSI2SK, task_token, questions_json, credential_request_json"
             ),
             "ConditionExpression": "#status = :running",
             "ExpressionAttributeNames": {"#status": "status"},
@@ -854,7 +855,11 @@ class Store:
 # ------------------------------------------------------------------------------------------ mapping
 
 
-_RUN_JSON_FIELDS = {"questions": "questions_json", "report": "report_json"}
+_RUN_JSON_FIELDS = {
+    "questions": "questions_json",
+    "credential_request": "credential_request_json",
+    "report": "report_json",
+}
 
 
 def _run_attribute(field_name: str, value: Any) -> tuple[str, Any]:

@@ -7,11 +7,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from ferry.models import Strict
-from ferry.run_models import Answer, Question, QuestionOption
+from ferry.run_models import Answer, CredentialRequest, Question, QuestionOption
 from ferry.store import PreviewRecord, RunKind, RunRecord, RunStatus, ThreadEvent
 
 _BASE = ("run_id", "kind", "status", "created_at", "updated_at")
-_BY_STATUS: dict[str, tuple[str, ...]] = {"queued": ("message",), "running": ("message",), "blocked": ("questions",),
+_BY_STATUS: dict[str, tuple[str, ...]] = {"queued": ("message",), "running": ("message",),
+                                          "blocked": ("questions", "credential_request"),
                                           "completed": ("report",), "failed": ("error",)}  # fmt: skip
 
 
@@ -63,6 +64,19 @@ class QuestionPublic(BaseModel):
         )
 
 
+class CredentialRequestPublic(BaseModel):
+    """The credentials a blocked run waits for: the connection and the credential keys (never values)."""
+
+    connection_id: str
+    source_key: str
+    fields: list[str] = Field(description="The credential keys to send to POST .../credentials.")
+
+    @classmethod
+    def of(cls, request: CredentialRequest) -> CredentialRequestPublic:
+        """The public view of a stored credential request."""
+        return cls(connection_id=request.connection_id, source_key=request.source_key, fields=request.fields)
+
+
 class RunPublic(BaseModel):
     """A run; besides the common fields, only the fields of its status are present."""
 
@@ -73,6 +87,9 @@ class RunPublic(BaseModel):
     updated_at: str
     message: str | None = Field(default=None, description="queued/running: the latest human progress update.")
     questions: list[QuestionPublic] | None = Field(default=None, description="blocked: what to answer.")
+    credential_request: CredentialRequestPublic | None = Field(
+        default=None, description="blocked: the connection's credentials to send (instead of questions)."
+    )
     report: dict[str, Any] | None = Field(default=None, description="completed execute: the import report.")
     error: str | None = Field(default=None, description="failed: why, in plain language.")
 
@@ -82,6 +99,8 @@ class RunPublic(BaseModel):
         keep = set(_BASE) | set(_BY_STATUS.get(self.status, ()))
         if self.status == "completed" and self.report is None:
             keep.discard("report")
+        if self.status == "blocked":  # blocked on questions or on credentials, never both
+            keep.discard("questions" if self.credential_request is not None else "credential_request")
         return {k: v for k, v in data.items() if k in keep}
 
     @classmethod
@@ -95,6 +114,11 @@ class RunPublic(BaseModel):
             updated_at=run.updated_at,
             message=run.message,
             questions=[QuestionPublic.of(Question.model_validate(q)) for q in run.questions or []],
+            credential_request=(
+                CredentialRequestPublic.of(CredentialRequest.model_validate(run.credential_request))
+                if run.credential_request
+                else None
+            ),
             report=run.report,
             error=run.error,
         )
@@ -124,6 +148,15 @@ class RunMessages(Strict):
 
     answers: list[Answer] = Field(max_length=200)
     message: str | None = Field(default=None, max_length=4000)
+
+
+class RunCredentials(Strict):
+    """Credentials answering a blocked run's credential request (stored in Secrets Manager only)."""
+
+    connection_id: str | None = Field(
+        default=None, max_length=100, description="The requested connection (defaults to the one the run asked for)."
+    )
+    credentials: dict[str, Any] = Field(description="The connector's credential fields; see GET /v1/connectors.")
 
 
 class ThreadEventPublic(BaseModel):

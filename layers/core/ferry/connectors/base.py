@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -71,6 +71,19 @@ class Connector(ABC):
     def __init__(self, config: ConnectorConfig, credentials: ConnectorCredentials) -> None:
         self.config = config
         self.credentials = credentials
+        # Told (stream, pages so far) after each page a paged API returns: extraction progress.
+        self.page_listener: Callable[[str, int], None] | None = None
+        self._pages: dict[str, int] = {}
+
+    def page_read(self, stream: str) -> None:
+        """Paged sources call this after each page of `stream`; counts it and tells the listener."""
+        self._pages[stream] = self._pages.get(stream, 0) + 1
+        if self.page_listener is not None:
+            self.page_listener(stream, self._pages[stream])
+
+    def pages_read(self, stream: str) -> int:
+        """How many pages of `stream` were read so far (0 for sources that do not page)."""
+        return self._pages.get(stream, 0)
 
     @classmethod
     def config_fields(cls) -> dict[str, Any]:

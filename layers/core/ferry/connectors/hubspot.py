@@ -89,6 +89,7 @@ class HubSpotConnector(Connector):
             page = self._http.get_json(f"/crm/v3/objects/{stream}", {**params, **({"after": after} if after else {})})
             if not isinstance(page, dict) or not isinstance(page.get("results"), list):
                 raise SourceUnavailable("HubSpot answered with an unexpected page shape.")
+            self.page_read(stream)
             for result in page["results"]:
                 record = _record(result)
                 # The objects API cannot filter by date; newer-than-bookmark is decided here.

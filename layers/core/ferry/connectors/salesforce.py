@@ -106,6 +106,7 @@ class SalesforceConnector(Connector):
         while True:
             if not isinstance(page, dict) or not isinstance(page.get("records"), list):
                 raise SourceUnavailable("Salesforce answered with an unexpected query result.")
+            self.page_read(stream)
             for record in page["records"]:
                 yield _strip_attributes(record)
             next_url = page.get("nextRecordsUrl")

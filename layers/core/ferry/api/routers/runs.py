@@ -13,6 +13,7 @@ from ferry.api.run_schemas import (
     ActiveRun,
     RunCreate,
     RunCreated,
+    RunCredentials,
     RunList,
     RunMessages,
     RunPatch,
@@ -88,6 +89,16 @@ def answer_run(
 ) -> RunPublic:
     """Resume a blocked run; 409 when it is not blocked, 400 for an unknown question or option."""
     run = runs.answer_run(lc, account.account_id, migration_id, run_id, body.answers, body.message)
+    return RunPublic.of(run)
+
+
+@router.post("/{run_id}/credentials", summary="Send the credentials a blocked run asks for")
+def provide_credentials(
+    migration_id: str, run_id: str, body: RunCredentials, account: CurrentAccount, lc: LifecycleDep
+) -> RunPublic:
+    """Check and store the credentials, then resume the run; 409 unless it waits for credentials, 400 when
+    they are refused (the run stays blocked and nothing is stored)."""
+    run = runs.provide_credentials(lc, account.account_id, migration_id, run_id, body.connection_id, body.credentials)
     return RunPublic.of(run)
 
 
