@@ -1,0 +1,307 @@
+"""Recipe ops as polars expressions over string columns (null = no value)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+import polars as pl
+
+from ferry.recipe import model as m
+from ferry.recipe.spec import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    DATE_FORMATS_DAY_FIRST,
+    DATE_FORMATS_MONTH_FIRST,
+    DATETIME_FORMATS_DAY_FIRST,
+    DATETIME_FORMATS_MONTH_FIRST,
+    DEFAULT_FALSE,
+    DEFAULT_NULL_TOKENS,
+    DEFAULT_TRUE,
+    GROUPING_SPACES,
+    MONTHS,
+    NUMBER_RE,
+    WHITESPACE,
+    compile_date_format,
+)
+
+DATE_FORMATS_YEAR_FIRST: tuple[str, ...] = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S%z",
+)
+DATETIME_FORMATS_YEAR_FIRST: tuple[str, ...] = (
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S%z",
+    "%Y-%m-%dT%H:%M%z",
+    "%Y-%m-%d %H:%M%z",
+    "%Y/%m/%d %H:%M:%S%z",
+    "%Y/%m/%d %H:%M%z",
+    "%Y-%m-%d%z",
+)
+_DATE_FORMATS = {"MDY": DATE_FORMATS_MONTH_FIRST, "DMY": DATE_FORMATS_DAY_FIRST, "YMD": DATE_FORMATS_YEAR_FIRST}
+_DATETIME_FORMATS = {
+    "MDY": DATETIME_FORMATS_MONTH_FIRST,
+    "DMY": DATETIME_FORMATS_DAY_FIRST,
+    "YMD": DATETIME_FORMATS_YEAR_FIRST,
+}
+
+Source = Callable[[str], pl.Expr]
+
+
+def blank_to_null(e: pl.Expr) -> pl.Expr:
+    """Null where the value is empty ('' only; white space is left to `trim`)."""
+    return pl.when(e == "").then(None).otherwise(e)
+
+
+def field_expr(fr: m.FieldRecipe, col: Source = pl.col) -> pl.Expr:
+    """The output value of one field: its source column through its ops, '' becoming null."""
+    e = blank_to_null(col(fr.column)) if fr.column else pl.repeat(None, pl.len(), dtype=pl.String)
+    for op in fr.ops:
+        e = blank_to_null(apply_op(op, e, col))
+    return e.alias(fr.field)
+
+
+# Ops costly per value (many regexes or Python calls) run once per distinct value.
+_PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.PhoneE164, m.JsonExtract, m.UrlToDomain)
+
+
+def apply_op(op: Any, e: pl.Expr, col: Source = pl.col) -> pl.Expr:
+    """One op applied to expression `e` (a nullable string)."""
+    if isinstance(op, _PER_DISTINCT):
+        return on_distinct(e, lambda v: _apply(op, v, col))
+    return _apply(op, e, col)
+
+
+def on_distinct(e: pl.Expr, fn: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`fn(e)` computed over the distinct values of `e` and mapped back (null stays null)."""
+
+    def batch(s: pl.Series) -> pl.Series:
+        distinct = s.drop_nulls().unique()
+        if len(distinct) * 2 > len(s):
+            return pl.DataFrame({"v": s}).select(fn(pl.col("v"))).to_series()
+        out = pl.DataFrame({"v": distinct}).select(fn(pl.col("v"))).to_series()
+        return s.replace_strict(distinct, out, default=None, return_dtype=pl.String)
+
+    return e.map_batches(batch, return_dtype=pl.String)
+
+
+def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
+    if isinstance(op, m.Trim):
+        return e.str.strip_chars(WHITESPACE)
+    if isinstance(op, m.Case):
+        return {"lower": e.str.to_lowercase, "upper": e.str.to_uppercase, "title": e.str.to_titlecase}[op.to]()
+    if isinstance(op, m.NullTokens):
+        tokens = [t.upper() for t in (op.tokens if op.tokens is not None else DEFAULT_NULL_TOKENS)]
+        return pl.when(e.str.strip_chars(WHITESPACE).str.to_uppercase().is_in(tokens)).then(None).otherwise(e)
+    if isinstance(op, m.ParseDate):
+        return pl.coalesce(_date_expr(e, op.formats or _DATE_FORMATS[op.order], with_time=False), e)
+    if isinstance(op, m.ParseDatetime):
+        formats = op.formats or _DATETIME_FORMATS[op.order]
+        return pl.coalesce(_date_expr(e, formats, with_time=True, assume=op.assume_offset), e)
+    if isinstance(op, m.ToNumber):
+        return _number_expr(e, op)
+    if isinstance(op, m.ToBoolean):
+        trues = [v.lower() for v in op.true_values or DEFAULT_TRUE]
+        falses = [v.lower() for v in op.false_values or DEFAULT_FALSE]
+        low = e.str.strip_chars(WHITESPACE).str.to_lowercase()
+        return pl.when(low.is_in(trues)).then(pl.lit("true")).when(low.is_in(falses)).then(pl.lit("false")).otherwise(e)
+    if isinstance(op, m.PhoneE164):
+        return e.map_elements(_phone_fn(op.region), return_dtype=pl.String, skip_nulls=True)
+    if isinstance(op, m.EmailNormalize):
+        s = e.str.strip_chars(WHITESPACE).str.replace(r"^(?i)mailto:", "").str.strip_chars("<>")
+        return s.str.strip_chars(WHITESPACE).str.to_lowercase()
+    if isinstance(op, m.UrlToDomain):
+        s = e.str.strip_chars(WHITESPACE).str.to_lowercase().str.replace(r"^[a-z][a-z0-9+.-]*://", "")
+        s = s.str.replace(r"^[^/@]*@", "").str.extract(r"^([^/:?#]*)", 1)
+        return s.str.replace(r"^www\.", "").str.strip_chars(".")
+    if isinstance(op, m.Split):
+        parts = e.str.split(op.sep)
+        if op.part == "first":
+            return parts.list.first()
+        if op.part == "last":
+            return parts.list.last()
+        return parts.list.get(op.index, null_on_oob=True)
+    if isinstance(op, m.Concat):
+        cols = [blank_to_null(col(c).str.strip_chars(WHITESPACE)) for c in op.columns()]
+        return pl.concat_str(cols, separator=op.sep, ignore_nulls=True)
+    if isinstance(op, m.MapValues):
+        lowered = {k.strip().lower(): v for k, v in op.mapping.items()}
+        key = e.str.strip_chars(WHITESPACE).str.to_lowercase()
+        default = e if op.default is None else pl.lit(op.default)
+        mapped = key.replace_strict(lowered, default=default, return_dtype=pl.String)
+        return pl.when(e.is_null()).then(None).otherwise(mapped)
+    if isinstance(op, m.Default):
+        return pl.when(e.is_null() | (e.str.strip_chars(WHITESPACE) == "")).then(pl.lit(op.value)).otherwise(e)
+    if isinstance(op, m.Coalesce):
+        others = [blank_to_null(col(c).str.strip_chars(WHITESPACE)) for c in op.columns()]
+        return pl.coalesce(blank_to_null(e.str.strip_chars(WHITESPACE)), *others)
+    if isinstance(op, m.RegexExtract):
+        return e.str.extract(op.pattern, op.group)
+    if isinstance(op, m.JsonExtract):
+        return e.map_elements(_json_fn(op.path), return_dtype=pl.String, skip_nulls=True)
+    raise ValueError(f"unknown op {op!r}")
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+def _int(g: pl.Expr, name: str) -> pl.Expr:
+    return g.struct.field(name).cast(pl.Int32, strict=False)
+
+
+def _pad(e: pl.Expr, width: int) -> pl.Expr:
+    return e.cast(pl.String).str.zfill(width)
+
+
+def _offset_expr(z: pl.Expr, assume: str) -> pl.Expr:
+    """A zone token ('Z', 'UTC', '+05', '-0800', '+02:00') as '+HH:MM'; null becomes `assume`."""
+    z = z.str.to_uppercase()
+    norm = (
+        pl.when(z.is_in(["Z", "UTC", "GMT"]))
+        .then(pl.lit("+00:00"))
+        .when(z.str.len_chars() == 3)
+        .then(z + ":00")
+        .when(z.str.len_chars() == 5)
+        .then(z.str.slice(0, 3) + ":" + z.str.slice(3, 2))
+        .otherwise(z)
+    )
+    fallback = "+00:00" if assume.upper() in ("Z", "UTC", "GMT") else assume
+    return pl.coalesce(norm, pl.lit(fallback))
+
+
+def _date_expr(e: pl.Expr, formats: tuple[str, ...] | list[str], *, with_time: bool, assume: str = "Z") -> pl.Expr:
+    """ISO date (or UTC date-time) of the first format that matches and is a real calendar value."""
+    s = e.str.strip_chars(WHITESPACE)
+    candidates: list[pl.Expr] = []
+    for fmt in formats:
+        df = compile_date_format(fmt)
+        g = s.str.extract_groups(df.regex)
+        if "Y" in df.groups:
+            year = _int(g, "Y")
+        else:
+            yy = _int(g, "y")
+            year = pl.when(yy >= 69).then(yy + 1900).otherwise(yy + 2000)
+        if "m" in df.groups:
+            month = _int(g, "m")
+        else:
+            name = g.struct.field("b" if "b" in df.groups else "B").str.to_lowercase()
+            month = name.replace_strict(MONTHS, default=None, return_dtype=pl.Int32)
+        day = _int(g, "d")
+        iso = _pad(year, 4) + "-" + _pad(month, 2) + "-" + _pad(day, 2)
+        if not with_time:
+            candidates.append(iso.str.to_date("%Y-%m-%d", strict=False).dt.strftime("%Y-%m-%d"))
+            continue
+        if "H" in df.groups:
+            hour = _int(g, "H")
+        elif "I" in df.groups:
+            i12 = _int(g, "I") % 12
+            hour = pl.when(g.struct.field("p").str.to_uppercase() == "PM").then(i12 + 12).otherwise(i12)
+        else:
+            hour = pl.lit(0, dtype=pl.Int32)
+        minute = _int(g, "M") if "M" in df.groups else pl.lit(0, dtype=pl.Int32)
+        second = _int(g, "S") if "S" in df.groups else pl.lit(0, dtype=pl.Int32)
+        zone = g.struct.field("z") if "z" in df.groups else pl.lit(None, dtype=pl.String)
+        text = iso + "T" + _pad(hour, 2) + ":" + _pad(minute, 2) + ":" + _pad(second, 2) + _offset_expr(zone, assume)
+        parsed = text.str.to_datetime("%Y-%m-%dT%H:%M:%S%z", strict=False, time_zone="UTC")
+        candidates.append(parsed.dt.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return pl.coalesce(candidates) if candidates else pl.lit(None, dtype=pl.String)
+
+
+# --- numbers ---------------------------------------------------------------------------------------
+
+
+def _number_expr(e: pl.Expr, op: m.ToNumber) -> pl.Expr:
+    return e.map_batches(lambda s: _number_series(s, op), return_dtype=pl.String)
+
+
+_CODES = "|".join(CURRENCY_CODES)
+
+
+def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
+    """Eager, step by step: an expression would re-evaluate the shared cleaning chain at every use."""
+    s = original.str.strip_chars(WHITESPACE)
+    negative_parens = s.str.contains(r"^\(.*\)$")
+    s = s.str.strip_chars("()")
+    s = s.str.replace(rf"^(?i:{_CODES})", "").str.replace(rf"(?i:{_CODES})$", "")
+    s = s.str.replace_all(f"[{re.escape(CURRENCY_SYMBOLS)}]", "").str.strip_chars(WHITESPACE)
+    percent = s.str.ends_with("%") if op.percent else pl.Series([False] * len(s))
+    s = s.str.strip_chars_end("%").str.strip_chars(WHITESPACE)
+    grouping = GROUPING_SPACES + ("," if op.decimal == "." else ".")
+    s = s.str.replace_all(f"[{re.escape(grouping)}]", "")
+    if op.decimal == ",":
+        s = s.str.replace(",", ".", literal=True)
+    s = s.str.replace(r"^\+", "").str.replace(r"^(-?)\.", "${1}0.")
+    frame = pl.DataFrame({"s": s, "orig": original, "neg": negative_parens, "pct": percent})
+    v = pl.col("s")
+    v = pl.when(pl.col("neg") & ~v.str.starts_with("-")).then("-" + v).otherwise(v)
+    canon = (
+        pl.when(pl.col("pct"))
+        .then((v.cast(pl.Float64, strict=False) / 100).cast(pl.String))
+        .otherwise(v)
+        .str.replace(r"^(-?[0-9]+)\.0+$", "${1}")
+    )
+    ok = v.str.contains(NUMBER_RE)
+    return frame.select(pl.when(ok).then(canon).otherwise(pl.col("orig"))).to_series().alias(original.name)
+
+
+# --- python-only ops ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _phone_fn(region: str | None) -> Callable[[str], str]:
+    import phonenumbers
+
+    def fmt(value: str) -> str:
+        text = value.strip()
+        if not text:
+            return value
+        try:
+            num = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            return value
+        if not phonenumbers.is_possible_number(num):
+            return value
+        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+    return fmt
+
+
+_PATH_TOKEN = re.compile(r"\.([A-Za-z0-9_-]+)|\[([0-9]+)\]")
+
+
+@lru_cache(maxsize=32)
+def _json_fn(path: str) -> Callable[[str], str | None]:
+    steps: list[str | int] = [name if name else int(index) for name, index in _PATH_TOKEN.findall(path[1:])]
+
+    def get(value: str) -> str | None:
+        try:
+            node: Any = json.loads(value)
+        except ValueError:
+            return None
+        for step in steps:
+            found = (isinstance(step, int) and isinstance(node, list) and step < len(node)) or (
+                isinstance(step, str) and isinstance(node, dict) and step in node
+            )
+            if not found:
+                return None
+            node = node[step]
+        if node is None:
+            return None
+        if isinstance(node, bool):
+            return "true" if node else "false"
+        if isinstance(node, (dict, list)):
+            return json.dumps(node, ensure_ascii=False)
+        return str(node)
+
+    return get

@@ -1,0 +1,193 @@
+"""The executor on real files: counts, flagged rows, reading paths, filters/dedup, atomic commit, preview, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from ferry.engine import ERRORS, ROW, error_columns, execute, flagged_expr, preview, read_output, read_source
+from ferry.engine import executor as executor_module
+from ferry.ingest import iter_rows, polars_csv_options
+from ferry.models import FileManifest, Template
+from ferry.recipe import Recipe, recipe_from_mapping
+
+from .conftest import ACCOUNTS, COMMA_IN_QUOTES, PEOPLE_MAPPING, sniffed
+
+Input = tuple[Path, FileManifest]
+
+
+def people_recipe(people: Template, **extra: Any) -> Recipe:
+    r = recipe_from_mapping(PEOPLE_MAPPING, people, "f1", "sheet_1")
+    if extra:
+        data = r.model_dump(by_alias=True)
+        data["templates"][0].update(extra)
+        r = Recipe.model_validate(data)
+    return r
+
+
+def test_example_file_flags_the_three_spaced_emails(example_input: Input, people: Template, tmp_path: Path) -> None:
+    result = execute(people_recipe(people), [people], {"f1": example_input}, tmp_path)
+    frame = read_output(result.outputs["people"])
+    assert frame.height == 1000 and result.report["totalRows"] == 1000
+    flagged = frame.filter(flagged_expr(error_columns(frame)))
+    email_errors = flagged.filter(pl.col(ERRORS).struct.field("email").is_not_null())
+    assert email_errors["email"].to_list() == [
+        "zsa zsa.lipson@mailmail.com",
+        "zsa zsa.izaak@mailmail.com",
+        "zsa zsa.donoghue@mailmail.com",
+    ]
+    # apostrophes are valid in email local parts
+    apostrophes = frame.filter(pl.col("email").str.contains("'"))
+    assert apostrophes.height > 0 and not apostrophes.select(flagged_expr(error_columns(frame))).to_series().any()
+    assert result.report["invalidCellCount"] == flagged.height
+    assert result.report["templates"] == [{"templateName": "People", "sheetId": "people", "rowCount": 1000}]
+    assert frame[ROW].to_list() == list(range(1, 1001))
+    assert set(frame["manager"].unique().to_list()) <= {"true", "false"}
+
+
+def test_report_profile_and_fill_warning(example_input: Input, people: Template, tmp_path: Path) -> None:
+    r = people_recipe(people)
+    data = r.model_dump(by_alias=True)
+    # map `team` through a table that drops every value: the output is hollow although the source is full
+    team = next(f for f in data["templates"][0]["fields"] if f["field"] == "team")
+    team["ops"].append({"op": "regex_extract", "pattern": "^ZZZ$"})
+    report = execute(Recipe.model_validate(data), [people], {"f1": example_input}, tmp_path).report
+    cols = {c["column"]: c for c in report["profile"]["columns"]}
+    assert cols["email"]["source"] == {"column": "email", "filled": 1000, "distinct": 1000, "total": 1000}
+    assert cols["team"]["output"]["filled"] == 0 and cols["team"]["source"]["filled"] > 0
+    assert [w["column"] for w in report["profile"]["warnings"]] == ["team"]
+    assert set(report) == {"totalRows", "templates", "invalidCellCount", "profile"}
+
+
+def test_cp1252_file_reads_through_iter_rows(tmp_path: Path) -> None:
+    path, manifest = sniffed(ACCOUNTS)
+    assert polars_csv_options(manifest, "sheet_1") is None
+    raw = read_source(path, manifest, "sheet_1")
+    expected = list(iter_rows(path, manifest, "sheet_1"))
+    assert raw.height == len(expected) == manifest.sheets[0].row_count
+    assert raw.rows() == [tuple(r) for r in expected]
+    t = Template.model_validate(
+        {
+            "name": "Accounts",
+            "sheet_id": "accounts",
+            "fields": [{"key": "name", "type": "string", "required": True}, {"key": "city", "type": "string"}],
+        }
+    )
+    r = recipe_from_mapping({"name": "NAME", "city": "BILLINGCITY"}, t, "sf", "sheet_1")
+    result = execute(r, [t], {"sf": (path, manifest)}, tmp_path)
+    assert result.report["totalRows"] == len(expected)
+
+
+def test_small_chunks_give_the_same_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    path, manifest = sniffed(ACCOUNTS)
+    whole = read_source(path, manifest, "sheet_1")
+    monkeypatch.setattr(executor_module, "CHUNK_ROWS", 7)
+    assert read_source(path, manifest, "sheet_1").equals(whole)
+    assert read_source(path, manifest, "sheet_1", limit=10).equals(whole.head(10))
+
+
+def test_leading_zeros_are_kept(tmp_path: Path) -> None:
+    path, manifest = sniffed(COMMA_IN_QUOTES)
+    assert polars_csv_options(manifest, "sheet_1") is not None
+    t = Template.model_validate(
+        {"name": "A", "sheet_id": "a", "fields": [{"key": "zip", "type": "string"}, {"key": "city", "type": "string"}]}
+    )
+    result = execute(
+        recipe_from_mapping({"zip": "zip", "city": "city"}, t, "f", "sheet_1"), [t], {"f": (path, manifest)}, tmp_path
+    )
+    frame = read_output(result.outputs["a"])
+    assert frame["zip"].to_list() == ["08123"] and frame["city"].to_list() == ["Anytown, WW"]
+
+
+def test_filters_and_dedup(example_input: Input, people: Template, tmp_path: Path) -> None:
+    r = people_recipe(
+        people,
+        filters=[{"field": "team", "op": "eq", "value": "Developers"}],
+        dedup={"keys": ["first_name"], "keep": "first"},
+    )
+    frame = read_output(execute(r, [people], {"f1": example_input}, tmp_path).outputs["people"])
+    source = pl.read_csv(example_input[0], infer_schema=False).with_row_index(ROW, offset=1)
+    devs = source.filter(pl.col("team") == "Developers")
+    expected = devs.filter(pl.col("firstname").str.to_lowercase().is_first_distinct())
+    assert frame[ROW].to_list() == expected[ROW].cast(pl.Int64).to_list()
+    last = people_recipe(people, dedup={"keys": ["first_name"], "keep": "last"})
+    frame_last = read_output(execute(last, [people], {"f1": example_input}, tmp_path).outputs["people"])
+    assert frame_last.height == source["firstname"].str.to_lowercase().n_unique()
+
+
+def test_failure_mid_write_commits_nothing(
+    example_input: Input, people: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    second = people.model_copy(update={"sheet_id": "people2", "name": "People 2"})
+    r = people_recipe(people)
+    data = r.model_dump(by_alias=True)
+    data["templates"].append({**data["templates"][0], "sheet_id": "people2"})
+    recipe = Recipe.model_validate(data)
+    real_write = executor_module.write_output
+    calls: list[Path] = []
+
+    def failing_write(frame: pl.DataFrame, path: Path) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        real_write(frame, path)
+
+    monkeypatch.setattr(executor_module, "write_output", failing_write)
+    with pytest.raises(OSError, match="disk full"):
+        execute(recipe, [people, second], {"f1": example_input}, tmp_path)
+    assert not (tmp_path / "committed").exists()
+    assert not (tmp_path / "staging").exists()
+
+    # a previous commit survives a failed re-run untouched
+    monkeypatch.setattr(executor_module, "write_output", real_write)
+    first = execute(recipe, [people, second], {"f1": example_input}, tmp_path)
+    before = sorted(p.name for p in (tmp_path / "committed").iterdir())
+    calls.clear()
+    monkeypatch.setattr(executor_module, "write_output", failing_write)
+    with pytest.raises(OSError):
+        execute(recipe, [people, second], {"f1": example_input}, tmp_path)
+    assert sorted(p.name for p in (tmp_path / "committed").iterdir()) == before
+    assert read_output(first.outputs["people2"]).height == 1000
+    assert not (tmp_path / "staging").exists()
+
+
+def test_preview(example_input: Input, people: Template) -> None:
+    (sheet,) = preview(people_recipe(people), [people], {"f1": example_input}, n=50)
+    assert sheet["sheetId"] == "people" and len(sheet["rows"]) == 50 and sheet["rowCount"] == 1000
+    assert sheet["columns"] == [f.key for f in people.fields]
+    assert sheet["rows"][0]["email"] == "christy.rodmann@mailmail.com"
+    # row 11 has years 'I love pizza': one type error in the sample, extrapolated to 20 per 1000 rows
+    assert sheet["errors"] == [{"row": 11, "column": "age", "error": "type", "value": "I love pizza"}]
+    assert sheet["invalidRowCount"] == 20
+
+
+def test_unique_and_dedup_hold_across_streaming_batches(tmp_path: Path) -> None:
+    n = 120_000
+    keys = [f"K{(i * 7919) % 50_000}" for i in range(n)]
+    path = tmp_path / "big.csv"
+    path.write_text("key,other\n" + "".join(f"{k},{i}\n" for i, k in enumerate(keys)), encoding="utf-8")
+    path_manifest = sniffed(path)
+    t = Template.model_validate(
+        {
+            "name": "B",
+            "sheet_id": "b",
+            "fields": [{"key": "key", "type": "string", "unique": True}, {"key": "other", "type": "string"}],
+        }
+    )
+    r = recipe_from_mapping({"key": "key", "other": "other"}, t, "f", "sheet_1")
+    frame = read_output(execute(r, [t], {"f": path_manifest}, tmp_path / "a").outputs["b"])
+    seen: set[str] = set()
+    expected = []
+    for k in keys:
+        expected.append("unique" if k.lower() in seen else None)
+        seen.add(k.lower())
+    assert frame[ERRORS].struct.field("key").to_list() == expected
+    data = r.model_dump(by_alias=True)
+    data["templates"][0]["dedup"] = {"keys": ["key"], "keep": "last"}
+    deduped = read_output(execute(Recipe.model_validate(data), [t], {"f": path_manifest}, tmp_path / "b").outputs["b"])
+    last = {k: i + 1 for i, k in enumerate(keys)}
+    assert deduped[ROW].to_list() == sorted(last.values())
+    assert deduped[ERRORS].struct.field("key").null_count() == deduped.height

@@ -1,0 +1,89 @@
+"""CSV export: valid/invalid/all filters, RFC 4180 quoting, UTF-8, formula neutralisation, round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import polars as pl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ferry.export import FORMULA_START, export_csv, neutralise
+
+from .conftest import PAYLOADS
+
+ERR = pl.Struct({"v": pl.String})
+
+
+def frame(values: list[str | None], errors: list[str | None] | None = None) -> pl.DataFrame:
+    n = len(values)
+    return pl.DataFrame(
+        {"_row": list(range(1, n + 1)), "v": values, "_errors": [{"v": e} for e in errors or [None] * n]},
+        schema={"_row": pl.Int64, "v": pl.String, "_errors": ERR},
+    )
+
+
+def read_back(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def export(df: pl.DataFrame, filter: str = "valid") -> bytes:
+    buf = io.BytesIO()
+    export_csv(df, buf, filter)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def test_filters() -> None:
+    df = frame(["ok", "bad", None], [None, "type", None])
+    assert read_back(export(df, "valid")) == [["v"], ["ok"], [""]]
+    assert read_back(export(df, "invalid")) == [["v", "_row", "_errors"], ["bad", "2", "v: type"]]
+    assert len(read_back(export(df, "all"))) == 4
+    with pytest.raises(ValueError, match="filter"):
+        export(df, "some")
+
+
+def test_rfc4180_bytes() -> None:
+    data = export(frame(["a,b", 'say "hi"', "two\nlines", "é"]))
+    assert data == 'v\r\n"a,b"\r\n"say ""hi"""\r\n"two\nlines"\r\né\r\n'.encode()
+
+
+def test_payloadbox_payloads_are_neutralised() -> None:
+    payloads = [line for line in PAYLOADS.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_back(export(frame(payloads)))[1:]
+    assert [r[0] for r in rows] == [neutralise(p) for p in payloads]
+    for (cell,) in rows:
+        assert not cell.startswith(FORMULA_START), cell
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+x", "'+x"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-5", "-5"),
+        ("+1.5e3", "+1.5e3"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_neutralise(value: str, expected: str) -> None:
+    assert neutralise(value) == expected
+    assert read_back(export(frame([value])))[1] == [expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00")), min_size=1))
+def test_round_trip(values: list[str]) -> None:
+    rows = read_back(export(frame(values)))
+    assert rows[0] == ["v"]
+    got = [r[0] for r in rows[1:]]
+    assert len(got) == len(values)
+    for cell, value in zip(got, values, strict=True):
+        assert cell == neutralise(value)
+        assert (cell[1:] if cell != value else cell) == value
