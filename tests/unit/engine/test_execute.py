@@ -118,6 +118,17 @@ def test_filters_and_dedup(example_input: Input, people: Template, tmp_path: Pat
     assert frame_last.height == source["firstname"].str.to_lowercase().n_unique()
 
 
+def test_column_filters_look_at_source_cells_case_insensitively(
+    example_input: Input, people: Template, tmp_path: Path
+) -> None:
+    r = people_recipe(people, filters=[{"column": "team", "op": "ne", "value": " developers "}])
+    frame = read_output(execute(r, [people], {"f1": example_input}, tmp_path).outputs["people"])
+    source = pl.read_csv(example_input[0], infer_schema=False).with_row_index(ROW, offset=1)
+    kept = source.filter(pl.col("team").str.to_lowercase().ne_missing("developers"))
+    assert frame[ROW].to_list() == kept[ROW].cast(pl.Int64).to_list()
+    assert "Developers" not in frame["team"].to_list()
+
+
 def test_failure_mid_write_commits_nothing(
     example_input: Input, people: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -75,6 +75,18 @@ CASES: list[tuple[dict[str, Any], list[str | None], list[str | None]]] = [
         ["2", None, None, "true"],
     ),
     ({"op": "json_extract", "path": "$.o"}, ['{"o":{"k":"v"}}'], ['{"k": "v"}']),
+    (
+        {"op": "split_name", "part": "first"},
+        ["Ludwig van Beethoven", "Mary Ann  Smith", "Smith, John", "Cher", "Juan de la Cruz", None],
+        ["Ludwig", "Mary Ann", "John", "Cher", "Juan", None],
+    ),
+    (
+        {"op": "split_name", "part": "last"},
+        ["Ludwig van Beethoven", "Mary Ann  Smith", "Smith, John", "Cher", "Juan de la Cruz", None],
+        ["van Beethoven", "Smith", "Smith", None, "de la Cruz", None],
+    ),
+    ({"op": "affix", "prefix": "info@"}, ["acme.com", None], ["info@acme.com", None]),
+    ({"op": "affix", "suffix": " GmbH"}, ["Acme"], ["Acme GmbH"]),
 ]
 
 
@@ -91,6 +103,25 @@ def test_concat_and_coalesce_read_other_columns() -> None:
         {"field": "f", "column": "first", "ops": [{"op": "coalesce", "columns": ["last", "alt"]}]}
     )
     assert df.select(field_expr(coalesce)).to_series().to_list() == ["Ann", "Bo", "z"]
+
+
+def test_fill_from_builds_a_fallback_from_another_column() -> None:
+    df = pl.DataFrame({"mail": ["a@x.org", "", None], "site": ["https://www.acme.com/", "http://b.io", None]})
+    fr = FieldRecipe.model_validate(
+        {
+            "field": "email",
+            "column": "mail",
+            "ops": [
+                {
+                    "op": "fill_from",
+                    "column": "site",
+                    "ops": [{"op": "url_to_domain"}, {"op": "affix", "prefix": "info@"}],
+                }
+            ],
+        }
+    )
+    assert fr.source_columns() == ["mail", "site"]
+    assert df.select(field_expr(fr)).to_series().to_list() == ["a@x.org", "info@b.io", None]
 
 
 def test_unmapped_field_is_null_and_blank_becomes_null() -> None:

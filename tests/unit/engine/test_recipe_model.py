@@ -58,11 +58,26 @@ def test_recipe_from_mapping_adds_type_ops() -> None:
         ([{"field": "email", "column": "mail", "ops": [{"op": "coalesce", "columns": ["gone"]}]}], "c", "'gone'"),
         ([{"field": "zzz", "column": "mail"}], "c", "no field 'zzz'"),
         ([{"field": "email"}], "other", "template 'other'"),
+        (
+            [{"field": "email", "column": "mail", "ops": [{"op": "fill_from", "column": "site"}]}],
+            "c",
+            "column 'site'",
+        ),
     ],
 )
 def test_validate_against_names_the_problem(fields: object, sheet_id: str, message: str) -> None:
     with pytest.raises(RecipeError, match=message):
         recipe(fields, sheet_id).validate_against([T], SHEETS)
+
+
+def test_filters_name_one_existing_target() -> None:
+    with pytest.raises(RecipeError, match="column 'gone'"):
+        recipe([], filters=[{"column": "gone", "op": "not_null"}]).validate_against([T], SHEETS)
+    with pytest.raises(ValidationError, match="exactly one of"):
+        recipe([], filters=[{"column": "mail", "field": "email", "op": "not_null"}])
+    with pytest.raises(ValidationError, match="list"):
+        recipe([], filters=[{"column": "mail", "op": "in", "value": "x"}])
+    recipe([], filters=[{"column": "mail", "op": "eq", "value": "x"}]).validate_against([T], SHEETS)
 
 
 def test_validate_against_missing_sheet_and_dedup_field() -> None:

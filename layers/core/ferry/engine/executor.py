@@ -19,7 +19,8 @@ from ferry.engine.ops import apply_op, blank_to_null
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.ingest.rows import find_sheet
 from ferry.models import FileManifest, Template
-from ferry.recipe.model import Recipe, TemplateRecipe
+from ferry.recipe.model import Filter, Recipe, TemplateRecipe
+from ferry.recipe.spec import WHITESPACE
 from ferry.report import build_report
 from ferry.rules import rule_expr
 
@@ -100,18 +101,14 @@ def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
     return e.str.to_lowercase().replace_strict({v.lower(): v for v in f.values}, default=e, return_dtype=pl.String)
 
 
-def _filter_expr(flt: Any) -> pl.Expr:
-    c = pl.col(flt.field)
-    values = flt.value if isinstance(flt.value, list) else [flt.value]
-    if flt.op == "eq":
-        return c.eq_missing(flt.value)
-    if flt.op == "ne":
-        return c.ne_missing(flt.value)
+def _filter_expr(flt: Filter) -> pl.Expr:
+    """True for the rows `flt` keeps: values compared trimmed and case-insensitively, blank as missing."""
+    c = blank_to_null(pl.col(flt.field or flt.column or "").str.strip_chars(WHITESPACE)).str.to_lowercase()
     if flt.op == "not_null":
         return c.is_not_null()
-    if flt.op == "in":
-        return c.is_in(values).fill_null(False)
-    return ~c.is_in(values).fill_null(False)
+    values = [v.strip(WHITESPACE).lower() for v in (flt.value if isinstance(flt.value, list) else [flt.value or ""])]
+    hit = c.is_in(values).fill_null(False)
+    return hit if flt.op in ("eq", "in") else ~hit
 
 
 def build_template(tr: TemplateRecipe, template: Template, raw: pl.DataFrame) -> TemplateFrame:
@@ -128,7 +125,11 @@ def build_template(tr: TemplateRecipe, template: Template, raw: pl.DataFrame) ->
         fr = fields.get(k)
         src = pl.col(fr.column) if fr is not None and fr.column else pl.lit(None, dtype=pl.String)
         start += [src.alias(SRC + k), blank_to_null(src).alias(tmp[k])]
-    lf = raw.lazy().with_row_index(ROW, offset=1).with_columns(pl.col(ROW).cast(pl.Int64), *start)
+    lf = raw.lazy().with_row_index(ROW, offset=1)
+    for flt in tr.filters:
+        if flt.column is not None:
+            lf = lf.filter(_filter_expr(flt))
+    lf = lf.with_columns(pl.col(ROW).cast(pl.Int64), *start)
     depth = max((len(fr.ops) for fr in tr.fields), default=0)
     for i in range(depth):
         touched = [k for k in keys if k in fields and len(fields[k].ops) > i]
@@ -138,7 +139,8 @@ def build_template(tr: TemplateRecipe, template: Template, raw: pl.DataFrame) ->
     lf = lf.with_columns([_canonical_enum(template, k, pl.col(tmp[k])).alias(k) for k in keys])
     lf = lf.select(ROW, *keys, *[SRC + k for k in keys])
     for flt in tr.filters:
-        lf = lf.filter(_filter_expr(flt))
+        if flt.field is not None:
+            lf = lf.filter(_filter_expr(flt))
     if tr.dedup is not None:
         dkeys = [pl.col(k).str.to_lowercase() for k in tr.dedup.keys]
         key = pl.struct(dkeys)

@@ -73,7 +73,7 @@ def field_expr(fr: m.FieldRecipe, col: Source = pl.col) -> pl.Expr:
 
 
 # Ops costly per value (many regexes or Python calls) run once per distinct value.
-_PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.PhoneE164, m.JsonExtract, m.UrlToDomain)
+_PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.PhoneE164, m.JsonExtract, m.UrlToDomain, m.SplitName)
 
 
 def apply_op(op: Any, e: pl.Expr, col: Source = pl.col) -> pl.Expr:
@@ -132,6 +132,15 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
         if op.part == "last":
             return parts.list.last()
         return parts.list.get(op.index, null_on_oob=True)
+    if isinstance(op, m.SplitName):
+        return e.map_elements(_name_part_fn(op.part), return_dtype=pl.String, skip_nulls=True)
+    if isinstance(op, m.Affix):
+        return pl.when(e.is_null()).then(None).otherwise(pl.lit(op.prefix) + e + pl.lit(op.suffix))
+    if isinstance(op, m.FillFrom):
+        other = blank_to_null(col(op.column))
+        for inner in op.ops:
+            other = blank_to_null(apply_op(inner, other, col))
+        return pl.coalesce(blank_to_null(e.str.strip_chars(WHITESPACE)), other)
     if isinstance(op, m.Concat):
         cols = [blank_to_null(col(c).str.strip_chars(WHITESPACE)) for c in op.columns()]
         return pl.concat_str(cols, separator=op.sep, ignore_nulls=True)
@@ -275,6 +284,35 @@ def _phone_fn(region: str | None) -> Callable[[str], str]:
         return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
     return fmt
+
+
+# Lower-case words that belong to the last name that follows them ("van der Berg", "de la Cruz").
+NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "st", "st.", "ter",
+     "ten", "bin", "ibn", "al", "el", "mac", "zu"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4)
+def _name_part_fn(part: str) -> Callable[[str], str | None]:
+    return lambda value: split_full_name(value)[0 if part == "first" else 1]
+
+
+def split_full_name(value: str) -> tuple[str | None, str | None]:
+    """(given names, last name) of a full name; "Last, First" is understood; particles join the last name."""
+    text = " ".join(value.strip(WHITESPACE).split())
+    if not text:
+        return None, None
+    if "," in text:
+        last, _, first = text.partition(",")
+        return first.strip() or None, last.strip() or None
+    words = text.split(" ")
+    if len(words) == 1:
+        return words[0], None
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 _PATH_TOKEN = re.compile(r"\.([A-Za-z0-9_-]+)|\[([0-9]+)\]")

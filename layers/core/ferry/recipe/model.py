@@ -119,6 +119,25 @@ class Split(_Op):
     index: int = 0
 
 
+class SplitName(_Op):
+    """One part of a person's full name: `first` (given names) or `last` (the last name with its particles).
+
+    "Ludwig van Beethoven" → first "Ludwig", last "van Beethoven"; "Smith, John" → first "John", last "Smith";
+    a single word is a first name.
+    """
+
+    op: Literal["split_name"] = "split_name"
+    part: Literal["first", "last"]
+
+
+class Affix(_Op):
+    """Put text before and/or after a non-blank value (e.g. prefix `info@` to a domain)."""
+
+    op: Literal["affix"] = "affix"
+    prefix: str = ""
+    suffix: str = ""
+
+
 class Concat(_Op):
     """Join the listed source columns with `sep`, skipping blanks (replaces the current value)."""
 
@@ -159,6 +178,20 @@ class Coalesce(_Op):
         return list(self.columns_)
 
 
+class FillFrom(_Op):
+    """When the value is blank, take `column` through its own `ops` instead (e.g. a domain built from a URL)."""
+
+    op: Literal["fill_from"] = "fill_from"
+    column: str
+    ops: list[Op] = Field(default_factory=list)
+
+    def columns(self) -> list[str]:
+        cols = [self.column]
+        for op in self.ops:
+            cols += [c for c in op.columns() if c not in cols]
+        return cols
+
+
 class RegexExtract(_Op):
     """Keep capture `group` of the first match of `pattern` (null when it does not match)."""
 
@@ -195,10 +228,13 @@ Op = Annotated[
     | EmailNormalize
     | UrlToDomain
     | Split
+    | SplitName
+    | Affix
     | Concat
     | MapValues
     | Default
     | Coalesce
+    | FillFrom
     | RegexExtract
     | JsonExtract,
     Field(discriminator="op"),
@@ -216,14 +252,20 @@ OP_NAMES: tuple[str, ...] = tuple(
         "email_normalize",
         "url_to_domain",
         "split",
+        "split_name",
+        "affix",
         "concat",
         "map_values",
         "default",
         "coalesce",
+        "fill_from",
         "regex_extract",
         "json_extract",
     ]
 )
+
+
+FillFrom.model_rebuild()
 
 
 class _Strict(BaseModel):
@@ -262,11 +304,26 @@ class FieldRecipe(_Strict):
 
 
 class Filter(_Strict):
-    """Keep only rows where the output `field` compares to `value` (`ne`/`eq`/`not_null`/`in`)."""
+    """Keep only rows where the output `field` (or the source `column`) compares to `value`.
 
-    field: str
+    Values compare trimmed and case-insensitively; `not_null` keeps rows where the value is not blank.
+    A `column` filter looks at the source cell as it is in the file, before any op.
+    """
+
+    field: str | None = None
+    column: str | None = None
     op: Literal["eq", "ne", "not_null", "in", "not_in"]
     value: str | list[str] | None = None
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Filter:
+        if (self.field is None) == (self.column is None):
+            raise ValueError("a filter names exactly one of `field` (an output field) or `column` (a source column)")
+        if self.op in ("in", "not_in") and not isinstance(self.value, list):
+            raise ValueError(f"filter op {self.op!r} needs a list `value`")
+        if self.op in ("eq", "ne") and not isinstance(self.value, str):
+            raise ValueError(f"filter op {self.op!r} needs a string `value`")
+        return self
 
 
 class Dedup(_Strict):
@@ -327,9 +384,15 @@ class Recipe(_Strict):
                             f"field {fr.field!r} of template {tr.sheet_id!r} reads column {col!r}, "
                             f"which sheet {tr.source.sheet_id!r} does not have"
                         )
-            for name in [f.field for f in tr.filters] + (tr.dedup.keys if tr.dedup else []):
+            for name in [f.field for f in tr.filters if f.field] + (tr.dedup.keys if tr.dedup else []):
                 if name not in keys:
                     raise RecipeError(f"template {tr.sheet_id!r} filters or dedups on unknown field {name!r}")
+            for flt in tr.filters:
+                if flt.column is not None and flt.column not in names:
+                    raise RecipeError(
+                        f"a filter of template {tr.sheet_id!r} reads column {flt.column!r}, "
+                        f"which sheet {tr.source.sheet_id!r} does not have"
+                    )
 
 
 def field_from_mapping(field: str, spec: dict[str, Any] | str | None, ftype: str | None = None) -> dict[str, Any]:
