@@ -63,5 +63,8 @@ invoke: $(STAMP) ## run one handler on a sample event: make invoke FN=IngestFunc
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
+bench: $(STAMP) ## engine benchmark: 1M and 3M-row execute vs a plain polars read (rows/s, ratio, peak RSS)
+	$(PY) bench/engine/run.py
+
 bench-mapping: $(STAMP) ## mapping benchmark: own labelled cases + the GDC schema-matching benchmark
 	$(PY) bench/mapping/run.py

@@ -1,6 +1,7 @@
 """Command line: run or preview a recipe on local files.
 
     python -m ferry execute FILE [FILE ...] --templates templates.json --recipe recipe.json --out DIR
+        writes DIR/report.json and per template DIR/<sheet_id>/{valid,invalid,all}.csv and rows/*.parquet
     python -m ferry preview FILE [FILE ...] --templates templates.json --recipe recipe.json [-n 50]
 
 FILE is `path` (bound to the recipe's only file_id) or `file_id=path`.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,28 +59,29 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("-n", type=int, default=50, help="rows per template")
     args = parser.parse_args(argv)
 
-    from ferry.engine import execute, preview, read_output
-    from ferry.export import export_csv
+    from ferry.engine import execute, preview
 
-    templates = _load_templates(args.templates)
-    recipe = Recipe.model_validate_json(Path(args.recipe).read_text(encoding="utf-8"))
     try:
+        templates = _load_templates(args.templates)
+        recipe = Recipe.model_validate_json(Path(args.recipe).read_text(encoding="utf-8"))
         inputs = _inputs(args.files, recipe)
         if args.command == "preview":
             print(json.dumps(preview(recipe, templates, inputs, n=args.n), indent=2, ensure_ascii=False))
             return 0
         out = Path(args.out)
-        result = execute(recipe, templates, inputs, out)
-        for sheet_id, path in result.outputs.items():
-            frame = read_output(path)
-            target = out / sheet_id if len(result.outputs) > 1 else out
-            target.mkdir(parents=True, exist_ok=True)
-            export_csv(frame, target / "valid.csv", "valid")
-            export_csv(frame, target / "invalid.csv", "invalid")
-        (out / "report.json").write_text(json.dumps(result.report, indent=2), encoding="utf-8")
-    except ValueError as exc:  # RecipeError, unreadable files
+        work = out / ".ferry-work"
+        result = execute(recipe, templates, inputs, work)
+    except ValueError as exc:  # RecipeError, a malformed recipe or templates file, unreadable files
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    # out/<sheet_id>/ holds valid.csv, invalid.csv, all.csv and rows/*.parquet; out/report.json the report
+    for sheet_id, path in result.outputs.items():
+        shutil.rmtree(out / sheet_id, ignore_errors=True)
+        shutil.move(path, out / sheet_id)
+    (out / "report.json").write_text(json.dumps(result.report, indent=2), encoding="utf-8")
+    shutil.rmtree(work, ignore_errors=True)
     report = result.report
     print(f"{report['totalRows']} rows, {report['invalidCellCount']} with invalid cells; outputs in {out}")
+    for sheet_id in result.outputs:
+        print(f"  {sheet_id}: {out / sheet_id / 'valid.csv'} (also invalid.csv, all.csv, rows/*.parquet)")
     return 0

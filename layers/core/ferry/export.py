@@ -10,6 +10,7 @@ from typing import IO, Literal
 import polars as pl
 
 ExportFilter = Literal["valid", "invalid", "all"]
+EXPORT_FILTERS: tuple[ExportFilter, ...] = ("valid", "invalid", "all")
 
 # A cell a spreadsheet would run as a formula; plain signed numbers ('-5', '+1.5e3') are left alone.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,7 +19,7 @@ _SIGNED_NUMBER_RE = r"^[+-][0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 
 
 def neutralise(value: str | None) -> str | None:
-    """`value` with a leading `'` when it starts like a formula (pure-Python twin of `neutralise_expr`)."""
+    """`value` with a leading `'` when it starts like a formula (pure-Python twin of `neutralise_series`)."""
     import re
 
     if value and value.startswith(FORMULA_START) and not re.match(_SIGNED_NUMBER_RE, value):
@@ -26,55 +27,77 @@ def neutralise(value: str | None) -> str | None:
     return value
 
 
-def neutralise_expr(e: pl.Expr) -> pl.Expr:
-    """Polars version of `neutralise`."""
-    risky = e.str.contains(_FORMULA_RE) & ~e.str.contains(_SIGNED_NUMBER_RE)
-    return pl.when(risky).then("'" + e).otherwise(e)
+def neutralise_series(s: pl.Series) -> pl.Series:
+    """Polars version of `neutralise`; the costly check runs only on the few cells that start riskily."""
+    s = s.cast(pl.String)
+    risky = s.str.starts_with(FORMULA_START[0]).fill_null(False)
+    for start in FORMULA_START[1:]:
+        risky = risky | s.str.starts_with(start).fill_null(False)
+    if not risky.any():
+        return s
+    idx = risky.arg_true()
+    subset = s.gather(idx)
+    fixed = pl.select(pl.when(subset.str.contains(_SIGNED_NUMBER_RE)).then(subset).otherwise("'" + subset)).to_series()
+    return s.scatter(idx, fixed)
 
 
-def export_frame(frame: pl.DataFrame, filter: ExportFilter = "valid") -> pl.DataFrame:
-    """The rows and columns to export from an engine output frame (`_row`, fields, `_errors`).
+def export_frames(
+    frame: pl.DataFrame, filters: tuple[ExportFilter, ...] = EXPORT_FILTERS
+) -> dict[ExportFilter, pl.DataFrame]:
+    """The rows and columns to export from an engine output frame (`_row`, fields, `_errors`), per filter.
 
     `valid`: rows without errors, field columns only. `invalid`/`all`: field columns, then `_row` (source
-    data row) and `_errors` (`column: rule; ...`). Every text cell is formula-neutralised.
+    data row) and `_errors` (`column: rule; ...`). Every text cell is formula-neutralised (once for all).
     """
     from ferry.engine.executor import ERRORS, ROW, error_columns, errors_text_expr, flagged_expr
 
+    unknown = [f for f in filters if f not in EXPORT_FILTERS]
+    if unknown:
+        raise ValueError(f"unknown export filter {unknown[0]!r}; use valid, invalid or all")
     fields = [c for c in frame.columns if c not in (ROW, ERRORS)]
     columns = error_columns(frame)
-    flagged = flagged_expr(columns)
-    if filter == "valid":
-        rows = frame.filter(~flagged)
-    elif filter == "invalid":
-        rows = frame.filter(flagged)
-    elif filter == "all":
-        rows = frame
-    else:
-        raise ValueError(f"unknown export filter {filter!r}; use valid, invalid or all")
-    cols = [neutralise_expr(pl.col(c).cast(pl.String)).alias(c) for c in fields]
-    if filter != "valid":
-        cols += [pl.col(ROW).cast(pl.String), errors_text_expr(columns).alias(ERRORS)]
-    return rows.select(cols)
+    flagged = frame.select(flagged_expr(columns).alias("f")).to_series()
+    cells = pl.DataFrame(
+        [neutralise_series(frame[c]).alias(c) for c in fields], schema=dict.fromkeys(fields, pl.String)
+    )
+    out: dict[ExportFilter, pl.DataFrame] = {}
+    if "valid" in filters:
+        out["valid"] = cells.filter(~flagged)
+    if "invalid" in filters or "all" in filters:
+        extra = frame.select(pl.col(ROW).cast(pl.String), errors_text_expr(columns).alias(ERRORS))
+        every = pl.concat([cells, extra], how="horizontal")
+        if "invalid" in filters:
+            out["invalid"] = every.filter(flagged)
+        if "all" in filters:
+            out["all"] = every
+    return out
+
+
+def export_frame(frame: pl.DataFrame, filter: ExportFilter = "valid") -> pl.DataFrame:
+    """The export of one filter (see `export_frames`)."""
+    return export_frames(frame, (filter,))[filter]
 
 
 def export_csv(frame: pl.DataFrame, dest: str | Path | IO[bytes], filter: ExportFilter = "valid") -> int:
     """Write the export CSV (UTF-8, CRLF, quoted only where needed) to `dest`; returns the data row count."""
     out = export_frame(frame, filter)
-    if out.width == 1 and out.height:
-        # polars writes an empty single cell as an empty line, which readers skip; csv quotes it ("").
-        _write_single_column(out, dest)
+    if isinstance(dest, (str, Path)):
+        with Path(dest).open("wb") as fh:
+            write_export(out, fh)
     else:
-        out.write_csv(dest, line_terminator="\r\n", quote_style="necessary", null_value="")
+        write_export(out, dest)
     return out.height
 
 
-def _write_single_column(out: pl.DataFrame, dest: str | Path | IO[bytes]) -> None:
-    text = io.StringIO(newline="")
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(out.columns)
-    writer.writerows([[v if v is not None else ""] for v in out.to_series()])
-    data = text.getvalue().encode("utf-8")
-    if isinstance(dest, (str, Path)):
-        Path(dest).write_bytes(data)
+def write_export(out: pl.DataFrame, fh: IO[bytes], *, header: bool = True) -> None:
+    """Append the rows of an `export_frame` to an open binary file (with the header row when `header`)."""
+    if out.width == 1 and out.height:
+        # polars writes an empty single cell as an empty line, which readers skip; csv quotes it ("").
+        text = io.StringIO(newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        if header:
+            writer.writerow(out.columns)
+        writer.writerows([[v if v is not None else ""] for v in out.to_series()])
+        fh.write(text.getvalue().encode("utf-8"))
     else:
-        dest.write(data)
+        out.write_csv(fh, include_header=header, line_terminator="\r\n", quote_style="necessary", null_value="")

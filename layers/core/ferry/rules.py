@@ -63,10 +63,18 @@ def unique_key(f: TemplateField, v: pl.Expr) -> pl.Expr:
     return v.str.to_lowercase() if f.type in CASE_INSENSITIVE_UNIQUE else v
 
 
-def rule_expr(f: TemplateField, v: pl.Expr | None = None) -> pl.Expr:
-    """The name of the first rule the value of field `f` fails, or null when it passes (column `f.key`)."""
+def present_expr(v: pl.Expr) -> pl.Expr:
+    """True where a value is given (not null, not only white space)."""
+    return v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")
+
+
+def rule_expr(f: TemplateField, v: pl.Expr | None = None, *, unique: bool = True) -> pl.Expr:
+    """The name of the first rule the value of field `f` fails, or null when it passes (column `f.key`).
+
+    With `unique=False` the one rule that compares rows is left out (the executor checks it across chunks).
+    """
     v = pl.col(f.key) if v is None else v
-    present = v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")
+    present = present_expr(v)
     checks: list[tuple[str, pl.Expr]] = []  # (rule, failing) for present values, in RULE_ORDER
     type_ok = _type_ok(f, v)
     if type_ok is not None:
@@ -87,7 +95,7 @@ def rule_expr(f: TemplateField, v: pl.Expr | None = None) -> pl.Expr:
             checks.append(("min_length", n < f.min))
         if f.max is not None:
             checks.append(("max_length", n > f.max))
-    if f.unique:
+    if f.unique and unique:
         key = unique_key(f, v)
         checks.append(("unique", ~pl.when(present).then(key).otherwise(None).is_first_distinct()))
     out: Any = pl.when(~present).then(pl.lit("required" if f.required else None, dtype=pl.String))

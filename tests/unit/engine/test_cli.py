@@ -29,11 +29,13 @@ def test_execute_writes_exports_and_report(args: list[str], tmp_path: Path, caps
     assert main(["execute", *args, "--out", str(out)]) == 0
     report = json.loads((out / "report.json").read_text())
     assert report["totalRows"] == 1000
-    valid = list(csv.DictReader((out / "valid.csv").open(encoding="utf-8", newline="")))
-    invalid = list(csv.DictReader((out / "invalid.csv").open(encoding="utf-8", newline="")))
+    valid = list(csv.DictReader((out / "people" / "valid.csv").open(encoding="utf-8", newline="")))
+    invalid = list(csv.DictReader((out / "people" / "invalid.csv").open(encoding="utf-8", newline="")))
+    every = list(csv.DictReader((out / "people" / "all.csv").open(encoding="utf-8", newline="")))
     assert len(valid) + len(invalid) == 1000 and len(invalid) == report["invalidCellCount"]
     assert {r["_row"] for r in invalid} >= {"420", "474", "526"}
-    assert (out / "committed" / "people.parquet").exists()
+    assert len(every) == 1000 and [r["_row"] for r in every] == [str(i) for i in range(1, 1001)]
+    assert list((out / "people" / "rows").glob("*.parquet")) and not (out / ".ferry-work").exists()
     assert "1000 rows" in capsys.readouterr().out
 
 

@@ -175,7 +175,8 @@ def test_preview(example_input: Input, people: Template) -> None:
     assert sheet["invalidRowCount"] == 20
 
 
-def test_unique_and_dedup_hold_across_streaming_batches(tmp_path: Path) -> None:
+def test_unique_and_dedup_hold_across_streaming_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(executor_module, "CHUNK_ROWS", 7_000)  # 18 chunks
     n = 120_000
     keys = [f"K{(i * 7919) % 50_000}" for i in range(n)]
     path = tmp_path / "big.csv"
@@ -202,3 +203,19 @@ def test_unique_and_dedup_hold_across_streaming_batches(tmp_path: Path) -> None:
     last = {k: i + 1 for i, k in enumerate(keys)}
     assert deduped[ROW].to_list() == sorted(last.values())
     assert deduped[ERRORS].struct.field("key").null_count() == deduped.height
+    assert len(list((tmp_path / "b" / "committed" / "b" / "rows").glob("*.parquet"))) == 18
+
+
+def test_chunked_execute_equals_one_chunk(
+    example_input: Input, people: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r = people_recipe(people, dedup={"keys": ["last_name"], "keep": "last"})
+    whole = execute(r, [people], {"f1": example_input}, tmp_path / "one")
+    monkeypatch.setattr(executor_module, "CHUNK_ROWS", 37)
+    chunked = execute(r, [people], {"f1": example_input}, tmp_path / "many")
+    assert chunked.report == whole.report
+    assert read_output(chunked.outputs["people"]).equals(read_output(whole.outputs["people"]))
+    for name in ("valid", "invalid", "all"):
+        assert (chunked.outputs["people"] / f"{name}.csv").read_bytes() == (
+            whole.outputs["people"] / f"{name}.csv"
+        ).read_bytes()

@@ -1,4 +1,16 @@
-"""The polars executor: read sources as strings, apply a recipe, validate, filter, dedup, stage and commit."""
+"""The polars executor: read sources as strings in chunks, apply a recipe, validate, filter, dedup, stage, commit.
+
+A template is built in three stages so memory stays bounded by one chunk plus the key columns:
+
+1. `transform_chunk` — per chunk of source rows: column filters, the field ops, field filters and every
+   rule that looks at one cell alone. Written to a spill part on disk.
+2. `global_flags` — over the dedup and unique key columns of all parts at once: which rows dedup drops and
+   which cells repeat an earlier value of a `unique` field.
+3. `finish_chunk` — per part: drop the deduplicated rows, add the unique errors, write the output rows
+   (Parquet) and the three CSV exports.
+
+`preview` and `build_all` run the same three stages on one in-memory chunk.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +19,23 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import polars as pl
 
 from ferry.engine.ops import apply_op, blank_to_null
+from ferry.export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.ingest.rows import find_sheet
 from ferry.models import FileManifest, Template
 from ferry.recipe.model import Filter, Recipe, TemplateRecipe
 from ferry.recipe.spec import WHITESPACE
-from ferry.report import build_report
-from ferry.rules import rule_expr
+from ferry.report import ProfileTally, TemplateStats, build_report, filled_hash, template_stats
+from ferry.rules import present_expr, rule_expr, unique_key
 
 Inputs = dict[str, tuple[str | Path, FileManifest]]
 """file_id -> (local path of the file, its manifest)."""
@@ -31,12 +44,15 @@ ROW = "_row"
 ERRORS = "_errors"
 SRC = "__src__"
 OUT = "__out__"
-CHUNK_ROWS = 50_000
+CELL = "__rule__"
+KEEP = "__keep__"
+DUP = "__dup__"
+CHUNK_ROWS = 200_000
 
 
 @dataclass
 class TemplateFrame:
-    """One template's result: the output rows and, aligned with them, the source columns the fields read."""
+    """One template's result in memory: the output rows and, aligned with them, the source values."""
 
     template: Template
     recipe: TemplateRecipe
@@ -44,34 +60,213 @@ class TemplateFrame:
     """`_row` (1-based source data row), one String column per field, and `_errors`: a struct with one
     field per template field holding the failing rule's name, null when the cell is valid."""
     source: pl.DataFrame
-    """Per field (same column names), the value of its source column before ops (null when unmapped)."""
+    """Per field (same column names), the `filled_hash` of its source value before ops (null when blank)."""
     source_rows: int
+    dropped: dict[str, int] = field(default_factory=lambda: {"filters": 0, "dedup": 0})
 
 
 @dataclass
 class ExecuteResult:
-    """What `execute` committed: the report, and per template sheet_id the committed Parquet path."""
+    """What `execute` committed: the report, and per template sheet_id its committed output directory.
+
+    An output directory holds `rows/part-*.parquet` (`_row`, fields, `_errors`) and `valid.csv`,
+    `invalid.csv`, `all.csv` (the exports, formula-safe).
+    """
 
     report: dict[str, Any]
     outputs: dict[str, Path] = field(default_factory=dict)
     committed_dir: Path | None = None
 
 
-def read_source(path: str | Path, manifest: FileManifest, sheet_id: str, limit: int | None = None) -> pl.DataFrame:
-    """The data rows of one sheet as an all-String frame ('' for empty cells), like `iter_rows`."""
-    sheet = find_sheet(manifest, sheet_id)
-    names = sheet.column_names
+# ------------------------------------------------------------------------------------------ reading
+
+
+def iter_source_chunks(
+    path: str | Path, manifest: FileManifest, sheet_id: str, limit: int | None = None, chunk_rows: int | None = None
+) -> Iterator[pl.DataFrame]:
+    """The data rows of one sheet as all-String frames of at most `chunk_rows` rows ('' for empty cells)."""
+    size = chunk_rows or CHUNK_ROWS
+    names = find_sheet(manifest, sheet_id).column_names
     options = polars_csv_options(manifest, sheet_id)
     if options is not None:
-        return pl.read_csv(path, n_rows=limit, **options)
+        lf = pl.scan_csv(path, **options)
+        if limit is not None:
+            lf = lf.head(limit)
+        yield from lf.collect_batches(chunk_size=size)
+        return
     schema = {n: pl.String for n in names}
     rows: Iterator[list[str]] = iter_rows(path, manifest, sheet_id)
     if limit is not None:
         rows = islice(rows, limit)
-    chunks = []
-    while chunk := list(islice(rows, CHUNK_ROWS)):
-        chunks.append(pl.DataFrame(chunk, schema=schema, orient="row"))
-    return pl.concat(chunks) if chunks else pl.DataFrame(schema=schema)
+    empty = True
+    while chunk := list(islice(rows, size)):
+        empty = False
+        yield pl.DataFrame(chunk, schema=schema, orient="row")
+    if empty:
+        yield pl.DataFrame(schema=schema)
+
+
+def read_source(path: str | Path, manifest: FileManifest, sheet_id: str, limit: int | None = None) -> pl.DataFrame:
+    """The data rows of one sheet as one all-String frame, like `iter_rows`."""
+    return pl.concat(list(iter_source_chunks(path, manifest, sheet_id, limit)))
+
+
+# ------------------------------------------------------------------------------------------ stage 1
+
+
+def _filter_expr(flt: Filter) -> pl.Expr:
+    """True for the rows `flt` keeps: values compared trimmed and case-insensitively, blank as missing."""
+    c = blank_to_null(pl.col(flt.field or flt.column or "").str.strip_chars(WHITESPACE)).str.to_lowercase()
+    if flt.op == "not_null":
+        return c.is_not_null()
+    values = [v.strip(WHITESPACE).lower() for v in (flt.value if isinstance(flt.value, list) else [flt.value or ""])]
+    hit = c.is_in(values).fill_null(False)
+    return hit if flt.op in ("eq", "in") else ~hit
+
+
+def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
+    f = next(f for f in template.fields if f.key == key)
+    if f.type != "enum" or not f.values:
+        return e
+    return e.str.to_lowercase().replace_strict({v.lower(): v for v in f.values}, default=e, return_dtype=pl.String)
+
+
+def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, first_row: int) -> pl.DataFrame:
+    """Stage 1 on one chunk whose first row is source data row `first_row` (1-based).
+
+    Returns `_row`, one column per field (output value), `__src__<field>` (`filled_hash` of the source value) and
+    `__rule__<field>` (the first failing single-cell rule, or null). Ops run in layers (op i of every field
+    in one `with_columns`), each reading the previous layer's column, so expressions stay flat.
+    """
+    fields = {fr.field: fr for fr in tr.fields}
+    keys = [f.key for f in template.fields]
+    tmp = {k: f"{OUT}{k}" for k in keys}
+    start: list[pl.Expr] = []
+    for k in keys:
+        fr = fields.get(k)
+        src = pl.col(fr.column) if fr is not None and fr.column else pl.lit(None, dtype=pl.String)
+        start += [filled_hash(src).alias(SRC + k), blank_to_null(src).alias(tmp[k])]
+    lf = raw.lazy().with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+    for flt in tr.filters:
+        if flt.column is not None:
+            lf = lf.filter(_filter_expr(flt))
+    lf = lf.with_columns(*start)
+    depth = max((len(fr.ops) for fr in tr.fields), default=0)
+    for i in range(depth):
+        touched = [k for k in keys if k in fields and len(fields[k].ops) > i]
+        lf = lf.with_columns([apply_op(fields[k].ops[i], pl.col(tmp[k])).alias(tmp[k]) for k in touched])
+        # separate step: wrapping the op would evaluate it twice (UDF ops are not de-duplicated)
+        lf = lf.with_columns([blank_to_null(pl.col(tmp[k])).alias(tmp[k]) for k in touched])
+    lf = lf.with_columns([_canonical_enum(template, k, pl.col(tmp[k])).alias(k) for k in keys])
+    lf = lf.select(ROW, *keys, *[SRC + k for k in keys])
+    for flt in tr.filters:
+        if flt.field is not None:
+            lf = lf.filter(_filter_expr(flt))
+    lf = lf.with_columns([rule_expr(f, unique=False).alias(CELL + f.key) for f in template.fields])
+    return lf.collect()
+
+
+# ------------------------------------------------------------------------------------------ stage 2
+
+
+def _key_columns(tr: TemplateRecipe, template: Template) -> list[pl.Expr]:
+    """What stage 2 needs of each row: the dedup key and the key of every unique field (null when absent)."""
+    exprs: list[pl.Expr] = [pl.col(ROW)]  # keeps the frame's height when there is no key at all
+    if tr.dedup is not None:
+        exprs.append(pl.struct([pl.col(k).str.to_lowercase() for k in tr.dedup.keys]).alias("__dedup__"))
+        exprs.append(pl.all_horizontal([pl.col(k).is_null() for k in tr.dedup.keys]).alias("__nokey__"))
+    for f in template.fields:
+        if f.unique:
+            v = pl.col(f.key)
+            exprs.append(pl.when(present_expr(v)).then(unique_key(f, v)).otherwise(None).alias(f"__uk__{f.key}"))
+    return exprs
+
+
+def global_flags(tr: TemplateRecipe, template: Template, keys: pl.DataFrame) -> pl.DataFrame:
+    """Stage 2 over the key columns of every row (in source order): `__keep__` and `__dup__<field>`.
+
+    Dedup keeps the first (or last) row of each key; rows whose keys are all null are kept. A unique field's
+    cell repeats when an earlier kept row had the same present key.
+    """
+    keep = pl.lit(True)
+    if tr.dedup is not None:
+        key = pl.col("__dedup__")
+        distinct = key.is_first_distinct() if tr.dedup.keep == "first" else key.is_last_distinct()
+        keep = distinct | pl.col("__nokey__")
+    flags = keys.with_columns(keep.alias(KEEP)).select(
+        KEEP, *[pl.col(f"__uk__{f.key}") for f in template.fields if f.unique]
+    )
+    kept = flags.filter(pl.col(KEEP))
+    dups = kept.select(
+        [
+            (pl.col(f"__uk__{f.key}").is_not_null() & ~pl.col(f"__uk__{f.key}").is_first_distinct()).alias(DUP + f.key)
+            for f in template.fields
+            if f.unique
+        ]
+    )
+    # scatter the kept rows' flags back onto every row (dropped rows: False)
+    out = flags.select(KEEP)
+    for name in dups.columns:
+        full = pl.Series(name, [False] * flags.height, dtype=pl.Boolean)
+        idx = flags.select(pl.arg_where(pl.col(KEEP))).to_series()
+        out = out.with_columns(full.scatter(idx, dups[name]))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ stage 3
+
+
+def finish_chunk(template: Template, part: pl.DataFrame, flags: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Stage 3 on one stage-1 part and its slice of stage-2 flags: (output rows, source hashes) of kept rows."""
+    keys = [f.key for f in template.fields]
+    df = pl.concat([part, flags], how="horizontal").filter(pl.col(KEEP))
+    errors: list[pl.Expr] = []
+    for f in template.fields:
+        cell = pl.col(CELL + f.key)
+        if f.unique:
+            cell = pl.coalesce(cell, pl.when(pl.col(DUP + f.key)).then(pl.lit("unique")))
+        errors.append(cell.alias(f.key))
+    out = df.select(ROW, *keys, pl.struct(errors).alias(ERRORS))
+    source = df.select([pl.col(SRC + k).alias(k) for k in keys])
+    return out, source
+
+
+# ------------------------------------------------------------------------------------------ in memory
+
+
+def build_template(tr: TemplateRecipe, template: Template, raw: pl.DataFrame) -> TemplateFrame:
+    """All three stages on one in-memory frame (nothing written)."""
+    part = transform_chunk(tr, template, raw, 1)
+    flags = global_flags(tr, template, part.select(_key_columns(tr, template)))
+    frame, source = finish_chunk(template, part, flags)
+    dropped = {"filters": raw.height - part.height, "dedup": part.height - frame.height}
+    return TemplateFrame(template, tr, frame, source, raw.height, dropped)
+
+
+def build_all(
+    recipe: Recipe, templates: list[Template], inputs: Inputs, limit: int | None = None
+) -> list[TemplateFrame]:
+    """Every template of the recipe built in memory, each source sheet read once."""
+    by_id = {t.sheet_id: t for t in templates}
+    validate(recipe, templates, inputs)
+    cache: dict[tuple[str, str], pl.DataFrame] = {}
+    built: list[TemplateFrame] = []
+    for tr in recipe.templates:
+        key = (tr.source.file_id, tr.source.sheet_id)
+        if key not in cache:
+            path, manifest = inputs[tr.source.file_id]
+            cache[key] = read_source(path, manifest, tr.source.sheet_id, limit)
+        built.append(build_template(tr, by_id[tr.sheet_id], cache[key]))
+    return built
+
+
+def validate(recipe: Recipe, templates: list[Template], inputs: Inputs) -> None:
+    """RecipeError unless every template, sheet and column the recipe names exists."""
+    sheets = {(fid, s.sheet_id): s for fid, (_, manifest) in inputs.items() for s in manifest.sheets}
+    recipe.validate_against(templates, sheets)
+
+
+# ------------------------------------------------------------------------------------------ outputs
 
 
 def error_columns(frame: pl.DataFrame) -> list[str]:
@@ -94,95 +289,90 @@ def errors_text_expr(columns: list[str]) -> pl.Expr:
     return pl.concat_str(parts, separator="; ", ignore_nulls=True) if parts else pl.lit("")
 
 
-def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
-    f = next(f for f in template.fields if f.key == key)
-    if f.type != "enum" or not f.values:
-        return e
-    return e.str.to_lowercase().replace_strict({v.lower(): v for v in f.values}, default=e, return_dtype=pl.String)
-
-
-def _filter_expr(flt: Filter) -> pl.Expr:
-    """True for the rows `flt` keeps: values compared trimmed and case-insensitively, blank as missing."""
-    c = blank_to_null(pl.col(flt.field or flt.column or "").str.strip_chars(WHITESPACE)).str.to_lowercase()
-    if flt.op == "not_null":
-        return c.is_not_null()
-    values = [v.strip(WHITESPACE).lower() for v in (flt.value if isinstance(flt.value, list) else [flt.value or ""])]
-    hit = c.is_in(values).fill_null(False)
-    return hit if flt.op in ("eq", "in") else ~hit
-
-
-def build_template(tr: TemplateRecipe, template: Template, raw: pl.DataFrame) -> TemplateFrame:
-    """Apply one TemplateRecipe to its raw source frame (in memory, nothing written).
-
-    Ops run in layers (op i of every field in one `with_columns`), each reading the previous layer's
-    column, so expressions stay flat instead of nesting every op inside the next.
-    """
-    fields = {fr.field: fr for fr in tr.fields}
-    keys = [f.key for f in template.fields]
-    tmp = {k: f"{OUT}{k}" for k in keys}
-    start: list[pl.Expr] = []
-    for k in keys:
-        fr = fields.get(k)
-        src = pl.col(fr.column) if fr is not None and fr.column else pl.lit(None, dtype=pl.String)
-        start += [src.alias(SRC + k), blank_to_null(src).alias(tmp[k])]
-    lf = raw.lazy().with_row_index(ROW, offset=1)
-    for flt in tr.filters:
-        if flt.column is not None:
-            lf = lf.filter(_filter_expr(flt))
-    lf = lf.with_columns(pl.col(ROW).cast(pl.Int64), *start)
-    depth = max((len(fr.ops) for fr in tr.fields), default=0)
-    for i in range(depth):
-        touched = [k for k in keys if k in fields and len(fields[k].ops) > i]
-        lf = lf.with_columns([apply_op(fields[k].ops[i], pl.col(tmp[k])).alias(tmp[k]) for k in touched])
-        # separate step: wrapping the op would evaluate it twice (UDF ops are not de-duplicated)
-        lf = lf.with_columns([blank_to_null(pl.col(tmp[k])).alias(tmp[k]) for k in touched])
-    lf = lf.with_columns([_canonical_enum(template, k, pl.col(tmp[k])).alias(k) for k in keys])
-    lf = lf.select(ROW, *keys, *[SRC + k for k in keys])
-    for flt in tr.filters:
-        if flt.field is not None:
-            lf = lf.filter(_filter_expr(flt))
-    if tr.dedup is not None:
-        dkeys = [pl.col(k).str.to_lowercase() for k in tr.dedup.keys]
-        key = pl.struct(dkeys)
-        distinct = key.is_first_distinct() if tr.dedup.keep == "first" else key.is_last_distinct()
-        lf = lf.filter(distinct | pl.all_horizontal([k.is_null() for k in dkeys]))
-    errors = pl.struct([rule_expr(f).alias(f.key) for f in template.fields])
-    df = lf.with_columns(errors.alias(ERRORS)).collect()
-    return TemplateFrame(
-        template=template,
-        recipe=tr,
-        frame=df.select(ROW, *keys, ERRORS),
-        source=df.select([pl.col(SRC + k).alias(k) for k in keys]),
-        source_rows=raw.height,
-    )
-
-
-def build_all(
-    recipe: Recipe, templates: list[Template], inputs: Inputs, limit: int | None = None
-) -> list[TemplateFrame]:
-    """Every template of the recipe built in memory, each source sheet read once."""
-    by_id = {t.sheet_id: t for t in templates}
-    sheets = {(fid, s.sheet_id): s for fid, (_, manifest) in inputs.items() for s in manifest.sheets}
-    recipe.validate_against(templates, sheets)
-    cache: dict[tuple[str, str], pl.DataFrame] = {}
-    built: list[TemplateFrame] = []
-    for tr in recipe.templates:
-        key = (tr.source.file_id, tr.source.sheet_id)
-        if key not in cache:
-            path, manifest = inputs[tr.source.file_id]
-            cache[key] = read_source(path, manifest, tr.source.sheet_id, limit)
-        built.append(build_template(tr, by_id[tr.sheet_id], cache[key]))
-    return built
-
-
 def write_output(frame: pl.DataFrame, path: Path) -> None:
-    """Write one template's rows (with `_row` and `_errors`) as Parquet."""
-    frame.write_parquet(path)
+    """Write one part of a template's output rows (with `_row` and `_errors`) as Parquet."""
+    frame.write_parquet(path, compression="lz4")
+
+
+def output_parts(path: str | Path) -> list[Path]:
+    """The Parquet parts of a committed template output directory, in row order."""
+    return sorted((Path(path) / "rows").glob("part-*.parquet"))
 
 
 def read_output(path: str | Path) -> pl.DataFrame:
-    """A committed template output as written by `execute`."""
-    return pl.read_parquet(path)
+    """A committed template output (its directory) as one frame, rows in source order."""
+    parts = output_parts(path)
+    return pl.concat([pl.read_parquet(p) for p in parts]) if parts else pl.DataFrame()
+
+
+def _spill(frame: pl.DataFrame, path: Path) -> None:
+    # Arrow IPC without compression: spill parts are read back once, soon; speed beats size here.
+    frame.write_ipc(path, compression="uncompressed")
+
+
+def _execute_template(
+    tr: TemplateRecipe, template: Template, inputs: Inputs, dest: Path, spill: Path, limit: int | None
+) -> TemplateStats:
+    """Build one template into `dest` (rows/ + exports) through spill parts; its counts for the report."""
+    path, manifest = inputs[tr.source.file_id]
+    (dest / "rows").mkdir(parents=True)
+    spill.mkdir(parents=True)
+    parts: list[tuple[Path, int]] = []
+    source_rows = 0
+    for raw in iter_source_chunks(path, manifest, tr.source.sheet_id, limit):
+        part = transform_chunk(tr, template, raw, source_rows + 1)
+        source_rows += raw.height
+        part_path = spill / f"part-{len(parts):05d}.arrow"
+        _spill(part, part_path)
+        parts.append((part_path, part.height))
+    key_exprs = _key_columns(tr, template)
+    keys = pl.scan_ipc([p for p, _ in parts]).select(key_exprs).collect()
+    flags = global_flags(tr, template, keys)
+    del keys
+    keys_of = [f.key for f in template.fields]
+    out_tally, src_tally = ProfileTally(keys_of), ProfileTally(keys_of)
+    rows = invalid = offset = 0
+    with ExitStack() as stack:
+        exports: dict[ExportFilter, IO[bytes]] = {
+            name: stack.enter_context((dest / f"{name}.csv").open("wb")) for name in EXPORT_FILTERS
+        }
+        for i, (part_path, height) in enumerate(parts):
+            part = pl.read_ipc(part_path)
+            frame, source = finish_chunk(template, part, flags.slice(offset, height))
+            offset += height
+            write_output(frame, dest / "rows" / f"part-{i:05d}.parquet")
+            for name, export_rows in export_frames(frame).items():
+                write_export(export_rows, exports[name], header=i == 0)
+            rows += frame.height
+            invalid += _tally(frame, source, out_tally, src_tally)
+            part_path.unlink()
+    shutil.rmtree(spill, ignore_errors=True)
+    return template_stats(
+        template, tr, rows=rows, invalid_rows=invalid, output=out_tally, source=src_tally, source_rows=source_rows
+    )
+
+
+def _tally(frame: pl.DataFrame, source: pl.DataFrame, out_tally: ProfileTally, src_tally: ProfileTally) -> int:
+    """Add one part to the profile tallies; the part's invalid row count."""
+    out_tally.add(frame.select([filled_hash(pl.col(c)).alias(c) for c in out_tally.columns]))
+    src_tally.add(source)
+    return int(frame.select(flagged_expr(error_columns(frame)).sum()).item())
+
+
+def stats_of(tf: TemplateFrame) -> TemplateStats:
+    """The report counts of a template built in memory."""
+    keys = [f.key for f in tf.template.fields]
+    out_tally, src_tally = ProfileTally(keys), ProfileTally(keys)
+    invalid = _tally(tf.frame, tf.source, out_tally, src_tally)
+    return template_stats(
+        tf.template,
+        tf.recipe,
+        rows=tf.frame.height,
+        invalid_rows=invalid,
+        output=out_tally,
+        source=src_tally,
+        source_rows=tf.source_rows,
+    )
 
 
 def execute(
@@ -193,22 +383,28 @@ def execute(
     *,
     limit: int | None = None,
 ) -> ExecuteResult:
-    """Run `recipe` and commit per-template outputs to `out_dir/committed/<sheet_id>.parquet` plus report.json.
+    """Run `recipe` and commit per-template outputs to `out_dir/committed/<sheet_id>/` plus report.json.
 
     Everything is written under `out_dir/staging/<token>/` first and made visible by one atomic rename; an
     exception before the rename leaves `committed/` untouched (a previous commit stays as it was).
     """
+    validate(recipe, templates, inputs)
+    by_id = {t.sheet_id: t for t in templates}
     out = Path(out_dir)
-    built = build_all(recipe, templates, inputs, limit)
-    report = build_report(built)
-    staging = out / "staging" / uuid.uuid4().hex
+    token = uuid.uuid4().hex
+    staging = out / "staging" / token
     committed = out / "committed"
     staging.mkdir(parents=True)
     try:
-        for tf in built:
-            write_output(tf.frame, staging / f"{tf.template.sheet_id}.parquet")
+        stats = [
+            _execute_template(
+                tr, by_id[tr.sheet_id], inputs, staging / tr.sheet_id, out / "staging" / f"spill-{token}", limit
+            )
+            for tr in recipe.templates
+        ]
+        report = build_report(stats)
         (staging / "report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-        old = out / "staging" / f"old-{staging.name}"
+        old = out / "staging" / f"old-{token}"
         if committed.exists():
             os.replace(committed, old)
         try:
@@ -220,9 +416,10 @@ def execute(
         shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(out / "staging" / f"spill-{token}", ignore_errors=True)
         with suppress(OSError):
             staging.parent.rmdir()  # only when empty (no concurrent run staging here)
-    outputs = {tf.template.sheet_id: committed / f"{tf.template.sheet_id}.parquet" for tf in built}
+    outputs = {tr.sheet_id: committed / tr.sheet_id for tr in recipe.templates}
     return ExecuteResult(report=report, outputs=outputs, committed_dir=committed)
 
 
@@ -230,8 +427,9 @@ def preview(recipe: Recipe, templates: list[Template], inputs: Inputs, n: int = 
     """The first `n` transformed rows per template with their cell errors and an invalid-row estimate.
 
     Shaped like the API's preview `sheets`: `{templateName, sheetId, columns, rows, errors: [{row, column,
-    error, value}], rowCount, invalidRowCount}`; `invalidRowCount` extrapolates the sample's invalid share
-    to the sheet's row count (uniqueness is only checked within the sample).
+    error, value}], rowCount, sampleRowCount, invalidRowCount, droppedRows}`; `invalidRowCount` extrapolates
+    the sample's invalid share to the sheet's row count (uniqueness is only checked within the sample), and
+    `droppedRows` counts the sample rows that filters and dedup removed.
     """
     sheets: list[dict[str, Any]] = []
     for tf in build_all(recipe, templates, inputs, limit=n):
@@ -245,7 +443,7 @@ def preview(recipe: Recipe, templates: list[Template], inputs: Inputs, n: int = 
             failed = [(k, rule) for k, rule in rec[ERRORS].items() if rule is not None]
             invalid += bool(failed)
             errors += [{"row": rec[ROW], "column": k, "error": rule, "value": rec[k]} for k, rule in failed]
-        sample = tf.frame.height
+        sample = tf.source_rows
         estimate = round(invalid / sample * row_count) if sample else 0
         sheets.append(
             {
@@ -257,6 +455,7 @@ def preview(recipe: Recipe, templates: list[Template], inputs: Inputs, n: int = 
                 "rowCount": row_count,
                 "sampleRowCount": sample,
                 "invalidRowCount": invalid if sample >= row_count else estimate,
+                "droppedRows": tf.dropped,
             }
         )
     return sheets

@@ -87,6 +87,10 @@ def on_distinct(e: pl.Expr, fn: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """`fn(e)` computed over the distinct values of `e` and mapped back (null stays null)."""
 
     def batch(s: pl.Series) -> pl.Series:
+        # a mostly-distinct sample says the column is (ids, amounts): hashing it all would be wasted
+        sample = s.head(2_000).drop_nulls()
+        if len(sample) > 100 and sample.n_unique() * 2 > len(sample):
+            return pl.DataFrame({"v": s}).select(fn(pl.col("v"))).to_series()
         distinct = s.drop_nulls().unique()
         if len(distinct) * 2 > len(s):
             return pl.DataFrame({"v": s}).select(fn(pl.col("v"))).to_series()
@@ -237,31 +241,45 @@ def _number_expr(e: pl.Expr, op: m.ToNumber) -> pl.Expr:
 _CODES = "|".join(CURRENCY_CODES)
 
 
+def only_where(s: pl.Series, mask: pl.Series, fn: Callable[[pl.Series], pl.Series]) -> pl.Series:
+    """`fn` applied to just the values where `mask` holds (the rare cases), the rest left as they are."""
+    mask = mask.fill_null(False)
+    if not mask.any():
+        return s
+    idx = mask.arg_true()
+    return s.scatter(idx, fn(s.gather(idx)))
+
+
 def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
-    """Eager, step by step: an expression would re-evaluate the shared cleaning chain at every use."""
+    """Eager, step by step, each cleaning step only on the values it concerns (most values need few)."""
     s = original.str.strip_chars(WHITESPACE)
-    negative_parens = s.str.contains(r"^\(.*\)$")
-    s = s.str.strip_chars("()")
-    s = s.str.replace(rf"^(?i:{_CODES})", "").str.replace(rf"(?i:{_CODES})$", "")
-    s = s.str.replace_all(f"[{re.escape(CURRENCY_SYMBOLS)}]", "").str.strip_chars(WHITESPACE)
-    percent = s.str.ends_with("%") if op.percent else pl.Series([False] * len(s))
-    s = s.str.strip_chars_end("%").str.strip_chars(WHITESPACE)
-    grouping = GROUPING_SPACES + ("," if op.decimal == "." else ".")
-    s = s.str.replace_all(f"[{re.escape(grouping)}]", "")
+    opens, closes = s.str.starts_with("(").fill_null(False), s.str.ends_with(")").fill_null(False)
+    negative_parens = opens & closes
+    changed = opens | closes
+    s = only_where(s, changed, lambda v: v.str.strip_chars("()"))
+    letters = s.str.contains("[A-Za-z]").fill_null(False)
+    s = only_where(s, letters, lambda v: v.str.replace(rf"^(?i:{_CODES})", "").str.replace(rf"(?i:{_CODES})$", ""))
+    symbols = s.str.contains(f"[{re.escape(CURRENCY_SYMBOLS)}]").fill_null(False)
+    s = only_where(s, symbols, lambda v: v.str.replace_all(f"[{re.escape(CURRENCY_SYMBOLS)}]", ""))
+    s = only_where(s, changed | letters | symbols, lambda v: v.str.strip_chars(WHITESPACE))
+    ends_pct = s.str.ends_with("%").fill_null(False)
+    percent = ends_pct if op.percent else ends_pct & False
+    s = only_where(s, ends_pct, lambda v: v.str.strip_chars_end("%").str.strip_chars(WHITESPACE))
+    grouping = f"[{re.escape(GROUPING_SPACES + (',' if op.decimal == '.' else '.'))}]"
+    s = only_where(s, s.str.contains(grouping).fill_null(False), lambda v: v.str.replace_all(grouping, ""))
     if op.decimal == ",":
-        s = s.str.replace(",", ".", literal=True)
-    s = s.str.replace(r"^\+", "").str.replace(r"^(-?)\.", "${1}0.")
-    frame = pl.DataFrame({"s": s, "orig": original, "neg": negative_parens, "pct": percent})
-    v = pl.col("s")
-    v = pl.when(pl.col("neg") & ~v.str.starts_with("-")).then("-" + v).otherwise(v)
-    canon = (
-        pl.when(pl.col("pct"))
-        .then((v.cast(pl.Float64, strict=False) / 100).cast(pl.String))
-        .otherwise(v)
-        .str.replace(r"^(-?[0-9]+)\.0+$", "${1}")
+        s = only_where(s, s.str.contains(",", literal=True), lambda v: v.str.replace(",", ".", literal=True))
+    s = only_where(s, s.str.starts_with("+"), lambda v: v.str.slice(1))
+    s = only_where(s, s.str.starts_with(".") | s.str.starts_with("-."), lambda v: v.str.replace(r"^(-?)\.", "${1}0."))
+    s = only_where(s, negative_parens & ~s.str.starts_with("-").fill_null(False), lambda v: "-" + v)
+    ok = s.str.contains(NUMBER_RE).fill_null(False)
+    canon = only_where(s, percent & ok, lambda v: (v.cast(pl.Float64, strict=False) / 100).cast(pl.String))
+    canon = only_where(
+        canon,
+        canon.str.contains(".", literal=True) & canon.str.ends_with("0"),
+        lambda v: v.str.replace(r"^(-?[0-9]+)\.0+$", "${1}"),
     )
-    ok = v.str.contains(NUMBER_RE)
-    return frame.select(pl.when(ok).then(canon).otherwise(pl.col("orig"))).to_series().alias(original.name)
+    return pl.select(pl.when(ok).then(canon).otherwise(original)).to_series().alias(original.name)
 
 
 # --- python-only ops ---------------------------------------------------------------------------------
