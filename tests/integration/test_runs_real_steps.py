@@ -1,12 +1,40 @@
-"""Runs with the real steps (no doubles): the matcher plans a preview from an uploaded file, clarify answers
-from it, and update/execute fail in plain language until the instruction editor and the engine land."""
+"""Runs with the real steps (no doubles) on a real messy file: the matcher plans, the engine previews and
+executes, the report and the exports agree with an independent count, and a failed execute leaves nothing."""
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
 from fastapi.testclient import TestClient
 
-from ferry import steps
-from tests.integration.runs_support import ready_migration, wait_for_status
+from ferry.blobs import Blobs
+from ferry.config import get_settings
+from ferry.engine import executor
+from tests.integration.runs_support import wait_for_status
+from tests.integration.uploads import upload_and_wait
+
+EXAMPLE = (
+    Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "react-spreadsheet-import" / "exampleFile.csv"
+)
+PEOPLE: dict[str, Any] = {
+    "name": "People",
+    "sheet_id": "people",
+    "fields": [
+        {"key": "first_name", "type": "string", "required": True},
+        {"key": "last_name", "type": "string"},
+        {"key": "email", "type": "email", "required": True, "unique": True},
+        {"key": "team", "type": "string"},
+    ],
+}
+EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
+)
 
 
 def _run(api: TestClient, headers: dict[str, str], migration_id: str, **body: object) -> str:
@@ -15,44 +43,151 @@ def _run(api: TestClient, headers: dict[str, str], migration_id: str, **body: ob
     return str(response.json()["run_id"])
 
 
-def test_generate_maps_the_file_then_clarify_update_and_execute(api: TestClient, account) -> None:  # type: ignore[no-untyped-def]
-    # Given: a migration with a Contacts template and a CSV with obvious headers
+def _expected() -> tuple[int, set[int]]:
+    """Independently of the engine: the rows, and the 1-based rows whose email is not a valid address or
+    repeats an earlier one (case-insensitively, after trimming)."""
+    rows = list(csv.DictReader(EXAMPLE.open(encoding="utf-8", newline="")))
+    seen: set[str] = set()
+    bad: set[int] = set()
+    for i, row in enumerate(rows, start=1):
+        email = row["email"].strip().lower()
+        if not row["firstname"].strip() or not EMAIL.match(email) or email in seen:
+            bad.add(i)
+        seen.add(email)
+    return len(rows), bad
+
+
+def _read_csv(body: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8"), newline="")))
+
+
+@pytest.fixture
+def people_migration(api: TestClient, account):  # type: ignore[no-untyped-def]
     acct = account()
-    migration_id = ready_migration(api, acct.headers)
-    # When: generate runs with the real matcher
+    created = api.post("/v1/migrations", json={"name": "People", "templates": [PEOPLE]}, headers=acct.headers)
+    migration_id = created.json()["migration_id"]
+    file = upload_and_wait(api, acct.headers, migration_id, "exampleFile.csv", EXAMPLE.read_bytes())
+    assert file["status"] == "ready", file
+    return acct, migration_id
+
+
+def test_generate_preview_execute_report_and_exports(api: TestClient, people_migration) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    # When: generate runs with the real matcher and the engine's preview
     run_id = _run(api, acct.headers, migration_id, kind="generate")
     wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
-    # Then: the preview maps both fields from the file, with sample rows as mapped
     preview = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()
+    # Then: fields are mapped with their transforms, and the sample rows are transformed and checked
     sources = {m["field"]: (m["source"] or {}).get("column") for m in preview["mappings"]}
-    assert sources == {"first_name": "First Name", "email": "Email"}
-    assert all(m["confidence"] >= 0.8 for m in preview["mappings"])
+    assert sources == {"first_name": "firstname", "last_name": "lastname", "email": "email", "team": "team"}
+    email_mapping = next(m for m in preview["mappings"] if m["field"] == "email")
+    assert {"op": "email_normalize"} in email_mapping["transform"]
     (sheet,) = preview["sheets"]
-    assert sheet["rowCount"] == 2 and sheet["columns"] == ["first_name", "email"]
-    assert sheet["rows"][0] == {"first_name": "Ada", "email": "ada@example.com"}
-    assert preview["recipe"]["templates"][0]["fields"]["email"]["columns"] == ["Email"]
-    # And: the thread shows the planner's progress
-    thread = api.get(f"/v1/migrations/{migration_id}/runs/{run_id}/thread", headers=acct.headers).json()
-    assert "Matching columns to Contacts." in [e["text"] for e in thread["events"]]
+    assert sheet["rowCount"] == 1000 and len(sheet["rows"]) == 50
+    assert sheet["rows"][0]["email"] == "christy.rodmann@mailmail.com"  # normalised, not as in the file
+    assert preview["recipe"]["version"] == 1
+    assert preview["recipe"]["templates"][0]["fields"][2]["field"] == "email"
 
-    # When: a clarify question names a field
-    clarify = _run(api, acct.headers, migration_id, kind="clarify", message="Where does the email come from?")
-    done = wait_for_status(api, acct.headers, migration_id, clarify, "completed", "failed")
-    # Then: it completes with the answer in its thread, and the preview is unchanged
-    assert done["status"] == "completed" and "report" not in done
-    events = api.get(f"/v1/migrations/{migration_id}/runs/{clarify}/thread", headers=acct.headers).json()["events"]
-    (reply,) = [e for e in events if e["type"] == "reply"]
-    assert "'Email'" in reply["text"]
-    assert api.get(f"/v1/migrations/{migration_id}", headers=acct.headers).json()["preview_version"] == 1
-
-    # When: update and execute run before their engines exist
-    update = _run(api, acct.headers, migration_id, kind="update", message="map Email to first_name")
-    failed = wait_for_status(api, acct.headers, migration_id, update, "failed", "awaiting_approval")
-    assert failed == {**failed, "status": "failed", "error": steps.EDIT_NOT_AVAILABLE}
+    # When: the preview is executed
     execute = _run(api, acct.headers, migration_id, kind="execute")
-    failed = wait_for_status(api, acct.headers, migration_id, execute, "failed", "completed")
-    # Then: both fail in plain language, nothing is imported, and the migration is free again
-    assert failed["error"] in (steps.ENGINE_MISSING, steps.ENGINE_NOT_WIRED)
-    assert api.get(f"/v1/migrations/{migration_id}/runs?status=active", headers=acct.headers).json() == {"run": None}
+    done = wait_for_status(api, acct.headers, migration_id, execute, "completed", "failed", timeout=60)
+    # Then: the report matches an independent count of the file
+    total, bad = _expected()
+    assert done["status"] == "completed", done
+    report = done["report"]
+    assert report["totalRows"] == total == 1000
+    assert report["templates"] == [{"templateName": "People", "sheetId": "people", "rowCount": 1000}]
+    assert report["invalidCellCount"] == len(bad) > 0
+    email_profile = next(c for c in report["profile"]["columns"] if c["column"] == "email")
+    assert email_profile["source"]["filled"] == email_profile["output"]["filled"] == 1000
+    # And: the valid export leaves out exactly the flagged rows, the invalid one lists them with reasons
+    url = f"/v1/migrations/{migration_id}/runs/{execute}/export"
+    valid = api.get(url, headers=acct.headers)
+    assert valid.status_code == 200 and valid.headers["content-type"].startswith("text/csv")
+    valid_rows = _read_csv(valid.content)
+    assert len(valid_rows) == total - len(bad) and list(valid_rows[0]) == ["first_name", "last_name", "email", "team"]
+    invalid_rows = _read_csv(api.get(url, params={"filter": "invalid"}, headers=acct.headers).content)
+    assert {int(r["_row"]) for r in invalid_rows} == bad
+    assert all(r["_errors"].startswith("email: ") for r in invalid_rows if r["email"])
+    every = _read_csv(api.get(url, params={"filter": "all", "template": "people"}, headers=acct.headers).content)
+    assert len(every) == total
+    # And: the thread told the story
+    thread = api.get(f"/v1/migrations/{migration_id}/runs/{execute}/thread", headers=acct.headers).json()
+    texts = [e["text"] for e in thread["events"]]
+    assert "Validating 1,000 rows for People." in texts and "Saving the import: 1,000 rows." in texts
+    # And: a wrong template or filter is a 400, a non-execute run a 409
+    assert api.get(url, params={"template": "nope"}, headers=acct.headers).status_code == 400
+    assert api.get(url, params={"filter": "some"}, headers=acct.headers).status_code == 400
+    generate_export = api.get(f"/v1/migrations/{migration_id}/runs/{run_id}/export", headers=acct.headers)
+    assert generate_export.status_code == 409 and generate_export.json()["error"]["code"] == "run_not_exportable"
+
+
+def test_large_export_redirects_to_a_presigned_url(
+    api: TestClient, people_migration, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    execute = _run(api, acct.headers, migration_id, kind="execute")
+    wait_for_status(api, acct.headers, migration_id, execute, "completed", timeout=60)
+    monkeypatch.setenv("FERRY_EXPORT_INLINE_MAX_BYTES", "100")
+    get_settings.cache_clear()
+    try:
+        response = api.get(
+            f"/v1/migrations/{migration_id}/runs/{execute}/export", headers=acct.headers, follow_redirects=False
+        )
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert response.status_code == 302
+    downloaded = httpx.get(response.headers["location"], timeout=30)
+    assert downloaded.status_code == 200 and len(_read_csv(downloaded.content)) == 1000 - len(_expected()[1])
+
+
+def test_failure_mid_execute_imports_nothing(
+    api: TestClient, people_migration, stack, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    # Given: the engine's uploads succeed for the exports, then S3 fails in the middle of the row parts
+    real_upload = Blobs.upload_file
+    uploaded: list[str] = []
+
+    def failing_upload(self: Blobs, key: str, path: Path, content_type: str) -> str:
+        if key.endswith(".parquet"):
+            raise OSError("connection reset while uploading")
+        uploaded.append(key)
+        return real_upload(self, key, path, content_type)
+
+    monkeypatch.setattr(Blobs, "upload_file", failing_upload)
+    # When: execute runs
+    execute = _run(api, acct.headers, migration_id, kind="execute")
+    failed = wait_for_status(api, acct.headers, migration_id, execute, "failed", "completed", timeout=60)
+    # Then: it failed in plain words, what it had uploaded is gone, and there is nothing to export
+    assert failed["status"] == "failed" and "Nothing was imported" in failed["error"]
+    assert uploaded and all(k.startswith(f"exports/{execute}/") for k in uploaded)
+    s3 = stack.client("s3")
+    bucket = stack.bucket_name
+    for prefix in (f"exports/{execute}/", f"runs/{execute}/output/"):
+        assert s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get("KeyCount", 0) == 0
     export = api.get(f"/v1/migrations/{migration_id}/runs/{execute}/export", headers=acct.headers)
     assert export.status_code == 409
+    assert api.get(f"/v1/migrations/{migration_id}/runs?status=active", headers=acct.headers).json() == {"run": None}
+
+
+def test_engine_failure_is_a_plain_failed_run(
+    api: TestClient, people_migration, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+
+    def disk_full(frame: object, path: Path) -> None:
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(executor, "write_output", disk_full)
+    execute = _run(api, acct.headers, migration_id, kind="execute")
+    failed = wait_for_status(api, acct.headers, migration_id, execute, "failed", "completed", timeout=60)
+    assert failed["status"] == "failed" and "No space" not in failed["error"]
+    assert "Nothing was imported" in failed["error"]

@@ -62,6 +62,16 @@ def run_key(run_id: str, name: str) -> str:
     return f"runs/{run_id}/{name}"
 
 
+def export_key(run_id: str, sheet_id: str, filter: str) -> str:
+    """Where an execute run's CSV export of one template and filter (valid/invalid/all) is stored."""
+    return f"exports/{run_id}/{sheet_id}.{filter}.csv"
+
+
+def export_prefix(run_id: str) -> str:
+    """Every export of a run."""
+    return f"exports/{run_id}/"
+
+
 def parse_upload_key(key: str) -> UploadKey | None:
     """The ids in an upload key, or None when the key is not one we hand out."""
     parts = key.split("/", 4)
@@ -127,6 +137,32 @@ class Blobs:
         with path.open("rb") as body:
             response = self.client.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType=content_type)
         return str(response["ETag"])
+
+    def size(self, key: str) -> int | None:
+        """An object's size in bytes, or None when there is none."""
+        try:
+            head = self.client.head_object(Bucket=self.bucket, Key=key)
+        except ClientError as exc:
+            if _error_code(exc) in _MISSING:
+                return None
+            raise
+        return int(head["ContentLength"])
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """A (small) object's bytes, or None when there is none."""
+        try:
+            return bytes(self.client.get_object(Bucket=self.bucket, Key=key)["Body"].read())
+        except ClientError as exc:
+            if _error_code(exc) in _MISSING:
+                return None
+            raise
+
+    def presign_get(self, key: str, *, expires_in: int, filename: str | None = None) -> str:
+        """A short-lived URL that downloads the object (as `filename` when given)."""
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        if filename:
+            params["ResponseContentDisposition"] = f'attachment; filename="{filename}"'
+        return str(self.client.generate_presigned_url("get_object", Params=params, ExpiresIn=expires_in))
 
     def put_json(self, key: str, data: Any) -> None:
         """Store a JSON document."""

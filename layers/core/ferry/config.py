@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     # Previews larger than this (JSON bytes) are stored in S3, not in the table (400 KB item cap).
     preview_inline_max_bytes: int = Field(default=300_000, gt=0)
     page_size_max: int = 100
+    # Exports up to this size are answered inline (Lambda responses cap at 6 MB); larger ones with a
+    # 302 to a presigned URL that lives `export_url_ttl_seconds`.
+    export_inline_max_bytes: int = Field(default=4 * 1024 * 1024, ge=0)
+    export_url_ttl_seconds: int = Field(default=300, gt=0)
     # Connectors refuse hosts that resolve to loopback/private/link-local addresses (SSRF guard).
     # Only local mode and tests turn this on, to reach fake servers and databases on 127.0.0.1.
     allow_private_hosts: bool = False

@@ -391,6 +391,8 @@ def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> i
         if current is None or current.status != "running" or migration is None:
             raise RunNoLongerActive(run.run_id)
         version = (migration.preview_version or 0) + 1
+        if isinstance(body.get("recipe"), dict):
+            body["recipe"]["version"] = version  # the recipe's version is the preview version it shipped in
         preview = PreviewRecord(
             migration_id=run.migration_id,
             preview_id=new_id("prev"),

@@ -15,10 +15,10 @@ planner or engine:
     advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
     discard(ctx) -> None                              drop anything staged (the failure path)
 
-Today `generate`/`resume_with_answers` use the mapping matcher (ferry.agent) directly and show source
-values as mapped; `update` and `execute` fail the run with a plain reason until the instruction editor
-and the engine land. The agent and the ingest readers need the dataplane libraries, so they are
-imported inside the functions: the API function imports ferry.run_models, never this module.
+`generate`/`resume_with_answers` plan with the mapping matcher (ferry.agent) and preview the first rows
+through the engine; `execute` runs the engine (ferry.engine) over the whole files. The agent, the engine
+and the ingest readers need the dataplane libraries, so they are imported inside the functions: the API
+function imports ferry.run_models, never this module.
 """
 
 from __future__ import annotations
@@ -27,13 +27,12 @@ import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ferry.blobs import Blobs, manifest_key, run_key
+from ferry.blobs import Blobs, export_key, export_prefix, manifest_key, run_key
 from ferry.errors import Conflict, InvalidRequest
-from ferry.models import FileManifest, SheetManifest, Template
+from ferry.models import FileManifest, Template
 from ferry.run_models import (
     Answer,
     CredentialRequest,
@@ -47,14 +46,14 @@ from ferry.store import ConnectionRecord, FileRecord, MigrationRecord, PreviewRe
 
 if TYPE_CHECKING:
     from ferry.agent import SheetMatch
+    from ferry.engine import Inputs
+    from ferry.recipe import Recipe
 
 SAMPLE_ROWS = 50
 EDIT_NOT_AVAILABLE = (
     "Editing the recipe from a message is not available in this version yet, so nothing was changed. "
     "Start a new generate run to rebuild the preview."
 )
-ENGINE_MISSING = "The import engine is not installed in this deployment, so nothing was imported."
-ENGINE_NOT_WIRED = "The import engine is not connected to runs yet, so nothing was imported."
 
 
 @dataclass
@@ -234,20 +233,42 @@ def clarify(ctx: StepContext, message: str) -> str:
 
 
 def execute(ctx: StepContext) -> dict[str, Any]:
-    """Run the current preview's recipe into staging and return the execute report.
+    """Run the current preview's recipe over the whole files and stage the outputs; the execute report.
 
-    THE ENGINE SEAM: replace this body with the engine's executor. Until then the run fails with a plain
-    reason and nothing is imported.
+    The engine builds every template in a local work directory; its row Parquet parts and CSV exports are
+    then uploaded under the run's own keys. They count as imported only once `commit` completes the run
+    (the export route serves completed runs only); the failure path deletes them.
     """
-    try:
-        import ferry.engine  # noqa: F401
-    except ImportError:
-        raise StepFailed(ENGINE_MISSING) from None
-    raise StepFailed(ENGINE_NOT_WIRED)
+    from ferry.engine import execute as run_engine
+    from ferry.engine import output_parts
+    from ferry.export import EXPORT_FILTERS
+    from ferry.recipe import RecipeError
+
+    preview = ctx.current_preview()
+    if preview is None:
+        raise StepFailed("There is no preview to import; run generate first. Nothing was imported.")
+    recipe = recipe_of(preview.body, ctx.migration.templates)
+    with tempfile.TemporaryDirectory(prefix="ferry-execute-") as tmp:
+        inputs = _download_inputs(ctx, recipe, Path(tmp))
+        try:
+            result = run_engine(recipe, ctx.migration.templates, inputs, Path(tmp) / "out", progress=ctx.progress)
+        except RecipeError as exc:
+            raise StepFailed(f"The recipe no longer fits the files: {exc}. Nothing was imported.") from None
+        ctx.progress(f"Saving the import: {result.report['totalRows']:,} rows.")
+        for sheet_id, directory in result.outputs.items():
+            for name in EXPORT_FILTERS:
+                ctx.blobs.upload_file(
+                    export_key(ctx.run.run_id, sheet_id, name), directory / f"{name}.csv", "text/csv; charset=utf-8"
+                )
+            for part in output_parts(directory):
+                key = run_key(ctx.run.run_id, f"output/{sheet_id}/{part.name}")
+                ctx.blobs.upload_file(key, part, "application/vnd.apache.parquet")
+    return result.report
 
 
 def commit(ctx: StepContext, report: dict[str, Any]) -> None:
-    """Make the staged rows the import in one conditional write (the engine's commit; nothing staged yet)."""
+    """Nothing to move: the staged outputs become the import when the run completes with its report,
+    one conditional write on the run (ferry.runs.complete_run) that a canceled or swept run cannot pass."""
 
 
 def advance_bookmarks(ctx: StepContext) -> None:
@@ -259,8 +280,9 @@ def advance_bookmarks(ctx: StepContext) -> None:
 
 
 def discard(ctx: StepContext) -> None:
-    """Drop whatever this run staged, so a failed run leaves no rows."""
-    ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "staging/"))
+    """Drop whatever this run staged (output rows, exports), so a failed run leaves no rows."""
+    ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "output/"))
+    ctx.blobs.delete_prefix(export_prefix(ctx.run.run_id))
 
 
 # ------------------------------------------------------------------------------------------ helpers
@@ -309,20 +331,44 @@ def _apply_answer(match: SheetMatch, question: dict[str, Any], answer: Answer) -
         field_match.hints["unmatched_values"] = [v for v in unmatched if v not in value_map]
 
 
+def recipe_of(body: dict[str, Any], templates: list[Template]) -> Recipe:
+    """The Recipe of a stored preview body (planner-shaped fields get their type-aware default ops)."""
+    from ferry.recipe import recipe_from_plan
+
+    try:
+        return recipe_from_plan(body.get("recipe") or {}, templates)
+    except ValueError as exc:
+        raise StepFailed(f"The preview's recipe is not valid: {exc}") from None
+
+
+def _download_inputs(ctx: StepContext, recipe: Recipe, directory: Path) -> Inputs:
+    """Each file the recipe reads, downloaded into `directory`, with its manifest."""
+    inputs: Inputs = {}
+    for file_id in sorted({t.source.file_id for t in recipe.templates}):
+        file = ctx.store.get_file(ctx.migration.migration_id, file_id)
+        if file is None or file.status != "ready":
+            raise StepFailed("A file the preview reads was deleted or replaced; run generate again.")
+        path = directory / file_id
+        if not ctx.blobs.download(file.upload_key, path, etag=file.etag):
+            raise StepFailed(f"The file {file.filename} changed since the preview; run generate again.")
+        ctx.progress(f"Reading {file.filename}.")
+        inputs[file_id] = (path, ctx.manifest(file))
+    return inputs
+
+
 def _quoted(label: str) -> str | None:
     found = re.search(r"'([^']*)'", label)
     return found.group(1) if found else None
 
 
 def _draft(ctx: StepContext, plan: dict[str, Any]) -> PreviewDraft:
-    """The preview of a plan: mappings, unmapped columns and the first rows with source values as mapped."""
+    """The preview of a plan: the recipe, mappings, unmapped columns, and the first rows run through the engine."""
     from ferry.agent import SheetMatch
 
     files = {f.file_id: f for f in ctx.ready_files()}
     templates = {t.sheet_id: t for t in ctx.migration.templates}
     mappings: list[dict[str, Any]] = []
     unmapped: list[dict[str, Any]] = []
-    sheets: list[dict[str, Any]] = []
     recipe_templates: list[dict[str, Any]] = []
     summary: list[str] = []
     for entry in plan["templates"]:
@@ -344,53 +390,38 @@ def _draft(ctx: StepContext, plan: dict[str, Any]) -> PreviewDraft:
             }
             if applied and len(fm.columns) > 1:
                 mapping["sources"] = [{**source, "column": c} for c in fm.columns]
-            if applied and fm.hints:
-                mapping["transform"] = fm.hints
             mappings.append(mapping)
         unmapped += [{**source, "column": c} for c in match.unmapped_columns]
         recipe_templates.append({"sheet_id": template.sheet_id, "source": source, "fields": fields})
-        ctx.progress(f"Reading sample rows of {file.filename} for {template.name}.")
-        sheets.append(_sample_sheet(ctx, file, entry["source_sheet_id"], template, fields))
         mapped = sum(1 for f in fields.values() if f)
         summary.append(f"{template.name}: {mapped} of {len(fields)} fields mapped from {file.filename}.")
-    summary.append("Sample rows show the source values as mapped; the import engine applies transforms and checks.")
+    recipe = recipe_of({"recipe": {"version": 1, "templates": recipe_templates}}, ctx.migration.templates)
+    by_key = {(t.sheet_id, f.field): f for t in recipe.templates for f in t.fields}
+    sheet_of = {t.name: t.sheet_id for t in ctx.migration.templates}
+    for mapping in mappings:
+        fr = by_key.get((sheet_of[mapping["template"]], mapping["field"]))
+        if mapping["source"] and fr is not None and fr.ops:
+            mapping["transform"] = [op.model_dump(mode="json", by_alias=True) for op in fr.ops]
     return PreviewDraft(
         summary=" ".join(summary),
-        recipe={"version": 1, "templates": recipe_templates},
+        recipe=recipe.model_dump(mode="json", by_alias=True),
         mappings=mappings,
         unmapped_columns=unmapped,
-        sheets=sheets,
+        sheets=preview_sheets(ctx, recipe),
     )
 
 
-def _sample_sheet(
-    ctx: StepContext, file: FileRecord, sheet_id: str, template: Template, fields: dict[str, Any]
-) -> dict[str, Any]:
-    from ferry.ingest import iter_rows
+def preview_sheets(ctx: StepContext, recipe: Recipe) -> list[dict[str, Any]]:
+    """The preview's `sheets`: the first rows of each template through the engine, with their cell errors."""
+    from ferry.engine import preview
 
-    manifest = ctx.manifest(file)
-    sheet: SheetManifest = next(s for s in manifest.sheets if s.sheet_id == sheet_id)
-    index = {name: i for i, name in enumerate(sheet.column_names)}
-    rows: list[dict[str, str | None]] = []
     with tempfile.TemporaryDirectory(prefix="ferry-preview-") as tmp:
-        path = Path(tmp) / "source"
-        if not ctx.blobs.download(file.upload_key, path, etag=file.etag):
-            raise StepFailed(f"The file {file.filename} changed while the run was planning; start the run again.")
-        for raw in islice(iter_rows(path, manifest, sheet_id), SAMPLE_ROWS):
-            row: dict[str, str | None] = {}
-            for key, spec in fields.items():
-                cells = [raw[index[c]] for c in (spec or {}).get("columns", []) if c in index]
-                row[key] = next((c for c in cells if c), None) if cells else None
-            rows.append(row)
-    return {
-        "templateName": template.name,
-        "sheetId": template.sheet_id,
-        "columns": [f.key for f in template.fields],
-        "rows": rows,
-        "errors": [],
-        "rowCount": sheet.row_count,
-        "invalidRowCount": None,  # not checked until the engine runs the recipe
-    }
+        inputs = _download_inputs(ctx, recipe, Path(tmp))
+        ctx.progress("Checking the first rows against the templates.")
+        try:
+            return preview(recipe, ctx.migration.templates, inputs, n=SAMPLE_ROWS)
+        except ValueError as exc:  # RecipeError: a file changed under the plan
+            raise StepFailed(f"The recipe does not fit the files: {exc}") from None
 
 
 def _describe_mapping(mapping: dict[str, Any]) -> str:

@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from itertools import islice
@@ -310,18 +310,33 @@ def _spill(frame: pl.DataFrame, path: Path) -> None:
     frame.write_ipc(path, compression="uncompressed")
 
 
+Progress = Callable[[str], None]
+
+
 def _execute_template(
-    tr: TemplateRecipe, template: Template, inputs: Inputs, dest: Path, spill: Path, limit: int | None
+    tr: TemplateRecipe,
+    template: Template,
+    inputs: Inputs,
+    dest: Path,
+    spill: Path,
+    limit: int | None,
+    progress: Progress,
 ) -> TemplateStats:
     """Build one template into `dest` (rows/ + exports) through spill parts; its counts for the report."""
     path, manifest = inputs[tr.source.file_id]
+    total = find_sheet(manifest, tr.source.sheet_id).row_count
+    if limit is not None:
+        total = min(total, limit)
     (dest / "rows").mkdir(parents=True)
     spill.mkdir(parents=True)
     parts: list[tuple[Path, int]] = []
     source_rows = 0
+    progress(f"Validating {total:,} rows for {template.name}.")
     for raw in iter_source_chunks(path, manifest, tr.source.sheet_id, limit):
         part = transform_chunk(tr, template, raw, source_rows + 1)
         source_rows += raw.height
+        if total and source_rows < total:
+            progress(f"Validating {total:,} rows for {template.name}: {100 * source_rows // total}%.")
         part_path = spill / f"part-{len(parts):05d}.arrow"
         _spill(part, part_path)
         parts.append((part_path, part.height))
@@ -329,6 +344,7 @@ def _execute_template(
     keys = pl.scan_ipc([p for p, _ in parts]).select(key_exprs).collect()
     flags = global_flags(tr, template, keys)
     del keys
+    progress(f"Writing {template.name}: {int(flags[KEEP].sum()):,} rows.")
     keys_of = [f.key for f in template.fields]
     out_tally, src_tally = ProfileTally(keys_of), ProfileTally(keys_of)
     rows = invalid = offset = 0
@@ -382,8 +398,12 @@ def execute(
     out_dir: str | Path,
     *,
     limit: int | None = None,
+    progress: Progress | None = None,
 ) -> ExecuteResult:
     """Run `recipe` and commit per-template outputs to `out_dir/committed/<sheet_id>/` plus report.json.
+
+    `progress` receives a human line now and then ("Validating 1,000,000 rows for Contacts: 40%."); an
+    exception it raises (the run was canceled) stops the execute and commits nothing.
 
     Everything is written under `out_dir/staging/<token>/` first and made visible by one atomic rename; an
     exception before the rename leaves `committed/` untouched (a previous commit stays as it was).
@@ -398,7 +418,13 @@ def execute(
     try:
         stats = [
             _execute_template(
-                tr, by_id[tr.sheet_id], inputs, staging / tr.sheet_id, out / "staging" / f"spill-{token}", limit
+                tr,
+                by_id[tr.sheet_id],
+                inputs,
+                staging / tr.sheet_id,
+                out / "staging" / f"spill-{token}",
+                limit,
+                progress or (lambda _text: None),
             )
             for tr in recipe.templates
         ]

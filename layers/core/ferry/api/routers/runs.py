@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, status
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
-from ferry import runs, thread
-from ferry.api.deps import CurrentAccount, LifecycleDep, SettingsDep, StoreDep
+from ferry import exports, runs, thread
+from ferry.api.deps import BlobsDep, CurrentAccount, LifecycleDep, SettingsDep, StoreDep
 from ferry.api.run_schemas import (
     ActiveRun,
     RunCreate,
@@ -21,13 +21,8 @@ from ferry.api.run_schemas import (
     ThreadEventPublic,
     ThreadPage,
 )
-from ferry.errors import Conflict
 
 router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
-
-EXPORT_NOT_READY = (
-    "The CSV export is not available yet: the import engine that writes it is not connected to this deployment."
-)
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Start a run (generate, update, clarify, execute)")
@@ -139,18 +134,30 @@ def read_thread(
     "/{run_id}/export",
     summary="Export a completed execute run's rows as CSV",
     response_class=Response,
-    responses={200: {"content": {"text/csv": {}}, "description": "The rows as CSV."}},
+    responses={
+        200: {"content": {"text/csv": {}}, "description": "The rows as CSV."},
+        302: {"description": "A large export: a short-lived presigned URL to download it from."},
+    },
 )
 def export_run(
     migration_id: str,
     run_id: str,
     account: CurrentAccount,
     db: StoreDep,
+    blobs: BlobsDep,
+    settings: SettingsDep,
     template: Annotated[str | None, Query(max_length=64, description="The template's sheet_id.")] = None,
     filter_: Annotated[Literal["valid", "invalid", "all"], Query(alias="filter")] = "valid",
 ) -> Response:
-    """The CSV of a completed execute run; 409 for any other run."""
+    """The CSV of a completed execute run (`valid`: flagged rows left out; `invalid`/`all` add `_row` and
+    `_errors`); 409 for any other run."""
     run = runs.require_run(db, account.account_id, migration_id, run_id)
-    if run.kind != "execute" or run.status != "completed":
-        raise Conflict("Only a completed execute run can be exported.", code="run_not_exportable", run_id=run.run_id)
-    raise Conflict(EXPORT_NOT_READY, code="export_not_ready", run_id=run.run_id)
+    export = exports.locate_export(blobs, run, template, filter_)
+    if export.size > settings.export_inline_max_bytes:
+        url = blobs.presign_get(export.key, expires_in=settings.export_url_ttl_seconds, filename=export.filename)
+        return RedirectResponse(url, status_code=status.HTTP_302_FOUND)
+    return Response(
+        exports.read_export(blobs, export),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{export.filename}"'},
+    )
