@@ -9,6 +9,7 @@ import polars as pl
 
 from ferry.models import Template
 from ferry.recipe.model import TemplateRecipe
+from ferry.recipe.spec import WHITESPACE
 
 # A column is flagged when its output fill rate is below this share of its source fill rate.
 FILL_DROP_RATIO = 0.8
@@ -46,7 +47,7 @@ def filled_hash(v: pl.Expr) -> pl.Expr:
     Hashes count distinct values ~3x faster than strings and take 8 bytes each; a collision only becomes
     likely around 4e9 distinct values.
     """
-    return pl.when(v.is_not_null() & (v.str.strip_chars() != "")).then(v.hash(seed=0)).otherwise(None)
+    return pl.when(v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")).then(v.hash(seed=0)).otherwise(None)
 
 
 class ProfileTally:

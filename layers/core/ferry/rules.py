@@ -48,6 +48,14 @@ def _type_ok(f: TemplateField, v: pl.Expr) -> pl.Expr | None:
     ok = v.str.contains(regex)
     if f.type in ("date", "datetime"):
         ok = ok & v.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).is_not_null()
+    if f.type == "datetime":  # and a time of day and offset that exist
+        g = v.str.extract_groups(DATETIME_RE)
+        part = [g.struct.field(str(i)).cast(pl.Int32, strict=False) for i in (4, 5, 6)]
+        zone = g.struct.field("8")
+        zone_h = zone.str.slice(1, 2).cast(pl.Int32, strict=False)
+        zone_m = zone.str.slice(4, 2).cast(pl.Int32, strict=False)
+        real_zone = (zone == "Z") | ((zone_h <= 23) & (zone_m <= 59))
+        ok = ok & (part[0] <= 23) & (part[1] <= 59) & (part[2] <= 59) & real_zone
     return ok
 
 

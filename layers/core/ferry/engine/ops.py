@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
@@ -16,39 +18,21 @@ from ferry.recipe.spec import (
     CURRENCY_SYMBOLS,
     DATE_FORMATS_DAY_FIRST,
     DATE_FORMATS_MONTH_FIRST,
+    DATE_FORMATS_YEAR_FIRST,
     DATETIME_FORMATS_DAY_FIRST,
     DATETIME_FORMATS_MONTH_FIRST,
+    DATETIME_FORMATS_YEAR_FIRST,
     DEFAULT_FALSE,
     DEFAULT_NULL_TOKENS,
     DEFAULT_TRUE,
     GROUPING_SPACES,
     MONTHS,
+    NAME_PARTICLES,
     NUMBER_RE,
     WHITESPACE,
     compile_date_format,
 )
 
-DATE_FORMATS_YEAR_FIRST: tuple[str, ...] = (
-    "%Y-%m-%d",
-    "%Y/%m/%d",
-    "%Y.%m.%d",
-    "%Y%m%d",
-    "%d %b %Y",
-    "%b %d, %Y",
-    "%d %B %Y",
-    "%B %d, %Y",
-    "%Y-%m-%dT%H:%M:%S%z",
-    "%Y-%m-%d %H:%M:%S%z",
-)
-DATETIME_FORMATS_YEAR_FIRST: tuple[str, ...] = (
-    "%Y-%m-%dT%H:%M:%S%z",
-    "%Y-%m-%d %H:%M:%S%z",
-    "%Y-%m-%dT%H:%M%z",
-    "%Y-%m-%d %H:%M%z",
-    "%Y/%m/%d %H:%M:%S%z",
-    "%Y/%m/%d %H:%M%z",
-    "%Y-%m-%d%z",
-)
 _DATE_FORMATS = {"MDY": DATE_FORMATS_MONTH_FIRST, "DMY": DATE_FORMATS_DAY_FIRST, "YMD": DATE_FORMATS_YEAR_FIRST}
 _DATETIME_FORMATS = {
     "MDY": DATETIME_FORMATS_MONTH_FIRST,
@@ -104,7 +88,9 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
     if isinstance(op, m.Trim):
         return e.str.strip_chars(WHITESPACE)
     if isinstance(op, m.Case):
-        return {"lower": e.str.to_lowercase, "upper": e.str.to_uppercase, "title": e.str.to_titlecase}[op.to]()
+        if op.to == "title":
+            return e.map_batches(_title_series, return_dtype=pl.String)
+        return e.str.to_lowercase() if op.to == "lower" else e.str.to_uppercase()
     if isinstance(op, m.NullTokens):
         tokens = [t.upper() for t in (op.tokens if op.tokens is not None else DEFAULT_NULL_TOKENS)]
         return pl.when(e.str.strip_chars(WHITESPACE).str.to_uppercase().is_in(tokens)).then(None).otherwise(e)
@@ -123,8 +109,7 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
     if isinstance(op, m.PhoneE164):
         return e.map_elements(_phone_fn(op.region), return_dtype=pl.String, skip_nulls=True)
     if isinstance(op, m.EmailNormalize):
-        s = e.str.strip_chars(WHITESPACE).str.replace(r"^(?i)mailto:", "").str.strip_chars("<>")
-        return s.str.strip_chars(WHITESPACE).str.to_lowercase()
+        return e.map_batches(_email_series, return_dtype=pl.String)
     if isinstance(op, m.UrlToDomain):
         s = e.str.strip_chars(WHITESPACE).str.to_lowercase().str.replace(r"^[a-z][a-z0-9+.-]*://", "")
         s = s.str.replace(r"^[^/@]*@", "").str.extract(r"^([^/:?#]*)", 1)
@@ -139,7 +124,8 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
     if isinstance(op, m.SplitName):
         return e.map_elements(_name_part_fn(op.part), return_dtype=pl.String, skip_nulls=True)
     if isinstance(op, m.Affix):
-        return pl.when(e.is_null()).then(None).otherwise(pl.lit(op.prefix) + e + pl.lit(op.suffix))
+        blank = e.is_null() | (e.str.strip_chars(WHITESPACE) == "")
+        return pl.when(blank).then(e).otherwise(pl.lit(op.prefix) + e + pl.lit(op.suffix))
     if isinstance(op, m.FillFrom):
         other = blank_to_null(col(op.column))
         for inner in op.ops:
@@ -218,16 +204,21 @@ def _date_expr(e: pl.Expr, formats: tuple[str, ...] | list[str], *, with_time: b
         if "H" in df.groups:
             hour = _int(g, "H")
         elif "I" in df.groups:
-            i12 = _int(g, "I") % 12
-            hour = pl.when(g.struct.field("p").str.to_uppercase() == "PM").then(i12 + 12).otherwise(i12)
+            clock12 = _int(g, "I")
+            i12 = clock12 % 12
+            pm = pl.when(g.struct.field("p").str.to_uppercase() == "PM").then(i12 + 12).otherwise(i12)
+            hour = pl.when(clock12.is_between(1, 12)).then(pm)  # a 12-hour clock reads 1-12
         else:
             hour = pl.lit(0, dtype=pl.Int32)
         minute = _int(g, "M") if "M" in df.groups else pl.lit(0, dtype=pl.Int32)
         second = _int(g, "S") if "S" in df.groups else pl.lit(0, dtype=pl.Int32)
         zone = g.struct.field("z") if "z" in df.groups else pl.lit(None, dtype=pl.String)
+        real = (hour <= 23) & (minute <= 59) & (second <= 59)  # no rolling 10:30:60 over to 10:31
         text = iso + "T" + _pad(hour, 2) + ":" + _pad(minute, 2) + ":" + _pad(second, 2) + _offset_expr(zone, assume)
         parsed = text.str.to_datetime("%Y-%m-%dT%H:%M:%S%z", strict=False, time_zone="UTC")
-        candidates.append(parsed.dt.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        out = parsed.dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+        # an instant outside years 0000-9999 has no ISO spelling: unparseable
+        candidates.append(pl.when(real & out.str.contains(r"^[0-9]{4}-")).then(out))
     return pl.coalesce(candidates) if candidates else pl.lit(None, dtype=pl.String)
 
 
@@ -250,13 +241,22 @@ def only_where(s: pl.Series, mask: pl.Series, fn: Callable[[pl.Series], pl.Serie
     return s.scatter(idx, fn(s.gather(idx)))
 
 
+def percent_of(number: str) -> str:
+    """`number` / 100 in exact decimal arithmetic ('1.1' -> '0.011', never a float's 0.011000000000000001)."""
+    try:
+        text = format(Decimal(number).scaleb(-2), "f")
+    except InvalidOperation:
+        return number
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
     """Eager, step by step, each cleaning step only on the values it concerns (most values need few)."""
     s = original.str.strip_chars(WHITESPACE)
-    opens, closes = s.str.starts_with("(").fill_null(False), s.str.ends_with(")").fill_null(False)
-    negative_parens = opens & closes
-    changed = opens | closes
-    s = only_where(s, changed, lambda v: v.str.strip_chars("()"))
+    # only one enclosing pair means negative; a lone parenthesis leaves the value not a number
+    negative_parens = (s.str.starts_with("(") & s.str.ends_with(")") & (s.str.len_chars() >= 2)).fill_null(False)
+    changed = negative_parens
+    s = only_where(s, negative_parens, lambda v: v.str.slice(1, v.str.len_chars() - 2).str.strip_chars(WHITESPACE))
     letters = s.str.contains("[A-Za-z]").fill_null(False)
     s = only_where(s, letters, lambda v: v.str.replace(rf"^(?i:{_CODES})", "").str.replace(rf"(?i:{_CODES})$", ""))
     symbols = s.str.contains(f"[{re.escape(CURRENCY_SYMBOLS)}]").fill_null(False)
@@ -273,13 +273,60 @@ def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
     s = only_where(s, s.str.starts_with(".") | s.str.starts_with("-."), lambda v: v.str.replace(r"^(-?)\.", "${1}0."))
     s = only_where(s, negative_parens & ~s.str.starts_with("-").fill_null(False), lambda v: "-" + v)
     ok = s.str.contains(NUMBER_RE).fill_null(False)
-    canon = only_where(s, percent & ok, lambda v: (v.cast(pl.Float64, strict=False) / 100).cast(pl.String))
+    canon = only_where(s, percent & ok, lambda v: v.map_elements(percent_of, return_dtype=pl.String))
     canon = only_where(
         canon,
         canon.str.contains(".", literal=True) & canon.str.ends_with("0"),
         lambda v: v.str.replace(r"^(-?[0-9]+)\.0+$", "${1}"),
     )
     return pl.select(pl.when(ok).then(canon).otherwise(original)).to_series().alias(original.name)
+
+
+_WORD_BREAK = re.compile(f"[{re.escape(WHITESPACE)}]+")
+_EMAIL_PEEL = re.compile(f"^[{re.escape(WHITESPACE)}<>]*(?:[Mm][Aa][Ii][Ll][Tt][Oo]:)?[{re.escape(WHITESPACE)}<>]*")
+
+
+def _email_series(s: pl.Series) -> pl.Series:
+    """Trim, then peel angle brackets and `mailto:` in any order and nesting, then lower-case."""
+    s = s.str.strip_chars(WHITESPACE)
+    for _ in range(8):  # '<mailto:<a@b>>' needs two rounds; real values settle in one or two
+        peeled = s.str.replace(_EMAIL_PEEL.pattern, "").str.strip_chars(WHITESPACE + "<>")
+        if peeled.equals(s, null_equal=True):
+            break
+        s = peeled
+    return s.str.to_lowercase()
+
+
+def _title_series(s: pl.Series) -> pl.Series:
+    """Title case; values with combining marks go through Python, where a decomposed accent stays in its word."""
+    titled = s.str.to_titlecase()
+    marked = s.str.contains(r"\p{M}").fill_null(False)
+    if not marked.any():
+        return titled
+    return titled.scatter(marked.arg_true(), s.filter(marked).map_elements(_title_text, return_dtype=pl.String))
+
+
+def _title_text(text: str) -> str:
+    """Each word's first letter title-cased, the rest lower-cased; combining marks do not end a word."""
+    out: list[str] = []
+    in_word = False
+    for i, ch in enumerate(text):
+        if unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+            continue
+        if not in_word:
+            out.append(ch.title())
+        elif ch == "\u03a3":  # capital sigma: final form at the end of a word
+            rest = [c for c in text[i + 1 :] if not unicodedata.category(c).startswith("M")]
+            out.append("\u03c3" if rest and _letter(rest[0]) else "\u03c2")
+        else:
+            out.append(ch.lower())
+        in_word = _letter(ch)
+    return "".join(out)
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalpha() or ch.lower() != ch or ch.upper() != ch or unicodedata.category(ch) == "Nl"
 
 
 # --- python-only ops ---------------------------------------------------------------------------------
@@ -304,13 +351,6 @@ def _phone_fn(region: str | None) -> Callable[[str], str]:
     return fmt
 
 
-# Lower-case words that belong to the last name that follows them ("van der Berg", "de la Cruz").
-NAME_PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "st", "st.", "ter",
-     "ten", "bin", "ibn", "al", "el", "mac", "zu"}
-)  # fmt: skip
-
-
 @lru_cache(maxsize=4)
 def _name_part_fn(part: str) -> Callable[[str], str | None]:
     return lambda value: split_full_name(value)[0 if part == "first" else 1]
@@ -318,13 +358,13 @@ def _name_part_fn(part: str) -> Callable[[str], str | None]:
 
 def split_full_name(value: str) -> tuple[str | None, str | None]:
     """(given names, last name) of a full name; "Last, First" is understood; particles join the last name."""
-    text = " ".join(value.strip(WHITESPACE).split())
-    if not text:
+    words = [w for w in _WORD_BREAK.split(value) if w]
+    if not words:
         return None, None
+    text = " ".join(words)
     if "," in text:
         last, _, first = text.partition(",")
         return first.strip() or None, last.strip() or None
-    words = text.split(" ")
     if len(words) == 1:
         return words[0], None
     start = len(words) - 1
@@ -356,8 +396,8 @@ def _json_fn(path: str) -> Callable[[str], str | None]:
             return None
         if isinstance(node, bool):
             return "true" if node else "false"
-        if isinstance(node, (dict, list)):
-            return json.dumps(node, ensure_ascii=False)
-        return str(node)
+        text = json.dumps(node, ensure_ascii=False) if isinstance(node, (dict, list)) else str(node)
+        # an unpaired UTF-16 surrogate ("\ud83d") is not text: it becomes U+FFFD instead of breaking the column
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
     return get

@@ -1,6 +1,6 @@
 """The shared definition of what each recipe op and field rule means, in plain data.
 
-Both executors (polars in ferry.engine, pure Python in ferry.engine.reference) build on these
+Both executors (polars in ferry.engine, the pure-Python reference in tests/reference) build on these
 constants and patterns, so the two cannot drift apart. Everything here is polars-free: the API
 function imports it to validate recipes.
 
@@ -144,6 +144,34 @@ DATETIME_FORMATS_DAY_FIRST: tuple[str, ...] = (
     "%d/%m/%Y%z",
     "%d.%m.%Y%z",
 )
+
+DATE_FORMATS_YEAR_FIRST: tuple[str, ...] = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%Y%m%d",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%B %d, %Y",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S%z",
+)
+DATETIME_FORMATS_YEAR_FIRST: tuple[str, ...] = (
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S%z",
+    "%Y-%m-%dT%H:%M%z",
+    "%Y-%m-%d %H:%M%z",
+    "%Y/%m/%d %H:%M:%S%z",
+    "%Y/%m/%d %H:%M%z",
+    "%Y-%m-%d%z",
+)
+
+# Lower-case words that belong to the last name that follows them ("van der Berg", "de la Cruz").
+NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "st", "st.", "ter",
+     "ten", "bin", "ibn", "al", "el", "mac", "zu"}
+)  # fmt: skip
 
 # Each strftime directive we accept, as a named regex group (names are the directive letters).
 _DIRECTIVES: dict[str, str] = {
