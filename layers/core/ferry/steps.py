@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from ferry.blobs import Blobs, export_key, export_prefix, manifest_key, run_key
 from ferry.errors import Conflict, InvalidRequest
-from ferry.models import FileManifest, Template
+from ferry.models import FileManifest, SheetManifest, Template
 from ferry.run_models import (
     Answer,
     CredentialRequest,
@@ -48,12 +48,9 @@ if TYPE_CHECKING:
     from ferry.agent import SheetMatch
     from ferry.engine import Inputs
     from ferry.recipe import Recipe
+    from ferry.recipe.editor import Edit
 
 SAMPLE_ROWS = 50
-EDIT_NOT_AVAILABLE = (
-    "Editing the recipe from a message is not available in this version yet, so nothing was changed. "
-    "Start a new generate run to rebuild the preview."
-)
 
 
 @dataclass
@@ -192,9 +189,11 @@ def _credential_request(connection: ConnectionRecord) -> CredentialRequest:
 
 
 def resume_with_answers(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
-    """Apply a person's answers to the planner's open questions, then propose the preview."""
+    """Apply a person's answers to the open questions (the planner's, or an update's), then propose the preview."""
     from ferry.agent import SheetMatch
 
+    if ctx.run.kind == "update":
+        return _resume_edit(ctx, answers)
     plan = ctx.load_state("plan")
     if plan is None:
         raise StepFailed("The run lost its working state; start the generate run again.")
@@ -212,24 +211,75 @@ def resume_with_answers(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
 
 
 def update(ctx: StepContext, message: str) -> StepOutcome:
-    """Edit the current recipe per `message`. Not available until the instruction editor lands."""
-    raise StepFailed(EDIT_NOT_AVAILABLE)
+    """Edit the current recipe per `message` (ferry.recipe.editor): a new preview, or a question back."""
+    from ferry.recipe.editor import edit_recipe
+
+    preview = _require_preview(ctx, "edit")
+    recipe = recipe_of(preview.body, ctx.migration.templates)
+    ctx.progress("Reading your instruction.")
+    edit = edit_recipe(recipe, ctx.migration.templates, _sheets_of(ctx, recipe), message)
+    return _edit_outcome(ctx, preview, recipe, edit)
+
+
+def _resume_edit(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
+    """Apply the answer to the question an update asked, then propose the preview."""
+    from ferry.recipe.editor import answer_edit_question
+
+    state = ctx.load_state("edit")
+    preview = _require_preview(ctx, "edit")
+    if state is None or not answers:
+        raise StepFailed("The run lost its working state; send the instruction again.")
+    recipe = recipe_of(preview.body, ctx.migration.templates)
+    edit = answer_edit_question(recipe, ctx.migration.templates, _sheets_of(ctx, recipe), state, answers[0])
+    return _edit_outcome(ctx, preview, recipe, edit)
+
+
+def _edit_outcome(ctx: StepContext, preview: PreviewRecord, recipe: Recipe, edit: Edit) -> StepOutcome:
+    if edit.question is not None:
+        ctx.save_state("edit", edit.pending or {})
+        return StepOutcome(questions=[edit.question])
+    summary = edit.summary
+    if edit.revert:
+        older = ctx.store.get_preview(ctx.migration.migration_id, preview.version - 1) if preview.version > 1 else None
+        if older is None:
+            summary, new_recipe = "There is no earlier version to go back to, so nothing changed.", recipe
+        else:
+            if older.body_key:
+                older = older.model_copy(update={"body": ctx.blobs.get_json(older.body_key) or {}})
+            new_recipe = recipe_of(older.body, ctx.migration.templates)
+            summary = f"Back to the recipe of version {older.version}."
+    else:
+        new_recipe = edit.recipe if edit.changed and edit.recipe is not None else recipe
+    ctx.progress(summary)
+    return StepOutcome(preview=_draft_of_recipe(ctx, new_recipe, preview.body.get("mappings", []), summary))
+
+
+def _require_preview(ctx: StepContext, purpose: str) -> PreviewRecord:
+    preview = ctx.current_preview()
+    if preview is None:
+        raise StepFailed(f"There is no preview to {purpose}; run generate first.")
+    return preview
+
+
+def _sheets_of(ctx: StepContext, recipe: Recipe) -> dict[tuple[str, str], SheetManifest]:
+    """The manifest of every sheet the recipe reads, by (file_id, sheet_id)."""
+    sheets: dict[tuple[str, str], SheetManifest] = {}
+    for file_id in sorted({t.source.file_id for t in recipe.templates}):
+        file = ctx.store.get_file(ctx.migration.migration_id, file_id)
+        if file is None or file.status != "ready":
+            raise StepFailed("A file the preview reads was deleted or replaced; run generate again.")
+        for sheet in ctx.manifest(file).sheets:
+            sheets[(file_id, sheet.sheet_id)] = sheet
+    return sheets
 
 
 def clarify(ctx: StepContext, message: str) -> str:
-    """Answer a read-only question about the current preview from its mappings (changes nothing)."""
-    preview = ctx.current_preview()
-    if preview is None:
-        raise StepFailed("There is no preview to answer questions about; run generate first.")
-    mappings: list[dict[str, Any]] = preview.body.get("mappings", [])
-    asked = _words(message)
-    named = [m for m in mappings if {m["field"].lower(), *_words(m["field"])} & asked]
-    if not named:
-        mapped = [m for m in mappings if m.get("source")]
-        lines = [f"Preview version {preview.version} maps {len(mapped)} of {len(mappings)} fields."]
-        lines += [_describe_mapping(m) for m in mappings]
-        return "\n".join(lines)
-    return "\n".join(_describe_mapping(m) for m in named)
+    """Answer a read-only question about the current preview (ferry.recipe.clarify); changes nothing."""
+    from ferry.recipe.clarify import answer_question
+
+    preview = _require_preview(ctx, "answer questions about")
+    recipe = recipe_of(preview.body, ctx.migration.templates)
+    return answer_question(recipe, ctx.migration.templates, preview.body, message)
 
 
 def execute(ctx: StepContext) -> dict[str, Any]:
@@ -411,6 +461,52 @@ def _draft(ctx: StepContext, plan: dict[str, Any]) -> PreviewDraft:
     )
 
 
+def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, Any]], summary: str) -> PreviewDraft:
+    """The preview of an edited recipe: mappings kept where a field reads as before, the rest said by you."""
+    templates = {t.sheet_id: t for t in ctx.migration.templates}
+    before = {(m["template"], m["field"]): m for m in previous}
+    sheets = _sheets_of(ctx, recipe)
+    mappings: list[dict[str, Any]] = []
+    unmapped: list[dict[str, Any]] = []
+    for tr in recipe.templates:
+        template = templates[tr.sheet_id]
+        source = {"file_id": tr.source.file_id, "sheet_id": tr.source.sheet_id}
+        by_field = {fr.field: fr for fr in tr.fields}
+        read: set[str] = {f.column for f in tr.filters if f.column}
+        for f in template.fields:
+            fr = by_field.get(f.key)
+            columns = fr.source_columns() if fr else []
+            read.update(columns)
+            transform = [op.model_dump(mode="json", by_alias=True) for op in fr.ops] if fr else []
+            mapping: dict[str, Any] = {
+                "template": template.name,
+                "field": f.key,
+                "source": {**source, "column": columns[0]} if columns else None,
+            }
+            if len(columns) > 1:
+                mapping["sources"] = [{**source, "column": c} for c in columns]
+            if columns and transform:
+                mapping["transform"] = transform
+            old = before.get((template.name, f.key))
+            same = old is not None and old.get("source") == mapping["source"] and old.get("transform") == transform
+            if same and old is not None:
+                mapping["confidence"], mapping["rationale"] = old["confidence"], old["rationale"]
+            elif columns:
+                mapping["confidence"], mapping["rationale"] = 1.0, "set by your instruction"
+            else:
+                mapping["confidence"], mapping["rationale"] = 0.0, "not mapped"
+            mappings.append(mapping)
+        sheet = sheets.get((tr.source.file_id, tr.source.sheet_id))
+        unmapped += [{**source, "column": c} for c in (sheet.column_names if sheet else []) if c not in read]
+    return PreviewDraft(
+        summary=summary,
+        recipe=recipe.model_dump(mode="json", by_alias=True),
+        mappings=mappings,
+        unmapped_columns=unmapped,
+        sheets=preview_sheets(ctx, recipe),
+    )
+
+
 def preview_sheets(ctx: StepContext, recipe: Recipe) -> list[dict[str, Any]]:
     """The preview's `sheets`: the first rows of each template through the engine, with their cell errors."""
     from ferry.engine import preview
@@ -422,17 +518,3 @@ def preview_sheets(ctx: StepContext, recipe: Recipe) -> list[dict[str, Any]]:
             return preview(recipe, ctx.migration.templates, inputs, n=SAMPLE_ROWS)
         except ValueError as exc:  # RecipeError: a file changed under the plan
             raise StepFailed(f"The recipe does not fit the files: {exc}") from None
-
-
-def _describe_mapping(mapping: dict[str, Any]) -> str:
-    source = mapping.get("source")
-    if not source:
-        return f"{mapping['field']} is not mapped ({mapping.get('rationale') or 'no matching column'})."
-    return (
-        f"{mapping['field']} comes from the column '{source['column']}' "
-        f"(confidence {mapping.get('confidence', 0):.2f}: {mapping.get('rationale') or 'matched'})."
-    )
-
-
-def _words(text: str) -> set[str]:
-    return {w for w in re.split(r"[^a-z0-9]+", text.lower()) if len(w) > 2}

@@ -1,0 +1,329 @@
+"""Clarify answers on the scenario of shared/notes/agent-dialogues.md: every row of the clarify table in several
+phrasings, honest about the preview sample, and never changing anything."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ferry.engine import preview as engine_preview
+from ferry.ingest import sniff
+from ferry.recipe import Recipe
+from ferry.recipe.clarify import HELP, answer_question
+from ferry.recipe.editor import edit_recipe
+
+from .dialogues import CONTACTS, FILE_ID, SHEET_ID, SHEETS, first_recipe, write_csv
+
+SOURCE = {"file_id": FILE_ID, "sheet_id": SHEET_ID}
+
+
+def mapping(field: str, column: str | None, confidence: float, rationale: str, **transform: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "template": "Contacts",
+        "field": field,
+        "source": {**SOURCE, "column": column} if column else None,
+        "confidence": confidence,
+        "rationale": rationale,
+    }
+    if transform:
+        out["transform"] = transform
+    return out
+
+
+MAPPINGS = [
+    mapping("first_name", None, 0.0, "no column is a clear match"),
+    mapping("last_name", None, 0.0, "no column is a clear match"),
+    mapping("email", "E-mail", 0.97, "header 'E-mail' names email; values are email addresses"),
+    mapping("phone", "Work Phone", 0.74, "header 'Work Phone' names phone; 'Mobile' is almost as likely",
+            default_region=None),
+    mapping("company", "Organization", 0.95, "header 'Organization' names company"),
+    mapping("created_at", "Signup Date", 0.93, "header 'Signup Date' names created_at",
+            date_order=None, date_formats=["%d/%m/%Y", "%m/%d/%Y"]),
+    mapping("country", "Land", 0.91, "'Land' is German for country; values are countries"),
+    mapping("status", "Lifecycle", 0.62, "header 'Lifecycle' names status; 'test' matches no allowed value"),
+]  # fmt: skip
+
+
+def sample_rows(n: int = 50) -> list[dict[str, Any]]:
+    rows = []
+    for i in range(1, n + 1):
+        day = 1 + i % 12  # no day above 12 in the sample: the order cannot be read from the data
+        rows.append(
+            {"first_name": None, "last_name": None, "email": f"p{i}@acme.com", "phone": None,
+             "company": "Acme", "created_at": f"2024-{(i % 12) + 1:02d}-{day:02d}", "country": "DE",
+             "status": "customer"}
+        )  # fmt: skip
+    return rows
+
+
+ERRORS = [
+    {"row": 7, "column": "phone", "error": "type", "value": "0171 2345678"},
+    {"row": 12, "column": "email", "error": "required", "value": None},
+    {"row": 12, "column": "phone", "error": "type", "value": "030 1234567"},
+    {"row": 12, "column": "status", "error": "enum", "value": "test"},
+    {"row": 19, "column": "phone", "error": "type", "value": "12"},
+    {"row": 30, "column": "email", "error": "unique", "value": "jane@acme.com"},
+]
+
+
+def make_preview(
+    recipe: Recipe, dropped: dict[str, int] | None = None, errors: list[dict[str, Any]] = ERRORS
+) -> dict[str, Any]:
+    """A stored preview body of the scenario: 120 rows in the file, the first 50 in the preview."""
+    kept = 50 - sum((dropped or {}).values())
+    sheet: dict[str, Any] = {
+        "templateName": "Contacts",
+        "sheetId": "contacts",
+        "columns": [f.key for f in CONTACTS.fields],
+        "rows": sample_rows(kept),
+        "errors": errors,
+        "rowCount": 120,
+        "sampleRowCount": 50,
+        "invalidRowCount": 10,
+    }
+    if dropped is not None:
+        sheet["droppedRows"] = dropped
+    return {
+        "summary": "Contacts: 6 of 8 fields mapped from contacts.csv.",
+        "recipe": recipe.model_dump(by_alias=True),
+        "mappings": MAPPINGS,
+        "unmapped_columns": [{**SOURCE, "column": c} for c in ("Full Name", "Mobile", "Website", "Notes")],
+        "sheets": [sheet],
+    }
+
+
+def edited(*messages: str) -> Recipe:
+    recipe = first_recipe()
+    for message in messages:
+        e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
+        assert e.recipe is not None, e.summary
+        recipe = e.recipe
+    return recipe
+
+
+BASE = first_recipe()
+FILTERED = edited("Ignore the rows where Lifecycle is test", "drop rows without an email",
+                  "keep only the first row for each email", "Dates are day-first")  # fmt: skip
+
+
+def ask(message: str, recipe: Recipe = BASE, dropped: dict[str, int] | None = None) -> str:
+    return answer_question(recipe, [CONTACTS], make_preview(recipe, dropped), message)
+
+
+def contains(*parts: str) -> Callable[[str], None]:
+    def check(answer: str) -> None:
+        for part in parts:
+            assert part in answer, f"{part!r} not in {answer!r}"
+
+    return check
+
+
+# --- each row of the clarify table, in several phrasings ---------------------------------------------
+
+TABLE: list[tuple[str, Recipe, dict[str, int] | None, Callable[[str], None], list[str]]] = [
+    ("1", BASE, None, contains("email comes from the column 'E-mail'", "trimmed", "email address", "0.97"), [
+        "Where does email come from?",
+        "where does the Email address come from",  # label
+        "wher does emial come from?",  # typos
+        "what's the source of 'email'?",
+        "email: where from?",
+        "how is email filled",
+    ]),
+    ("2", BASE, None, contains("Row 12", "email is empty but required", "'030 1234567'", "E.164",
+                               "'test' is not one of lead, customer, churned"), [
+        "Why is row 12 flagged?",
+        "what's wrong with row 12",
+        "row #12 - why the error?",
+        "why is line 12 invalid",
+        "Why is rwo 12 flaged?",  # typos
+    ]),
+    ("3", FILTERED, {"filters": 4, "dedup": 2}, contains("6 rows are dropped", "4 by the filters",
+                                                         "'Lifecycle' is 'test'", "2 by dedup on email",
+                                                         "about 14"), [
+        "How many rows will be dropped?",
+        "how many rows get filtered out",
+        "will any records be removed?",
+        "How many rows do we lose?",
+        "how many rwos will be droped",  # typos
+    ]),
+    ("4", BASE, None, contains("'Full Name'", "'Mobile'", "'Website'", "'Notes'"), [
+        "Which columns are not imported?",
+        "what columns are unused",
+        "which columns are ignored?",
+        "are we losing any columns",
+        "list the unmapped columns",
+        "Which colums aren't imported",  # typo
+    ]),
+    ("5", BASE, None, contains("no dedup is set", "must be unique", "flags the second and later rows",
+                               "1 such cells", "Keep only the first row for each email"), [
+        "What happens to duplicate emails?",
+        "do you remove duplicates?",
+        "what if the same email appears twice",
+        "how are dupes handled",
+        "What hapens to duplicat emails?",  # typos
+    ]),
+    ("6", FILTERED, None, contains("created_at reads 'Signup Date' as day first (DD/MM/YYYY)",
+                                   "did not settle", "no preview value has a day above 12"), [
+        "Which date format did you assume for Signup Date?",
+        "how are dates parsed?",
+        "is created_at day first?",
+        "what format are the Created dates in",  # label
+        "which date fromat did you asume",  # typos
+    ]),
+    ("7", BASE, None, contains("3 phone values are invalid", "first 50 preview rows (of 120)", "about 7",
+                               "'0171 2345678'", "Phone numbers are German"), [
+        "How many phone numbers are invalid?",
+        "how many bad phones",
+        "are there invalid phone numbers?",
+        "phone errors?",
+        "How many phnoe numbers are invaild?",  # typos
+    ]),
+    ("8", BASE, None, contains("phone from 'Work Phone' (0.74", "status from 'Lifecycle' (0.62", "first_name"), [
+        "Is anything mapped with low confidence?",
+        "which mappings are you unsure about",
+        "any uncertain mappings?",
+        "what did you guess",
+        "Is anyting mapped with low confidense?",  # typos
+    ]),
+]  # fmt: skip
+CASES = [
+    pytest.param(recipe, dropped, check, message, id=f"{row}:{message}")
+    for row, recipe, dropped, check, messages in TABLE
+    for message in messages
+]
+
+
+@pytest.mark.parametrize(("recipe", "dropped", "check", "message"), CASES)
+def test_clarify_table(
+    recipe: Recipe, dropped: dict[str, int] | None, check: Callable[[str], None], message: str
+) -> None:
+    check(ask(message, recipe, dropped))
+
+
+# --- honest about the sample, precise about the rules ------------------------------------------------
+
+
+def test_row_beyond_the_preview() -> None:
+    answer = ask("Why is row 120 flagged?")
+    assert "beyond the 50 preview rows" in answer and "execute" in answer
+
+
+def test_row_beyond_the_file() -> None:
+    assert "only 120 data rows" in ask("why is row 500 flagged")
+
+
+def test_row_without_errors() -> None:
+    answer = ask("why is row 3 flagged?", FILTERED, {"filters": 4, "dedup": 2})
+    assert "passes every check" in answer and "6 preview rows" in answer
+
+
+def test_unique_error_explained() -> None:
+    assert "already appears in an earlier row" in ask("what's wrong with row 30")
+
+
+def test_dropped_without_rules() -> None:
+    answer = ask("How many rows will be dropped?", BASE, {"filters": 0, "dedup": 0})
+    assert "no rows are dropped" in answer and "flagged, not dropped" in answer
+
+
+def test_dedup_policy_when_set() -> None:
+    answer = ask("What happens to duplicate emails?", FILTERED, {"filters": 4, "dedup": 2})
+    assert "are dropped, keeping the first one" in answer and "drops 2 rows" in answer
+
+
+def test_dates_after_an_update_with_telling_values(tmp_path: Path) -> None:
+    answer = engine_answer(tmp_path, "Which date format did you assume for Signup Date?", "Dates are day-first")
+    assert "day first" in answer and "values like '25/03/2024' (read as 2024-03-25) can only be day first" in answer
+
+
+def test_date_format_named() -> None:
+    recipe = edited("Signup Date is DD/MM/YYYY")
+    assert "the format DD/MM/YYYY" in ask("which date format for signup date?", recipe)
+
+
+def test_columns_after_an_update() -> None:
+    answer = ask("Which columns are not imported?", edited("Split Full Name into first and last name"))
+    assert "'Full Name'" not in answer and "'Notes'" in answer
+
+
+def test_field_described_after_updates() -> None:
+    recipe = edited("If there's no work phone, use the mobile.", "Phone numbers are German",
+                    "Use the company domain for any missing email")  # fmt: skip
+    phone = ask("Where does phone come from?", recipe)
+    assert "'Mobile' is used instead" in phone and "read as DE" in phone
+    email = ask("where does email come from", recipe)
+    assert "taken from 'Website'" in email and "'info@' put in front" in email
+
+
+def test_unmapped_field_described() -> None:
+    assert "not filled from any column" in ask("where does first name come from?")
+
+
+def test_status_values_described() -> None:
+    answer = ask("explain the status mapping", edited("Treat 'Kunde' as customer and 'Interessent' as lead"))
+    assert "'Kunde' \u2192 customer" in answer and "'Lifecycle'" in answer
+
+
+def test_invalid_overview() -> None:
+    answer = ask("how many rows have errors?")
+    assert "phone: 3" in answer and "first 50 preview rows" in answer
+
+
+def test_summary() -> None:
+    assert "6 of 8 fields" in ask("give me a summary")
+
+
+# --- change requests, nonsense, and never changing anything -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Lowercase the emails", "Can you lowercase the emails?", "please drop rows without an email",
+     "The emails should be lowercase", "map Mobile to phone"],
+)  # fmt: skip
+def test_a_change_request_says_run_an_update(message: str) -> None:
+    answer = ask(message)
+    assert "To do that, run an update with:" in answer and "nothing was changed" in answer
+
+
+@pytest.mark.parametrize("message", ["asdfgh", "", "hello", "what is the meaning of life"])
+def test_not_understood_lists_what_can_be_answered(message: str) -> None:
+    assert ask(message) == HELP
+
+
+ALL_QUESTIONS = [m for _, _, _, _, messages in TABLE for m in messages] + ["Lowercase the emails", "asdfgh"]
+
+
+@pytest.mark.parametrize("recipe", [BASE, FILTERED], ids=["base", "filtered"])
+def test_clarify_never_changes_anything(recipe: Recipe) -> None:
+    preview = make_preview(recipe, {"filters": 4, "dedup": 2})
+    recipe_before, preview_before = recipe.model_dump(), copy.deepcopy(preview)
+    for message in ALL_QUESTIONS:
+        answer_question(recipe, [CONTACTS], preview, message)
+    assert recipe.model_dump() == recipe_before and preview == preview_before
+
+
+def engine_answer(tmp_path: Path, question: str, *messages: str) -> str:
+    """Ask about a preview the real engine built from the scenario's CSV."""
+    path = write_csv(tmp_path / "contacts.csv")
+    manifest = sniff(path, "contacts.csv")
+    recipe = first_recipe()
+    for message in messages:
+        e = edit_recipe(recipe, [CONTACTS], {(FILE_ID, SHEET_ID): manifest.sheets[0]}, message)
+        assert e.recipe is not None
+        recipe = e.recipe
+    body = make_preview(recipe)
+    body["sheets"] = engine_preview(recipe, [CONTACTS], {FILE_ID: (path, manifest)}, n=50)
+    return answer_question(recipe, [CONTACTS], body, question)
+
+
+def test_on_a_real_engine_preview(tmp_path: Path) -> None:
+    messages = ("Ignore the rows where Lifecycle is test", "keep only the first row for each email")
+    dropped = engine_answer(tmp_path, "How many rows will be dropped?", *messages)
+    assert "in all 7 rows, 2 rows are dropped: 1 by the filters" in dropped and "1 by dedup on email" in dropped
+    flagged = engine_answer(tmp_path, "why is row 3 flagged", *messages)
+    assert "email is empty but required" in flagged
