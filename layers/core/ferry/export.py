@@ -64,7 +64,11 @@ def export_frames(
     if "valid" in filters:
         out["valid"] = cells.filter(~flagged)
     if "invalid" in filters or "all" in filters:
-        extra = frame.select(pl.col(ROW).cast(pl.String), errors_text_expr(columns).alias(ERRORS))
+        # the errors text is built for flagged rows only ('' for the others): most rows have none
+        text = pl.repeat("", frame.height, dtype=pl.String, eager=True).alias(ERRORS)
+        if flagged.any():
+            text = text.scatter(flagged.arg_true(), frame.filter(flagged).select(errors_text_expr(columns)).to_series())
+        extra = pl.DataFrame([frame[ROW].cast(pl.String), text])
         every = pl.concat([cells, extra], how="horizontal")
         if "invalid" in filters:
             out["invalid"] = every.filter(flagged)
