@@ -60,6 +60,9 @@ invoke: $(STAMP) ## run one handler on a sample event: make invoke FN=IngestFunc
 	@test -n "$(FN)" -a -n "$(EVENT)" || { echo "usage: make invoke FN=<LogicalId> EVENT=events/<file>.json"; exit 2; }
 	$(PY) -m local.invoke $(FN) $(EVENT)
 
+demo: $(STAMP) ## a whole migration against the running `make run` (or one it starts): upload, generate, update, clarify, execute, export
+	$(PY) -m local.demo
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
