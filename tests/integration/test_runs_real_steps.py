@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from ferry.blobs import Blobs
 from ferry.config import get_settings
 from ferry.engine import executor
+from ferry.run_models import TransientStepError
 from tests.integration.runs_support import wait_for_status
 from tests.integration.uploads import upload_and_wait
 
@@ -191,3 +192,35 @@ def test_engine_failure_is_a_plain_failed_run(
     failed = wait_for_status(api, acct.headers, migration_id, execute, "failed", "completed", timeout=60)
     assert failed["status"] == "failed" and "No space" not in failed["error"]
     assert "Nothing was imported" in failed["error"]
+
+
+def test_an_execute_retried_after_a_partial_upload_imports_each_row_once(
+    api: TestClient, people_migration, stack, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    # Given: the first attempt uploads the exports, then S3 throttles the row parts (a transient error)
+    real_upload = Blobs.upload_file
+    failures: list[str] = []
+
+    def throttled_once(self: Blobs, key: str, path: Path, content_type: str) -> str:
+        if key.endswith(".parquet") and not failures:
+            failures.append(key)
+            raise TransientStepError("SlowDown")
+        return real_upload(self, key, path, content_type)
+
+    monkeypatch.setattr(Blobs, "upload_file", throttled_once)
+    # When: execute runs; Step Functions retries the task
+    execute = _run(api, acct.headers, migration_id, kind="execute")
+    done = wait_for_status(api, acct.headers, migration_id, execute, "completed", "failed", timeout=90)
+    # Then: it completed once, said it retried, and every row is in the exports exactly once
+    assert done["status"] == "completed" and failures
+    thread = api.get(f"/v1/migrations/{migration_id}/runs/{execute}/thread", headers=acct.headers).json()
+    assert "Retrying (attempt 2 of 5)." in [e["text"] for e in thread["events"]]
+    url = f"/v1/migrations/{migration_id}/runs/{execute}/export"
+    every = _read_csv(api.get(url, params={"filter": "all"}, headers=acct.headers).content)
+    assert sorted(int(r["_row"]) for r in every) == list(range(1, 1001))
+    s3 = stack.client("s3")
+    parts = s3.list_objects_v2(Bucket=stack.bucket_name, Prefix=f"runs/{execute}/output/")["Contents"]
+    assert [p["Key"].rsplit("/", 1)[-1] for p in parts] == ["part-00000.parquet"]

@@ -40,6 +40,10 @@ def _create(service: str, region: str, custom_endpoint: bool) -> Any:
         # endpoint (moto) has no per-bucket DNS names.
         options["signature_version"] = "s3v4"
         options["s3"] = {"addressing_style": "path" if custom_endpoint else "auto"}
+    if service == "bedrock-runtime":
+        # The Bedrock planner retries throttling itself, within its own budget; a model answer takes a while.
+        options["retries"] = {"mode": "standard", "total_max_attempts": 1}
+        options["read_timeout"] = 300
     # A fresh session per client: boto3's default session is not thread-safe to create clients from.
     # The endpoint is not passed: boto3 reads AWS_ENDPOINT_URL(_<SERVICE>) from the environment itself.
     return boto3.session.Session().client(service, region_name=region, config=Config(**options))

@@ -15,15 +15,15 @@ planner or engine:
     advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
     discard(ctx) -> None                              drop anything staged (the failure path)
 
-`generate`/`resume_with_answers` plan with the mapping matcher (ferry.agent) and preview the first rows
-through the engine; `execute` runs the engine (ferry.engine) over the whole files. The agent, the engine
-and the ingest readers need the dataplane libraries, so they are imported inside the functions: the API
-function imports ferry.run_models, never this module.
+`generate`/`resume_with_answers`/`update`/`clarify` load what the planner needs (files, manifests, the
+run's saved state), call the configured planner (ferry.agent.planner.planner_from_settings) and preview the
+first rows of its recipe through the engine; `execute` runs the engine (ferry.engine) over the whole files.
+The agent, the engine and the ingest readers need the dataplane libraries, so they are imported inside the
+functions: the API function imports ferry.run_models, never this module.
 """
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,15 +37,13 @@ from ferry.run_models import (
     Answer,
     CredentialRequest,
     PreviewDraft,
-    Question,
-    QuestionOption,
     StepFailed,
     StepOutcome,
 )
 from ferry.store import ConnectionRecord, FileRecord, MigrationRecord, PreviewRecord, RunRecord, Store
 
 if TYPE_CHECKING:
-    from ferry.agent import SheetMatch
+    from ferry.agent.planner import Plan
     from ferry.engine import Inputs
     from ferry.recipe import Recipe
     from ferry.recipe.editor import Edit
@@ -97,13 +95,14 @@ class StepContext:
 
 
 def generate(ctx: StepContext) -> StepOutcome:
-    """Plan: match every template onto the best-fitting sheet of the ready files; ask when unsure.
+    """Plan: the configured planner (ferry.agent.planner) maps every template onto the ready files; it asks
+    when unsure.
 
     With `extract_via_api` the migration's connections are extracted first and their files are planned
     from (the ready files when nothing new was extracted); a connection without working credentials
     ends the step with a credential request instead.
     """
-    from ferry.agent import match_sheet
+    from ferry.agent.planner import planner_from_settings
 
     files = ctx.ready_files()
     if ctx.run.extract_via_api:
@@ -111,35 +110,14 @@ def generate(ctx: StepContext) -> StepOutcome:
         if isinstance(extracted, CredentialRequest):
             return StepOutcome(credential_request=extracted)
         files = extracted or ctx.ready_files()
-    candidates = [(file, sheet) for file in files for sheet in ctx.manifest(file).sheets]
-    if not candidates:
+    manifests = {file.file_id: ctx.manifest(file) for file in files}
+    if not any(manifest.sheets for manifest in manifests.values()):
         if ctx.run.extract_via_api:
             raise StepFailed("The connection gave no records to map, and the migration has no ready file.")
         raise StepFailed("No ready file has any data to map. Upload a file with a header row and data rows.")
-    plan: dict[str, Any] = {"templates": []}
-    questions: list[Question] = []
-    for template in ctx.migration.templates:
-        ctx.progress(f"Matching columns to {template.name}.")
-        scored = [(file, sheet, match_sheet(sheet, template)) for file, sheet in candidates]
-        file, sheet, match = max(scored, key=lambda c: _fit(c[2]))
-        plan["templates"].append(
-            {"sheet_id": template.sheet_id, "file_id": file.file_id, "source_sheet_id": sheet.sheet_id,
-             "match": match.model_dump(mode="json")}
-        )  # fmt: skip
-        questions += [
-            Question(
-                id=f"{template.sheet_id}.{q.id}",
-                question=q.question,
-                context=q.context or None,
-                options=[QuestionOption(id=o.id, label=o.label) for o in q.options],
-                allow_custom=q.allow_custom,
-            )
-            for q in match.questions
-        ]
-    ctx.save_state("plan", plan)
-    if questions:
-        return StepOutcome(questions=questions)
-    return StepOutcome(preview=_draft(ctx, plan))
+    filenames = {file.file_id: file.filename for file in files}
+    plan = planner_from_settings().generate(manifests, ctx.migration.templates, filenames, progress=ctx.progress)
+    return _plan_outcome(ctx, plan)
 
 
 def extract_connections(ctx: StepContext) -> list[FileRecord] | CredentialRequest:
@@ -190,47 +168,57 @@ def _credential_request(connection: ConnectionRecord) -> CredentialRequest:
 
 def resume_with_answers(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
     """Apply a person's answers to the open questions (the planner's, or an update's), then propose the preview."""
-    from ferry.agent import SheetMatch
+    from ferry.agent.planner import Plan, planner_from_settings
 
     if ctx.run.kind == "update":
         return _resume_edit(ctx, answers)
-    plan = ctx.load_state("plan")
-    if plan is None:
+    state = ctx.load_state("plan")
+    if state is None:
         raise StepFailed("The run lost its working state; start the generate run again.")
-    by_id = {a.question_id: a for a in answers}
-    for entry in plan["templates"]:
-        match = SheetMatch.model_validate(entry["match"])
-        for question in match.questions:
-            answer = by_id.get(f"{entry['sheet_id']}.{question.id}")
-            if answer is not None:
-                _apply_answer(match, question.model_dump(), answer)
-        match.questions = []
-        entry["match"] = match.model_dump(mode="json")
-    ctx.save_state("plan", plan)
-    return StepOutcome(preview=_draft(ctx, plan))
+    plan = Plan.model_validate(state)
+    ready = {f.file_id for f in ctx.ready_files()}
+    if plan.templates != ctx.migration.templates or any(tm.file_id not in ready for tm in plan.matches):
+        raise StepFailed("A file or template changed while the run was planning; start the run again.")
+    return _plan_outcome(ctx, planner_from_settings().answer(plan, answers))
+
+
+def _plan_outcome(ctx: StepContext, plan: Plan) -> StepOutcome:
+    """Keep the plan for the answers to come; its questions, or its preview with the first rows through the engine."""
+    ctx.save_state("plan", plan.model_dump(mode="json", by_alias=True))
+    if plan.questions:
+        return StepOutcome(questions=plan.questions)
+    draft = PreviewDraft(
+        summary=plan.summary,
+        recipe=plan.recipe.model_dump(mode="json", by_alias=True),
+        mappings=plan.mappings,
+        unmapped_columns=plan.unmapped_columns,
+        sheets=preview_sheets(ctx, plan.recipe),
+    )
+    return StepOutcome(preview=draft)
 
 
 def update(ctx: StepContext, message: str) -> StepOutcome:
-    """Edit the current recipe per `message` (ferry.recipe.editor): a new preview, or a question back."""
-    from ferry.recipe.editor import edit_recipe
+    """Edit the current recipe per `message` (the planner's instruction editor): a new preview, or a question back."""
+    from ferry.agent.planner import planner_from_settings
 
     preview = _require_preview(ctx, "edit")
     recipe = recipe_of(preview.body, ctx.migration.templates)
     ctx.progress("Reading your instruction.")
-    edit = edit_recipe(recipe, ctx.migration.templates, _sheets_of(ctx, recipe), message)
+    edit = planner_from_settings().update(recipe, ctx.migration.templates, _sheets_of(ctx, recipe), message)
     return _edit_outcome(ctx, preview, recipe, edit)
 
 
 def _resume_edit(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
     """Apply the answer to the question an update asked, then propose the preview."""
-    from ferry.recipe.editor import answer_edit_question
+    from ferry.agent.planner import planner_from_settings
 
     state = ctx.load_state("edit")
     preview = _require_preview(ctx, "edit")
     if state is None or not answers:
         raise StepFailed("The run lost its working state; send the instruction again.")
     recipe = recipe_of(preview.body, ctx.migration.templates)
-    edit = answer_edit_question(recipe, ctx.migration.templates, _sheets_of(ctx, recipe), state, answers[0])
+    sheets = _sheets_of(ctx, recipe)
+    edit = planner_from_settings().answer_update(recipe, ctx.migration.templates, sheets, state, answers[0])
     return _edit_outcome(ctx, preview, recipe, edit)
 
 
@@ -274,12 +262,12 @@ def _sheets_of(ctx: StepContext, recipe: Recipe) -> dict[tuple[str, str], SheetM
 
 
 def clarify(ctx: StepContext, message: str) -> str:
-    """Answer a read-only question about the current preview (ferry.recipe.clarify); changes nothing."""
-    from ferry.recipe.clarify import answer_question
+    """Answer a read-only question about the current preview (the planner's explainer); changes nothing."""
+    from ferry.agent.planner import planner_from_settings
 
     preview = _require_preview(ctx, "answer questions about")
     recipe = recipe_of(preview.body, ctx.migration.templates)
-    return answer_question(recipe, ctx.migration.templates, preview.body, message)
+    return planner_from_settings().clarify(recipe, ctx.migration.templates, preview.body, message)
 
 
 def execute(ctx: StepContext) -> dict[str, Any]:
@@ -338,49 +326,6 @@ def discard(ctx: StepContext) -> None:
 # ------------------------------------------------------------------------------------------ helpers
 
 
-def _fit(match: SheetMatch) -> float:
-    """How well a sheet fits a template: the confidence of what would be applied without asking."""
-    return sum(m.confidence for m in match.matches if m.auto_applied) + 0.1 * sum(
-        m.confidence for m in match.matches if not m.auto_applied and m.column
-    )
-
-
-def _apply_answer(match: SheetMatch, question: dict[str, Any], answer: Answer) -> None:
-    field_match = match.match_for(question.get("field") or "")
-    if field_match is None:
-        return
-    label = next((o["label"] for o in question["options"] if o["id"] == answer.option_id), "")
-    kind = question["kind"]
-    if kind == "which_column":
-        column = answer.custom.strip() if answer.custom else _quoted(label)
-        if column:
-            field_match.column, field_match.columns, field_match.auto_applied = column, [column], True
-            field_match.rationale = f"chosen by you: '{column}'"
-        else:
-            field_match.column, field_match.columns, field_match.auto_applied = None, [], False
-            field_match.rationale = "left empty, as you chose"
-    elif kind in ("other_party", "header_value_conflict"):
-        keep = answer.option_id == "opt_1"
-        field_match.auto_applied = keep and field_match.column is not None
-        if not keep:
-            field_match.column, field_match.columns = None, []
-        field_match.rationale = "confirmed by you" if keep else "left empty, as you chose"
-    elif kind == "date_order":
-        field_match.hints["date_order"] = "DMY" if answer.option_id == "opt_1" else "MDY"
-    elif kind == "enum_values":
-        value_map = dict(field_match.hints.get("value_map", {}))
-        unmatched = field_match.hints.get("unmatched_values", [])
-        if answer.custom:
-            for pair in re.split(r"[,;\n]", answer.custom):
-                source, sep, target = pair.partition("=")
-                if sep:
-                    value_map[source.strip()] = target.strip()
-        elif label.startswith("Make"):
-            value_map.update({v: _quoted(label) for v in unmatched})
-        field_match.hints["value_map"] = value_map
-        field_match.hints["unmatched_values"] = [v for v in unmatched if v not in value_map]
-
-
 def recipe_of(body: dict[str, Any], templates: list[Template]) -> Recipe:
     """The Recipe of a stored preview body (planner-shaped fields get their type-aware default ops)."""
     from ferry.recipe import recipe_from_plan
@@ -404,61 +349,6 @@ def _download_inputs(ctx: StepContext, recipe: Recipe, directory: Path) -> Input
         ctx.progress(f"Reading {file.filename}.")
         inputs[file_id] = (path, ctx.manifest(file))
     return inputs
-
-
-def _quoted(label: str) -> str | None:
-    found = re.search(r"'([^']*)'", label)
-    return found.group(1) if found else None
-
-
-def _draft(ctx: StepContext, plan: dict[str, Any]) -> PreviewDraft:
-    """The preview of a plan: the recipe, mappings, unmapped columns, and the first rows run through the engine."""
-    from ferry.agent import SheetMatch
-
-    files = {f.file_id: f for f in ctx.ready_files()}
-    templates = {t.sheet_id: t for t in ctx.migration.templates}
-    mappings: list[dict[str, Any]] = []
-    unmapped: list[dict[str, Any]] = []
-    recipe_templates: list[dict[str, Any]] = []
-    summary: list[str] = []
-    for entry in plan["templates"]:
-        template, file = templates.get(entry["sheet_id"]), files.get(entry["file_id"])
-        if template is None or file is None:
-            raise StepFailed("A file or template changed while the run was planning; start the run again.")
-        match = SheetMatch.model_validate(entry["match"])
-        source = {"file_id": file.file_id, "sheet_id": entry["source_sheet_id"]}
-        fields: dict[str, Any] = {}
-        for fm in match.matches:
-            applied = fm.auto_applied and bool(fm.columns)
-            fields[fm.field] = {"columns": fm.columns, **({"hints": fm.hints} if fm.hints else {})} if applied else None
-            mapping: dict[str, Any] = {
-                "template": template.name,
-                "field": fm.field,
-                "source": {**source, "column": fm.columns[0]} if applied else None,
-                "confidence": round(fm.confidence, 4) if applied else 0.0,
-                "rationale": fm.rationale,
-            }
-            if applied and len(fm.columns) > 1:
-                mapping["sources"] = [{**source, "column": c} for c in fm.columns]
-            mappings.append(mapping)
-        unmapped += [{**source, "column": c} for c in match.unmapped_columns]
-        recipe_templates.append({"sheet_id": template.sheet_id, "source": source, "fields": fields})
-        mapped = sum(1 for f in fields.values() if f)
-        summary.append(f"{template.name}: {mapped} of {len(fields)} fields mapped from {file.filename}.")
-    recipe = recipe_of({"recipe": {"version": 1, "templates": recipe_templates}}, ctx.migration.templates)
-    by_key = {(t.sheet_id, f.field): f for t in recipe.templates for f in t.fields}
-    sheet_of = {t.name: t.sheet_id for t in ctx.migration.templates}
-    for mapping in mappings:
-        fr = by_key.get((sheet_of[mapping["template"]], mapping["field"]))
-        if mapping["source"] and fr is not None and fr.ops:
-            mapping["transform"] = [op.model_dump(mode="json", by_alias=True) for op in fr.ops]
-    return PreviewDraft(
-        summary=" ".join(summary),
-        recipe=recipe.model_dump(mode="json", by_alias=True),
-        mappings=mappings,
-        unmapped_columns=unmapped,
-        sheets=preview_sheets(ctx, recipe),
-    )
 
 
 def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, Any]], summary: str) -> PreviewDraft:

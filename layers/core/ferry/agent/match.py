@@ -469,9 +469,11 @@ def _field_match(
     candidates = [(columns[r].source, calibrated(pairs[r][j].score)) for r in ranked[:3] if pairs[r][j].score > 0]
     match = FieldMatch(field=key, candidates=candidates)
     if i is None:
-        if fld.spec.required and ranked and pairs[ranked[0]][j].score >= 0.2:
+        # Only columns whose values do not flatly contradict the field are worth offering (no address for email).
+        plausible = [r for r in ranked[:3] if pairs[r][j].score >= 0.2 and pairs[r][j].fit > -1.0]
+        if fld.spec.required and plausible:
             match.rationale = "no column is a clear match"
-            questions.append(_which_column_question(fld, ranked[:3], scored, j, "No column is a clear match"))
+            questions.append(_which_column_question(fld, plausible, scored, j, "No column is a clear match"))
         else:
             match.rationale = "no column matches"
         return match
@@ -645,10 +647,16 @@ def _propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
         match.confidence = calibrated(score)
         match.auto_applied = match.confidence >= AUTO_CONFIDENCE
         match.hints = {"split": "full_name", "part": part}
-        match.rationale = (
-            f"'{col.header}' holds full names ({_pct(col.profile.full_name)} of samples); "
-            f"the {part} name is split from it (particles like 'van der' stay with the last name)"
-        )
+        if match.auto_applied:
+            match.rationale = (
+                f"'{col.header}' holds full names ({_pct(col.profile.full_name)} of samples); "
+                f"the {part} name is split from it (particles like 'van der' stay with the last name)"
+            )
+        else:
+            match.rationale = (
+                f"'{col.header}' may hold full names, but only {_pct(col.profile.full_name)} of samples look like "
+                f"one, so it is not split into the {part} name"
+            )
         result.questions[:] = [q for q in result.questions if q.field != match.field]
 
 

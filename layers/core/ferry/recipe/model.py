@@ -398,7 +398,8 @@ class Recipe(_Strict):
 def field_from_mapping(field: str, spec: dict[str, Any] | str | None, ftype: str | None = None) -> dict[str, Any]:
     """A FieldRecipe dict from a planner mapping (`{columns: [...], hints: {...}}`, a column name, or None).
 
-    Several columns become `column` + `coalesce`; hints become ops (`json_path`, `value_map`, dates, phone).
+    Several columns become `column` + `coalesce`; hints become ops (`json_path`, a full-name `split`,
+    `value_map`, dates, phone).
     With `ftype` (the template field's type) the usual normalising op for that type is added.
     """
     if spec is None:
@@ -413,6 +414,8 @@ def field_from_mapping(field: str, spec: dict[str, Any] | str | None, ftype: str
     if hints.get("json_path"):
         ops.append({"op": "json_extract", "path": hints["json_path"]})
     ops.append({"op": "null_tokens"})
+    if hints.get("split") == "full_name" and hints.get("part") in ("first", "last"):
+        ops.append({"op": "split_name", "part": hints["part"]})
     if hints.get("value_map"):
         ops.append({"op": "map_values", "mapping": hints["value_map"]})
     order = hints.get("date_order")

@@ -1,0 +1,313 @@
+"""Planners: file manifests + templates → a Plan (a Recipe, each field's confidence and rationale, the columns
+left over, and questions where the decision is a person's), and the edit/clarify conversation that follows.
+
+    class Planner(Protocol):
+        generate(manifests, templates, filenames?, progress?) -> Plan    a first recipe, or questions
+        answer(plan, answers) -> Plan                                      the plan with a person's answers applied
+        update(recipe, templates, sheets, message) -> Edit                 edit a recipe per a plain-language message
+        answer_update(recipe, templates, sheets, pending, answer) -> Edit  apply the answer to an update's question
+        clarify(recipe, templates, preview, message) -> str                answer a read-only question about a preview
+
+`HeuristicPlanner` (the default) is offline and deterministic: the matcher (ferry.agent.match_sheet), the
+instruction editor (ferry.recipe.editor) and the preview explainer (ferry.recipe.clarify). `BedrockPlanner`
+(ferry.agent.bedrock, `FERRY_PLANNER=bedrock`) proposes the first recipe with a model and falls back to the
+heuristic one on any failure. Nothing here touches storage: the run steps (ferry.steps) load what a planner
+needs, keep the Plan between steps as JSON, and preview its recipe through the engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from pydantic import BaseModel
+
+from ferry.agent.match import match_sheet
+from ferry.agent.models import MatchQuestion, SheetMatch
+from ferry.config import get_settings
+from ferry.models import FileManifest, SheetManifest, Template
+from ferry.recipe import Recipe, recipe_from_plan
+from ferry.recipe.clarify import answer_question
+from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
+from ferry.run_models import Answer, Question, QuestionOption
+
+# The manifest of every sheet a recipe may read, by (file_id, sheet_id).
+Sheets = dict[tuple[str, str], SheetManifest]
+Progress = Callable[[str], None]
+
+
+class TemplateMatch(BaseModel):
+    """The matcher's working answer for one template: the sheet it reads and its field matches."""
+
+    sheet_id: str
+    file_id: str
+    filename: str
+    source_sheet_id: str
+    match: SheetMatch
+
+
+class Plan(BaseModel):
+    """What a planner proposes: the recipe, how sure it is of each field, and what it needs to ask.
+
+    `mappings` and `unmapped_columns` have the preview's shape (docs/api.md, "Preview"). While `questions`
+    are open, the fields they are about are unmapped (which column?) or read with a default (month-first
+    dates, unknown values kept). `templates` and `matches` are the working state `answer` needs; the whole
+    plan is JSON (`model_dump(mode="json", by_alias=True)`) so a run keeps it between steps.
+    """
+
+    planner: str
+    summary: str
+    recipe: Recipe
+    mappings: list[dict[str, Any]]
+    unmapped_columns: list[dict[str, Any]]
+    questions: list[Question]
+    templates: list[Template]
+    matches: list[TemplateMatch]
+
+    def report(self) -> dict[str, Any]:
+        """The plan as a person reads it (CLI `--json`): no working state."""
+        return {
+            "planner": self.planner,
+            "summary": self.summary,
+            "recipe": self.recipe.model_dump(mode="json", by_alias=True),
+            "mappings": self.mappings,
+            "unmapped_columns": self.unmapped_columns,
+            "questions": [q.model_dump(mode="json") for q in self.questions],
+        }
+
+
+class Planner(Protocol):
+    """Turns file manifests and templates into a Plan, and edits or explains the recipe afterwards."""
+
+    name: str
+
+    def generate(
+        self,
+        manifests: dict[str, FileManifest],
+        templates: list[Template],
+        filenames: dict[str, str] | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> Plan:
+        """A first plan for `templates` from the files' manifests (by file_id; `filenames` name them)."""
+        ...
+
+    def answer(self, plan: Plan, answers: list[Answer]) -> Plan:
+        """The plan with a person's answers to its questions applied; no question is left open."""
+        ...
+
+    def update(self, recipe: Recipe, templates: list[Template], sheets: Sheets, message: str) -> Edit:
+        """Edit `recipe` per a plain-language message: a new recipe, a question back, or why not."""
+        ...
+
+    def answer_update(
+        self, recipe: Recipe, templates: list[Template], sheets: Sheets, pending: dict[str, Any], answer: Answer
+    ) -> Edit:
+        """Apply the answer to the question an `update` asked (`pending` is the Edit's)."""
+        ...
+
+    def clarify(self, recipe: Recipe, templates: list[Template], preview: dict[str, Any], message: str) -> str:
+        """A plain-language answer to a question about a preview body; changes nothing."""
+        ...
+
+
+class HeuristicPlanner:
+    """The default planner: offline and deterministic (matcher, instruction editor, preview explainer)."""
+
+    name = "heuristic"
+
+    def generate(
+        self,
+        manifests: dict[str, FileManifest],
+        templates: list[Template],
+        filenames: dict[str, str] | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> Plan:
+        """Match every template onto the best-fitting sheet of the files; ask only where it is unsure.
+
+        Raises ValueError when the files hold no sheet at all.
+        """
+        names = filenames or {}
+        candidates = [(file_id, sheet) for file_id, manifest in manifests.items() for sheet in manifest.sheets]
+        if not candidates:
+            raise ValueError("the files hold no sheet to plan from")
+        chosen: list[TemplateMatch] = []
+        for template in templates:
+            if progress is not None:
+                progress(f"Matching columns to {template.name}.")
+            scored = [(file_id, sheet, match_sheet(sheet, template)) for file_id, sheet in candidates]
+            file_id, sheet, match = max(scored, key=lambda c: sheet_fit(c[2]))
+            chosen.append(
+                TemplateMatch(
+                    sheet_id=template.sheet_id,
+                    file_id=file_id,
+                    filename=names.get(file_id, file_id),
+                    source_sheet_id=sheet.sheet_id,
+                    match=match,
+                )
+            )
+        return plan_of_matches(chosen, templates, self.name)
+
+    def answer(self, plan: Plan, answers: list[Answer]) -> Plan:
+        """Apply each answer to the field it is about; questions left unanswered keep their field empty."""
+        by_id = {a.question_id: a for a in answers}
+        chosen = [tm.model_copy(deep=True) for tm in plan.matches]
+        for tm in chosen:
+            for question in tm.match.questions:
+                answer = by_id.get(f"{tm.sheet_id}.{question.id}")
+                if answer is not None:
+                    apply_answer(tm.match, question, answer)
+            tm.match.questions = []
+        return plan_of_matches(chosen, plan.templates, plan.planner)
+
+    def update(self, recipe: Recipe, templates: list[Template], sheets: Sheets, message: str) -> Edit:
+        """The instruction editor (ferry.recipe.editor.edit_recipe)."""
+        return edit_recipe(recipe, templates, sheets, message)
+
+    def answer_update(
+        self, recipe: Recipe, templates: list[Template], sheets: Sheets, pending: dict[str, Any], answer: Answer
+    ) -> Edit:
+        """The instruction editor's answers (ferry.recipe.editor.answer_edit_question)."""
+        return answer_edit_question(recipe, templates, sheets, pending, answer)
+
+    def clarify(self, recipe: Recipe, templates: list[Template], preview: dict[str, Any], message: str) -> str:
+        """The preview explainer (ferry.recipe.clarify.answer_question)."""
+        return answer_question(recipe, templates, preview, message)
+
+
+def planner_from_settings() -> Planner:
+    """The planner the deployment chose (`FERRY_PLANNER`: `heuristic`, the default, or `bedrock`)."""
+    settings = get_settings()
+    if settings.planner == "bedrock":
+        from ferry.agent.bedrock import BedrockPlanner
+
+        return BedrockPlanner(settings.bedrock_model_id, max_attempts=settings.bedrock_max_attempts)
+    return HeuristicPlanner()
+
+
+# ------------------------------------------------------------------------------------------ the plan
+
+
+def sheet_fit(match: SheetMatch) -> float:
+    """How well a sheet fits a template: the confidence of what would be applied without asking."""
+    return sum(m.confidence for m in match.matches if m.auto_applied) + 0.1 * sum(
+        m.confidence for m in match.matches if not m.auto_applied and m.column
+    )
+
+
+def plan_of_matches(chosen: list[TemplateMatch], templates: list[Template], planner: str) -> Plan:
+    """The Plan of the matcher's answers: recipe, mappings, unmapped columns, summary and open questions."""
+    by_id = {t.sheet_id: t for t in templates}
+    mappings: list[dict[str, Any]] = []
+    unmapped: list[dict[str, Any]] = []
+    recipe_templates: list[dict[str, Any]] = []
+    summary: list[str] = []
+    questions: list[Question] = []
+    for tm in chosen:
+        template = by_id[tm.sheet_id]
+        source = {"file_id": tm.file_id, "sheet_id": tm.source_sheet_id}
+        fields: dict[str, Any] = {}
+        for fm in tm.match.matches:
+            applied = fm.auto_applied and bool(fm.columns)
+            fields[fm.field] = {"columns": fm.columns, **({"hints": fm.hints} if fm.hints else {})} if applied else None
+            mapping: dict[str, Any] = {
+                "template": template.name,
+                "field": fm.field,
+                "source": {**source, "column": fm.columns[0]} if applied else None,
+                "confidence": round(fm.confidence, 4) if applied else 0.0,
+                "rationale": fm.rationale,
+            }
+            if applied and len(fm.columns) > 1:
+                mapping["sources"] = [{**source, "column": c} for c in fm.columns]
+            mappings.append(mapping)
+        unmapped += [{**source, "column": c} for c in tm.match.unmapped_columns]
+        recipe_templates.append({"sheet_id": template.sheet_id, "source": source, "fields": fields})
+        mapped = sum(1 for f in fields.values() if f)
+        summary.append(f"{template.name}: {mapped} of {len(fields)} fields mapped from {tm.filename}.")
+        questions += [_question(tm.sheet_id, q) for q in tm.match.questions]
+    recipe = recipe_from_plan({"version": 1, "templates": recipe_templates}, templates)
+    ops = {(t.sheet_id, f.field): f.ops for t in recipe.templates for f in t.fields}
+    sheet_of = {t.name: t.sheet_id for t in templates}
+    for mapping in mappings:
+        field_ops = ops.get((sheet_of[mapping["template"]], mapping["field"]))
+        if mapping["source"] and field_ops:
+            mapping["transform"] = [op.model_dump(mode="json", by_alias=True) for op in field_ops]
+    return Plan(
+        planner=planner,
+        summary=" ".join(summary),
+        recipe=recipe,
+        mappings=mappings,
+        unmapped_columns=unmapped,
+        questions=questions,
+        templates=templates,
+        matches=chosen,
+    )
+
+
+def _question(sheet_id: str, q: MatchQuestion) -> Question:
+    """A matcher question as the run asks it; its id names the template, so answers find their way back."""
+    return Question(
+        id=f"{sheet_id}.{q.id}",
+        question=q.question,
+        context=q.context or None,
+        options=[QuestionOption(id=o.id, label=o.label) for o in q.options],
+        allow_custom=q.allow_custom,
+    )
+
+
+def apply_answer(match: SheetMatch, question: MatchQuestion, answer: Answer) -> None:
+    """Change the field the question is about per the person's answer (a column, yes/no, an order, values)."""
+    field_match = match.match_for(question.field or "")
+    if field_match is None:
+        return
+    label = next((o.label for o in question.options if o.id == answer.option_id), "")
+    if question.kind == "which_column":
+        column = answer.custom.strip() if answer.custom else _quoted(label)
+        if column:
+            field_match.column, field_match.columns, field_match.auto_applied = column, [column], True
+            field_match.rationale = f"chosen by you: '{column}'"
+        else:
+            field_match.column, field_match.columns, field_match.auto_applied = None, [], False
+            field_match.rationale = "left empty, as you chose"
+    elif question.kind in ("other_party", "header_value_conflict"):
+        keep = answer.option_id == "opt_1"
+        field_match.auto_applied = keep and field_match.column is not None
+        if not keep:
+            field_match.column, field_match.columns = None, []
+        field_match.rationale = "confirmed by you" if keep else "left empty, as you chose"
+    elif question.kind == "date_order":
+        order = "DMY" if answer.option_id == "opt_1" else "MDY"
+        field_match.hints["date_order"] = order
+        field_match.hints["date_formats"] = formats_in_order(field_match.hints.get("date_formats") or [], order)
+    elif question.kind == "enum_values":
+        value_map = dict(field_match.hints.get("value_map", {}))
+        unmatched = field_match.hints.get("unmatched_values", [])
+        if answer.custom:
+            for pair in re.split(r"[,;\n]", answer.custom):
+                source, sep, target = pair.partition("=")
+                if sep:
+                    value_map[source.strip()] = target.strip()
+        elif label.startswith("Make"):
+            value_map.update({v: _quoted(label) for v in unmatched})
+        field_match.hints["value_map"] = value_map
+        field_match.hints["unmatched_values"] = [v for v in unmatched if v not in value_map]
+
+
+def formats_in_order(formats: list[str], order: str) -> list[str]:
+    """The sampled date formats read in the chosen day/month `order`: a format of the other order is swapped
+    (the engine tries formats in turn, so '%d/%m/%Y' left before '%m/%d/%Y' would win regardless)."""
+    out: list[str] = []
+    for fmt in formats:
+        numeric = "".join(re.findall(r"%([dmyY])", fmt)).upper()
+        if numeric in ("DMY", "MDY") and numeric != order:  # numeric day and month, year last: swap them
+            fmt = fmt.replace("%d", "\0").replace("%m", "%d").replace("\0", "%m")
+        if fmt not in out:
+            out.append(fmt)
+    return out
+
+
+def _quoted(label: str) -> str | None:
+    found = re.search(r"'([^']*)'", label)
+    return found.group(1) if found else None
