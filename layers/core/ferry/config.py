@@ -1,6 +1,7 @@
 """Settings read once from the environment (the template sets them; local mode fills them in)."""
 
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +24,8 @@ class Settings(BaseSettings):
     # Runs: how long a blocked run waits for answers, when an active run counts as dead, how long a
     # thread long-poll may hold a request (API Gateway answers 504 after 29 s).
     run_answer_timeout_seconds: int = Field(default=3600, gt=0)
+    # Imports: how long an import with flagged rows waits for a decision before it fails (report kept).
+    import_decision_timeout_seconds: int = Field(default=3600, gt=0)
     run_stale_after_seconds: int = Field(default=1200, ge=0)
     run_sweep_grace_seconds: int = Field(default=60, ge=0)
     thread_wait_max_seconds: int = Field(default=20, ge=0)
@@ -38,6 +41,12 @@ class Settings(BaseSettings):
     allow_private_hosts: bool = False
     # Connectors (source_key, comma-separated) an operator has switched off: creating one answers 400.
     disabled_connectors: str = ""
+    # Who plans a generate run's first recipe: the offline heuristic planner, or a Bedrock model (Converse
+    # API, `bedrock_model_id`, e.g. an inference profile id) that falls back to the heuristic one on any
+    # failure. `bedrock_max_attempts` counts calls per plan, retries on throttling and 5xx included.
+    planner: Literal["heuristic", "bedrock"] = "heuristic"
+    bedrock_model_id: str = ""
+    bedrock_max_attempts: int = Field(default=4, ge=1, le=10)
     # Local mode only: where presigned URLs and boto3 clients point. Empty on AWS.
     aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
     region: str = Field(default="us-east-1", validation_alias="AWS_REGION")
