@@ -8,6 +8,8 @@ execute commits. No secret reaches a response, a thread event, a run item, an ob
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import secrets
@@ -19,7 +21,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry import steps
 from ferry.config import get_settings
 from ferry.connectors import http
 from ferry.ids import new_id
@@ -27,10 +28,13 @@ from ferry.observability import logger
 from local import lambdas
 from local.stack import LocalStack
 from tests.fakes import hubspot as hs
+from tests.fakes import salesforce as sf
 from tests.fakes.hubspot import FakeHubSpot
+from tests.fakes.salesforce import FakeSalesforce
 from tests.fakes.server import Reply, Seen
 from tests.integration.runs_support import CONTACTS, ready_migration, run_status, wait_for_status
 from tests.integration.test_connections_api import _Capture, _table_items
+from tests.integration.test_postgres_connector import READER, postgres_server  # noqa: F401 (fixture)
 
 CUSTOMER_BUCKET = "customer-exports"
 ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE"
@@ -104,6 +108,20 @@ def _start_extraction(api: TestClient, headers: dict[str, str], migration_id: st
 
 def _secret_names(stack: LocalStack) -> list[str]:
     return [s["Name"] for s in stack.client("secretsmanager").list_secrets()["SecretList"]]
+
+
+def _execute(api: TestClient, headers: dict[str, str], migration_id: str) -> list[dict[str, str]]:
+    """Execute the current preview to `completed`; the rows of its valid export."""
+    started = api.post(f"/v1/migrations/{migration_id}/runs", json={"kind": "execute"}, headers=headers)
+    assert started.status_code == 201, started.text
+    run_id = started.json()["run_id"]
+    completed = wait_for_status(api, headers, migration_id, run_id, "completed", "failed", timeout=60)
+    assert completed["status"] == "completed", completed
+    export = api.get(f"/v1/migrations/{migration_id}/runs/{run_id}/export", headers=headers)
+    assert export.status_code == 200, export.text
+    rows = list(csv.DictReader(io.StringIO(export.text, newline="")))
+    assert completed["report"]["totalRows"] - completed["report"]["invalidCellCount"] == len(rows)
+    return rows
 
 
 def _thread(api: TestClient, headers: dict[str, str], migration_id: str, run_id: str) -> list[dict[str, Any]]:
@@ -192,15 +210,12 @@ def test_s3_extraction_asks_for_credentials_then_previews_the_extracted_file(  #
     again = api.post(url, json=right, headers=acct.headers)
     assert again.status_code == 409 and again.json()["error"]["code"] == "run_not_blocked"
 
-    # When: an execute commits (the engine seam stands in for the engine)
+    # When: the extracted data is executed
     connection = api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()
     assert connection["state"] == {}, "bookmarks wait for the import to commit"
-    monkeypatch.setattr(steps, "execute", lambda ctx: {"totalRows": 3, "templates": [], "invalidCellCount": 0})
-    execute = api.post(f"/v1/migrations/{migration_id}/runs", json={"kind": "execute"}, headers=acct.headers)
-    assert execute.status_code == 201, execute.text
-    completed = wait_for_status(api, acct.headers, migration_id, execute.json()["run_id"], "completed", "failed")
-    # Then: the connection's bookmarks advance to the extraction's
-    assert completed["status"] == "completed", completed
+    rows = _execute(api, acct.headers, migration_id)
+    # Then: the three contacts are imported, and the connection's bookmarks advance to the extraction's
+    assert [r["email"] for r in rows] == ["ada@example.com", "grace@example.com", "alan@example.com"]
     state = api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()["state"]
     assert set(state) == {"contacts.csv"} and state["contacts.csv"]["cursor"]
 
@@ -313,6 +328,98 @@ def test_hubspot_extraction_pages_through_a_rate_limit_after_the_credentials(  #
     assert "Extracted 5 records of contacts from HubSpot (3 pages)." in texts
     assert "Nothing new in deals from HubSpot." in texts
     assert api.post(url, json={"credentials": {"access_token": hs.GOOD_TOKEN}}, headers=acct.headers).status_code == 409
+    # When: executed, the five contacts are imported
+    rows = _execute(api, acct.headers, migration_id)
+    assert [r["email"] for r in rows] == [f"person{i}@example.com" for i in range(5)]
+
+
+# ------------------------------------------------------------------------------------------ Salesforce
+
+
+@pytest.fixture
+def fake_salesforce() -> Iterator[FakeSalesforce]:
+    fake = FakeSalesforce({"Account": [sf.account(i) for i in range(5)]}, page_size=2)
+    fake.server.start()
+    yield fake
+    fake.server.stop()
+
+
+def test_salesforce_extraction_pages_with_next_records_url_then_imports(  # type: ignore[no-untyped-def]
+    api: TestClient, account, stack: LocalStack, fake_salesforce: FakeSalesforce
+) -> None:
+    # Given: an Accounts migration with a Salesforce connection (Account only), no credentials yet
+    acct = account()
+    companies = {"name": "Companies", "sheet_id": "companies",
+                 "fields": [{"key": "name", "type": "string", "required": True, "unique": True},
+                            {"key": "owner", "type": "string"}]}  # fmt: skip
+    created = api.post(
+        "/v1/migrations", json={"name": "From Salesforce", "templates": [companies]}, headers=acct.headers
+    )
+    migration_id = created.json()["migration_id"]
+    made = api.post(
+        f"/v1/migrations/{migration_id}/connection",
+        json={
+            "source_key": "salesforce",
+            "config": {"instance_url": fake_salesforce.server.url},
+            "streams": ["Account"],
+        },
+        headers=acct.headers,
+    )
+    assert made.status_code == 201, made.text
+    run_id = _start_extraction(api, acct.headers, migration_id)
+    blocked = wait_for_status(api, acct.headers, migration_id, run_id, "blocked", "failed")
+    assert blocked["credential_request"]["fields"] == ["access_token"]
+    # When: the token is sent
+    url = f"/v1/migrations/{migration_id}/runs/{run_id}/credentials"
+    resumed = api.post(url, json={"credentials": {"access_token": sf.GOOD_TOKEN}}, headers=acct.headers)
+    assert resumed.status_code == 200, resumed.text
+    done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed", "blocked")
+    # Then: all five accounts were read across three pages, and the preview maps them
+    assert done["status"] == "awaiting_approval", done
+    assert len([r for r in fake_salesforce.requests if "/query/" in r.path]) == 2  # two nextRecordsUrl pages
+    preview = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()
+    assert next(m for m in preview["mappings"] if m["field"] == "name")["source"]["column"] == "Name"
+    assert preview["sheets"][0]["rowCount"] == 5
+    # And: executed, the five companies are imported
+    rows = _execute(api, acct.headers, migration_id)
+    assert [r["name"] for r in rows] == [f"Company {i}" for i in range(5)]
+
+
+# ------------------------------------------------------------------------------------------ PostgreSQL
+
+
+def test_postgres_extraction_imports_a_table(api: TestClient, account, postgres_server) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # Given: a migration with a PostgreSQL connection to a real server, credentials not given yet
+    acct = account()
+    migration_id = _migration_with_connection(
+        api,
+        acct.headers,
+        {
+            "source_key": "postgres",
+            "config": {"host": "127.0.0.1", "port": postgres_server.port, "database": "crm", "sslmode": "disable"},
+            "streams": ["public.contacts"],
+        },
+    )
+    run_id = _start_extraction(api, acct.headers, migration_id)
+    blocked = wait_for_status(api, acct.headers, migration_id, run_id, "blocked", "failed")
+    assert blocked["credential_request"]["fields"] == ["user", "password"]
+    url = f"/v1/migrations/{migration_id}/runs/{run_id}/credentials"
+    # When: a wrong password, then the right one
+    wrong = api.post(url, json={"credentials": {"user": READER, "password": "nope"}}, headers=acct.headers)
+    assert wrong.status_code == 400 and wrong.json()["error"]["code"] == "credentials_rejected"
+    good = {"credentials": {"user": READER, "password": postgres_server.reader_password}}
+    assert api.post(url, json=good, headers=acct.headers).status_code == 200
+    done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed", "blocked")
+    # Then: the table became a ready file; the planner asks where first_name comes from (no clear column)
+    assert done["status"] == "blocked" and done["questions"][0]["options"][0]["label"] == "'full_name'"
+    answer = {"answers": [{"question_id": done["questions"][0]["id"], "option_id": "opt_1"}]}
+    answered = api.post(f"/v1/migrations/{migration_id}/runs/{run_id}/messages", json=answer, headers=acct.headers)
+    assert answered.status_code == 200, answered.text
+    done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed", "blocked")
+    assert done["status"] == "awaiting_approval", done
+    # And: executed, imported row for row
+    rows = _execute(api, acct.headers, migration_id)
+    assert [r["email"] for r in rows] == ["ada@example.com", "alan@example.com", "grace@example.com"]
 
 
 # ------------------------------------------------------------------------------------------ secrecy
@@ -351,10 +458,20 @@ def test_a_secret_never_leaves_secrets_manager_during_a_run(  # type: ignore[no-
         responses.append(api.post(url, json=good, headers=acct.headers))
         done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed")
         assert done["status"] == "awaiting_approval", done
-        # And: every read route of the run and the migration
+        # And: the import runs to the end (execute, its report, its exports)
+        started = api.post(f"/v1/migrations/{migration_id}/runs", json={"kind": "execute"}, headers=acct.headers)
+        responses.append(started)
+        execute_url = f"/v1/migrations/{migration_id}/runs/{started.json()['run_id']}"
+        finished = wait_for_status(api, acct.headers, migration_id, started.json()["run_id"], "completed", "failed")
+        assert finished["status"] == "completed", finished
+        # And: every read route of the runs and the migration
         for path in (
             run_url,
             f"{run_url}/thread",
+            execute_url,
+            f"{execute_url}/thread",
+            f"{execute_url}/export",
+            f"{execute_url}/export?filter=all",
             f"/v1/migrations/{migration_id}/runs",
             f"/v1/migrations/{migration_id}",
             f"/v1/migrations/{migration_id}/files",
