@@ -72,6 +72,15 @@ def people_migration(api: TestClient, account):  # type: ignore[no-untyped-def]
     return acct, migration_id
 
 
+@pytest.fixture
+def previewed(api: TestClient, people_migration):  # type: ignore[no-untyped-def]
+    """The People migration generated to its first preview."""
+    acct, migration_id = people_migration
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    return acct, migration_id
+
+
 def test_generate_preview_execute_report_and_exports(api: TestClient, people_migration) -> None:  # type: ignore[no-untyped-def]
     acct, migration_id = people_migration
     # When: generate runs with the real matcher and the engine's preview
@@ -123,12 +132,8 @@ def test_generate_preview_execute_report_and_exports(api: TestClient, people_mig
     assert generate_export.status_code == 409 and generate_export.json()["error"]["code"] == "run_not_exportable"
 
 
-def test_large_export_redirects_to_a_presigned_url(
-    api: TestClient, people_migration, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    acct, migration_id = people_migration
-    run_id = _run(api, acct.headers, migration_id, kind="generate")
-    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+def test_large_export_redirects_to_a_presigned_url(api: TestClient, previewed, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = previewed
     execute = _run(api, acct.headers, migration_id, kind="execute")
     wait_for_status(api, acct.headers, migration_id, execute, "completed", timeout=60)
     monkeypatch.setenv("FERRY_EXPORT_INLINE_MAX_BYTES", "100")
@@ -146,11 +151,9 @@ def test_large_export_redirects_to_a_presigned_url(
 
 
 def test_failure_mid_execute_imports_nothing(
-    api: TestClient, people_migration, stack, monkeypatch: pytest.MonkeyPatch
+    api: TestClient, previewed, stack, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    acct, migration_id = people_migration
-    run_id = _run(api, acct.headers, migration_id, kind="generate")
-    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    acct, migration_id = previewed
     # Given: the engine's uploads succeed for the exports, then S3 fails in the middle of the row parts
     real_upload = Blobs.upload_file
     uploaded: list[str] = []
@@ -177,12 +180,8 @@ def test_failure_mid_execute_imports_nothing(
     assert api.get(f"/v1/migrations/{migration_id}/runs?status=active", headers=acct.headers).json() == {"run": None}
 
 
-def test_engine_failure_is_a_plain_failed_run(
-    api: TestClient, people_migration, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
-    acct, migration_id = people_migration
-    run_id = _run(api, acct.headers, migration_id, kind="generate")
-    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+def test_engine_failure_is_a_plain_failed_run(api: TestClient, previewed, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = previewed
 
     def disk_full(frame: object, path: Path) -> None:
         raise OSError("No space left on device")
@@ -195,11 +194,9 @@ def test_engine_failure_is_a_plain_failed_run(
 
 
 def test_an_execute_retried_after_a_partial_upload_imports_each_row_once(
-    api: TestClient, people_migration, stack, monkeypatch: pytest.MonkeyPatch
+    api: TestClient, previewed, stack, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    acct, migration_id = people_migration
-    run_id = _run(api, acct.headers, migration_id, kind="generate")
-    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    acct, migration_id = previewed
     # Given: the first attempt uploads the exports, then S3 throttles the row parts (a transient error)
     real_upload = Blobs.upload_file
     failures: list[str] = []
