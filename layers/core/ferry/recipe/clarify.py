@@ -324,7 +324,8 @@ def _columns(view: _View, text: str) -> str | None:
         unused = [c for c in view.columns(part) if c not in read]
         if unused:
             listed = ", ".join(f"'{c}'" for c in unused)
-            answers.append(f"{part.template.name} does not import {listed}: no field reads them, so they are dropped.")
+            them = "them, so they are" if len(unused) > 1 else "it, so it is"
+            answers.append(f"{part.template.name} does not import {listed}: no field reads {them} dropped.")
         else:
             answers.append(f"{part.template.name} uses every source column the preview knows of.")
     return " ".join(answers)
