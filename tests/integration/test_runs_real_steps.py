@@ -13,6 +13,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from ferry import steps
 from ferry.blobs import Blobs
 from ferry.config import get_settings
 from ferry.engine import executor
@@ -221,3 +222,35 @@ def test_an_execute_retried_after_a_partial_upload_imports_each_row_once(
     s3 = stack.client("s3")
     parts = s3.list_objects_v2(Bucket=stack.bucket_name, Prefix=f"runs/{execute}/output/")["Contents"]
     assert [p["Key"].rsplit("/", 1)[-1] for p in parts] == ["part-00000.parquet"]
+
+
+def test_a_large_csv_is_previewed_from_its_first_bytes(
+    api: TestClient, people_migration, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    acct, migration_id = people_migration
+    # Given: previews read at most 2 KB of a CSV (about 34 of exampleFile's 1000 rows)
+    monkeypatch.setattr(steps, "PREVIEW_PREFIX_BYTES", 2048)
+    real_download = Blobs.download
+    ranges: list[int | None] = []
+
+    def spy(self: Blobs, key: str, path: Path, **kwargs: Any) -> bool:
+        ranges.append(kwargs.get("max_bytes"))
+        return real_download(self, key, path, **kwargs)
+
+    monkeypatch.setattr(Blobs, "download", spy)
+    # When: generate previews the file
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    (sheet,) = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()["sheets"]
+    # Then: the prefix was too short for 50 rows, so the whole file was read, and the rows are the file's
+    assert ranges[:2] == [2048, None]
+    assert len(sheet["rows"]) == 50 and sheet["rowCount"] == 1000
+    # When: the prefix holds enough rows
+    ranges.clear()
+    monkeypatch.setattr(steps, "PREVIEW_PREFIX_BYTES", 8192)
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    (again,) = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()["sheets"]
+    # Then: only the prefix was fetched, and the preview is the same
+    assert ranges == [8192]
+    assert again["rows"] == sheet["rows"] and again["errors"] == sheet["errors"]

@@ -116,17 +116,21 @@ class Blobs:
         url = self.client.generate_presigned_url("put_object", Params=params, ExpiresIn=expires_in)
         return PresignedPut(url=url, headers=headers)
 
-    def download(self, key: str, path: Path, *, etag: str | None = None) -> bool:
-        """Stream an object to `path`. False when it is gone, or no longer has `etag` (a newer upload)."""
+    def download(self, key: str, path: Path, *, etag: str | None = None, max_bytes: int | None = None) -> bool:
+        """Stream an object (or its first `max_bytes`) to `path`. False when it is gone, or no longer has
+        `etag` (a newer upload)."""
         params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
         if etag:
             params["IfMatch"] = etag
+        if max_bytes is not None:
+            params["Range"] = f"bytes=0-{max_bytes - 1}"
         try:
             body = self.client.get_object(**params)["Body"]
         except ClientError as exc:
             if _error_code(exc) in _MISSING | _CHANGED:
                 return False
             raise
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as out:
             for chunk in body.iter_chunks(_CHUNK):
                 out.write(chunk)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ferry.recipe.editor import Edit
 
 SAMPLE_ROWS = 50
+PREVIEW_PREFIX_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
@@ -336,19 +337,46 @@ def recipe_of(body: dict[str, Any], templates: list[Template]) -> Recipe:
         raise StepFailed(f"The preview's recipe is not valid: {exc}") from None
 
 
-def _download_inputs(ctx: StepContext, recipe: Recipe, directory: Path) -> Inputs:
-    """Each file the recipe reads, downloaded into `directory`, with its manifest."""
+def _download_inputs(
+    ctx: StepContext, recipe: Recipe, directory: Path, *, csv_prefix_bytes: int | None = None
+) -> Inputs:
+    """Each file the recipe reads, downloaded into `directory`, with its manifest.
+
+    With `csv_prefix_bytes`, a CSV larger than that is fetched only that far (enough for preview rows).
+    """
     inputs: Inputs = {}
     for file_id in sorted({t.source.file_id for t in recipe.templates}):
         file = ctx.store.get_file(ctx.migration.migration_id, file_id)
         if file is None or file.status != "ready":
             raise StepFailed("A file the preview reads was deleted or replaced; run generate again.")
+        manifest = ctx.manifest(file)
         path = directory / file_id
-        if not ctx.blobs.download(file.upload_key, path, etag=file.etag):
+        prefix = csv_prefix_bytes if csv_prefix_bytes and _cuttable(manifest, csv_prefix_bytes) else None
+        if not ctx.blobs.download(file.upload_key, path, etag=file.etag, max_bytes=prefix):
             raise StepFailed(f"The file {file.filename} changed since the preview; run generate again.")
+        if prefix:
+            _cut_after_last_line(path)
         ctx.progress(f"Reading {file.filename}.")
-        inputs[file_id] = (path, ctx.manifest(file))
+        inputs[file_id] = (path, manifest)
     return inputs
+
+
+def _cuttable(manifest: FileManifest, prefix_bytes: int) -> bool:
+    """True when a prefix of the file cut after its last line break holds only whole rows: a large UTF-8
+    CSV whose cells hold no line breaks."""
+    return (
+        manifest.format == "csv"
+        and manifest.size_bytes > prefix_bytes
+        and manifest.encoding in ("utf-8", "utf-8-sig")
+        and not manifest.quoted_newlines
+        and "\r" not in manifest.line_terminators
+    )
+
+
+def _cut_after_last_line(path: Path) -> None:
+    """Drop the partial line a ranged download ends with."""
+    data = path.read_bytes()
+    path.write_bytes(data[: data.rfind(b"\n") + 1])
 
 
 def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, Any]], summary: str) -> PreviewDraft:
@@ -398,13 +426,26 @@ def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, 
 
 
 def preview_sheets(ctx: StepContext, recipe: Recipe) -> list[dict[str, Any]]:
-    """The preview's `sheets`: the first rows of each template through the engine, with their cell errors."""
+    """The preview's `sheets`: the first rows of each template through the engine, with their cell errors.
+
+    A large CSV is read from its first PREVIEW_PREFIX_BYTES only (a ranged GET), so a preview stays quick
+    for any size; when that prefix does not hold the preview's rows, the whole file is read.
+    """
+    from polars.exceptions import PolarsError
+
     from ferry.engine import preview
 
+    templates = ctx.migration.templates
     with tempfile.TemporaryDirectory(prefix="ferry-preview-") as tmp:
-        inputs = _download_inputs(ctx, recipe, Path(tmp))
         ctx.progress("Checking the first rows against the templates.")
         try:
-            return preview(recipe, ctx.migration.templates, inputs, n=SAMPLE_ROWS)
+            inputs = _download_inputs(ctx, recipe, Path(tmp) / "prefix", csv_prefix_bytes=PREVIEW_PREFIX_BYTES)
+            sheets = preview(recipe, templates, inputs, n=SAMPLE_ROWS)
+            if all(s["sampleRowCount"] >= min(SAMPLE_ROWS, s["rowCount"]) for s in sheets):
+                return sheets
+        except (ValueError, OSError, PolarsError):  # a row cut in half at the end of the prefix
+            pass
+        try:
+            return preview(recipe, templates, _download_inputs(ctx, recipe, Path(tmp) / "whole"), n=SAMPLE_ROWS)
         except ValueError as exc:  # RecipeError: a file changed under the plan
             raise StepFailed(f"The recipe does not fit the files: {exc}") from None
