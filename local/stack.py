@@ -25,7 +25,7 @@ from moto.core.config import default_user_config
 from moto.server import ThreadedMotoServer
 
 from ferry.config import get_settings
-from local import lambdas
+from local import dynamodb, lambdas
 from local.template import ACCOUNT_ID, REGION, ROOT, TEMPLATE_PATH, Template
 
 LOCAL_CREDENTIALS = {
@@ -66,6 +66,7 @@ class LocalStack:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's per-request access log
         default_user_config["stepfunctions"] = {"execute_state_machine": True}
         lambdas.install()
+        dynamodb.install()
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
         self._server.start()
         host, port = self._server.get_host_and_port()

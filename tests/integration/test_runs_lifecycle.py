@@ -19,7 +19,7 @@ from ferry import runs
 from ferry.config import get_settings
 from ferry.run_models import StepOutcome, TransientStepError
 from ferry.runs import Lifecycle
-from ferry.store import Store
+from ferry.store import Store, migration_scope
 from local import lambdas
 from local.stack import LocalStack
 from tests.helpers import wait_for
@@ -210,12 +210,13 @@ def test_a_killed_engine_is_swept_and_cannot_come_back(  # type: ignore[no-untyp
     assert nxt.status_code == 201
     # And: late writes from the dead run change nothing: not its status, not the new run's lock
     lc = Lifecycle()
-    dead = Store().get_run(migration_id, run_id)
+    scope = migration_scope(migration_id)
+    dead = Store().get_run(scope, run_id)
     assert dead is not None
     assert runs.complete_run(lc, dead, {"totalRows": 1}) is False
     assert runs.fail_run(lc, dead, "late") is False
-    assert Store().release_lock(migration_id, run_id) is False
-    assert Store().get_active_run_id(migration_id) == nxt.json()["run_id"]
+    assert Store().release_lock(scope, run_id) is False
+    assert Store().get_active_run_id(scope) == nxt.json()["run_id"]
     after = run_status(api, acct.headers, migration_id, run_id)
     assert (after["status"], after["error"]) == ("failed", "Import timed out")
     double.release()

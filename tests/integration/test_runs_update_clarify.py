@@ -117,3 +117,46 @@ def test_update_versions_questions_undo_and_clarify(api: TestClient, account) ->
     assert asked["status"] == "blocked" and asked["questions"]
     api.patch(f"/v1/migrations/{migration_id}/runs/{run}", json={"status": "cancel_requested"}, headers=h)
     assert _preview(api, h, migration_id)["version"] == v4["version"]
+
+
+AMBIGUOUS = (
+    b"Name,Email,Joined\nAda,ada@example.com,03/04/2024\nGrace,grace@example.com,05/06/2023\n"
+    b"Alan,alan@example.com,11/12/2022\n"
+)
+SIGNUPS = {
+    "name": "Signups",
+    "sheet_id": "signups",
+    "fields": [
+        {"key": "name", "type": "string", "required": True},
+        {"key": "email", "type": "email", "required": True},
+        {"key": "joined", "type": "date"},
+    ],
+}
+
+
+def test_dates_the_file_cannot_settle_park_with_a_question_answered_once(api: TestClient, account) -> None:  # type: ignore[no-untyped-def]
+    # Given: a file whose dates read both ways (no day above 12)
+    acct = account()
+    h = acct.headers
+    migration_id = api.post("/v1/migrations", json={"name": "Dates", "templates": [SIGNUPS]}, headers=h).json()[
+        "migration_id"
+    ]
+    assert upload_and_wait(api, h, migration_id, "signups.csv", AMBIGUOUS)["status"] == "ready"
+    # When: generate runs
+    run_id = _run(api, h, migration_id, kind="generate")
+    blocked = wait_for_status(api, h, migration_id, run_id, "blocked", "awaiting_approval", "failed")
+    # Then: it parks with a plain question about the date order
+    assert blocked["status"] == "blocked", blocked
+    (question,) = blocked["questions"]
+    assert "day-first or month-first" in question["question"] and "Joined" in question["question"]
+    day_first = next(o for o in question["options"] if o["label"].startswith("Day first"))
+    answer = {"answers": [{"question_id": question["id"], "option_id": day_first["id"]}]}
+    url = f"/v1/migrations/{migration_id}/runs/{run_id}/messages"
+    # When: it is answered (and then answered again)
+    assert api.post(url, json=answer, headers=h).status_code == 200
+    again = api.post(url, json=answer, headers=h)
+    # Then: the second answer is a 409, the first resumed the run to a preview that reads the dates day-first
+    assert again.status_code == 409 and again.json()["error"]["code"] == "run_not_blocked"
+    assert wait_for_status(api, h, migration_id, run_id, "awaiting_approval", "failed")["status"] == "awaiting_approval"
+    rows = _preview(api, h, migration_id)["sheets"][0]["rows"]
+    assert [r["joined"] for r in rows] == ["2024-04-03", "2023-06-05", "2022-12-11"]

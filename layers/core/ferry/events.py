@@ -35,12 +35,22 @@ class EventBus:
         return self._client or aws.client("events")
 
     def status_changed(
-        self, *, account_id: str, migration_id: str, run_id: str, kind: str, old_status: str, new_status: str, at: str
+        self,
+        *,
+        account_id: str,
+        migration_id: str,
+        run_id: str,
+        kind: str,
+        old_status: str,
+        new_status: str,
+        at: str,
+        company_id: str | None = None,
     ) -> None:
-        """Announce that a run moved from `old_status` to `new_status`."""
-        detail = {
+        """Announce that a run (or a company's import, with `company_id`) moved from `old_status` to `new_status`."""
+        detail: dict[str, Any] = {
             "account_id": account_id,
             "migration_id": migration_id,
+            **({"company_id": company_id} if company_id is not None else {}),
             "run_id": run_id,
             "kind": kind,
             "old_status": old_status,

@@ -19,13 +19,14 @@ class Export:
 
 
 def locate_export(blobs: Blobs, run: RunRecord, template: str | None, filter: str) -> Export:
-    """The stored export of one template of a completed execute run.
+    """The stored export of one template of a completed execute run or import.
 
-    409 unless the run is a completed execute; 400 when `template` is missing but the run imported several
-    templates, or names one the run did not import.
+    409 unless the run is a completed execute or import; 400 when `template` is missing but the run imported
+    several templates, or names one the run did not import.
     """
-    if run.kind != "execute" or run.status != "completed" or not run.report:
-        raise Conflict("Only a completed execute run can be exported.", code="run_not_exportable", run_id=run.run_id)
+    if run.kind not in ("execute", "import") or run.status != "completed" or not run.report:
+        what = "import" if run.kind == "import" else "execute run"
+        raise Conflict(f"Only a completed {what} can be exported.", code="run_not_exportable", run_id=run.run_id)
     sheet_ids = [str(t["sheetId"]) for t in run.report.get("templates", [])]
     if template is None:
         if len(sheet_ids) != 1:

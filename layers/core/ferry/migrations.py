@@ -11,7 +11,7 @@ from ferry.errors import Conflict, InvalidRequest, NotFound
 from ferry.ids import has_prefix, new_id
 from ferry.models import Template, check_unique_sheet_ids
 from ferry.observability import logger
-from ferry.store import FileRecord, MigrationRecord, Store
+from ferry.store import FileRecord, MigrationRecord, Store, migration_scope
 
 # The same message whether the id never existed or belongs to another account: no existence leak.
 MIGRATION_NOT_FOUND = "Migration not found."
@@ -105,7 +105,7 @@ def delete_migration(db: Store, blobs: Blobs, account_id: str, migration_id: str
         raise Conflict(
             "A run is in progress for this migration; cancel it or wait for it to finish before deleting.",
             code="run_in_progress",
-            run_id=db.get_active_run_id(migration_id),
+            run_id=db.get_active_run_id(migration_scope(migration_id)),
         )
     # The migration item is gone first, so every later request already answers 404; its files follow.
     files = db.list_files(migration_id)

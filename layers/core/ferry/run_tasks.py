@@ -1,4 +1,4 @@
-"""The run state machine's tasks: one entry point, dispatching on the event's `step`.
+"""The run and import state machines' tasks: one entry point, dispatching on the event's `step`.
 
 Each task loads the run, reports progress, calls the step seam (ferry.steps) and hands the result to
 the lifecycle (ferry.runs). Every task is safe to retry: outputs go to fixed keys per run, and status
@@ -14,7 +14,7 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from ferry import runs, steps
+from ferry import import_steps, runs, steps
 from ferry.blobs import run_key
 from ferry.observability import logger
 from ferry.run_models import (
@@ -27,10 +27,10 @@ from ferry.run_models import (
     TransientStepError,
 )
 from ferry.runs import Lifecycle
-from ferry.store import RunRecord
+from ferry.store import RunRecord, company_scope, migration_scope
 from ferry.thread import post_event
 
-# Attempts per task, the first included; statemachines/run.asl.json retries MAX_ATTEMPTS - 1 times.
+# Attempts per task, the first included; statemachines/*.asl.json retry MAX_ATTEMPTS - 1 times.
 MAX_ATTEMPTS = 5
 NOTHING_IMPORTED = "Nothing was imported."
 _TRANSIENT_AWS = {
@@ -47,22 +47,22 @@ Task = Callable[[Lifecycle, RunRecord, dict[str, Any]], dict[str, Any]]
 
 
 def handle(event: dict[str, Any]) -> dict[str, Any]:
-    """Run one task of a run's execution; the state machine puts the answer in its state."""
+    """Run one task of a run's (or an import's) execution; the state machine puts the answer in its state."""
     step = str(event.get("step"))
     ref = event["run"]
     logger.append_keys(run_id=ref["run_id"], migration_id=ref["migration_id"], step=step)
     lc = Lifecycle()
     try:
         if step == "start":
-            runs.mark_running(lc, ref["migration_id"], ref["run_id"])
+            runs.mark_running(lc, scope_of(ref), ref["run_id"])
             return {}
         if step == "fail":
             return _fail(lc, ref, event)
-        run = lc.store.get_run(ref["migration_id"], ref["run_id"])
+        run = lc.store.get_run(scope_of(ref), ref["run_id"])
         if run is None or not run.is_active:
             raise RunNoLongerActive(ref["run_id"])
         attempt = int(event.get("attempt") or 0)
-        if attempt and step != "park":
+        if attempt and step not in ("park", "import_park"):
             runs.post_progress(lc, run, f"Retrying (attempt {attempt + 1} of {MAX_ATTEMPTS}).")
         return _TASKS[step](lc, run, event)
     except ClientError as exc:
@@ -72,6 +72,13 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
         raise
     finally:
         logger.remove_keys(["run_id", "migration_id", "step"])
+
+
+def scope_of(ref: dict[str, Any]) -> str:
+    """The scope of the run an execution's input names: the company's for an import, else the migration's."""
+    if ref.get("company_id"):
+        return company_scope(str(ref["account_id"]), str(ref["company_id"]))
+    return migration_scope(str(ref["migration_id"]))
 
 
 # ------------------------------------------------------------------------------------------ tasks
@@ -134,15 +141,51 @@ def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
     return {}
 
 
+def _import_execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return {"outcome": import_steps.execute_import(_context(lc, run))}
+
+
+def _import_park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    state = import_steps.load_state(_context(lc, run))
+    if state.review is None:
+        raise StepFailed("The import had nothing to review when it stopped for a decision. " + NOTHING_IMPORTED)
+    runs.park_import(lc, run, str(event["task_token"]), state.review.model_dump(mode="json"), state.report)
+    return {}
+
+
+def _import_apply(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    index = int(event.get("index") or 0)
+    outcome, result = import_steps.apply_decision(_context(lc, run), index)
+    if result is not None:
+        runs.record_decision_result(lc, run, index, result)
+    return {"outcome": outcome}
+
+
+def _import_commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    context = _context(lc, run)
+    state = import_steps.load_state(context)
+    if state.review is not None:
+        raise StepFailed("The import still had flagged rows to decide on when it was committed. " + NOTHING_IMPORTED)
+    if runs.complete_run(lc, run, state.report):
+        import_steps.commit_import(context, state)
+    return {}
+
+
 def _fail(lc: Lifecycle, ref: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
-    """The one failure path: drop anything staged, then set `failed` with a plain reason (if still active)."""
-    run = lc.store.get_run(ref["migration_id"], ref["run_id"])
+    """The one failure path: drop anything staged, then set `failed` with a plain reason (if still active).
+
+    An import keeps the report it had (a rejected or timed-out review keeps its invalid-cell report)."""
+    run = lc.store.get_run(scope_of(ref), ref["run_id"])
     if run is None:
         return {}
     error = plain_error(event.get("error"))
     migration = lc.store.get_migration(run.account_id, run.migration_id)
     if migration is not None:
-        steps.discard(steps.StepContext(run, migration, lc.store, lc.blobs, progress=lambda _text: None))
+        context = steps.StepContext(run, migration, lc.store, lc.blobs, progress=lambda _text: None)
+        if run.kind == "import":
+            import_steps.discard_import(context)
+        else:
+            steps.discard(context)
     if run.is_active:
         runs.fail_run(lc, run, error)
     return {}
@@ -157,6 +200,10 @@ _TASKS: dict[str, Task] = {
     "clarify": _clarify,
     "execute": _execute,
     "commit": _commit,
+    "import_execute": _import_execute,
+    "import_park": _import_park,
+    "import_apply": _import_apply,
+    "import_commit": _import_commit,
 }
 
 
@@ -201,6 +248,10 @@ def plain_error(error: Any) -> str:
             return message
     if name == "AnswerTimeout":
         return "Nobody answered the run's questions in time, so it stopped. Start the run again to continue."
+    if name == "DecisionTimeout":
+        return "Nobody decided on the flagged rows in time, so the import stopped. " + NOTHING_IMPORTED
+    if name == "Rejected":
+        return "You rejected the import, so it stopped. " + NOTHING_IMPORTED
     if name in ("States.Timeout", "States.HeartbeatTimeout"):
         return "A step of the run took too long and was stopped. " + NOTHING_IMPORTED
     if name == "UnknownKind":

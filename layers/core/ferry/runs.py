@@ -1,9 +1,10 @@
-"""The run lifecycle: start, progress, park, answer, preview, complete, fail, cancel and sweep.
+"""The run lifecycle: start, progress, park, answer, decide, preview, complete, fail, cancel and sweep.
 
-The only code that changes a run's status. Every change is a conditional write on the status the run
-is expected to be in, so a final status (awaiting_approval, completed, failed, canceled) never changes
-again and a late write from a dead or canceled execution changes nothing. Leaving the active statuses
-releases the migration's lock in the same transaction, and only if the lock names this run.
+The only code that changes a run's status, for a migration's runs and a company's imports alike. Every
+change is a conditional write on the status the run is expected to be in, so a final status
+(awaiting_approval, completed, failed, canceled) never changes again and a late write from a dead or
+canceled execution changes nothing. Leaving the active statuses releases the scope's lock (the
+migration's, or the company's for an import) in the same transaction, and only if the lock names this run.
 """
 
 from __future__ import annotations
@@ -24,11 +25,14 @@ from ferry.observability import logger
 from ferry.run_models import Answer, CredentialRequest, PreviewDraft, Question, RunNoLongerActive
 from ferry.store import (
     ACTIVE_STATUSES,
+    WAITING_STATUSES,
+    IdempotencyRecord,
     PreviewRecord,
     RunKind,
     RunRecord,
     RunStatus,
     Store,
+    migration_scope,
 )
 from ferry.thread import post_event
 from ferry.vault import Vault
@@ -39,11 +43,14 @@ TIMED_OUT = "Import timed out"
 START_FAILED = "The run could not be started. Nothing was changed; start it again."
 ANSWERS_NOT_DELIVERED = "Your answers could not be passed on to the run, so it stopped. Start it again."
 ANSWER_TOO_LATE = "The answers came after the run had stopped waiting for them. Start the run again."
+DECISION_NOT_DELIVERED = "Your decision could not be passed on to the import, so it stopped. Nothing was imported."
+DECISION_TOO_LATE = "The decision came after the import had stopped waiting for it. Nothing was imported."
 
 _STATUS_TEXT: dict[RunStatus, str] = {
     "queued": "Queued.",
     "running": "Running.",
     "blocked": "Waiting for your input.",
+    "needs_attention": "Some rows need a decision.",
     "awaiting_approval": "The preview is ready for review.",
     "completed": "Completed.",
     "failed": "Failed.",
@@ -57,6 +64,7 @@ class Lifecycle:
 
     store: Store = field(default_factory=Store)
     workflow: Workflow = field(default_factory=Workflow)
+    import_workflow: Workflow = field(default_factory=lambda: Workflow(machine="import"))
     bus: EventBus = field(default_factory=EventBus)
     blobs: Blobs = field(default_factory=Blobs)
     vault: Vault = field(default_factory=Vault)
@@ -68,7 +76,12 @@ class Lifecycle:
 def require_run(db: Store, account_id: str, migration_id: str, run_id: str) -> RunRecord:
     """The caller's run of the caller's migration, or the one 404 a missing or foreign run gets."""
     require_migration(db, account_id, migration_id)
-    run = db.get_run(migration_id, run_id) if has_prefix(run_id, "run") else None
+    return require_run_in(db, account_id, migration_scope(migration_id), run_id)
+
+
+def require_run_in(db: Store, account_id: str, scope: str, run_id: str) -> RunRecord:
+    """The caller's run of a scope (a migration's or a company's), or the one 404 a missing or foreign run gets."""
+    run = db.get_run(scope, run_id) if has_prefix(run_id, "run") else None
     if run is None or run.account_id != account_id:
         raise NotFound(RUN_NOT_FOUND)
     return run
@@ -77,8 +90,13 @@ def require_run(db: Store, account_id: str, migration_id: str, run_id: str) -> R
 def active_run(db: Store, account_id: str, migration_id: str) -> RunRecord | None:
     """The run holding the migration's lock, if any."""
     require_migration(db, account_id, migration_id)
-    run_id = db.get_active_run_id(migration_id)
-    run = db.get_run(migration_id, run_id) if run_id else None
+    return active_run_in(db, migration_scope(migration_id))
+
+
+def active_run_in(db: Store, scope: str) -> RunRecord | None:
+    """The run holding a scope's lock, if any."""
+    run_id = db.get_active_run_id(scope)
+    run = db.get_run(scope, run_id) if run_id else None
     return run if run is not None and run.is_active else None
 
 
@@ -87,7 +105,7 @@ def list_runs(
 ) -> tuple[list[RunRecord], str | None]:
     """One page of the migration's runs, newest first."""
     require_migration(db, account_id, migration_id)
-    return db.list_runs(migration_id, limit, cursor)
+    return db.list_runs(migration_scope(migration_id), limit, cursor)
 
 
 # ------------------------------------------------------------------------------------------ starting
@@ -117,9 +135,10 @@ def start_run(
             raise InvalidRequest(
                 "This migration has no connection to extract from and no ready files.", code="no_ready_files"
             )
-    holder = db.get_active_run_id(migration_id)
-    if holder and not _free_if_final(db, migration_id, holder):
-        raise _run_in_progress(db, migration_id, holder)
+    scope = migration_scope(migration_id)
+    holder = db.get_active_run_id(scope)
+    if holder and not _free_if_final(db, scope, holder):
+        raise _run_in_progress(db, scope, holder)
     if not migration.templates:
         raise Conflict("Add templates to the migration before starting a run.", code="templates_required")
     if kind != "generate" and migration.preview_version is None:
@@ -140,30 +159,57 @@ def start_run(
         created_at=timestamp,
         updated_at=timestamp,
     )
-    for _ in range(3):  # only a holder that lets go between our read and our write makes us go round
-        holder = db.create_run(record)
-        if holder is None:
-            break
-        if holder and not _free_if_final(db, migration_id, holder):
-            raise _run_in_progress(db, migration_id, holder)
-    else:
-        raise _run_in_progress(db, migration_id, db.get_active_run_id(migration_id))
+    _create_holding_lock(db, record)
     logger.info("run created", run_id=run_id, migration_id=migration_id, kind=kind)
     _announce(lc, record, None, "queued")
-    settings = get_settings()
+    limits = {"answer_timeout_seconds": get_settings().run_answer_timeout_seconds}
+    _start_execution(lc, lc.workflow, record, limits)
+    return record
+
+
+def start_import(lc: Lifecycle, record: RunRecord, key_hash: str, request_hash: str) -> RunRecord | IdempotencyRecord:
+    """Create a queued import holding its company's lock and claim its idempotency key, in one transaction,
+    then start its execution on the import state machine.
+
+    Returns the key's IdempotencyRecord instead when the key was used first (by a concurrent request too);
+    409 with the holder's run_id while another import of the company is active.
+    """
+    used_for = IdempotencyRecord(run_id=record.run_id, request_hash=request_hash, created_at=record.created_at)
+    earlier = _create_holding_lock(lc.store, record, (key_hash, used_for))
+    if earlier is not None:
+        return earlier
+    logger.info("import created", run_id=record.run_id, migration_id=record.migration_id)
+    _announce(lc, record, None, "queued")
+    limits = {"decision_timeout_seconds": get_settings().import_decision_timeout_seconds}
+    _start_execution(lc, lc.import_workflow, record, limits)
+    return record
+
+
+def _create_holding_lock(
+    db: Store, record: RunRecord, idempotency: tuple[str, IdempotencyRecord] | None = None
+) -> IdempotencyRecord | None:
+    """Write the run with its scope's lock (409 naming the holder when another run holds it)."""
+    scope = record.scope
+    for _ in range(3):  # only a holder that lets go between our read and our write makes us go round
+        outcome = db.create_run(record, idempotency)
+        if outcome is None or isinstance(outcome, IdempotencyRecord):
+            return outcome
+        if outcome and not _free_if_final(db, scope, outcome):
+            raise _run_in_progress(db, scope, outcome)
+    raise _run_in_progress(db, scope, db.get_active_run_id(scope))
+
+
+def _start_execution(lc: Lifecycle, workflow: Workflow, record: RunRecord, limits: dict[str, int]) -> None:
+    ref = {"run_id": record.run_id, "migration_id": record.migration_id, "account_id": record.account_id,
+           "kind": record.kind}  # fmt: skip
+    if record.company_id is not None:
+        ref["company_id"] = record.company_id
     try:
-        lc.workflow.start(
-            run_id,
-            {
-                "run": {"run_id": run_id, "migration_id": migration_id, "account_id": account_id, "kind": kind},
-                "limits": {"answer_timeout_seconds": settings.run_answer_timeout_seconds},
-            },
-        )
+        workflow.start(record.run_id, {"run": ref, "limits": limits})
     except Exception:
-        logger.exception("execution did not start", run_id=run_id)
+        logger.exception("execution did not start", run_id=record.run_id)
         fail_run(lc, record, START_FAILED)
         raise
-    return record
 
 
 def execution_arn(state_machine_arn: str, run_id: str) -> str:
@@ -171,19 +217,21 @@ def execution_arn(state_machine_arn: str, run_id: str) -> str:
     return state_machine_arn.replace(":stateMachine:", ":execution:", 1) + ":" + run_id
 
 
-def _free_if_final(db: Store, migration_id: str, holder: str) -> bool:
+def _free_if_final(db: Store, scope: str, holder: str) -> bool:
     """Release a lock left behind by a run that is no longer active (a crash between two writes)."""
-    run = db.get_run(migration_id, holder)
+    run = db.get_run(scope, holder)
     if run is not None and run.is_active:
         return False
-    released = db.release_lock(migration_id, holder)
+    released = db.release_lock(scope, holder)
     if released:
-        logger.warning("released a lock held by a finished run", migration_id=migration_id, run_id=holder)
+        logger.warning("released a lock held by a finished run", scope=scope, run_id=holder)
     return True
 
 
-def _run_in_progress(db: Store, migration_id: str, holder: str | None) -> Conflict:
-    run = db.get_run(migration_id, holder) if holder else None
+def _run_in_progress(db: Store, scope: str, holder: str | None) -> Conflict:
+    run = db.get_run(scope, holder) if holder else None
+    if run is not None and run.kind == "import":
+        return Conflict("An import is already in progress for this company.", code="import_in_progress", run_id=holder)
     what = f"A {run.kind} run" if run else "A run"
     return Conflict(f"{what} is already in progress.", code="run_in_progress", run_id=holder)
 
@@ -191,12 +239,12 @@ def _run_in_progress(db: Store, migration_id: str, holder: str | None) -> Confli
 # ------------------------------------------------------------------------------------------ the steps' side
 
 
-def mark_running(lc: Lifecycle, migration_id: str, run_id: str) -> RunRecord:
+def mark_running(lc: Lifecycle, scope: str, run_id: str) -> RunRecord:
     """The execution has started: queued -> running (a retried start is a heartbeat)."""
-    run = _load_active(lc.store, migration_id, run_id)
+    run = _load_active(lc.store, scope, run_id)
     if run.status == "queued" and _change(lc, run, ("queued",), "running", {"message": "Starting."}):
-        return _load_active(lc.store, migration_id, run_id)
-    if run.status == "blocked":
+        return _load_active(lc.store, scope, run_id)
+    if run.status in WAITING_STATUSES:
         raise RunNoLongerActive(run_id)
     post_progress(lc, run, "Starting.")
     return run
@@ -207,7 +255,7 @@ def post_progress(lc: Lifecycle, run: RunRecord, text: str, dedup_key: str | Non
 
     Raises RunNoLongerActive once the run was canceled or swept, so the step stops working.
     """
-    if not lc.store.touch_run(run.migration_id, run.run_id, now_iso(), message=text):
+    if not lc.store.touch_run(run.scope, run.run_id, now_iso(), message=text):
         raise RunNoLongerActive(run.run_id)
     post_event(lc.store, run.run_id, "progress", text, dedup_key=dedup_key)
 
@@ -310,9 +358,9 @@ def _resume_blocked(
 ) -> RunRecord:
     """Take a blocked run's token (only one caller can) and send `output` to its wait exactly once."""
     db = lc.store
-    token = db.claim_task_token(run.migration_id, run.run_id, now_iso(), message)
+    token = db.claim_task_token(run.scope, run.run_id, now_iso(), message)
     if token is None:  # another answer (or a cancel) got there first
-        raise _not_blocked(db.get_run(run.migration_id, run.run_id) or run, waiting_for)
+        raise _not_blocked(db.get_run(run.scope, run.run_id) or run, waiting_for)
     _announce(lc, run, "blocked", "running")
     event_type, text, data = event
     post_event(db, run.run_id, event_type, text, data=data)
@@ -327,7 +375,7 @@ def _resume_blocked(
         fail_run(lc, run, ANSWER_TOO_LATE)
     else:
         logger.info("run resumed", run_id=run.run_id, resumed_with=waiting_for)
-    return db.get_run(run.migration_id, run.run_id) or run
+    return db.get_run(run.scope, run.run_id) or run
 
 
 def validate_answers(questions: list[Question], answers: list[Answer]) -> list[str]:
@@ -376,6 +424,68 @@ def _not_blocked(run: RunRecord, waiting_for: str) -> Conflict:
     return Conflict(f"The run is {state}, not waiting for {waiting_for}.", code="run_not_blocked", run_id=run.run_id)
 
 
+def park_import(lc: Lifecycle, run: RunRecord, task_token: str, review: dict[str, Any], report: dict[str, Any]) -> None:
+    """Store the decision wait's task token, the review (questions and proposed patch) and the report so far,
+    and set the import `needs_attention`. A retried park replaces the stored token."""
+    changes: dict[str, Any] = {"needs_attention": review, "report": report, "message": None}
+    if not _change(lc, run, ("running", "needs_attention"), "needs_attention", changes, task_token=task_token):
+        raise RunNoLongerActive(run.run_id)
+    if run.status == "running":
+        count = len(review.get("questions", []))
+        noun = "question needs" if count == 1 else "questions need"
+        post_event(lc.store, run.run_id, "question", f"Some rows failed validation: {count} {noun} a decision.",
+                   data={"needs_attention": review})  # fmt: skip
+    logger.info("import parked", run_id=run.run_id, question_count=len(review.get("questions", [])))
+
+
+def decide_import(lc: Lifecycle, run: RunRecord, decision: dict[str, Any], summary: str) -> RunRecord:
+    """Resume an import waiting for a decision: record `decision` (who, when, what) on the run while taking
+    its token (only one caller can), then send it to Step Functions exactly once.
+
+    409 when the import is not waiting, or when the wait ended before the decision got there (the import is
+    then failed and its company free).
+    """
+    db = lc.store
+    decisions = [*(run.decisions or []), decision]
+    message = "Applying your decision." if decision["decision"] == "approve" else "Stopping the import, as you chose."
+    token = db.claim_task_token(
+        run.scope, run.run_id, now_iso(), message, waiting_status="needs_attention", changes={"decisions": decisions}
+    )
+    if token is None:  # another decision (or a cancel, or the timeout) got there first
+        raise not_waiting_for_decision(db.get_run(run.scope, run.run_id) or run)
+    _announce(lc, run, "needs_attention", "running")
+    post_event(db, run.run_id, "decision", summary, data={"decision": decision})
+    running = run.model_copy(update={"status": "running", "decisions": decisions})
+    try:
+        sent = lc.workflow.send_task_success(token, {"decision": decision["decision"], "index": len(decisions)})
+    except Exception:
+        fail_run(lc, running, DECISION_NOT_DELIVERED)
+        raise
+    if sent == "expired":
+        logger.warning("decision came after the wait ended", run_id=run.run_id)
+        fail_run(lc, running, DECISION_TOO_LATE)
+        raise not_waiting_for_decision(db.get_run(run.scope, run.run_id) or running)
+    logger.info("import resumed", run_id=run.run_id, decision=decision["decision"])
+    return db.get_run(run.scope, run.run_id) or running
+
+
+def not_waiting_for_decision(run: RunRecord) -> Conflict:
+    """The 409 of a decision on an import that is not `needs_attention`."""
+    state = run.status.replace("_", " ")
+    return Conflict(f"The import is {state}, not waiting for a decision.", code="import_not_waiting", run_id=run.run_id)
+
+
+def record_decision_result(lc: Lifecycle, run: RunRecord, index: int, result: dict[str, Any]) -> None:
+    """Note what the `index`-th (1-based) decision's patch did on the running import (idempotent)."""
+    current = _load_active(lc.store, run.scope, run.run_id)
+    decisions = [dict(d) for d in current.decisions or []]
+    if not 0 < index <= len(decisions):
+        raise RunNoLongerActive(run.run_id)
+    decisions[index - 1]["result"] = result
+    if not _change(lc, current, ("running",), "running", {"decisions": decisions}):
+        raise RunNoLongerActive(run.run_id)
+
+
 def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> int:
     """Store the draft as the migration's next preview version and set the run `awaiting_approval`.
 
@@ -384,7 +494,7 @@ def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> i
     db = lc.store
     body = draft.model_dump(mode="json")
     for _ in range(5):  # another run can only move the pointer if it held the lock: practically never
-        current = db.get_run(run.migration_id, run.run_id)
+        current = db.get_run(run.scope, run.run_id)
         if current is not None and current.status == "awaiting_approval" and current.preview_version:
             return current.preview_version
         migration = db.get_migration(run.account_id, run.migration_id)
@@ -431,26 +541,29 @@ def fail_run(lc: Lifecycle, run: RunRecord, error: str) -> bool:
 
 
 def cancel_run(lc: Lifecycle, account_id: str, migration_id: str, run_id: str) -> RunRecord:
-    """Cancel an active run: status first (so nothing the execution still writes counts), then stop the
-    execution. A run that already ended is returned unchanged."""
-    db = lc.store
-    run = require_run(db, account_id, migration_id, run_id)
+    """Cancel an active run of a migration (see `cancel`)."""
+    return cancel(lc, require_run(lc.store, account_id, migration_id, run_id))
+
+
+def cancel(lc: Lifecycle, run: RunRecord) -> RunRecord:
+    """Cancel an active run or import: status first (so nothing the execution still writes counts), then stop
+    the execution. A run that already ended is returned unchanged."""
     if run.is_active and _change(lc, run, ACTIVE_STATUSES, "canceled", {"message": None}):
-        logger.info("run canceled", run_id=run_id, migration_id=migration_id)
+        logger.info("run canceled", run_id=run.run_id, scope=run.scope)
         if run.execution_arn:
             try:
                 lc.workflow.stop(run.execution_arn, error="Canceled", cause="Canceled through the API.")
             except Exception:
                 # The status is final and the lock is free; a still-running execution can change nothing.
-                logger.exception("execution not stopped after cancel", run_id=run_id)
-    return db.get_run(migration_id, run_id) or run
+                logger.exception("execution not stopped after cancel", run_id=run.run_id)
+    return lc.store.get_run(run.scope, run.run_id) or run
 
 
 def sweep_stale_runs(lc: Lifecycle, at: datetime | None = None) -> list[str]:
     """Fail every active run whose engine is gone: heartbeat stale, or execution no longer running.
 
-    Returns the run ids it failed. A blocked run is waiting for a person, so only its execution's state
-    (or a wait far past its own timeout) counts, not its heartbeat.
+    Returns the run ids it failed. A blocked run (or an import needing attention) is waiting for a person,
+    so only its execution's state (or a wait far past its own timeout) counts, not its heartbeat.
     """
     settings = get_settings()
     moment = at or now()
@@ -459,12 +572,14 @@ def sweep_stale_runs(lc: Lifecycle, at: datetime | None = None) -> list[str]:
         age = moment - datetime.fromisoformat(ref.heartbeat_at.replace("Z", "+00:00"))
         if age < timedelta(seconds=settings.run_sweep_grace_seconds):
             continue
-        run = lc.store.get_run(ref.migration_id, ref.run_id)
+        run = lc.store.get_run(ref.scope, ref.run_id)
         if run is None or not run.is_active:
             continue  # the index lags the table
         limit = settings.run_stale_after_seconds
         if run.status == "blocked":
             limit += settings.run_answer_timeout_seconds
+        elif run.status == "needs_attention":
+            limit += settings.import_decision_timeout_seconds
         stale = age > timedelta(seconds=limit)
         if not stale:
             status = lc.workflow.status(run.execution_arn) if run.execution_arn else "MISSING"
@@ -472,7 +587,7 @@ def sweep_stale_runs(lc: Lifecycle, at: datetime | None = None) -> list[str]:
                 continue
         if fail_run(lc, run, TIMED_OUT):
             swept.append(run.run_id)
-            logger.warning("stale run swept", run_id=run.run_id, migration_id=run.migration_id, stale_heartbeat=stale)
+            logger.warning("stale run swept", run_id=run.run_id, scope=run.scope, stale_heartbeat=stale)
             if run.execution_arn:
                 try:
                     lc.workflow.stop(run.execution_arn, error="TimedOut", cause=TIMED_OUT)
@@ -485,8 +600,8 @@ def sweep_stale_runs(lc: Lifecycle, at: datetime | None = None) -> list[str]:
 # ------------------------------------------------------------------------------------------ internals
 
 
-def _load_active(db: Store, migration_id: str, run_id: str) -> RunRecord:
-    run = db.get_run(migration_id, run_id)
+def _load_active(db: Store, scope: str, run_id: str) -> RunRecord:
+    run = db.get_run(scope, run_id)
     if run is None or not run.is_active:
         raise RunNoLongerActive(run_id)
     return run
@@ -501,7 +616,7 @@ def _change(
     task_token: str | None = None,
 ) -> bool:
     changed = lc.store.transition_run(
-        run.migration_id,
+        run.scope,
         run.run_id,
         from_statuses=from_statuses,
         to_status=to_status,
@@ -523,6 +638,7 @@ def _announce(lc: Lifecycle, run: RunRecord, old: RunStatus | None, new: RunStat
     lc.bus.status_changed(
         account_id=run.account_id,
         migration_id=run.migration_id,
+        company_id=run.company_id,
         run_id=run.run_id,
         kind=run.kind,
         old_status=old or "",

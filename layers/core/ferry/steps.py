@@ -288,7 +288,7 @@ def execute(ctx: StepContext) -> dict[str, Any]:
         raise StepFailed("There is no preview to import; run generate first. Nothing was imported.")
     recipe = recipe_of(preview.body, ctx.migration.templates)
     with tempfile.TemporaryDirectory(prefix="ferry-execute-") as tmp:
-        inputs = _download_inputs(ctx, recipe, Path(tmp))
+        inputs = download_inputs(ctx, recipe, Path(tmp))
         try:
             result = run_engine(recipe, ctx.migration.templates, inputs, Path(tmp) / "out", progress=ctx.progress)
         except RecipeError as exc:
@@ -337,7 +337,7 @@ def recipe_of(body: dict[str, Any], templates: list[Template]) -> Recipe:
         raise StepFailed(f"The preview's recipe is not valid: {exc}") from None
 
 
-def _download_inputs(
+def download_inputs(
     ctx: StepContext, recipe: Recipe, directory: Path, *, csv_prefix_bytes: int | None = None
 ) -> Inputs:
     """Each file the recipe reads, downloaded into `directory`, with its manifest.
@@ -439,13 +439,13 @@ def preview_sheets(ctx: StepContext, recipe: Recipe) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="ferry-preview-") as tmp:
         ctx.progress("Checking the first rows against the templates.")
         try:
-            inputs = _download_inputs(ctx, recipe, Path(tmp) / "prefix", csv_prefix_bytes=PREVIEW_PREFIX_BYTES)
+            inputs = download_inputs(ctx, recipe, Path(tmp) / "prefix", csv_prefix_bytes=PREVIEW_PREFIX_BYTES)
             sheets = preview(recipe, templates, inputs, n=SAMPLE_ROWS)
             if all(s["sampleRowCount"] >= min(SAMPLE_ROWS, s["rowCount"]) for s in sheets):
                 return sheets
         except (ValueError, OSError, PolarsError):  # a row cut in half at the end of the prefix
             pass
         try:
-            return preview(recipe, templates, _download_inputs(ctx, recipe, Path(tmp) / "whole"), n=SAMPLE_ROWS)
+            return preview(recipe, templates, download_inputs(ctx, recipe, Path(tmp) / "whole"), n=SAMPLE_ROWS)
         except ValueError as exc:  # RecipeError: a file changed under the plan
             raise StepFailed(f"The recipe does not fit the files: {exc}") from None

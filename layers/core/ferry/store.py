@@ -5,15 +5,20 @@ Items (see docs/architecture; PK / SK):
     api key      KEY#<sha256>     KEY            account_id, profile_id, revoked
     migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version
     file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error
-    active lock  MIG#<mig>        ACTIVE         run_id (written by the run lifecycle)
-    run          MIG#<mig>        RUN#<run>      kind, status, message, questions_json, credential_request_json,
-                                                 report_json, error, execution_arn, task_token, heartbeat_at;
-                                                 GSI2 ACTIVE / <heartbeat>#<run> while queued/running/blocked
+    active lock  <scope>          ACTIVE         run_id (written by the run lifecycle)
+    run          <scope>          RUN#<run>      kind, status, message, questions_json, credential_request_json,
+                                                 needs_attention_json, decisions_json, report_json, error,
+                                                 execution_arn, task_token, heartbeat_at; GSI2 ACTIVE /
+                                                 <heartbeat>#<run> while queued/running/blocked/needs_attention
+    idempotency  CO#<acct>#<co>   IDEM#<sha256>  run_id, request_hash (an import's idempotency key, hashed)
     preview      MIG#<mig>        PREVIEW#<v>    body_json (or body_key in S3 when large); the migration
                                                  item's preview_version points at the current one
     event seq    RUN#<run>        SEQ            last allocated thread event number
     thread event RUN#<run>        EVT#<seq>      event_type, text, data_json, at
     event dedup  RUN#<run>        DEDUP#<key>    seq (a retried step posts its event once)
+
+A run's scope is its partition: `MIG#<mig>` for a migration's runs, `CO#<acct>#<company>` for a company's
+imports (`migration_scope` / `company_scope`); the scope holds at most one active run (its lock).
 
 Nested values (templates, sheet summaries) are stored as JSON strings: DynamoDB would turn their
 numbers into Decimals and they are always read and written whole.
@@ -37,12 +42,17 @@ from ferry.models import Template
 
 FileStatus = Literal["pending_upload", "ready", "rejected"]
 DeleteOutcome = Literal["deleted", "not_found", "active_run"]
-RunKind = Literal["generate", "update", "clarify", "execute"]
-RunStatus = Literal["queued", "running", "blocked", "awaiting_approval", "completed", "failed", "canceled"]
+MigrationRunKind = Literal["generate", "update", "clarify", "execute"]
+RunKind = Literal["generate", "update", "clarify", "execute", "import"]
+RunStatus = Literal[
+    "queued", "running", "blocked", "needs_attention", "awaiting_approval", "completed", "failed", "canceled"
+]
 
-# A run holds its migration's lock only in these statuses; every other status is final.
-ACTIVE_STATUSES: tuple[RunStatus, ...] = ("queued", "running", "blocked")
+# A run holds its scope's lock only in these statuses; every other status is final.
+ACTIVE_STATUSES: tuple[RunStatus, ...] = ("queued", "running", "blocked", "needs_attention")
 FINAL_STATUSES: tuple[RunStatus, ...] = ("awaiting_approval", "completed", "failed", "canceled")
+# Waiting for a person: the status keeps the task token that resumes the execution.
+WAITING_STATUSES: tuple[RunStatus, ...] = ("blocked", "needs_attention")
 ACTIVE_INDEX_PK = "ACTIVE"
 
 _CONDITION_FAILED = "ConditionalCheckFailedException"
@@ -114,18 +124,27 @@ class IngestResult(BaseModel):
 
 
 class RunRecord(BaseModel):
-    """A run item (the task token is deliberately not part of it: it never leaves the store by accident)."""
+    """A run item (the task token is deliberately not part of it: it never leaves the store by accident).
+
+    A company import (`kind` import) also has `company_id`; it lives in the company's scope and replays
+    the migration's preview `recipe_version`.
+    """
 
     account_id: str
     migration_id: str
     run_id: str
     kind: RunKind
     status: RunStatus
+    company_id: str | None = None
     instruction: str | None = None  # the `message` the client sent with update/clarify
     extract_via_api: bool = False
+    file_ids: list[str] | None = None  # an import's files to replay the recipe on (None: the recipe's own)
+    recipe_version: int | None = None  # the preview version an import replays
     message: str | None = None  # the latest human progress update
     questions: list[dict[str, Any]] | None = None
     credential_request: dict[str, Any] | None = None  # blocked on credentials: {connection_id, source_key, fields}
+    needs_attention: dict[str, Any] | None = None  # an import's review: {questions, proposed_patch}
+    decisions: list[dict[str, Any]] | None = None  # an import's decisions: who, when, what (the patch), result
     report: dict[str, Any] | None = None
     error: str | None = None
     preview_version: int | None = None  # the preview this run wrote
@@ -136,8 +155,27 @@ class RunRecord(BaseModel):
 
     @property
     def is_active(self) -> bool:
-        """True while the run holds its migration's lock."""
+        """True while the run holds its scope's lock."""
         return self.status in ACTIVE_STATUSES
+
+    @property
+    def scope(self) -> str:
+        """The partition the run and its scope's lock live in."""
+        if self.company_id is not None:
+            return company_scope(self.account_id, self.company_id)
+        return migration_scope(self.migration_id)
+
+
+class IdempotencyRecord(BaseModel):
+    """What an import's idempotency key was first used for: the run it created and the request's hash."""
+
+    run_id: str
+    request_hash: str
+    created_at: str
+
+
+CreateOutcome = IdempotencyRecord | str | None
+"""What `Store.create_run` says: None created; the key's earlier use; or the run holding the lock."""
 
 
 class PreviewRecord(BaseModel):
@@ -165,7 +203,7 @@ class ThreadEvent(BaseModel):
 class ActiveRunRef(BaseModel):
     """An entry of the sparse active-runs index."""
 
-    migration_id: str
+    scope: str
     run_id: str
     heartbeat_at: str
 
@@ -189,12 +227,26 @@ def _file_key(migration_id: str, file_id: str) -> dict[str, Any]:
     return _key(f"MIG#{migration_id}", f"FILE#{file_id}")
 
 
-def _active_lock_key(migration_id: str) -> dict[str, Any]:
-    return _key(f"MIG#{migration_id}", "ACTIVE")
+def migration_scope(migration_id: str) -> str:
+    """The scope of a migration's runs (generate, update, clarify, execute)."""
+    return f"MIG#{migration_id}"
 
 
-def _run_key(migration_id: str, run_id: str) -> dict[str, Any]:
-    return _key(f"MIG#{migration_id}", f"RUN#{run_id}")
+def company_scope(account_id: str, company_id: str) -> str:
+    """The scope of a company's imports (the company id is the client's, so the account is part of it)."""
+    return f"CO#{account_id}#{company_id}"
+
+
+def _active_lock_key(scope: str) -> dict[str, Any]:
+    return _key(scope, "ACTIVE")
+
+
+def _run_key(scope: str, run_id: str) -> dict[str, Any]:
+    return _key(scope, f"RUN#{run_id}")
+
+
+def _idempotency_key(scope: str, key_hash: str) -> dict[str, Any]:
+    return _key(scope, f"IDEM#{key_hash}")
 
 
 def _preview_key(migration_id: str, version: int) -> dict[str, Any]:
@@ -337,7 +389,7 @@ class Store:
                     {
                         "ConditionCheck": {
                             "TableName": self.table,
-                            "Key": _active_lock_key(migration_id),
+                            "Key": _active_lock_key(migration_scope(migration_id)),
                             "ConditionExpression": "attribute_not_exists(PK)",
                         }
                     },
@@ -354,11 +406,9 @@ class Store:
             raise
         return "deleted"
 
-    def get_active_run_id(self, migration_id: str) -> str | None:
-        """The run holding the migration's active lock, or None when it is idle."""
-        item = self.client.get_item(TableName=self.table, Key=_active_lock_key(migration_id), ConsistentRead=True).get(
-            "Item"
-        )
+    def get_active_run_id(self, scope: str) -> str | None:
+        """The run holding the scope's active lock, or None when it is idle."""
+        item = self.client.get_item(TableName=self.table, Key=_active_lock_key(scope), ConsistentRead=True).get("Item")
         return str(item["run_id"]["S"]) if item and "run_id" in item else None
 
     # ---------------------------------------------------------------- files
@@ -457,68 +507,95 @@ class Store:
         return True
 
     # ---------------------------------------------------------------- runs and the active lock
-    def create_run(self, record: RunRecord) -> str | None:
-        """Write a new run and take its migration's lock in one transaction.
+    def create_run(self, record: RunRecord, idempotency: tuple[str, IdempotencyRecord] | None = None) -> CreateOutcome:
+        """Write a new run and take its scope's lock in one transaction (with `idempotency`, also claim the
+        key: `(key hash, what it is used for)`).
 
-        Returns None when the run now holds the lock, else the run_id holding it ("" when the holder
-        let go in the meantime and the caller may simply try again).
+        Returns None when the run now holds the lock; the IdempotencyRecord the key already stands for when
+        it was used before (that wins over a held lock); else the run_id holding the lock ("" when the
+        holder let go in the meantime and the caller may simply try again).
         """
+        scope = record.scope
         lock = {
-            **_active_lock_key(record.migration_id),
+            **_active_lock_key(scope),
             **_marshal_item({"type": "active_lock", "run_id": record.run_id, "kind": record.kind,
                              "created_at": record.created_at}),
         }  # fmt: skip
-        try:
-            self.client.transact_write_items(
-                TransactItems=[
-                    {
-                        "Put": {
-                            "TableName": self.table,
-                            "Item": {**_run_key(record.migration_id, record.run_id), **_run_attributes(record)},
-                            "ConditionExpression": "attribute_not_exists(PK)",
-                        }
-                    },
-                    {
-                        "Put": {
-                            "TableName": self.table,
-                            "Item": lock,
-                            "ConditionExpression": "attribute_not_exists(PK)",
-                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-                        }
-                    },
-                ]
+        items: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": {**_run_key(scope, record.run_id), **_run_attributes(record)},
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                }
+            },
+            {
+                "Put": {
+                    "TableName": self.table,
+                    "Item": lock,
+                    "ConditionExpression": "attribute_not_exists(PK)",
+                    "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                }
+            },
+        ]
+        if idempotency is not None:
+            key_hash, used_for = idempotency
+            items.append(
+                {
+                    "Put": {
+                        "TableName": self.table,
+                        "Item": {
+                            **_idempotency_key(scope, key_hash),
+                            **_marshal_item({"type": "idempotency", **used_for.model_dump()}),
+                        },
+                        "ConditionExpression": "attribute_not_exists(PK)",
+                        "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+                    }
+                }
             )
+        try:
+            self.client.transact_write_items(TransactItems=items)
         except ClientError as exc:
             if _error_code(exc) != "TransactionCanceledException":
                 raise
             reasons = exc.response.get("CancellationReasons", [])
+            if idempotency is not None and len(reasons) > 2 and reasons[2].get("Code") == "ConditionalCheckFailed":
+                old = reasons[2].get("Item")
+                used = IdempotencyRecord.model_validate(_unmarshal_item(old)) if old else None
+                used = used or self.get_idempotency(scope, idempotency[0])
+                if used is not None:
+                    return used
             holder = reasons[1] if len(reasons) > 1 else {}
             if holder.get("Code") != "ConditionalCheckFailed":
                 raise
             held_by = holder.get("Item", {}).get("run_id", {}).get("S")
-            return str(held_by) if held_by else (self.get_active_run_id(record.migration_id) or "")
+            return str(held_by) if held_by else (self.get_active_run_id(scope) or "")
         return None
 
-    def get_run(self, migration_id: str, run_id: str) -> RunRecord | None:
-        """A run of the migration, or None."""
-        item = self.client.get_item(TableName=self.table, Key=_run_key(migration_id, run_id), ConsistentRead=True).get(
-            "Item"
-        )
+    def get_idempotency(self, scope: str, key_hash: str) -> IdempotencyRecord | None:
+        """What an idempotency key of the scope was used for, or None when it was never used."""
+        item = self.client.get_item(
+            TableName=self.table, Key=_idempotency_key(scope, key_hash), ConsistentRead=True
+        ).get("Item")
+        return IdempotencyRecord.model_validate(_unmarshal_item(item)) if item else None
+
+    def get_run(self, scope: str, run_id: str) -> RunRecord | None:
+        """A run of the scope, or None."""
+        item = self.client.get_item(TableName=self.table, Key=_run_key(scope, run_id), ConsistentRead=True).get("Item")
         return _run_record(item) if item else None
 
-    def list_runs(self, migration_id: str, limit: int, cursor: str | None = None) -> tuple[list[RunRecord], str | None]:
-        """One page of the migration's runs, newest first, and the cursor of the next page (or None)."""
-        pk = f"MIG#{migration_id}"
+    def list_runs(self, scope: str, limit: int, cursor: str | None = None) -> tuple[list[RunRecord], str | None]:
+        """One page of the scope's runs, newest first, and the cursor of the next page (or None)."""
         kwargs: dict[str, Any] = {
             "TableName": self.table,
             "KeyConditionExpression": "PK = :pk AND begins_with(SK, :run)",
-            "ExpressionAttributeValues": {":pk": {"S": pk}, ":run": {"S": "RUN#"}},
+            "ExpressionAttributeValues": {":pk": {"S": scope}, ":run": {"S": "RUN#"}},
             "ScanIndexForward": False,  # run ids sort by creation time
             "Limit": limit + 1,
             "ConsistentRead": True,
         }
         if cursor is not None:
-            kwargs["ExclusiveStartKey"] = _key(pk, _decode_cursor(cursor, "RUN#", "run"))
+            kwargs["ExclusiveStartKey"] = _key(scope, _decode_cursor(cursor, "RUN#", "run"))
         items = self.client.query(**kwargs).get("Items", [])
         page = [_run_record(item) for item in items[:limit]]
         next_cursor = _encode_cursor(f"RUN#{page[-1].run_id}") if len(items) > limit else None
@@ -526,7 +603,7 @@ class Store:
 
     def transition_run(
         self,
-        migration_id: str,
+        scope: str,
         run_id: str,
         *,
         from_statuses: tuple[RunStatus, ...],
@@ -538,8 +615,8 @@ class Store:
         """Move a run to `to_status` only if it is in one of `from_statuses`; False when it is not.
 
         `changes` sets run attributes by field name (None removes one). Leaving the active statuses
-        removes the run from the active index and, in the same transaction, deletes the migration's
-        lock if it names this run. `task_token` is stored with the change (parking a run).
+        removes the run from the active index and, in the same transaction, deletes the scope's lock if
+        it names this run. `task_token` is stored with the change (parking a run).
         """
         names = {"#status": "status"}
         values: dict[str, Any] = {":to": to_status, ":now": now}
@@ -556,7 +633,7 @@ class Store:
         if task_token is not None:
             sets.append("task_token = :token")
             values[":token"] = task_token
-        elif to_status != "blocked":
+        elif to_status not in WAITING_STATUSES:
             removes.append("task_token")
         active = to_status in ACTIVE_STATUSES
         if active:
@@ -570,7 +647,7 @@ class Store:
             values[f":from{n}"] = status
         update = {
             "TableName": self.table,
-            "Key": _run_key(migration_id, run_id),
+            "Key": _run_key(scope, run_id),
             "UpdateExpression": "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else ""),
             "ConditionExpression": f"#status IN ({', '.join(placeholders)})",
             "ExpressionAttributeNames": names,
@@ -581,7 +658,7 @@ class Store:
                 self.client.update_item(**update)
             else:
                 self.client.transact_write_items(
-                    TransactItems=[{"Update": update}, self._release_lock_item(migration_id, run_id)]
+                    TransactItems=[{"Update": update}, self._release_lock_item(scope, run_id)]
                 )
         except ClientError as exc:
             code = _error_code(exc)
@@ -603,7 +680,7 @@ class Store:
                 raise
         return True
 
-    def touch_run(self, migration_id: str, run_id: str, now: str, message: str | None = None) -> bool:
+    def touch_run(self, scope: str, run_id: str, now: str, message: str | None = None) -> bool:
         """Record a heartbeat (and a progress message) on a queued or running run; False otherwise."""
         values: dict[str, Any] = {":now": now, ":sk": _active_index_sk(now, run_id), ":q": "queued", ":r": "running"}
         sets = ["heartbeat_at = :now", "updated_at = :now", "GSI2SK = :sk"]
@@ -613,7 +690,7 @@ class Store:
         try:
             self.client.update_item(
                 TableName=self.table,
-                Key=_run_key(migration_id, run_id),
+                Key=_run_key(scope, run_id),
                 UpdateExpression="SET " + ", ".join(sets),
                 ConditionExpression="#status IN (:q, :r)",
                 ExpressionAttributeNames={"#status": "status"},
@@ -625,31 +702,47 @@ class Store:
             raise
         return True
 
-    def claim_task_token(self, migration_id: str, run_id: str, now: str, message: str) -> str | None:
-        """Take a blocked run's task token and set it running, in one conditional update.
+    def claim_task_token(
+        self,
+        scope: str,
+        run_id: str,
+        now: str,
+        message: str,
+        *,
+        waiting_status: RunStatus = "blocked",
+        changes: dict[str, Any] | None = None,
+    ) -> str | None:
+        """Take a waiting run's task token and set it running, in one conditional update.
 
-        Only one caller can win this for a given park, so the token is used exactly once. None when
-        the run is not blocked (or has no token).
+        Only one caller can win this for a given park, so the token is used exactly once. What the run
+        waited for (questions, credential request, review) goes with the token; `changes` sets run
+        attributes in the same write. None when the run is not in `waiting_status` (or has no token).
         """
+        names = {"#status": "status"}
+        values: dict[str, Any] = {
+            ":running": "running",
+            ":waiting": waiting_status,
+            ":message": message,
+            ":now": now,
+            ":sk": _active_index_sk(now, run_id),
+        }
+        sets = ["#status = :running", "message = :message", "updated_at = :now", "heartbeat_at = :now", "GSI2SK = :sk"]
+        for n, (field_name, value) in enumerate((changes or {}).items()):
+            attribute, value = _run_attribute(field_name, value)
+            names[f"#a{n}"] = attribute
+            sets.append(f"#a{n} = :a{n}")
+            values[f":a{n}"] = value
         try:
             old = self.client.update_item(
                 TableName=self.table,
-                Key=_run_key(migration_id, run_id),
+                Key=_run_key(scope, run_id),
                 UpdateExpression=(
-                    "SET #status = :running, message = :message, updated_at = :now, heartbeat_at = :now,"
-                    " GSI2SK = :sk REMOVE task_token, questions_json, credential_request_json"
+                    "SET " + ", ".join(sets) + " REMOVE task_token, questions_json, credential_request_json,"
+                    " needs_attention_json"
                 ),
-                ConditionExpression="#status = :blocked AND attribute_exists(task_token)",
-                ExpressionAttributeNames={"#status": "status"},
-                ExpressionAttributeValues=_marshal_item(
-                    {
-                        ":running": "running",
-                        ":blocked": "blocked",
-                        ":message": message,
-                        ":now": now,
-                        ":sk": _active_index_sk(now, run_id),
-                    }
-                ),
+                ConditionExpression="#status = :waiting AND attribute_exists(task_token)",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=_marshal_item(values),
                 ReturnValues="ALL_OLD",
             )["Attributes"]
         except ClientError as exc:
@@ -658,12 +751,12 @@ class Store:
             raise
         return str(old["task_token"]["S"])
 
-    def release_lock(self, migration_id: str, run_id: str) -> bool:
-        """Delete the migration's lock only if it names `run_id`; False when it names another run or none."""
+    def release_lock(self, scope: str, run_id: str) -> bool:
+        """Delete the scope's lock only if it names `run_id`; False when it names another run or none."""
         try:
             self.client.delete_item(
                 TableName=self.table,
-                Key=_active_lock_key(migration_id),
+                Key=_active_lock_key(scope),
                 ConditionExpression="run_id = :mine",
                 ExpressionAttributeValues={":mine": {"S": run_id}},
             )
@@ -673,12 +766,12 @@ class Store:
             raise
         return True
 
-    def _release_lock_item(self, migration_id: str, run_id: str) -> dict[str, Any]:
+    def _release_lock_item(self, scope: str, run_id: str) -> dict[str, Any]:
         # Absent is fine (already released); held by another run is not ours to delete.
         return {
             "Delete": {
                 "TableName": self.table,
-                "Key": _active_lock_key(migration_id),
+                "Key": _active_lock_key(scope),
                 "ConditionExpression": "attribute_not_exists(PK) OR run_id = :mine",
                 "ExpressionAttributeValues": {":mine": {"S": run_id}},
             }
@@ -697,7 +790,7 @@ class Store:
             page = self.client.query(**kwargs)
             for item in page.get("Items", []):
                 heartbeat, _, run_id = item["GSI2SK"]["S"].rpartition("#")
-                refs.append(ActiveRunRef(migration_id=item["PK"]["S"][4:], run_id=run_id, heartbeat_at=heartbeat))
+                refs.append(ActiveRunRef(scope=item["PK"]["S"], run_id=run_id, heartbeat_at=heartbeat))
             if "LastEvaluatedKey" not in page:
                 return refs
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
@@ -723,7 +816,7 @@ class Store:
             pointer_values[":previous"] = {"N": str(previous_version)}
         run_update = {
             "TableName": self.table,
-            "Key": _run_key(run.migration_id, run.run_id),
+            "Key": _run_key(run.scope, run.run_id),
             "UpdateExpression": (
                 "SET #status = :done, preview_version = :v, message = :message, updated_at = :now"
                 " REMOVE GSI2PK, GSI2SK, task_token, questions_json, credential_request_json"
@@ -755,7 +848,7 @@ class Store:
                             "ExpressionAttributeValues": pointer_values,
                         }
                     },
-                    self._release_lock_item(run.migration_id, run.run_id),
+                    self._release_lock_item(run.scope, run.run_id),
                 ]
             )
         except ClientError as exc:
@@ -858,6 +951,8 @@ class Store:
 _RUN_JSON_FIELDS = {
     "questions": "questions_json",
     "credential_request": "credential_request_json",
+    "needs_attention": "needs_attention_json",
+    "decisions": "decisions_json",
     "report": "report_json",
 }
 
@@ -866,7 +961,7 @@ def _run_attribute(field_name: str, value: Any) -> tuple[str, Any]:
     """The stored attribute name and value of a RunRecord field (nested values are stored as JSON)."""
     if field_name in _RUN_JSON_FIELDS:
         return _RUN_JSON_FIELDS[field_name], (_json(value) if value is not None else None)
-    if field_name not in RunRecord.model_fields or field_name in ("status", "run_id", "migration_id"):
+    if field_name not in RunRecord.model_fields or field_name in ("status", "run_id", "migration_id", "company_id"):
         raise ValueError(f"{field_name} is not a run attribute that can be changed")
     return field_name, value
 

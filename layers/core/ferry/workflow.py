@@ -1,4 +1,4 @@
-"""Step Functions access: start, stop and describe run executions, and answer a waiting task token.
+"""Step Functions access: start, stop and describe run and import executions, and answer a waiting task token.
 
 The only module that talks to Step Functions. Task tokens pass through here and nowhere else is one
 logged or returned.
@@ -22,16 +22,23 @@ _TOKEN_GONE = {"TaskTimedOut", "InvalidToken", "TaskDoesNotExist"}
 
 
 class Workflow:
-    """The run state machine. `client` is an optional boto3 Step Functions client (tests inject one)."""
+    """A state machine: the run one, or (`machine="import"`) the import one. `client` is an optional boto3
+    Step Functions client (tests inject one). Stopping an execution and answering a token work for either."""
 
-    def __init__(self, state_machine_arn: str | None = None, client: Any = None) -> None:
+    def __init__(
+        self, state_machine_arn: str | None = None, client: Any = None, machine: Literal["run", "import"] = "run"
+    ) -> None:
         self._state_machine_arn = state_machine_arn
         self._client = client
+        self._machine = machine
 
     @property
     def state_machine_arn(self) -> str:
-        """The run state machine's ARN (from settings unless given)."""
-        return self._state_machine_arn or get_settings().run_state_machine_arn
+        """The state machine's ARN (from settings unless given)."""
+        if self._state_machine_arn:
+            return self._state_machine_arn
+        settings = get_settings()
+        return settings.import_state_machine_arn if self._machine == "import" else settings.run_state_machine_arn
 
     @property
     def client(self) -> Any:

@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from ferry.api.errors import index_route_methods, install_error_handling
-from ferry.api.routers import connections, files, health, migrations, previews, runs
+from ferry.api.routers import connections, files, health, imports, migrations, previews, runs
 from ferry.api.schemas import ErrorBody
 
 API_PREFIX = "/v1"
@@ -33,6 +33,7 @@ def create_app() -> FastAPI:
         (API_PREFIX, runs.router),
         (API_PREFIX, previews.router),
         (API_PREFIX, connections.router),
+        (API_PREFIX, imports.router),
     ]
     for prefix, router in routers:
         app.include_router(router, prefix=prefix)
@@ -64,7 +65,7 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
             if path == f"{API_PREFIX}/health":
                 continue
             errors = dict(_COMMON_ERRORS)
-            if "{migration_id}" in path:
+            if "{migration_id}" in path or "{run_id}" in path:
                 errors.update(_OBJECT_ERRORS)
             if method == "delete" and path == f"{API_PREFIX}/migrations/{{migration_id}}":
                 errors[409] = "A run is active on this migration"
@@ -72,6 +73,11 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
                 errors[413] = "Declared size is over the upload limit"
             if "/runs" in path and (method in ("post", "patch") or path.endswith("/export")):
                 errors[409] = "State conflict: a run in progress, no templates or preview, or the wrong run status"
+            if "/imports" in path and (method in ("post", "patch") or path.endswith("/export")):
+                errors[409] = "State conflict: an import in progress, no templates or preview, or the wrong status"
+            if method == "post" and path == f"{API_PREFIX}/companies/{{company_id}}/imports":
+                errors[404] = "The migration is not in your account"
+                errors[422] = "The idempotency_key was used with a different request"
             for status_code, description in errors.items():
                 responses.setdefault(
                     str(status_code),

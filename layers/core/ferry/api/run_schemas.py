@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler
 
 from ferry.models import Strict
 from ferry.run_models import Answer, CredentialRequest, Question, QuestionOption
-from ferry.store import PreviewRecord, RunKind, RunRecord, RunStatus, ThreadEvent
+from ferry.store import MigrationRunKind, PreviewRecord, RunKind, RunRecord, RunStatus, ThreadEvent
 
 _BASE = ("run_id", "kind", "status", "created_at", "updated_at")
 _BY_STATUS: dict[str, tuple[str, ...]] = {"queued": ("message",), "running": ("message",),
@@ -19,7 +19,7 @@ _BY_STATUS: dict[str, tuple[str, ...]] = {"queued": ("message",), "running": ("m
 class RunCreate(Strict):
     """Start a run."""
 
-    kind: RunKind
+    kind: MigrationRunKind
     message: str | None = Field(default=None, max_length=4000, description="What to change (update) or ask (clarify).")
     extract_via_api: bool = False
 

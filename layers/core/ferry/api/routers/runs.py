@@ -21,6 +21,8 @@ from ferry.api.run_schemas import (
     ThreadEventPublic,
     ThreadPage,
 )
+from ferry.blobs import Blobs
+from ferry.config import Settings
 
 router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
 
@@ -120,7 +122,7 @@ def read_thread(
         start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
 
         def finished() -> bool:
-            current = db.get_run(migration_id, run_id)
+            current = db.get_run(run.scope, run_id)
             return current is None or not current.is_active
 
         stream = thread.sse_stream(db, run, start, cap, finished)
@@ -152,7 +154,11 @@ def export_run(
     """The CSV of a completed execute run (`valid`: flagged rows left out; `invalid`/`all` add `_row` and
     `_errors`); 409 for any other run."""
     run = runs.require_run(db, account.account_id, migration_id, run_id)
-    export = exports.locate_export(blobs, run, template, filter_)
+    return export_response(blobs, settings, exports.locate_export(blobs, run, template, filter_))
+
+
+def export_response(blobs: Blobs, settings: Settings, export: exports.Export) -> Response:
+    """The CSV inline, or a 302 to a short-lived presigned URL when it is too large to answer inline."""
     if export.size > settings.export_inline_max_bytes:
         url = blobs.presign_get(export.key, expires_in=settings.export_url_ttl_seconds, filename=export.filename)
         return RedirectResponse(url, status_code=status.HTTP_302_FOUND)
