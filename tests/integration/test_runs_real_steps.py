@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +17,10 @@ from ferry.blobs import Blobs
 from ferry.config import get_settings
 from ferry.engine import executor
 from ferry.run_models import TransientStepError
+from tests.integration.imports_support import EMAIL, EXAMPLE
 from tests.integration.runs_support import wait_for_status
 from tests.integration.uploads import upload_and_wait
 
-EXAMPLE = (
-    Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "react-spreadsheet-import" / "exampleFile.csv"
-)
 PEOPLE: dict[str, Any] = {
     "name": "People",
     "sheet_id": "people",
@@ -34,9 +31,6 @@ PEOPLE: dict[str, Any] = {
         {"key": "team", "type": "string"},
     ],
 }
-EMAIL = re.compile(
-    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
-)
 
 
 def _run(api: TestClient, headers: dict[str, str], migration_id: str, **body: object) -> str:

@@ -26,7 +26,7 @@ from ferry.blobs import export_key, export_prefix, run_key
 from ferry.models import Template
 from ferry.review import Group, IssueCount, PatchAction, Review, build_review
 from ferry.run_models import CredentialRequest, StepFailed
-from ferry.steps import StepContext, advance_bookmarks, download_inputs, recipe_of
+from ferry.steps import StepContext, advance_bookmarks, recipe_of, run_recipe
 from ferry.store import FileRecord
 
 if TYPE_CHECKING:
@@ -83,19 +83,13 @@ def load_state(ctx: StepContext) -> ImportState:
 
 def execute_import(ctx: StepContext) -> Outcome:
     """Run the pinned recipe over the import's files into round 0, then review the flagged groups."""
-    from ferry.engine import execute as run_engine
     from ferry.engine import output_parts
-    from ferry.engine.patches import find_issues, write_source_hashes
-    from ferry.recipe import RecipeError
+    from ferry.engine.patches import find_issues
 
     recipe = _replayed_recipe(ctx)
     templates = _templates_of(ctx, recipe)
     with tempfile.TemporaryDirectory(prefix="ferry-import-") as tmp:
-        inputs = download_inputs(ctx, recipe, Path(tmp))
-        try:
-            result = run_engine(recipe, ctx.migration.templates, inputs, Path(tmp) / "out", progress=ctx.progress)
-        except RecipeError as exc:
-            raise StepFailed(f"The recipe no longer fits the files: {exc}. {NOTHING_IMPORTED}") from None
+        result, _ = run_recipe(ctx, recipe, Path(tmp), keep_source_hashes=True)
         issues = [i for t in templates for i in find_issues(t, result.outputs[t.sheet_id])]
         review = build_review(templates, issues, set())
         ctx.progress(f"Saving the checked rows: {result.report['totalRows']:,}.")
@@ -106,11 +100,9 @@ def execute_import(ctx: StepContext) -> Outcome:
             _upload_round(ctx, 0, template.sheet_id, directory)
         source_parts: dict[str, list[str]] = {}
         if review is not None:  # only a patch needs them: the profile of the rows a patch leaves
-            for tr, template in zip(recipe.templates, templates, strict=True):
-                path, manifest = inputs[tr.source.file_id]
-                dest = Path(tmp) / "sources" / tr.sheet_id
-                write_source_hashes(tr, template, path, manifest, dest)
-                source_parts[tr.sheet_id] = _upload_dir(ctx, sources_prefix(ctx.run.run_id, tr.sheet_id), dest)
+            for tr in recipe.templates:
+                hashes = result.outputs[tr.sheet_id] / "sources"
+                source_parts[tr.sheet_id] = _upload_dir(ctx, sources_prefix(ctx.run.run_id, tr.sheet_id), hashes)
     state = ImportState(
         round=0,
         recipe=recipe.model_dump(mode="json", by_alias=True),

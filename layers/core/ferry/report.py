@@ -38,7 +38,6 @@ class TemplateStats:
     rows: int
     invalid_rows: int
     fields: list[FieldStats]
-    source_rows: int
 
 
 def filled_hash(v: pl.Expr) -> pl.Expr:
@@ -84,7 +83,6 @@ def template_stats(
     invalid_rows: int,
     output: ProfileTally,
     source: ProfileTally,
-    source_rows: int,
 ) -> TemplateStats:
     """The report's view of one template from its counts and the tallies of its output and source values."""
     out_counts, src_counts = output.counts(), source.counts()
@@ -100,7 +98,6 @@ def template_stats(
             )
             for f in template.fields
         ],
-        source_rows=source_rows,
     )
 
 

@@ -44,7 +44,7 @@ from ferry.store import ConnectionRecord, FileRecord, MigrationRecord, PreviewRe
 
 if TYPE_CHECKING:
     from ferry.agent.planner import Plan
-    from ferry.engine import Inputs
+    from ferry.engine import ExecuteResult, Inputs
     from ferry.recipe import Recipe
     from ferry.recipe.editor import Edit
 
@@ -278,21 +278,15 @@ def execute(ctx: StepContext) -> dict[str, Any]:
     then uploaded under the run's own keys. They count as imported only once `commit` completes the run
     (the export route serves completed runs only); the failure path deletes them.
     """
-    from ferry.engine import execute as run_engine
     from ferry.engine import output_parts
     from ferry.export import EXPORT_FILTERS
-    from ferry.recipe import RecipeError
 
     preview = ctx.current_preview()
     if preview is None:
         raise StepFailed("There is no preview to import; run generate first. Nothing was imported.")
     recipe = recipe_of(preview.body, ctx.migration.templates)
     with tempfile.TemporaryDirectory(prefix="ferry-execute-") as tmp:
-        inputs = download_inputs(ctx, recipe, Path(tmp))
-        try:
-            result = run_engine(recipe, ctx.migration.templates, inputs, Path(tmp) / "out", progress=ctx.progress)
-        except RecipeError as exc:
-            raise StepFailed(f"The recipe no longer fits the files: {exc}. Nothing was imported.") from None
+        result, _ = run_recipe(ctx, recipe, Path(tmp))
         ctx.progress(f"Saving the import: {result.report['totalRows']:,} rows.")
         for sheet_id, directory in result.outputs.items():
             for name in EXPORT_FILTERS:
@@ -303,6 +297,28 @@ def execute(ctx: StepContext) -> dict[str, Any]:
                 key = run_key(ctx.run.run_id, f"output/{sheet_id}/{part.name}")
                 ctx.blobs.upload_file(key, part, "application/vnd.apache.parquet")
     return result.report
+
+
+def run_recipe(
+    ctx: StepContext, recipe: Recipe, work: Path, *, keep_source_hashes: bool = False
+) -> tuple[ExecuteResult, Inputs]:
+    """Download the files `recipe` reads into `work` and run the engine over them (outputs in `work/out`)."""
+    from ferry.engine import execute as run_engine
+    from ferry.recipe import RecipeError
+
+    inputs = download_inputs(ctx, recipe, work)
+    try:
+        result = run_engine(
+            recipe,
+            ctx.migration.templates,
+            inputs,
+            work / "out",
+            progress=ctx.progress,
+            keep_source_hashes=keep_source_hashes,
+        )
+    except RecipeError as exc:
+        raise StepFailed(f"The recipe no longer fits the files: {exc}. Nothing was imported.") from None
+    return result, inputs
 
 
 def commit(ctx: StepContext, report: dict[str, Any]) -> None:

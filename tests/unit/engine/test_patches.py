@@ -12,7 +12,7 @@ import pytest
 
 from ferry.engine import ERRORS, ROW, execute, output_parts, read_output
 from ferry.engine import executor as executor_module
-from ferry.engine.patches import apply_patch, find_issues, write_source_hashes
+from ferry.engine.patches import apply_patch, find_issues
 from ferry.models import Template
 from ferry.recipe import Recipe, recipe_from_mapping
 from ferry.report import build_report
@@ -50,10 +50,9 @@ def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Recipe, Path
     path.write_text(CSV, encoding="utf-8")
     source = sniffed(path)
     recipe = recipe_from_mapping({"name": "name", "email": "email", "age": "age"}, PEOPLE, "f1", "sheet_1")
-    result = execute(recipe, [PEOPLE], {"f1": source}, tmp_path / "out")
+    result = execute(recipe, [PEOPLE], {"f1": source}, tmp_path / "out", keep_source_hashes=True)
     assert len(output_parts(result.outputs["people"])) == 3
-    write_source_hashes(recipe.templates[0], PEOPLE, *source, tmp_path / "sources")
-    return recipe, result.outputs["people"], tmp_path / "sources"
+    return recipe, result.outputs["people"], result.outputs["people"] / "sources"
 
 
 def _errors(directory: Path) -> dict[int, dict[str, str]]:

@@ -10,8 +10,8 @@ executor stays as it is. Memory stays bounded by one part plus the key columns, 
 3. per spill part: drop the deduplicated rows, set the unique errors, write the output part and the
    valid/invalid/all exports, and count the report's profile.
 
-The report's source profile counts the source values of the rows still imported, from per-row source
-hashes written once next to the first output (`write_source_hashes`).
+The report's source profile counts the source values of the rows still imported, from the per-row source
+hashes the executor kept with the first output (`<output>/sources/`).
 """
 
 from __future__ import annotations
@@ -29,12 +29,11 @@ from ferry.engine.executor import (
     ROW,
     error_columns,
     flagged_expr,
-    iter_source_chunks,
     output_parts,
     write_output,
 )
 from ferry.export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
-from ferry.models import FileManifest, Template, TemplateField
+from ferry.models import Template, TemplateField
 from ferry.recipe.model import TemplateRecipe
 from ferry.recipe.spec import WHITESPACE
 from ferry.report import ProfileTally, TemplateStats, filled_hash, template_stats
@@ -105,27 +104,8 @@ def find_issues(template: Template, directory: str | Path) -> list[IssueCount]:
 # ------------------------------------------------------------------------------------------ source hashes
 
 
-def write_source_hashes(
-    recipe: TemplateRecipe, template: Template, path: str | Path, manifest: FileManifest, dest: Path
-) -> None:
-    """Per source data row, the `filled_hash` of each field's source value (what the profile counts), as
-    Parquet parts in `dest`; rows are matched to output rows by `_row` later."""
-    dest.mkdir(parents=True, exist_ok=True)
-    by_field = {fr.field: fr for fr in recipe.fields}
-    exprs = []
-    for f in template.fields:
-        fr = by_field.get(f.key)
-        source = pl.col(fr.column) if fr is not None and fr.column else pl.lit(None, dtype=pl.String)
-        exprs.append(filled_hash(source).alias(f.key))
-    seen = 0
-    for i, raw in enumerate(iter_source_chunks(path, manifest, recipe.source.sheet_id)):
-        hashes = raw.lazy().with_row_index(ROW, offset=seen + 1).select(pl.col(ROW).cast(pl.Int64), *exprs).collect()
-        seen += raw.height
-        hashes.write_parquet(dest / f"part-{i:05d}.parquet", compression="lz4")
-
-
 def source_hash_parts(directory: str | Path) -> list[Path]:
-    """The parts `write_source_hashes` wrote, in row order."""
+    """The source-hash parts the executor keeps in `directory` (`execute(..., keep_source_hashes=True)`)."""
     return sorted(Path(directory).glob("part-*.parquet"))
 
 
@@ -189,10 +169,8 @@ def apply_patch(
             kept_rows.append(frame[ROW])
             spilled.unlink()
     shutil.rmtree(spill, ignore_errors=True)
-    source_rows = _tally_sources(sources_dir, kept_rows, src_tally)
-    stats = template_stats(
-        template, recipe, rows=rows, invalid_rows=invalid, output=out_tally, source=src_tally, source_rows=source_rows
-    )
+    _tally_sources(sources_dir, kept_rows, src_tally)
+    stats = template_stats(template, recipe, rows=rows, invalid_rows=invalid, output=out_tally, source=src_tally)
     return PatchOutcome(stats=stats, counts=counts)
 
 
@@ -295,12 +273,9 @@ def _errors_with_unique(template: Template) -> pl.Expr:
     return pl.struct(errors).alias(ERRORS)
 
 
-def _tally_sources(sources_dir: str | Path, kept_rows: list[pl.Series], tally: ProfileTally) -> int:
-    """Add the source hashes of the rows still imported to `tally`; how many source rows there were."""
+def _tally_sources(sources_dir: str | Path, kept_rows: list[pl.Series], tally: ProfileTally) -> None:
+    """Add the source hashes of the rows still imported to `tally`."""
     kept = pl.concat(kept_rows) if kept_rows else pl.Series(ROW, [], dtype=pl.Int64)
-    total = 0
     for part in source_hash_parts(sources_dir):
         hashes = pl.read_parquet(part)
-        total += hashes.height
         tally.add(hashes.filter(pl.col(ROW).is_in(kept.implode())).select(tally.columns))
-    return total
