@@ -22,7 +22,7 @@ from typing import Any
 from moto.awslambda.models import LambdaFunction
 from moto.s3 import notifications as s3_notifications
 
-from ferry.observability import logger
+from ferry.core.observability import logger
 
 Handler = Callable[[Any, Any], Any]
 

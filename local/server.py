@@ -15,7 +15,7 @@ import sys
 
 import uvicorn
 
-from ferry.observability import logger
+from ferry.core.observability import logger
 from local.stack import STATE_FILE, LocalStack, write_state
 
 DEMO_KEY = "ferry_demo_key_0123456789abcdef"
@@ -36,7 +36,7 @@ def parse_api_keys(spec: str | None) -> list[tuple[str, str]]:
 
 
 def seed_api_keys(pairs: list[tuple[str, str]]) -> None:
-    from ferry.auth import register_api_key
+    from ferry.api.auth import register_api_key
 
     for key, account in pairs:
         register_api_key(key, account)

@@ -24,7 +24,7 @@ import boto3
 from moto.core.config import default_user_config
 from moto.server import ThreadedMotoServer
 
-from ferry.config import get_settings
+from ferry.core.config import get_settings
 from local import dynamodb, lambdas
 from local.template import ACCOUNT_ID, REGION, ROOT, TEMPLATE_PATH, Template
 

@@ -65,8 +65,8 @@ class Account:
 @pytest.fixture
 def account(stack: LocalStack) -> Callable[[], Account]:
     """Factory: `account()` registers a fresh account with a fresh API key."""
-    from ferry.auth import register_api_key
-    from ferry.ids import new_id
+    from ferry.api.auth import register_api_key
+    from ferry.core.ids import new_id
 
     def make() -> Account:
         acct = Account(account_id=new_id("acct"), key="fk_" + secrets.token_urlsafe(24))

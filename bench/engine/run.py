@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "layers" / "core"))
 
 import polars as pl  # noqa: E402
 
+from ferry.core.domain import Template  # noqa: E402
 from ferry.engine import execute  # noqa: E402
 from ferry.ingest import sniff  # noqa: E402
-from ferry.models import Template  # noqa: E402
 from ferry.recipe import Recipe  # noqa: E402
 
 COLUMNS = [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
 from bench.mapping.templates import COMPANIES, CONTACTS, DEALS, LOCATIONS, PEOPLE, PROVIDERS, PUBLICATIONS
-from ferry.models import SheetManifest, Template
+from ferry.core.domain import SheetManifest, Template
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 

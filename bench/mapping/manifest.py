@@ -6,7 +6,7 @@ import csv
 import io
 from pathlib import Path
 
-from ferry.models import ColumnManifest, SheetManifest
+from ferry.core.domain import ColumnManifest, SheetManifest
 
 SAMPLES = 10
 

@@ -21,7 +21,7 @@ from bench.mapping.cases import Case, all_cases, generated_cases, split_of  # no
 from bench.mapping.manifest import manifest_from_rows  # noqa: E402
 from ferry.agent import map_enum_values, match_sheet, score_sheet  # noqa: E402
 from ferry.agent.calibrate import calibrated, expected_calibration_error, fit_isotonic  # noqa: E402
-from ferry.models import Template, TemplateField  # noqa: E402
+from ferry.core.domain import Template, TemplateField  # noqa: E402
 
 GDC = ROOT.parent / "shared" / "data" / "benchmarks" / "gdc"
 TABLE_FILE = ROOT / "layers" / "core" / "ferry" / "agent" / "calibration_table.py"

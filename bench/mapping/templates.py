@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ferry.models import Template, TemplateField
+from ferry.core.domain import Template, TemplateField
 
 
 def _t(name: str, sheet_id: str, fields: list[dict[str, Any]]) -> Template:

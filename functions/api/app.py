@@ -9,7 +9,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from mangum import Mangum
 
 from ferry.api.app import create_app
-from ferry.observability import logger
+from ferry.core.observability import logger
 
 # Built once per container; AWS clients are created on first use inside requests.
 asgi = Mangum(create_app(), lifespan="off")

@@ -6,8 +6,8 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from ferry.auth import authorize_request
-from ferry.observability import logger
+from ferry.api.auth import authorize_request
+from ferry.core.observability import logger
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -7,13 +7,13 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from ferry.observability import logger
-from ferry.upload_events import UploadedObject, process_upload
+from ferry.core.observability import logger
+from ferry.migrations.uploads import UploadedObject, process_upload
 
 
 @logger.inject_lambda_context(clear_state=True)
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    """Process every ObjectCreated record; redelivered events are harmless (see ferry.upload_events)."""
+    """Process every ObjectCreated record; redelivered events are harmless (see ferry.migrations.uploads)."""
     outcomes = []
     for record in event.get("Records", []):
         if not str(record.get("eventName", "")).startswith("ObjectCreated"):

@@ -6,8 +6,8 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from ferry.observability import logger
-from ferry.run_tasks import handle
+from ferry.core.observability import logger
+from ferry.runs.tasks import handle
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -6,8 +6,8 @@ from typing import Any
 
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
-from ferry.observability import logger
-from ferry.runs import Lifecycle, sweep_stale_runs
+from ferry.core.observability import logger
+from ferry.runs.lifecycle import Lifecycle, sweep_stale_runs
 
 
 @logger.inject_lambda_context(clear_state=True)

@@ -8,8 +8,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from ferry import steps
-from ferry.run_models import Answer, PreviewDraft, Question, QuestionOption, StepOutcome
+from ferry.core.outcomes import Answer, PreviewDraft, Question, QuestionOption, StepOutcome
+from ferry.runs import steps
 from tests.helpers import wait_for
 from tests.integration.uploads import upload_and_wait
 
@@ -52,7 +52,7 @@ QUESTION = Question(
 
 
 class StepDouble:
-    """Stands in for ferry.steps in lifecycle tests: each step waits at a gate the test opens, then
+    """Stands in for ferry.runs.steps in lifecycle tests: each step waits at a gate the test opens, then
     returns what the test queued. Only the planner is replaced; the lifecycle, ASL and store are real."""
 
     def __init__(self, monkeypatch: Any) -> None:

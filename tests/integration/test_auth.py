@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.auth import account_for_key, hash_key, register_api_key, revoke_api_key
+from ferry.api.auth import account_for_key, hash_key, register_api_key, revoke_api_key
 from local import lambdas
 from local.stack import LocalStack
 
@@ -96,7 +96,7 @@ def test_keys_are_stored_only_as_hashes(stack: LocalStack, account) -> None:  # 
 
 
 def test_a_key_cannot_be_registered_to_a_second_account(stack: LocalStack, account) -> None:  # type: ignore[no-untyped-def]
-    from ferry.errors import Conflict
+    from ferry.core.errors import Conflict
 
     acct = account()
     register_api_key(acct.key, acct.account_id)  # same account again: harmless

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.auth import register_api_key
-from ferry.config import get_settings
-from ferry.ids import new_id
-from ferry.observability import logger
+from ferry.api.auth import register_api_key
+from ferry.core.config import get_settings
+from ferry.core.ids import new_id
+from ferry.core.observability import logger
 from local import lambdas
 from local.stack import LocalStack
 from tests.fakes import hubspot as hs
@@ -317,8 +317,8 @@ def _customer_bucket(stack: LocalStack) -> None:
 
 
 def test_a_secret_never_leaves_secrets_manager(api: TestClient, account, stack: LocalStack, fake_hubspot) -> None:  # type: ignore[no-untyped-def]
-    from ferry.connections import extract_connection
-    from ferry.store import ConnectionStore
+    from ferry.aws.dynamo import ConnectionStore
+    from ferry.connections.service import extract_connection
 
     canary = "canary-" + secrets.token_hex(16)
     capture = _Capture()
@@ -397,8 +397,8 @@ def test_a_secret_never_leaves_secrets_manager(api: TestClient, account, stack: 
 
 
 def test_extraction_from_s3_makes_ready_files_like_uploads(api: TestClient, account, stack: LocalStack) -> None:  # type: ignore[no-untyped-def]
-    from ferry.connections import commit_extraction_state, extract_connection
-    from ferry.store import ConnectionStore
+    from ferry.aws.dynamo import ConnectionStore
+    from ferry.connections.service import commit_extraction_state, extract_connection
 
     acct = account()
     mig = _migration(api, acct.headers)

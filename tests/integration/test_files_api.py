@@ -8,8 +8,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.config import get_settings
-from ferry.ids import new_id
+from ferry.core.config import get_settings
+from ferry.core.ids import new_id
 from local.stack import LocalStack
 from tests.conftest import REAL_DATA
 from tests.integration.uploads import install_sniff_spy, real_sniff_available, start_upload, upload_and_wait

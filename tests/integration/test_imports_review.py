@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.config import get_settings
+from ferry.core.config import get_settings
 from tests.integration.imports_support import (
     EMAIL,
     approved_migration,

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.ids import new_id
+from ferry.core.ids import new_id
 from local.stack import LocalStack
 from tests.integration.uploads import install_sniff_spy, upload_and_wait
 
@@ -252,7 +252,7 @@ def test_an_unexpected_failure_is_a_500_with_a_request_id_and_nothing_else(  # t
     api: TestClient, account, monkeypatch
 ) -> None:
     # Given: the table fails in a way nobody planned for
-    from ferry.store import Store
+    from ferry.aws.dynamo import Store
 
     def explode(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret internal detail: table exploded")

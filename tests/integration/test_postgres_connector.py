@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from ferry.config import get_settings
-from ferry.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
-from ferry.connectors.postgres import PostgresConnector
-from ferry.connectors.ssrf import UnsafeHost
+from ferry.connections.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.postgres import PostgresConnector
+from ferry.connections.connectors.ssrf import UnsafeHost
+from ferry.core.config import get_settings
 
 READER = "ferry_reader"
 
@@ -179,7 +179,7 @@ def test_incremental_reads_only_rows_after_the_bookmark(postgres_server: Postgre
 
 @pytest.mark.usefixtures("guard_off")
 def test_queries_are_streams_and_cannot_write(postgres_server: PostgresServer) -> None:
-    from ferry.errors import InvalidRequest
+    from ferry.core.errors import InvalidRequest
 
     connector = _connector(
         postgres_server,
@@ -214,8 +214,8 @@ def test_the_guard_refuses_a_loopback_database(
 def test_extracting_a_postgres_connection_makes_a_ready_file(  # type: ignore[no-untyped-def]
     postgres_server: PostgresServer, api, account
 ) -> None:
-    from ferry.connections import extract_connection
-    from ferry.store import ConnectionStore
+    from ferry.aws.dynamo import ConnectionStore
+    from ferry.connections.service import extract_connection
     from local import lambdas
 
     acct = account()

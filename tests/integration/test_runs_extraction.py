@@ -21,10 +21,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.config import get_settings
-from ferry.connectors import http
-from ferry.ids import new_id
-from ferry.observability import logger
+from ferry.connections.connectors import http
+from ferry.core.config import get_settings
+from ferry.core.ids import new_id
+from ferry.core.observability import logger
 from local import lambdas
 from local.stack import LocalStack
 from tests.fakes import hubspot as hs

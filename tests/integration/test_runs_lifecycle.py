@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry import runs
-from ferry.config import get_settings
-from ferry.run_models import StepOutcome, TransientStepError
-from ferry.runs import Lifecycle
-from ferry.store import Store, migration_scope
+from ferry.aws.dynamo import Store, migration_scope
+from ferry.core.config import get_settings
+from ferry.core.outcomes import StepOutcome, TransientStepError
+from ferry.runs import lifecycle as runs
+from ferry.runs.lifecycle import Lifecycle
 from local import lambdas
 from local.stack import LocalStack
 from tests.helpers import wait_for

@@ -12,11 +12,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry import steps
-from ferry.blobs import Blobs
-from ferry.config import get_settings
+from ferry.aws.s3 import Blobs
+from ferry.core.config import get_settings
+from ferry.core.outcomes import TransientStepError
 from ferry.engine import executor
-from ferry.run_models import TransientStepError
+from ferry.runs import steps
 from tests.integration.imports_support import EMAIL, EXAMPLE
 from tests.integration.runs_support import wait_for_status
 from tests.integration.uploads import upload_and_wait

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from ferry.run_models import StepOutcome
+from ferry.core.outcomes import StepOutcome
 from tests.integration.runs_support import CONTACTS, StepDouble, draft, ready_migration, wait_for_status
 
 RUN = "run_01JJZ8Q6W3T5Y7X9A1B3C5D7E9"

@@ -13,8 +13,8 @@ from typing import Any
 import httpx
 from fastapi.testclient import TestClient
 
-from ferry.errors import FileRejected
-from ferry.models import ColumnManifest, FileManifest, SheetManifest
+from ferry.core.domain import ColumnManifest, FileManifest, SheetManifest
+from ferry.core.errors import FileRejected
 from local import lambdas
 from tests.helpers import wait_for
 

@@ -29,9 +29,9 @@ from typing import Any
 
 import phonenumbers
 
+from ferry.core.domain import FileManifest, Template, TemplateField
 from ferry.ingest import iter_rows
 from ferry.ingest.rows import find_sheet
-from ferry.models import FileManifest, Template, TemplateField
 from ferry.recipe import model as m
 from ferry.recipe.spec import (
     BOOLEAN_VALUES,

@@ -12,9 +12,9 @@ import pytest
 from botocore.stub import Stubber
 
 import local  # noqa: F401 - puts the core layer on sys.path
-from ferry import aws
-from ferry.auth import hash_key
-from ferry.config import get_settings
+from ferry.api.auth import hash_key
+from ferry.aws import clients as aws
+from ferry.core.config import get_settings
 from local import lambdas
 
 ROOT = Path(__file__).resolve().parents[2]

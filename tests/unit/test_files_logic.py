@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import local  # noqa: F401 - puts the core layer on sys.path
-from ferry.blobs import manifest_key, parse_upload_key, upload_key
-from ferry.errors import InvalidRequest
-from ferry.files import human_size, sanitize_filename
-from ferry.ids import new_id
+from ferry.aws.s3 import manifest_key, parse_upload_key, upload_key
+from ferry.core.errors import InvalidRequest
+from ferry.core.ids import new_id
+from ferry.migrations.files import human_size, sanitize_filename
 
 
 @pytest.mark.parametrize(

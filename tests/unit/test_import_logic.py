@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.api.import_schemas import ImportPublic
-from ferry.errors import InvalidRequest
-from ferry.imports import ImportRequest, hash_idempotency_key, scope_of
-from ferry.store import RunRecord
+from ferry.api.schemas.imports import ImportPublic
+from ferry.aws.dynamo import RunRecord
+from ferry.core.errors import InvalidRequest
+from ferry.imports.service import ImportRequest, hash_idempotency_key, scope_of
 
 
 def test_the_same_request_has_the_same_fingerprint_whatever_was_omitted() -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ferry.run_tasks import _TASKS, MAX_ATTEMPTS, plain_error
+from ferry.runs.tasks import _TASKS, MAX_ATTEMPTS, plain_error
 from local.asl_lint import lint_definition
 
 ASL_PATH = Path(__file__).resolve().parents[2] / "statemachines" / "import.asl.json"

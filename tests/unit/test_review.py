@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.errors import InvalidRequest
-from ferry.models import Template
-from ferry.review import IssueCount, build_review, resolve_decision
-from ferry.run_models import Answer
+from ferry.core.domain import Template
+from ferry.core.errors import InvalidRequest
+from ferry.core.outcomes import Answer
+from ferry.imports.review import IssueCount, build_review, resolve_decision
 
 CONTACTS = Template.model_validate(
     {

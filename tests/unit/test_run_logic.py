@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.api.run_schemas import RunPublic
-from ferry.errors import InvalidRequest
-from ferry.previews import json_diff
-from ferry.run_models import Answer, Question, QuestionOption
-from ferry.runs import execution_arn, validate_answers
-from ferry.store import RunRecord
+from ferry.api.schemas.runs import RunPublic
+from ferry.aws.dynamo import RunRecord
+from ferry.core.errors import InvalidRequest
+from ferry.core.outcomes import Answer, Question, QuestionOption
+from ferry.migrations.previews import json_diff
+from ferry.runs.lifecycle import execution_arn, validate_answers
 
 QUESTIONS = [
     Question(

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ferry.run_tasks import MAX_ATTEMPTS, plain_error
+from ferry.runs.tasks import MAX_ATTEMPTS, plain_error
 from local.asl_lint import lint_definition
 
 ASL_PATH = Path(__file__).resolve().parents[2] / "statemachines" / "run.asl.json"

@@ -7,9 +7,9 @@ import base64
 import pytest
 
 import local  # noqa: F401 - puts the core layer on sys.path
-from ferry.errors import InvalidRequest
-from ferry.ids import new_id
-from ferry.store import _decode_cursor, _encode_cursor, _marshal_item, _unmarshal_item
+from ferry.aws.dynamo import _decode_cursor, _encode_cursor, _marshal_item, _unmarshal_item
+from ferry.core.errors import InvalidRequest
+from ferry.core.ids import new_id
 
 
 def test_cursor_round_trip_is_url_safe() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ferry.models import ColumnManifest, SheetManifest, Template, TemplateField
+from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 from ferry.recipe import Recipe, recipe_from_mapping
 
 FILE_ID = "file_1"

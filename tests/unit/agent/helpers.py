@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
-from ferry.models import ColumnManifest, SheetManifest, Template, TemplateField
+from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 
 __all__ = ["CONTACTS", "manifest_from_csv", "manifest_from_rows", "sheet"]
 

@@ -11,7 +11,7 @@ import pytest
 from botocore.stub import ANY, Stubber
 
 from ferry.agent.bedrock import TOOL_NAME, BedrockPlanner, converse_request
-from ferry.models import FileManifest, Template
+from ferry.core.domain import FileManifest, Template
 from ferry.recipe import recipe_json_schema
 from tests.unit.agent.helpers import sheet
 

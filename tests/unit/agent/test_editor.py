@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from ferry.core.outcomes import Answer
 from ferry.engine import preview
 from ferry.ingest import sniff
 from ferry.recipe import Recipe
 from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
-from ferry.run_models import Answer
 
 from .dialogues import CONTACTS, FILE_ID, ROWS, SHEET_ID, SHEETS, field_of, first_recipe, ops_of, write_csv
 
@@ -649,7 +649,7 @@ def test_edits_execute_in_the_engine(tmp_path: Path) -> None:
 
 
 def two_templates() -> tuple[Recipe, list[Any]]:
-    from ferry.models import Template, TemplateField
+    from ferry.core.domain import Template, TemplateField
     from ferry.recipe import recipe_from_mapping
 
     companies = Template(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ferry.cli import main
+from ferry.__main__ import main
 from ferry.recipe import Recipe
 
 EXAMPLE = (

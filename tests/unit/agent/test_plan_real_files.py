@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
+from ferry.__main__ import plan_files
 from ferry.agent.planner import HeuristicPlanner, Plan
-from ferry.cli import plan_files
+from ferry.core.domain import Template
+from ferry.core.outcomes import Answer
 from ferry.engine import preview
 from ferry.ingest import sniff
-from ferry.models import Template
-from ferry.run_models import Answer
 
 REAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "real"
 

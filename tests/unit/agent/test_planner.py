@@ -9,9 +9,9 @@ import pytest
 
 from ferry.agent.bedrock import BedrockPlanner
 from ferry.agent.planner import HeuristicPlanner, Plan, planner_from_settings
-from ferry.config import get_settings
-from ferry.models import FileManifest, SheetManifest, Template
-from ferry.run_models import Answer
+from ferry.core.config import get_settings
+from ferry.core.domain import FileManifest, SheetManifest, Template
+from ferry.core.outcomes import Answer
 from tests.unit.agent.helpers import CONTACTS, sheet
 
 

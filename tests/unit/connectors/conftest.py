@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ferry.config import get_settings
-from ferry.connectors import http
+from ferry.connections.connectors import http
+from ferry.core.config import get_settings
 from tests.fakes.hubspot import FakeHubSpot, contact
 from tests.fakes.salesforce import FakeSalesforce, account
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ferry.connections import write_records_csv
-from ferry.connectors.base import connector_class, parse_credentials, secret_values
-from ferry.errors import InvalidRequest
+from ferry.connections.connectors.base import connector_class, parse_credentials, secret_values
+from ferry.connections.service import write_records_csv
+from ferry.core.errors import InvalidRequest
 
 
 def test_source_keys_are_case_insensitive_and_unknown_ones_name_the_choices() -> None:

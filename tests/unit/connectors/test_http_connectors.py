@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
-from ferry.connectors.hubspot import HubSpotConnector
-from ferry.connectors.salesforce import SalesforceConnector
+from ferry.connections.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.hubspot import HubSpotConnector
+from ferry.connections.connectors.salesforce import SalesforceConnector
 from tests.fakes import hubspot as hs
 from tests.fakes import salesforce as sf
 from tests.fakes.hubspot import FakeHubSpot

@@ -5,10 +5,10 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from ferry.connectors import ssrf
-from ferry.connectors.base import connector_class, parse_config, parse_credentials
-from ferry.connectors.http import HttpSource
-from ferry.connectors.ssrf import UnsafeHost, check_url
+from ferry.connections.connectors import ssrf
+from ferry.connections.connectors.base import connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.http import HttpSource
+from ferry.connections.connectors.ssrf import UnsafeHost, check_url
 from tests.fakes.server import FakeServer, Reply
 
 PUBLIC_IP = "93.184.215.14"

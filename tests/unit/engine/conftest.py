@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from ferry.core.domain import FileManifest, Template
 from ferry.ingest import sniff
-from ferry.models import FileManifest, Template
 
 REAL = Path(__file__).resolve().parents[4] / "shared" / "data" / "real"
 EXAMPLE = REAL / "react-spreadsheet-import" / "exampleFile.csv"

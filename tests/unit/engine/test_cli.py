@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ferry.cli import main
-from ferry.models import Template
+from ferry.__main__ import main
+from ferry.core.domain import Template
 from ferry.recipe import recipe_from_mapping
 
 from .conftest import EXAMPLE, PEOPLE_MAPPING

@@ -8,10 +8,10 @@ from typing import Any
 import polars as pl
 import pytest
 
+from ferry.core.domain import FileManifest, Template
 from ferry.engine import ERRORS, ROW, error_columns, execute, flagged_expr, preview, read_output, read_source
 from ferry.engine import executor as executor_module
 from ferry.ingest import iter_rows, polars_csv_options
-from ferry.models import FileManifest, Template
 from ferry.recipe import Recipe, recipe_from_mapping
 
 from .conftest import ACCOUNTS, COMMA_IN_QUOTES, PEOPLE_MAPPING, sniffed

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ferry.export import FORMULA_START, export_csv, neutralise
+from ferry.engine.csv_export import FORMULA_START, export_csv, neutralise
 
 from .conftest import PAYLOADS
 

@@ -10,13 +10,13 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from ferry.core.domain import Template
 from ferry.engine import ERRORS, ROW, execute, output_parts, read_output
 from ferry.engine import executor as executor_module
-from ferry.engine.patches import apply_patch, find_issues
-from ferry.models import Template
+from ferry.engine.report import build_report
+from ferry.imports.patches import apply_patch, find_issues
+from ferry.imports.review import PatchAction
 from ferry.recipe import Recipe, recipe_from_mapping
-from ferry.report import build_report
-from ferry.review import PatchAction
 
 from .conftest import sniffed
 

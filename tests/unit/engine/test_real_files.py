@@ -9,10 +9,10 @@ from typing import Any
 import polars as pl
 import pytest
 
+from ferry.core.domain import FileManifest, Template
+from ferry.core.errors import FileRejected
 from ferry.engine import ERRORS, ROW, error_columns, execute, flagged_expr, read_output
-from ferry.errors import FileRejected
 from ferry.ingest import iter_rows, sniff
-from ferry.models import FileManifest, Template
 from ferry.recipe import Recipe
 from ferry.recipe.spec import WHITESPACE
 

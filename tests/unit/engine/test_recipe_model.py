@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from ferry.models import ColumnManifest, SheetManifest, Template
+from ferry.core.domain import ColumnManifest, SheetManifest, Template
 from ferry.recipe import Recipe, RecipeError, recipe_from_mapping, recipe_json_schema
 
 SCHEMA = Path(__file__).resolve().parents[3] / "docs" / "recipe.schema.json"

@@ -1,7 +1,7 @@
 """Differential tests: the polars engine and the plain-Python reference (tests/reference/engine.py) agree.
 
 - op level: every op in OP_NAMES on hypothesis-generated messy values (`ferry.engine.ops.apply_op`);
-- rule level: `ferry.rules.rule_expr` on generated field definitions and values;
+- rule level: `ferry.engine.rules.rule_expr` on generated field definitions and values;
 - executor level: every ready sheet of the real-file corpus (a string recipe and a typed one with rules,
   filters and dedup), the bench's 20,000-row messy contacts file, and generated in-memory sheets;
 - report level: the reference report equals the engine's `report` in every executor-level test.
@@ -30,12 +30,13 @@ from pydantic import TypeAdapter
 from bench.engine.run import TEMPLATE as CONTACTS_TEMPLATE
 from bench.engine.run import generate as generate_contacts
 from bench.engine.run import recipe as contacts_recipe
+from ferry.core.domain import FileManifest, SheetManifest, Template, TemplateField
+from ferry.core.errors import FileRejected
 from ferry.engine import Inputs, execute, read_output
 from ferry.engine.ops import apply_op as engine_apply_op
 from ferry.engine.ops import blank_to_null
-from ferry.errors import FileRejected
+from ferry.engine.rules import rule_expr
 from ferry.ingest import sniff
-from ferry.models import FileManifest, SheetManifest, Template, TemplateField
 from ferry.recipe import OP_NAMES, Recipe
 from ferry.recipe.model import Op
 from ferry.recipe.spec import (
@@ -48,7 +49,6 @@ from ferry.recipe.spec import (
     DEFAULT_TRUE,
     WHITESPACE,
 )
-from ferry.rules import rule_expr
 from tests.reference import engine as ref
 
 from .conftest import REAL

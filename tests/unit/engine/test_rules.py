@@ -7,8 +7,8 @@ from typing import Any
 import polars as pl
 import pytest
 
-from ferry.models import Template, TemplateField
-from ferry.rules import cell_errors, rule_expr
+from ferry.core.domain import Template, TemplateField
+from ferry.engine.rules import cell_errors, rule_expr
 
 
 def check(field: dict[str, Any], values: list[str | None]) -> list[str | None]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ferry.core.domain import FileManifest
 from ferry.ingest import sniff
-from ferry.models import FileManifest
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ferry.core.domain import ColumnManifest, FileManifest, SheetManifest
 from ferry.ingest import iter_rows
-from ferry.models import ColumnManifest, FileManifest, SheetManifest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

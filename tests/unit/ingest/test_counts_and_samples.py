@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from ferry.core.domain import FileManifest
 from ferry.ingest import sniff
-from ferry.models import FileManifest
 from tests.unit.ingest.helpers import all_rows, column, only_sheet
 
 SniffBytes = Callable[..., tuple[FileManifest, Path]]

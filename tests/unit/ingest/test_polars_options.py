@@ -10,8 +10,8 @@ from typing import Any
 import polars as pl
 import pytest
 
+from ferry.core.domain import FileManifest
 from ferry.ingest import polars_csv_options, sniff
-from ferry.models import FileManifest
 from tests.unit.ingest.helpers import all_rows, only_sheet
 
 SniffBytes = Callable[..., tuple[FileManifest, Path]]

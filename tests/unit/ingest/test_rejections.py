@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import xlsxwriter
 
-from ferry.errors import FileRejected
+from ferry.core.errors import FileRejected
 from ferry.ingest import sniff
 
 MB = 1024 * 1024

@@ -22,11 +22,11 @@ from typing import Any
 
 from ferry.agent.models import FieldMatch
 from ferry.agent.planner import HeuristicPlanner, Plan, Progress, Sheets
-from ferry.models import FileManifest, Template
-from ferry.observability import logger
+from ferry.core.domain import FileManifest, Template
+from ferry.core.observability import logger
+from ferry.core.outcomes import Answer
 from ferry.recipe import FieldRecipe, Recipe, recipe_json_schema
 from ferry.recipe.editor import Edit
-from ferry.run_models import Answer
 
 TOOL_NAME = "submit_recipe"
 # Error codes worth another call after a pause; any 5xx is too.
@@ -90,7 +90,7 @@ class BedrockPlanner:
     def client(self) -> Any:
         """The bedrock-runtime client, created on first use (tests pass one in, with a Stubber)."""
         if self._client is None:
-            from ferry.aws import client
+            from ferry.aws.clients import client
 
             self._client = client("bedrock-runtime")
         return self._client

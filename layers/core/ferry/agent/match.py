@@ -24,7 +24,7 @@ from ferry.agent.synonyms import (
     header_words,
     singular_phrase,
 )
-from ferry.models import SheetManifest, Template, TemplateField
+from ferry.core.domain import SheetManifest, Template, TemplateField
 
 # Calibrated confidence at or above which a mapping is applied without asking.
 AUTO_CONFIDENCE = 0.8

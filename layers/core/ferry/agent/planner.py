@@ -11,7 +11,7 @@ left over, and questions where the decision is a person's), and the edit/clarify
 `HeuristicPlanner` (the default) is offline and deterministic: the matcher (ferry.agent.match_sheet), the
 instruction editor (ferry.recipe.editor) and the preview explainer (ferry.recipe.clarify). `BedrockPlanner`
 (ferry.agent.bedrock, `FERRY_PLANNER=bedrock`) proposes the first recipe with a model and falls back to the
-heuristic one on any failure. Nothing here touches storage: the run steps (ferry.steps) load what a planner
+heuristic one on any failure. Nothing here touches storage: the run steps (ferry.runs.steps) load what a planner
 needs, keep the Plan between steps as JSON, and preview its recipe through the engine.
 """
 
@@ -25,12 +25,12 @@ from pydantic import BaseModel
 
 from ferry.agent.match import match_sheet
 from ferry.agent.models import MatchQuestion, SheetMatch
-from ferry.config import get_settings
-from ferry.models import FileManifest, SheetManifest, Template
+from ferry.core.config import get_settings
+from ferry.core.domain import FileManifest, SheetManifest, Template
+from ferry.core.outcomes import Answer, Question, QuestionOption
 from ferry.recipe import Recipe, recipe_from_plan
 from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
-from ferry.run_models import Answer, Question, QuestionOption
 
 # The manifest of every sheet a recipe may read, by (file_id, sheet_id).
 Sheets = dict[tuple[str, str], SheetManifest]

@@ -7,12 +7,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 
-from ferry.auth import API_KEY_HEADER, AccountKey, account_for_key
-from ferry.blobs import Blobs
-from ferry.config import Settings, get_settings
-from ferry.errors import Unauthorized
-from ferry.runs import Lifecycle
-from ferry.store import Store
+from ferry.api.auth import API_KEY_HEADER, AccountKey, account_for_key
+from ferry.aws.dynamo import Store
+from ferry.aws.s3 import Blobs
+from ferry.core.config import Settings, get_settings
+from ferry.core.errors import Unauthorized
+from ferry.runs.lifecycle import Lifecycle
 
 UNAUTHORIZED_MESSAGE = "Missing or invalid anx-api-key header."  # the same text as the gateway's 401
 

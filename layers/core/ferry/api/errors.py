@@ -1,6 +1,6 @@
 """The one exception handler: every 4xx/5xx the app answers has the contract's shape.
 
-`{"error": {"code", "message", ...}}` for domain errors (ferry.errors.FerryError), request validation
+`{"error": {"code", "message", ...}}` for domain errors (ferry.core.errors.FerryError), request validation
 (400, naming the field), unknown routes (404), wrong methods (405) and anything unexpected (500 with a
 `request_id` and nothing about the failure itself).
 """
@@ -20,11 +20,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ferry.api.auth import API_KEY_HEADER
 from ferry.api.deps import UNAUTHORIZED_MESSAGE, resolve_account
-from ferry.auth import API_KEY_HEADER
-from ferry.errors import FerryError, Unauthorized
-from ferry.observability import logger
-from ferry.store import Store
+from ferry.aws.dynamo import Store
+from ferry.core.errors import FerryError, Unauthorized
+from ferry.core.observability import logger
 
 _HTTP_CODES = {
     400: "invalid_request",

@@ -27,15 +27,15 @@ from typing import IO, Any
 
 import polars as pl
 
+from ferry.core.domain import FileManifest, Template
+from ferry.engine.csv_export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
 from ferry.engine.ops import apply_op, blank_to_null
-from ferry.export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
+from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, template_stats
+from ferry.engine.rules import present_expr, rule_expr, unique_key
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.ingest.rows import find_sheet
-from ferry.models import FileManifest, Template
 from ferry.recipe.model import Filter, Recipe, TemplateRecipe
 from ferry.recipe.spec import WHITESPACE
-from ferry.report import ProfileTally, TemplateStats, build_report, filled_hash, template_stats
-from ferry.rules import present_expr, rule_expr, unique_key
 
 Inputs = dict[str, tuple[str | Path, FileManifest]]
 """file_id -> (local path of the file, its manifest)."""

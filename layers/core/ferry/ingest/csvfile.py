@@ -17,7 +17,9 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ferry.errors import FileRejected
+from ferry.core.domain import FileManifest, SheetManifest
+from ferry.core.errors import FileRejected
+from ferry.core.observability import logger
 from ferry.ingest.dialect import (
     QUOTECHAR,
     bad_quote_pattern,
@@ -38,8 +40,6 @@ from ferry.ingest.encoding import (
 )
 from ferry.ingest.header import find_header_row
 from ferry.ingest.profile import TableProfiler
-from ferry.models import FileManifest, SheetManifest
-from ferry.observability import logger
 
 if TYPE_CHECKING:
     from _csv import Reader

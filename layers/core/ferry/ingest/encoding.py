@@ -23,7 +23,7 @@ from charset_normalizer.cd import encoding_languages, mb_encoding_languages
 from charset_normalizer.constant import FREQUENCIES
 from charset_normalizer.utils import is_multi_byte_encoding
 
-from ferry.errors import FileRejected
+from ferry.core.errors import FileRejected
 from ferry.ingest.formats import binary_kind, not_a_spreadsheet
 
 UTF8 = "utf-8"

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 from typing import Literal
 
-from ferry.errors import FileRejected
+from ferry.core.errors import FileRejected
 
 WorkbookKind = Literal["xlsx", "xls", "ods"]
 Kind = Literal["text", "xlsx", "xls", "ods"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ferry.core.domain import FileManifest
 from ferry.ingest.rows import find_sheet
-from ferry.models import FileManifest
 
 _POLARS_ENCODINGS = ("utf-8", "utf-8-sig")
 

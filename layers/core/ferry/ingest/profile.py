@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ferry.core.domain import ColumnManifest
 from ferry.ingest.header import column_names
-from ferry.models import ColumnManifest
 
 MAX_SAMPLES = 10
 MAX_SAMPLE_CHARS = 200

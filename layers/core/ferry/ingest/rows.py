@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ferry.core.domain import FileManifest, SheetManifest
 from ferry.ingest.csvfile import iter_text_rows
 from ferry.ingest.workbook import iter_workbook_rows
-from ferry.models import FileManifest, SheetManifest
 
 
 def find_sheet(manifest: FileManifest, sheet_id: str) -> SheetManifest:

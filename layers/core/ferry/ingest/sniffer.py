@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ferry.config import get_settings
-from ferry.errors import FileRejected
+from ferry.core.config import get_settings
+from ferry.core.domain import FileManifest
+from ferry.core.errors import FileRejected
 from ferry.ingest.csvfile import SCAN_BYTES, sniff_text
 from ferry.ingest.formats import detect_kind
 from ferry.ingest.sizes import megabytes
 from ferry.ingest.workbook import sniff_workbook
-from ferry.models import FileManifest
 
 
 def sniff(

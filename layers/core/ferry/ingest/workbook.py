@@ -15,7 +15,8 @@ from typing import Any
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, PasswordError, SheetTypeEnum
 
-from ferry.errors import FileRejected
+from ferry.core.domain import FileManifest, SheetManifest
+from ferry.core.errors import FileRejected
 from ferry.ingest.cells import cell_text
 from ferry.ingest.formats import WorkbookKind, not_a_spreadsheet
 from ferry.ingest.header import (
@@ -29,7 +30,6 @@ from ferry.ingest.header import (
 )
 from ferry.ingest.profile import TableProfiler
 from ferry.ingest.sizes import megabytes
-from ferry.models import FileManifest, SheetManifest
 
 # Sheet XML compresses 5-20x; deflate tops out near 1000x, which only padding reaches.
 _MAX_RATIO = 200

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ferry.models import Template, TemplateField
+from ferry.core.domain import Template, TemplateField
 from ferry.recipe.editor import fields_named, fix_typos, tidy_message
 from ferry.recipe.model import (
     Affix,

@@ -22,7 +22,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ferry.agent.enums import COUNTRIES, country_code, map_enum_values
 from ferry.agent.normalize import fold, normalize_header
 from ferry.agent.synonyms import concepts_of, singular_phrase
-from ferry.models import SheetManifest, Template, TemplateField
+from ferry.core.domain import SheetManifest, Template, TemplateField
+from ferry.core.outcomes import Answer, Question, QuestionOption
 from ferry.recipe.model import (
     Affix,
     Case,
@@ -47,7 +48,6 @@ from ferry.recipe.model import (
     UrlToDomain,
     field_from_mapping,
 )
-from ferry.run_models import Answer, Question, QuestionOption
 
 ACCEPT = 0.8  # a name matched at least this well is taken as meant
 MENTION = 0.85  # a word group inside a sentence must match this well to count as naming a column or field

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ferry.models import SheetManifest, Template
+from ferry.core.domain import SheetManifest, Template
 from ferry.recipe.spec import DateFormatError, check_portable_regex, compile_date_format
 
 

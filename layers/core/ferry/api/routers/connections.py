@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from ferry import connections
-from ferry.api.connection_schemas import ConnectionCreate, ConnectionPublic, ConnectorList, ConnectorPublic
 from ferry.api.deps import CurrentAccount, StoreDep
-from ferry.connectors.base import connector_class
-from ferry.vault import Vault
+from ferry.api.schemas.connections import ConnectionCreate, ConnectionPublic, ConnectorList, ConnectorPublic
+from ferry.aws.secrets import Vault
+from ferry.connections import service as connections
+from ferry.connections.connectors.base import connector_class
 
 router = APIRouter(tags=["connections"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
 
-from ferry import files
 from ferry.api.deps import BlobsDep, CurrentAccount, SettingsDep, StoreDep
-from ferry.api.schemas import FileCreate, FileList, FilePublic, FileUploadPublic
+from ferry.api.schemas.migrations import FileCreate, FileList, FilePublic, FileUploadPublic
+from ferry.migrations import files
 
 router = APIRouter(prefix="/migrations/{migration_id}/files", tags=["files"])
 

@@ -6,9 +6,9 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response, status
 
-from ferry import exports, imports
 from ferry.api.deps import BlobsDep, CurrentAccount, LifecycleDep, SettingsDep, StoreDep
-from ferry.api.import_schemas import (
+from ferry.api.routers.runs import export_response
+from ferry.api.schemas.imports import (
     ActiveImport,
     ImportCreate,
     ImportCreated,
@@ -17,7 +17,8 @@ from ferry.api.import_schemas import (
     ImportPatch,
     ImportPublic,
 )
-from ferry.api.routers.runs import export_response
+from ferry.imports import service as imports
+from ferry.runs import exports
 
 router = APIRouter(prefix="/companies/{company_id}/imports", tags=["imports"])
 

@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query, Response, status
 
-from ferry import migrations
 from ferry.api.deps import BlobsDep, CurrentAccount, StoreDep
-from ferry.api.schemas import MigrationCreate, MigrationList, MigrationPublic
-from ferry.models import Template
+from ferry.api.schemas.migrations import MigrationCreate, MigrationList, MigrationPublic
+from ferry.core.domain import Template
+from ferry.migrations import service as migrations
 
 router = APIRouter(prefix="/migrations", tags=["migrations"])
 

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ferry import previews
 from ferry.api.deps import BlobsDep, CurrentAccount, StoreDep
-from ferry.api.run_schemas import PreviewDiff, PreviewPublic, RecipeChange
+from ferry.api.schemas.runs import PreviewDiff, PreviewPublic, RecipeChange
+from ferry.migrations import previews
 
 router = APIRouter(prefix="/migrations/{migration_id}/preview", tags=["preview"])
 

@@ -7,9 +7,8 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Header, Query, Request, status
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
-from ferry import exports, runs, thread
 from ferry.api.deps import BlobsDep, CurrentAccount, LifecycleDep, SettingsDep, StoreDep
-from ferry.api.run_schemas import (
+from ferry.api.schemas.runs import (
     ActiveRun,
     RunCreate,
     RunCreated,
@@ -21,8 +20,10 @@ from ferry.api.run_schemas import (
     ThreadEventPublic,
     ThreadPage,
 )
-from ferry.blobs import Blobs
-from ferry.config import Settings
+from ferry.aws.s3 import Blobs
+from ferry.core.config import Settings
+from ferry.runs import exports, thread
+from ferry.runs import lifecycle as runs
 
 router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
 

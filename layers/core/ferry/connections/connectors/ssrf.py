@@ -1,0 +1,85 @@
+"""SSRF guard: connectors only ever talk to public addresses.
+
+A host is resolved once, every address it resolves to must be global (not loopback, RFC 1918, link-local
+incl. the 169.254.169.254 metadata endpoint, CGNAT, ULA, multicast, reserved, or an IPv4-mapped form of
+those), and the connection is then made to the address that was checked (pinning defeats DNS rebinding).
+`Settings.allow_private_hosts` switches the guard off for local mode and tests only.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from ferry.core.config import get_settings
+from ferry.core.errors import InvalidRequest
+
+Resolver = Callable[[str, int], list[str]]
+
+
+class UnsafeHost(InvalidRequest):
+    """The connector's host is not a public address (or the URL is not http/https)."""
+
+    code = "unsafe_host"
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Every address `host` resolves to (the operating system's resolver)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise UnsafeHost(f"The host `{host}` could not be resolved.", param="config") from None
+    return [str(info[4][0]) for info in infos]
+
+
+# Module-level so tests can point a public-looking name at a private address.
+resolver: Resolver = system_resolver
+
+
+def is_public(address: str) -> bool:
+    """True for a globally routable unicast address."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address) and ip.sixtofour is not None:
+        ip = ip.sixtofour
+    return ip.is_global and not ip.is_multicast
+
+
+def safe_address(host: str, port: int) -> str:
+    """The address to connect to for `host`, after checking every address it resolves to.
+
+    Raises UnsafeHost (400) when any of them is not public, unless private hosts are allowed.
+    """
+    host = host.strip("[]")
+    try:
+        literal: str | None = str(ipaddress.ip_address(host.split("%", 1)[0]))
+    except ValueError:
+        literal = None
+    addresses = [literal] if literal else resolver(host, port)
+    if not addresses:
+        raise UnsafeHost(f"The host `{host}` could not be resolved.", param="config")
+    if get_settings().allow_private_hosts:
+        return addresses[0]
+    for address in addresses:
+        if not is_public(address):
+            raise UnsafeHost(
+                f"The host `{host}` is a private, loopback or link-local address; connectors only reach public hosts.",
+                param="config",
+            )
+    return addresses[0]
+
+
+def check_url(url: str) -> tuple[str, int]:
+    """Validate an http(s) URL's scheme and host; returns (host, port). Raises UnsafeHost."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UnsafeHost("Connector URLs must be http:// or https:// URLs with a host name.", param="config")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise UnsafeHost("The URL's port is not valid.", param="config") from None
+    safe_address(parts.hostname, port)
+    return parts.hostname, port

@@ -1,0 +1,132 @@
+"""The execute report: row counts, rows with invalid cells, and a source-vs-output fill profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import polars as pl
+
+from ferry.core.domain import Template
+from ferry.recipe.model import TemplateRecipe
+from ferry.recipe.spec import WHITESPACE
+
+# A column is flagged when its output fill rate is below this share of its source fill rate.
+FILL_DROP_RATIO = 0.8
+
+
+@dataclass(frozen=True)
+class ColumnCounts:
+    filled: int
+    distinct: int
+
+
+@dataclass(frozen=True)
+class FieldStats:
+    field: str
+    source_column: str | None
+    source: ColumnCounts
+    output: ColumnCounts
+
+
+@dataclass(frozen=True)
+class TemplateStats:
+    """What the report says of one template, counted over the rows it imports."""
+
+    template_name: str
+    sheet_id: str
+    rows: int
+    invalid_rows: int
+    fields: list[FieldStats]
+
+
+def filled_hash(v: pl.Expr) -> pl.Expr:
+    """A 64-bit hash of each non-blank value, null for blank ones: what the profile counts.
+
+    Hashes count distinct values ~3x faster than strings and take 8 bytes each; a collision only becomes
+    likely around 4e9 distinct values.
+    """
+    return pl.when(v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")).then(v.hash(seed=0)).otherwise(None)
+
+
+class ProfileTally:
+    """Filled and distinct counts of columns, added up part by part (holds only distinct hashes)."""
+
+    def __init__(self, columns: list[str]) -> None:
+        self.columns = columns
+        self.filled = dict.fromkeys(columns, 0)
+        self._distinct: dict[str, list[pl.Series]] = {c: [] for c in columns}
+
+    def add(self, hashes: pl.DataFrame) -> None:
+        """Count one part, given as `filled_hash` columns named like `columns`."""
+        for c in self.columns:
+            s = hashes[c].drop_nulls()
+            self.filled[c] += len(s)
+            pending = self._distinct[c]
+            pending.append(s.unique())
+            if len(pending) >= 8:  # keep memory to the distinct values, not the rows
+                self._distinct[c] = [pl.concat(pending).unique()]
+
+    def counts(self) -> dict[str, ColumnCounts]:
+        """(filled, distinct) per column so far."""
+        return {
+            c: ColumnCounts(self.filled[c], pl.concat(self._distinct[c]).n_unique() if self._distinct[c] else 0)
+            for c in self.columns
+        }
+
+
+def template_stats(
+    template: Template,
+    recipe: TemplateRecipe,
+    *,
+    rows: int,
+    invalid_rows: int,
+    output: ProfileTally,
+    source: ProfileTally,
+) -> TemplateStats:
+    """The report's view of one template from its counts and the tallies of its output and source values."""
+    out_counts, src_counts = output.counts(), source.counts()
+    by_field = {fr.field: fr for fr in recipe.fields}
+    return TemplateStats(
+        template_name=template.name,
+        sheet_id=template.sheet_id,
+        rows=rows,
+        invalid_rows=invalid_rows,
+        fields=[
+            FieldStats(
+                f.key, by_field[f.key].column if f.key in by_field else None, src_counts[f.key], out_counts[f.key]
+            )
+            for f in template.fields
+        ],
+    )
+
+
+def build_report(stats: list[TemplateStats]) -> dict[str, Any]:
+    """The API's execute report: `{totalRows, templates, invalidCellCount, profile: {columns, warnings}}`."""
+    columns: list[dict[str, Any]] = []
+    warnings: list[dict[str, Any]] = []
+    for t in stats:
+        n = t.rows
+        for f in t.fields:
+            source = {"column": f.source_column, "filled": f.source.filled, "distinct": f.source.distinct, "total": n}
+            output = {"column": f.field, "filled": f.output.filled, "distinct": f.output.distinct, "total": n}
+            columns.append({"template": t.sheet_id, "column": f.field, "source": source, "output": output})
+            if n and f.source.filled:
+                src_rate, out_rate = f.source.filled / n, f.output.filled / n
+                if out_rate < FILL_DROP_RATIO * src_rate:
+                    warnings.append(
+                        {
+                            "template": t.sheet_id,
+                            "column": f.field,
+                            "sourceFillRate": round(src_rate, 4),
+                            "outputFillRate": round(out_rate, 4),
+                            "message": f"{f.field}: {f.output.filled} of {n} rows filled after mapping, "
+                            f"against {f.source.filled} in source column {f.source_column!r}",
+                        }
+                    )
+    return {
+        "totalRows": sum(t.rows for t in stats),
+        "templates": [{"templateName": t.template_name, "sheetId": t.sheet_id, "rowCount": t.rows} for t in stats],
+        "invalidCellCount": sum(t.invalid_rows for t in stats),
+        "profile": {"columns": columns, "warnings": warnings},
+    }

@@ -1,0 +1,131 @@
+"""Field rules: each template field's type/required/enum/pattern/min/max/unique check as a polars expression.
+
+A cell reports only its first failing rule, in `spec.RULE_ORDER`. Values are the engine's output strings
+(null = no value); `row` in cell errors is the 1-based data row of the source sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import polars as pl
+
+from ferry.core.domain import Template, TemplateField
+from ferry.recipe.spec import (
+    BOOLEAN_VALUES,
+    CASE_INSENSITIVE_UNIQUE,
+    DATE_RE,
+    DATETIME_RE,
+    EMAIL_RE,
+    INTEGER_RE,
+    LENGTH_TYPES,
+    NUMBER_RE,
+    NUMERIC_TYPES,
+    PHONE_RE,
+    URL_RE,
+    WHITESPACE,
+    check_portable_regex,
+)
+
+_TYPE_RE = {
+    "integer": INTEGER_RE,
+    "number": NUMBER_RE,
+    "date": DATE_RE,
+    "datetime": DATETIME_RE,
+    "email": EMAIL_RE,
+    "phone": PHONE_RE,
+    "url": URL_RE,
+}
+
+
+def _type_ok(f: TemplateField, v: pl.Expr) -> pl.Expr | None:
+    if f.type == "boolean":
+        return v.is_in(list(BOOLEAN_VALUES))
+    regex = _TYPE_RE.get(f.type)
+    if regex is None:
+        return None
+    ok = v.str.contains(regex)
+    if f.type in ("date", "datetime"):
+        ok = ok & v.str.slice(0, 10).str.to_date("%Y-%m-%d", strict=False).is_not_null()
+    if f.type == "datetime":  # and a time of day and offset that exist
+        g = v.str.extract_groups(DATETIME_RE)
+        part = [g.struct.field(str(i)).cast(pl.Int32, strict=False) for i in (4, 5, 6)]
+        zone = g.struct.field("8")
+        zone_h = zone.str.slice(1, 2).cast(pl.Int32, strict=False)
+        zone_m = zone.str.slice(4, 2).cast(pl.Int32, strict=False)
+        real_zone = (zone == "Z") | ((zone_h <= 23) & (zone_m <= 59))
+        ok = ok & (part[0] <= 23) & (part[1] <= 59) & (part[2] <= 59) & real_zone
+    return ok
+
+
+def _pattern_ok(pattern: str, v: pl.Expr) -> pl.Expr:
+    if check_portable_regex(pattern) is None:
+        return v.str.contains(pattern)
+    rx = re.compile(pattern)
+    return v.map_elements(lambda s: rx.search(s) is not None, return_dtype=pl.Boolean, skip_nulls=True)
+
+
+def unique_key(f: TemplateField, v: pl.Expr) -> pl.Expr:
+    """The value uniqueness compares: lower-cased for string/email/url/enum."""
+    return v.str.to_lowercase() if f.type in CASE_INSENSITIVE_UNIQUE else v
+
+
+def present_expr(v: pl.Expr) -> pl.Expr:
+    """True where a value is given (not null, not only white space)."""
+    return v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")
+
+
+def rule_expr(f: TemplateField, v: pl.Expr | None = None, *, unique: bool = True) -> pl.Expr:
+    """The name of the first rule the value of field `f` fails, or null when it passes (column `f.key`).
+
+    With `unique=False` the one rule that compares rows is left out (the executor checks it across chunks).
+    """
+    v = pl.col(f.key) if v is None else v
+    present = present_expr(v)
+    checks: list[tuple[str, pl.Expr]] = []  # (rule, failing) for present values, in RULE_ORDER
+    type_ok = _type_ok(f, v)
+    if type_ok is not None:
+        checks.append(("type", ~type_ok))
+    if f.type == "enum" and f.values:
+        checks.append(("enum", ~v.str.to_lowercase().is_in([x.lower() for x in f.values])))
+    if f.pattern:
+        checks.append(("pattern", ~_pattern_ok(f.pattern, v)))
+    if f.type in NUMERIC_TYPES:
+        num = v.cast(pl.Float64, strict=False)
+        if f.min is not None:
+            checks.append(("min", num < f.min))
+        if f.max is not None:
+            checks.append(("max", num > f.max))
+    elif f.type in LENGTH_TYPES:
+        n = v.str.len_chars()
+        if f.min is not None:
+            checks.append(("min_length", n < f.min))
+        if f.max is not None:
+            checks.append(("max_length", n > f.max))
+    if f.unique and unique:
+        key = unique_key(f, v)
+        checks.append(("unique", ~pl.when(present).then(key).otherwise(None).is_first_distinct()))
+    out: Any = pl.when(~present).then(pl.lit("required" if f.required else None, dtype=pl.String))
+    for rule, failing in checks:
+        out = out.when(failing.fill_null(False)).then(pl.lit(rule))
+    return out.otherwise(pl.lit(None, dtype=pl.String)).alias(f.key)
+
+
+def error_frame(df: pl.DataFrame, template: Template) -> pl.DataFrame:
+    """One column per field holding the failing rule name (or null), same height as `df`."""
+    return df.select([rule_expr(f) for f in template.fields])
+
+
+def cell_errors(df: pl.DataFrame, template: Template, row_column: str = "_row") -> list[dict[str, Any]]:
+    """`[{row, column, rule, value}]` for every failing cell of `df` (which has one column per field)."""
+    rules = error_frame(df, template)
+    out: list[dict[str, Any]] = []
+    for f in template.fields:
+        mask = rules[f.key].is_not_null()
+        if not mask.any():
+            continue
+        sub = pl.DataFrame({"row": df[row_column], "rule": rules[f.key], "value": df[f.key]}).filter(mask)
+        out += [{"row": r, "column": f.key, "rule": rule, "value": val} for r, rule, val in sub.iter_rows()]
+    out.sort(key=lambda e: (e["row"], e["column"]))
+    return out

@@ -1,0 +1,263 @@
+"""The run and import state machines' tasks: one entry point, dispatching on the event's `step`.
+
+Each task loads the run, reports progress, calls the step seam (ferry.runs.steps) and hands the result to
+the lifecycle (ferry.runs.lifecycle). Every task is safe to retry: outputs go to fixed keys per run, and status
+changes are conditional. Errors reach Step Functions by class name: TransientStepError is retried,
+StepFailed carries the plain-language reason the run shows, anything else fails the run generically.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from ferry.aws.dynamo import RunRecord, company_scope, migration_scope
+from ferry.aws.s3 import run_key
+from ferry.core.observability import logger
+from ferry.core.outcomes import (
+    Answer,
+    CredentialRequest,
+    Question,
+    RunNoLongerActive,
+    StepFailed,
+    StepOutcome,
+    TransientStepError,
+)
+from ferry.imports import steps as import_steps
+from ferry.runs import lifecycle as runs
+from ferry.runs import steps
+from ferry.runs.lifecycle import Lifecycle
+from ferry.runs.thread import post_event
+
+# Attempts per task, the first included; statemachines/*.asl.json retry MAX_ATTEMPTS - 1 times.
+MAX_ATTEMPTS = 5
+NOTHING_IMPORTED = "Nothing was imported."
+_TRANSIENT_AWS = {
+    "ThrottlingException",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "SlowDown",
+    "TransactionConflictException",
+}
+
+Task = Callable[[Lifecycle, RunRecord, dict[str, Any]], dict[str, Any]]
+
+
+def handle(event: dict[str, Any]) -> dict[str, Any]:
+    """Run one task of a run's (or an import's) execution; the state machine puts the answer in its state."""
+    step = str(event.get("step"))
+    ref = event["run"]
+    logger.append_keys(run_id=ref["run_id"], migration_id=ref["migration_id"], step=step)
+    lc = Lifecycle()
+    try:
+        if step == "start":
+            runs.mark_running(lc, scope_of(ref), ref["run_id"])
+            return {}
+        if step == "fail":
+            return _fail(lc, ref, event)
+        run = lc.store.get_run(scope_of(ref), ref["run_id"])
+        if run is None or not run.is_active:
+            raise RunNoLongerActive(ref["run_id"])
+        attempt = int(event.get("attempt") or 0)
+        if attempt and step not in ("park", "import_park"):
+            runs.post_progress(lc, run, f"Retrying (attempt {attempt + 1} of {MAX_ATTEMPTS}).")
+        return _TASKS[step](lc, run, event)
+    except ClientError as exc:
+        code = str(exc.response.get("Error", {}).get("Code", ""))
+        if code in _TRANSIENT_AWS or int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)) >= 500:
+            raise TransientStepError(code) from exc
+        raise
+    finally:
+        logger.remove_keys(["run_id", "migration_id", "step"])
+
+
+def scope_of(ref: dict[str, Any]) -> str:
+    """The scope of the run an execution's input names: the company's for an import, else the migration's."""
+    if ref.get("company_id"):
+        return company_scope(str(ref["account_id"]), str(ref["company_id"]))
+    return migration_scope(str(ref["migration_id"]))
+
+
+# ------------------------------------------------------------------------------------------ tasks
+
+
+def _generate(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return _outcome(lc, run, steps.generate(_context(lc, run)))
+
+
+def _resume(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    if event.get("resumed_with") == "credentials":  # the credentials are stored: extract and plan again
+        return _outcome(lc, run, steps.generate(_context(lc, run)))
+    answers = [Answer.model_validate(a) for a in event.get("answers") or []]
+    return _outcome(lc, run, steps.resume_with_answers(_context(lc, run), answers))
+
+
+def _update(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return _outcome(lc, run, steps.update(_context(lc, run), run.instruction or ""))
+
+
+def _park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    questions = [Question.model_validate(q) for q in event.get("questions") or []]
+    request = event.get("credential_request")
+    credential_request = CredentialRequest.model_validate(request) if request else None
+    runs.park_run(lc, run, str(event["task_token"]), questions, credential_request)
+    return {}
+
+
+def _write_preview(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    data = lc.blobs.get_json(run_key(run.run_id, "draft.json"))
+    if data is None:
+        raise StepFailed("The run lost its draft preview; start the run again.")
+    from ferry.core.outcomes import PreviewDraft
+
+    version = runs.finish_with_preview(lc, run, PreviewDraft.model_validate(data))
+    return {"preview_version": version}
+
+
+def _clarify(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    reply = steps.clarify(_context(lc, run), run.instruction or "")
+    post_event(lc.store, run.run_id, "reply", reply, dedup_key="clarify:reply")
+    runs.complete_run(lc, run)
+    return {}
+
+
+def _execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    report = steps.execute(_context(lc, run))
+    lc.blobs.put_json(run_key(run.run_id, "report.json"), report)
+    return {}
+
+
+def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    report = lc.blobs.get_json(run_key(run.run_id, "report.json"))
+    if not isinstance(report, dict):
+        raise StepFailed("The run lost its import report before committing. " + NOTHING_IMPORTED)
+    context = _context(lc, run)
+    steps.commit(context, report)
+    steps.advance_bookmarks(context)  # only now: a failed import must not skip records next time
+    runs.complete_run(lc, run, report)
+    return {}
+
+
+def _import_execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    return {"outcome": import_steps.execute_import(_context(lc, run))}
+
+
+def _import_park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    state = import_steps.load_state(_context(lc, run))
+    if state.review is None:
+        raise StepFailed("The import had nothing to review when it stopped for a decision. " + NOTHING_IMPORTED)
+    runs.park_import(lc, run, str(event["task_token"]), state.review.model_dump(mode="json"), state.report)
+    return {}
+
+
+def _import_apply(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    index = int(event.get("index") or 0)
+    outcome, result = import_steps.apply_decision(_context(lc, run), index)
+    if result is not None:
+        runs.record_decision_result(lc, run, index, result)
+    return {"outcome": outcome}
+
+
+def _import_commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    context = _context(lc, run)
+    state = import_steps.load_state(context)
+    if state.review is not None:
+        raise StepFailed("The import still had flagged rows to decide on when it was committed. " + NOTHING_IMPORTED)
+    if runs.complete_run(lc, run, state.report):
+        import_steps.commit_import(context, state)
+    return {}
+
+
+def _fail(lc: Lifecycle, ref: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    """The one failure path: drop anything staged, then set `failed` with a plain reason (if still active).
+
+    An import keeps the report it had (a rejected or timed-out review keeps its invalid-cell report)."""
+    run = lc.store.get_run(scope_of(ref), ref["run_id"])
+    if run is None:
+        return {}
+    error = plain_error(event.get("error"))
+    migration = lc.store.get_migration(run.account_id, run.migration_id)
+    if migration is not None:
+        context = steps.StepContext(run, migration, lc.store, lc.blobs, progress=lambda _text: None)
+        if run.kind == "import":
+            import_steps.discard_import(context)
+        else:
+            steps.discard(context)
+    if run.is_active:
+        runs.fail_run(lc, run, error)
+    return {}
+
+
+_TASKS: dict[str, Task] = {
+    "generate": _generate,
+    "resume": _resume,
+    "update": _update,
+    "park": _park,
+    "write_preview": _write_preview,
+    "clarify": _clarify,
+    "execute": _execute,
+    "commit": _commit,
+    "import_execute": _import_execute,
+    "import_park": _import_park,
+    "import_apply": _import_apply,
+    "import_commit": _import_commit,
+}
+
+
+# ------------------------------------------------------------------------------------------ helpers
+
+
+def _context(lc: Lifecycle, run: RunRecord) -> steps.StepContext:
+    migration = lc.store.get_migration(run.account_id, run.migration_id)
+    if migration is None:
+        raise RunNoLongerActive(run.run_id)
+
+    def progress(text: str) -> None:
+        runs.post_progress(lc, run, text)
+
+    return steps.StepContext(run=run, migration=migration, store=lc.store, blobs=lc.blobs, progress=progress)
+
+
+def _outcome(lc: Lifecycle, run: RunRecord, outcome: StepOutcome) -> dict[str, Any]:
+    """What the state machine routes on: questions and credential requests travel in the state (the
+    latter names fields, never values), a draft preview waits in S3."""
+    if outcome.preview is not None:
+        lc.blobs.put_json(run_key(run.run_id, "draft.json"), outcome.preview.model_dump(mode="json"))
+        return {"outcome": "preview", "questions": [], "credential_request": None}
+    if outcome.credential_request is not None:
+        request = outcome.credential_request.model_dump(mode="json")
+        return {"outcome": "credentials", "questions": [], "credential_request": request}
+    questions = [q.model_dump(mode="json") for q in outcome.questions]
+    return {"outcome": "questions", "questions": questions, "credential_request": None}
+
+
+def plain_error(error: Any) -> str:
+    """The plain-language reason a run failed, from the `$.error` a Catch recorded ({Error, Cause})."""
+    if not isinstance(error, dict):
+        return "The run stopped unexpectedly. " + NOTHING_IMPORTED
+    name, cause = str(error.get("Error", "")), error.get("Cause")
+    if name == "StepFailed":
+        try:
+            message = json.loads(cause or "{}").get("errorMessage")
+        except (ValueError, AttributeError):
+            message = None
+        if isinstance(message, str) and message:
+            return message
+    if name == "AnswerTimeout":
+        return "Nobody answered the run's questions in time, so it stopped. Start the run again to continue."
+    if name == "DecisionTimeout":
+        return "Nobody decided on the flagged rows in time, so the import stopped. " + NOTHING_IMPORTED
+    if name == "Rejected":
+        return "You rejected the import, so it stopped. " + NOTHING_IMPORTED
+    if name in ("States.Timeout", "States.HeartbeatTimeout"):
+        return "A step of the run took too long and was stopped. " + NOTHING_IMPORTED
+    if name == "UnknownKind":
+        return "The run's kind is not one Ferry knows. " + NOTHING_IMPORTED
+    if name == "RunNoLongerActive":
+        return "The run was stopped."
+    return "Something went wrong on our side while running this step. " + NOTHING_IMPORTED + " Start the run again."
