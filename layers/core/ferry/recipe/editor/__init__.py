@@ -1,0 +1,17 @@
+"""The update instruction editor, laid out as its grammar: the public API (`api`) and the `Edit` it returns
+come from the `session`, which cuts a message into clauses (`messages`) and reads each through the recogniser
+`dispatch`; that tries one module per instruction family (`undo`, `template_level`, `dedup`, `filters`, `phone`,
+`dates`, `split_concat`, `domains`, `fill`, `unmap`, `text_case`, `mapping`, `value_maps`, `vague`) in the fixed
+order of `dispatch.RECOGNISERS`. The families stand on shared infrastructure: `steps` (what a recogniser hands
+back), `resolver` (which column, field or value a phrase names; typos), `helpers` (pattern helpers, value
+spelling, shared questions) and `recipe_helpers` (op placement, shared field edits). Imports point one way:
+`messages` and `steps` import nothing of the editor, `resolver` only those two, `helpers` and `recipe_helpers`
+only the modules above; a family imports only the shared infrastructure, never another family or `dispatch`;
+`dispatch` imports the families, `session` imports `dispatch`, and `api` imports `session`.
+"""
+
+from ferry.recipe.editor.api import answer_edit_question, edit_recipe, fields_named, tidy_message
+from ferry.recipe.editor.resolver import fix_typos
+from ferry.recipe.editor.session import Edit
+
+__all__ = ["Edit", "answer_edit_question", "edit_recipe", "fields_named", "fix_typos", "tidy_message"]

@@ -1,0 +1,73 @@
+"""The instruction editor behind `update` runs: a plain-language message becomes a new recipe version.
+
+Deterministic, no model call. A message is cleaned (politeness, quotes, typos), cut into clauses, and each
+clause is read by a list of recognisers (map a column, set a default, drop rows, ...) against the template it
+names best. Column and field names are matched loosely: case, punctuation, plurals, typos, labels, aliases
+and CRM synonyms. Anything ambiguous or not understood becomes a question instead of a guess; the answer is
+applied by `answer_edit_question`. The grammar is listed in docs/recipes.md, "The update grammar".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ferry.core.domain import SheetManifest, Template
+from ferry.core.outcomes import Answer
+from ferry.recipe.editor.messages import cut_quotes, quote, tidy
+from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.session import Edit, Session, not_understood
+from ferry.recipe.model import Recipe, TemplateRecipe
+
+
+def edit_recipe(
+    recipe: Recipe, templates: list[Template], sheets: dict[tuple[str, str], SheetManifest], message: str
+) -> Edit:
+    """Apply a plain-language instruction (one or several) to `recipe`; a new version, a question, or why not.
+
+    `sheets` maps (file_id, sheet_id) to the manifest of each template's source sheet.
+    """
+    session = Session(recipe, templates, sheets)
+    clauses = [c for c in session.clauses(message) if session.read(cut_quotes(c)).kind != "ignore"]
+    if not clauses:  # only greetings or thanks: ask what to change rather than report a change
+        return session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))
+    return session.run(clauses)
+
+
+def answer_edit_question(
+    recipe: Recipe,
+    templates: list[Template],
+    sheets: dict[tuple[str, str], SheetManifest],
+    pending: dict[str, Any],
+    answer: Answer,
+) -> Edit:
+    """Apply the answer to a question an earlier `edit_recipe` asked (with the `pending` it returned)."""
+    session = Session(recipe, templates, sheets)
+    if answer.question_id != pending.get("question_id"):
+        return Edit(summary="That answer belongs to another question, so nothing changed.")
+    before: list[str] = list(pending.get("before", []))
+    after: list[str] = list(pending.get("after", []))
+    if answer.option_id is not None:
+        options: dict[str, str | None] = pending.get("options", {})
+        if answer.option_id not in options:
+            return Edit(summary=f"'{answer.option_id}' is not one of the offered answers, so nothing changed.")
+        chosen = options[answer.option_id]
+        return session.run(before + ([chosen] if chosen else []) + after)
+    custom = (answer.custom or "").strip()
+    template = pending.get("custom")
+    if template:
+        filled = template.replace("'{answer}'", "{answer}").replace("{answer}", quote(custom))
+        if session.understood(filled):
+            return session.run([*before, filled, *after])
+    return session.run(before + session.clauses(custom) + after)
+
+
+def fields_named(template: Template, recipe_template: TemplateRecipe, columns: list[str], text: str) -> list[str]:
+    """Template fields named in free text: by key, label, alias, CRM synonym, or the column that feeds them."""
+    clause = cut_quotes(text)
+    ctx = Ctx(template=template, tr=recipe_template, columns=columns, samples={}, quotes=clause.quotes)
+    return list(dict.fromkeys(m.key for m in ctx.mentions(clause.text) if m.key))
+
+
+def tidy_message(message: str) -> str:
+    """A message without politeness and filler at either end ('could you please ... thanks')."""
+    return tidy(message)

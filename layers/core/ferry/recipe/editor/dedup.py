@@ -1,0 +1,77 @@
+"""Duplicate rows: 'remove duplicate emails, keep the latest', 'don't drop duplicates'."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ferry.recipe.editor.helpers import fields_question, leftover
+from ferry.recipe.editor.resolver import Ctx, words_in, words_of
+from ferry.recipe.editor.steps import Ask, Step, change, note
+from ferry.recipe.model import Dedup
+
+DEDUP_CUE_RE = re.compile(
+    r"\b(?:de-?dup\w*|de-?duplicat\w*|duplicat\w*|dupes?|doubles?|repeat\w*|"
+    r"one (?:row|record|entry|line|contact)s? (?:per|for each|for every|by)|"
+    r"(?:first|last|latest|newest|oldest|earliest|most recent) (?:one|row|record|entry|occurrence)s? "
+    r"(?:per|for|of|by|with)|unique (?:per|by|on))",
+    re.I,
+)
+_DEDUP_OFF_RE = re.compile(
+    r"\b(?:don'?t|do not|no|stop|never|without|skip|turn off|disable|no more|no longer)\s+"
+    r"(?:the\s+)?(?:de-?dup\w*|remov\w* duplicates|duplicate removal|dropping duplicates|drop\w* duplicates)|"
+    r"\b(?:keep|allow|leave|retain|import)\s+(?:all\s+)?(?:the\s+)?duplicat\w*|"
+    r"\b(?:remove|drop|delete)\s+(?:the\s+)?(?:dedup\w*|de-duplication|deduplication)\b",
+    re.I,
+)
+_KEEP_LAST_RE = re.compile(r"\b(?:last|latest|newest|most recent|recent|final|later|bottom|youngest)\b", re.I)
+DEDUP_WORDS = words_of(
+    "keep only first last latest newest oldest earliest most recent final later row rows record records "
+    "entry entries line lines contact contacts one per each every by on based using same drop remove "
+    "delete dedup dedupe deduplicate de-dup de-duplicate duplicate duplicates dupes dup double doubles "
+    "repeated repeats repeat unique occurrence occurrences don't do not no stop never without skip turn "
+    "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier"
+)
+
+
+def dedup(ctx: Ctx, text: str) -> Step | None:
+    if not DEDUP_CUE_RE.search(text) and not _DEDUP_OFF_RE.search(text):
+        return None
+    stems = re.sub(r"\b(?:de-?dup|de-?duplicat|duplicat|dup)\w*", "dedup", text, flags=re.I)
+    if leftover(ctx, stems, DEDUP_WORDS):
+        return None
+    tr = ctx.tr
+    if _DEDUP_OFF_RE.search(text):
+        if tr.dedup is None:
+            return note(f"no dedup is set for {ctx.template.name}")
+        unique = [f.key for f in ctx.template.fields if f.unique]
+        extra = f" ({', '.join(unique)} must still be unique, so repeats are flagged)" if unique else ""
+
+        def off() -> str:
+            tr.dedup = None
+            return f"duplicate rows are no longer dropped{extra}"
+
+        return change(off)
+    mentions = ctx.mentions(text)
+    keys = list(dict.fromkeys(m.key for m in mentions if m.key))
+    if not keys:
+        keys = [f.key for f in ctx.template.fields if f.unique]
+    if not keys:
+        raise Ask(
+            fields_question(
+                ctx,
+                "dedup_keys",
+                "Which field makes two rows duplicates?",
+                lambda k: f"keep only the first row for each {k}",
+            )
+        )
+    rest = words_in(text)
+    for m in mentions:
+        rest[m.start : m.start + m.size] = [""] * m.size
+    keep: Literal["first", "last"] = "last" if _KEEP_LAST_RE.search(" ".join(rest)) else "first"
+
+    def apply() -> str:
+        tr.dedup = Dedup(keys=keys, keep=keep)
+        return f"rows repeating the same {' and '.join(keys)} are dropped, keeping the {keep} one"
+
+    return change(apply)

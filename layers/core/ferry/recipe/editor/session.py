@@ -1,0 +1,264 @@
+"""The session: one message read clause by clause against every template, and the result as an `Edit`.
+
+A message is cut into sentences and each sentence where its parts stand alone as instructions; each clause is
+read by the dispatcher against every template (the best fitting wins), applied in order to a copy of the
+recipe, and the first clause that needs a person's decision stops the run with a question.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from ferry.agent.normalize import fold
+from ferry.core import outcomes
+from ferry.core.domain import SheetManifest, Template
+from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
+from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, cut_quotes, tidy
+from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.steps import Question, Step
+from ferry.recipe.model import Recipe, RecipeError, TemplateRecipe
+
+
+class Edit(BaseModel):
+    """What an `update` message did to the recipe.
+
+    `changed` is True exactly when `recipe` holds a new version. `revert` asks the caller to restore the
+    previous preview's recipe. `question` (with `pending`, the state `answer_edit_question` needs) means the
+    run blocks until a person answers; nothing was changed yet.
+    """
+
+    recipe: Recipe | None = None
+    summary: str
+    question: outcomes.Question | None = None
+    pending: dict[str, Any] | None = None
+    revert: bool = False
+    changed: bool = False
+
+
+_TEMPLATE_SCOPE_RES = [
+    re.compile(r"^(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)(?:\s+(?:template|sheet))?\s*[,:]\s*(?P<rest>.+)$", re.I),
+    re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)\s+(?:template|sheet)$", re.I),
+]
+_WEIGHT = {"change": 1.0, "note": 1.0, "revert": 1.0, "ignore": 1.0, "ask": 0.5, "unknown": 0.0}
+
+
+class Session:
+    """One edit: the recipe being changed, and the templates and sheets it is read against."""
+
+    def __init__(self, recipe: Recipe, templates: list[Template], sheets: dict[tuple[str, str], SheetManifest]) -> None:
+        self.recipe = recipe
+        self.templates = {t.sheet_id: t for t in templates}
+        self.template_list = templates
+        self.sheets = sheets
+        self.focus: dict[str, str | None] = {}
+        self.keys = frozenset(f.key for t in templates for f in t.fields)
+
+    # --- reading --------------------------------------------------------------------------------------
+
+    def clauses(self, message: str) -> list[str]:
+        """The instructions in a message: sentences, each cut where its parts stand alone as instructions."""
+        whole = cut_quotes(message)
+        out: list[str] = []
+        for sentence in SENTENCE_RE.split(whole.text):
+            sentence = tidy(sentence)
+            if sentence:
+                out += [whole.restore(part) for part in self._segment(sentence, whole.quotes)]
+        return out
+
+    def _segment(self, sentence: str, quotes: list[str]) -> list[str]:
+        """The best cut of a sentence at ',' / 'and' / 'then': the most of it understood, in the fewest parts."""
+        bits = SOFT_BREAK_RE.split(sentence)
+        pieces, seps = bits[0::2], bits[1::2]
+        if len(pieces) == 1:
+            return [sentence]
+        n = len(pieces)
+        best: list[tuple[float, int, list[str]] | None] = [None] * (n + 1)
+        best[0] = (0.0, 0, [])
+        for end in range(1, n + 1):
+            for start in range(end):
+                prev = best[start]
+                if prev is None:
+                    continue
+                text = "".join(pieces[i] + (seps[i] if i < end - 1 else "") for i in range(start, end)).strip()
+                kind = self.read(Clause(tidy(text), quotes)).kind
+                # a question earns the same whatever it swallows, so a sentence is not kept whole just to ask
+                weight = _WEIGHT[kind] * (1 if kind == "ask" else end - start)
+                if start and seps[start - 1].strip().lower() in ("and", "plus", "but"):
+                    weight -= 0.01  # a bare 'and' more often joins words ('first and last name') than orders
+                cand = (prev[0] + weight, prev[1] - 1, [*prev[2], tidy(text)])
+                current = best[end]
+                if current is None or cand[:2] > current[:2]:
+                    best[end] = cand
+        final = best[n]
+        return [p for p in final[2] if p] if final else [sentence]
+
+    def understood(self, clause: str) -> bool:
+        """The clause reads as an instruction (a change or a definite no-change), not a question."""
+        return self.read(cut_quotes(tidy(clause))).kind in ("change", "note", "revert", "ignore")
+
+    def read(self, clause: Clause, recipe: Recipe | None = None) -> Step:
+        """The clause read against every template; the templates it fits best win."""
+        recipe = recipe or self.recipe
+        text, only = self._template_scope(clause.text)
+        steps: list[Step] = []
+        for tr in recipe.templates:
+            ctx = self._ctx(tr, clause.quotes)
+            if ctx is not None and (only is None or tr.sheet_id == only):
+                step = recognise(ctx, text)
+                step.focus = {tr.sheet_id: ctx.focus}
+                step.templates = [ctx.template.name]
+                steps.append(step)
+        if not steps:
+            return Step("unknown")
+        rank = {"change": 5, "revert": 4, "note": 3, "ignore": 3, "ask": 2, "unknown": 1}
+        top = max(steps, key=lambda s: (rank[s.kind], s.score))
+        if top.kind != "change":
+            return top
+        chosen = [s for s in steps if s.kind == "change" and s.score >= top.score - 0.02]
+        if len(chosen) == 1:
+            return top
+
+        names = [n for s in chosen for n in s.templates]
+
+        def apply_all() -> str:
+            said = "; ".join(dict.fromkeys(s.apply() for s in chosen if s.apply))
+            return f"{said} (in {' and '.join(names)})"
+
+        focus = {k: v for s in chosen for k, v in s.focus.items()}
+        return Step("change", apply=apply_all, score=top.score, focus=focus)
+
+    def _template_scope(self, text: str) -> tuple[str, str | None]:
+        """'In the Companies template, ...': the clause without that, and the template it is limited to."""
+        for pattern in _TEMPLATE_SCOPE_RES:
+            m = pattern.match(text)
+            if m is None:
+                continue
+            named = fold(m.group("t").strip())
+            for template in self.template_list:
+                if fuzz.ratio(named, fold(template.name)) >= 85 or fuzz.ratio(named, fold(template.sheet_id)) >= 85:
+                    return m.group("rest"), template.sheet_id
+        return text, None
+
+    def _ctx(self, tr: TemplateRecipe, quotes: list[str]) -> Ctx | None:
+        template = self.templates.get(tr.sheet_id)
+        sheet = self.sheets.get((tr.source.file_id, tr.source.sheet_id))
+        if template is None or sheet is None:
+            return None
+        return Ctx(
+            template=template,
+            tr=tr,
+            columns=sheet.column_names,
+            samples={c.name: c.samples for c in sheet.columns},
+            quotes=quotes,
+            focus=self.focus.get(tr.sheet_id),
+            grammar=GRAMMAR_WORDS,
+        )
+
+    # --- applying -------------------------------------------------------------------------------------
+
+    def run(self, clauses: list[str]) -> Edit:
+        """Apply the clauses in order to a copy of the recipe; stop at the first one that needs a question."""
+        if not clauses:
+            return Edit(summary="Nothing changed: the recipe stays as it is, as you chose.")
+        working = self.recipe.model_copy(deep=True)
+        said: list[str] = []
+        noted: list[str] = []
+        revert = False
+        for i, text in enumerate(clauses):
+            clause = cut_quotes(text)
+            step = self.read(clause, working)
+            if step.kind in ("ask", "unknown"):
+                question = step.question or not_understood(text, self, working)
+                return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
+            if step.kind == "revert":
+                revert = True
+            elif step.kind == "note":
+                noted.append(step.say)
+            elif step.kind == "change" and step.apply is not None:
+                before = working.model_dump(by_alias=True)
+                phrase = step.apply()
+                if working.model_dump(by_alias=True) == before:
+                    noted.append(f"\u201c{text}\u201d is already how the recipe works")
+                else:
+                    said.append(phrase)
+            self.focus.update(step.focus)
+        if revert:
+            rest = (
+                " The other instructions were not applied; send them again on the restored version."
+                if (said or noted)
+                else ""
+            )
+            return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
+        return self._finish(working, said, noted)
+
+    def _finish(self, working: Recipe, said: list[str], noted: list[str]) -> Edit:
+        if not said:
+            why = "; ".join(dict.fromkeys(noted)) or "the message asked for no change"
+            return Edit(summary=_sentence(f"Nothing changed: {why}", self.keys))
+        data = working.model_dump(by_alias=True)
+        data["version"] = self.recipe.version + 1
+        try:
+            new = Recipe.model_validate(data)
+            new.validate_against(self.template_list, self.sheets)
+        except (RecipeError, ValueError) as exc:
+            return Edit(summary=_sentence(f"Nothing changed: the edit would break the recipe ({exc})", self.keys))
+        return Edit(recipe=new, summary=_sentence("; ".join([*said, *dict.fromkeys(noted)]), self.keys), changed=True)
+
+    def ask(self, q: Question, before: list[str], after: list[str], clause: Clause) -> Edit:
+        """Nothing changed yet: the question for a person, with the `pending` state its answer is applied to."""
+        options: dict[str, str | None] = {}
+        listed: list[outcomes.QuestionOption] = []
+        for n, (label, choice) in enumerate(q.options, start=1):
+            option_id = f"opt_{n}"
+            if isinstance(choice, tuple):
+                _, span, replacement = choice
+                choice = clause.restore(clause.text.replace(span, replacement, 1))
+            options[option_id] = choice
+            listed.append(outcomes.QuestionOption(id=option_id, label=label))
+        question = outcomes.Question(
+            id=f"edit.{q.topic}", question=q.text, context=q.context or None, options=listed, allow_custom=True
+        )
+        pending = {
+            "question_id": question.id,
+            "before": before,
+            "after": after,
+            "clause": clause.restore(),
+            "options": options,
+            "custom": q.custom,
+        }
+        return Edit(summary=f"Nothing changed yet. {q.text}", question=question, pending=pending)
+
+
+def not_understood(text: str, session: Session, recipe: Recipe) -> Question:
+    example = "Map 'Mobile' to phone"
+    for tr in recipe.templates:
+        ctx = session._ctx(tr, [])
+        if ctx is None:
+            continue
+        unused = [c for c in ctx.columns if not ctx.readers(c)]
+        empty = [f.key for f in ctx.template.fields if not ctx.sources(f.key)]
+        if unused and empty:
+            example = f"Map '{unused[0]}' to {empty[0]}"
+            break
+    return Question(
+        topic="unclear",
+        text=f"I did not understand \u201c{text}\u201d. What should change in the recipe?",
+        context=(
+            "I can map or stop importing a column, use a fallback column or default value, set the date order or "
+            "format, split or combine columns, translate values, drop rows or duplicates, change letter case, "
+            f"set the phone region, or undo the last change. For example: \u201c{example}\u201d."
+        ),
+        options=[("Leave the recipe as it is", None)],
+    )
+
+
+def _sentence(text: str, keys: frozenset[str] = frozenset()) -> str:
+    """Capitalised and closed with a full stop; a leading field key keeps its spelling ('created_at is ...')."""
+    text = text.strip().rstrip(".")
+    if text and text.split()[0] not in keys:
+        text = text[:1].upper() + text[1:]
+    return text + "." if text else ""

@@ -1,0 +1,51 @@
+"""Vague requests ('Put the notes somewhere.') become a question where the column should go; filler ('thanks',
+'ok') changes nothing.
+"""
+
+from __future__ import annotations
+
+from ferry.recipe.editor.helpers import full, match, where_question
+from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.steps import Ask, Step, note
+
+KEEP_COLUMN_PATTERNS = [
+    full(
+        r"(?:put|keep|import|include|map|use|save|store|bring(?: over)?|add|preserve|retain|carry(?: over)?|"
+        r"migrate|load|copy|send|do something with)\s+(?P<a>.+?)(?:\s+(?:somewhere|anywhere|too|as well|also|"
+        r"in some field|in a field|some ?place|somewhere else|(?:in|into|to) (?:some|any|another|a|an) "
+        r"(?:other )?(?:field|place|column|spot)))?"
+    ),
+    full(r"(?:don'?t|do not)\s+(?:lose|throw away|forget|ignore)\s+(?P<a>.+?)"),
+    full(
+        r"(?:i|we)\s+(?:need|want|would like|'d like)\s+(?P<a>.+?)(?:\s+(?:too|as well|also|imported|kept|included))?"
+    ),
+    full(
+        r"(?P<a>.+?)\s+(?:should|must|need to|needs to|has to|have to)\s+(?:be\s+)?(?:imported|kept|included|"
+        r"go somewhere|be somewhere|end up somewhere|land somewhere|mapped)(?:\s+somewhere)?"
+    ),
+    full(r"where (?:do|does|can|should) (?P<a>.+?) go"),
+]
+
+
+def keep_column(ctx: Ctx, text: str) -> Step | None:
+    for m in match(KEEP_COLUMN_PATTERNS, text):
+        ranked = ctx.rank_columns(m.group("a"))
+        if not ranked.name or ranked.score < 0.9:
+            continue
+        readers = ctx.readers(ranked.name)
+        if readers:
+            return note(f"'{ranked.name}' is already imported into {', '.join(readers)}")
+        raise Ask(where_question(ctx, ranked.name))
+    return None
+
+
+# --- filler -------------------------------------------------------------------------------------------
+
+_FILLER_RE = full(
+    r"(?:thanks|thank you|thx|ok|okay|cool|great|perfect|nice|that'?s (?:all|it)|nothing else|"
+    r"cheers|done|good|looks good|fine|yes|yep|no worries)"
+)
+
+
+def filler(ctx: Ctx, text: str) -> Step | None:
+    return Step("ignore") if _FILLER_RE.match(text) or not text.strip() else None

@@ -1,0 +1,175 @@
+"""Value maps: source values translated to the field's values ('treat kunde as customer and interessent as
+lead'), and the value for every other source value ('everything else in status is lead').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from ferry.agent.normalize import fold
+from ferry.recipe.editor.helpers import (
+    allowed_question,
+    allowed_value,
+    fields_question,
+    full,
+    match,
+    sample_spelling,
+    treat_in,
+)
+from ferry.recipe.editor.messages import quote
+from ferry.recipe.editor.recipe_helpers import apply_value_map, value_map_op
+from ferry.recipe.editor.resolver import STOPWORDS, Ctx, words_of
+from ferry.recipe.editor.steps import Ask, Question, Step, change
+from ferry.recipe.model import MapValues, Op
+
+VALUE_VERB_RE = re.compile(
+    r"^(?:treat|read|interpret|consider|count|regard|handle|take|understand|translate|convert|map|change|turn|"
+    r"recode|rename|replace|make|set|mark|see)\s+",
+    re.I,
+)
+_PAIR_RE = re.compile(
+    r"^(?P<a>.+?)\s*(?:\bas\b|\bis\b|\bare\b|\bmeans?\b|==?|->|\u2192|=>|\bto\b|\binto\b|\bshould be\b|"
+    r"\bshould become\b|\bbecomes?\b|\bequals\b|\bstands for\b|\bwith\b|\bis the same as\b|:)\s*(?P<b>.+)$",
+    re.I,
+)
+_NOT_VALUES = STOPWORDS | words_of("set make use map put treat change take")
+_NULL_WORDS = frozenset({"empty", "blank", "null", "nothing", "none", "missing", "no value", "nil", "unknown"})
+_SCOPE_PREFIX_RE = re.compile(r"^(?:for|in|on|within|inside)\s+(?:the\s+)?(?P<s>[^,:]+?)\s*[,:]\s*(?P<rest>.+)$", re.I)
+_SCOPE_SUFFIX_RE = re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on|within|inside|of)\s+(?:the\s+)?(?P<s>[^,]+?)$", re.I)
+
+
+def values(ctx: Ctx, text: str) -> Step | None:
+    rest, scope = text, None
+    for scope_re in (_SCOPE_PREFIX_RE, _SCOPE_SUFFIX_RE):
+        m = scope_re.match(text)
+        if m and (found := ctx.field(m.group("s"))) is not None:
+            rest, scope = m.group("rest"), found
+            break
+    verb = VALUE_VERB_RE.match(rest)
+    pairs = _pairs(ctx, rest[verb.end() :] if verb else rest)
+    if not pairs:
+        return None
+    grouped: dict[str, dict[str, str | None]] = {}
+    for sources, target in pairs:
+        key = scope or _value_field(ctx, sources, target)
+        if key is None and verb:
+            raise Ask(_value_field_question(ctx, sources, target))
+        if key is None:
+            return None
+        spec = ctx.spec(key)
+        value = target
+        if target is not None and spec.values:
+            value = allowed_value(spec, target)
+            if value is None:
+                shown = ", ".join(quote(s) for s in sources)
+                raise Ask(allowed_question(ctx, key, target, partial(treat_in, shown, key)))
+        for source in sources:
+            grouped.setdefault(key, {})[sample_spelling(ctx, key, source)] = value
+    return change(lambda: "; ".join(apply_value_map(ctx, k, m) for k, m in grouped.items()))
+
+
+def _treat_clause(sources: str, target: str, key: str) -> str:
+    return f"treat {sources} as {target} in {key}"
+
+
+def _pairs(ctx: Ctx, text: str) -> list[tuple[list[str], str | None]]:
+    """'A as B, C as D' / 'A and B are C' → [([A], B), ([C], D)]; [] when the text is not such a list."""
+    items = [i for i in re.split(r"\s*(?:,|;|&)\s*(?:and\s+)?|\s+and\s+", text.strip()) if i]
+    pairs: list[tuple[list[str], str | None]] = []
+    waiting: list[str] = []
+    for item in items:
+        m = _PAIR_RE.match(item)
+        if m is None:
+            value, quoted = ctx.text(item)
+            if not (quoted or len(value.split()) <= 2):
+                return []
+            waiting.append(value)
+            continue
+        source, s_quoted = ctx.text(m.group("a"))
+        target, t_quoted = ctx.text(m.group("b"))
+        if not (s_quoted or len(source.split()) <= 3) or not (t_quoted or len(target.split()) <= 3) or not source:
+            return []
+        if not s_quoted and not ctx.is_value(source) and set(source.lower().split()) & _NOT_VALUES:
+            return []  # 'if status' or 'set it' is part of a sentence, not a value
+        if not s_quoted and (
+            ctx.rank_fields(m.group("a")).score >= 0.97 or ctx.rank_columns(m.group("a")).score >= 0.97
+        ):
+            return []  # 'status to lead' names a field, not a value
+        pairs.append(([*waiting, source], None if not t_quoted and target.lower() in _NULL_WORDS else target))
+        waiting = []
+    return pairs if pairs and not waiting else []
+
+
+def _value_field(ctx: Ctx, sources: list[str], target: str | None) -> str | None:
+    """The field a value translation is about: its column's samples hold the source, or it allows the target."""
+    by_samples = []
+    for fr in ctx.tr.fields:
+        seen = {fold(s) for c in fr.source_columns() for s in ctx.samples.get(c, [])}
+        if any(fold(s) in seen for s in sources):
+            by_samples.append(fr.field)
+    by_target = [f.key for f in ctx.template.fields if f.values and target is not None and allowed_value(f, target)]
+    both = [k for k in by_samples if k in by_target]
+    for group in (both, by_samples if target is None or not by_target else [], by_target if not by_samples else []):
+        if len(group) == 1:
+            ctx.scores.append(0.95)
+            return group[0]
+    if len(both) > 1 or len(by_samples) > 1:
+        raise Ask(_value_field_question(ctx, sources, target))
+    return None
+
+
+def _value_field_question(ctx: Ctx, sources: list[str], target: str | None) -> Question:
+    """Which field the values are translated in, when the values alone do not tell."""
+    shown = ", ".join(quote(s) for s in sources)
+    to = quote(target) if target is not None else "empty"
+    return fields_question(
+        ctx, "value_field", f"Which field should {shown} become {to} in?", partial(_treat_clause, shown, to)
+    )
+
+
+# --- every other value --------------------------------------------------------------------------------
+
+_OTHER_VALUES_PATTERNS = [
+    full(
+        r"(?:treat\s+|map\s+|make\s+)?(?:everything|anything|all(?: the)?|any)\s+(?:other\s+values?\s+|else\s+)"
+        r"(?:in\s+(?P<f>.+?)\s+)?(?:is|are|becomes?|should be|to|as|->|=|into)\s+(?P<v>.+)"
+    ),
+    full(
+        r"(?:treat\s+|map\s+|make\s+)?(?:the\s+)?(?:other|remaining|unknown|unmapped|leftover)\s+values?\s+"
+        r"(?:in\s+|of\s+)?(?P<f>.+?)?\s*(?:is|are|becomes?|become|should be|to|as|->|=|into)\s+(?P<v>.+)"
+    ),
+]
+
+
+def other_values(ctx: Ctx, text: str) -> Step | None:
+    """'everything else is lead': the value for source values no translation names."""
+    for m in match(_OTHER_VALUES_PATTERNS, text):
+        value, _ = ctx.text(m.group("v"))
+        if m.group("f"):
+            key = ctx.field(m.group("f"))
+        else:
+            keys = [f.key for f in ctx.template.fields if f.values and allowed_value(f, value)]
+            mapped = [k for k in keys if any(isinstance(o, MapValues) for o in _ops(ctx, k))]
+            key = (mapped or keys)[0] if len(mapped or keys) == 1 else None
+        if key is None:
+            continue
+        literal = allowed_value(ctx.spec(key), value)
+        if literal is None:
+            raise Ask(allowed_question(ctx, key, value, partial(_others_clause, key)))
+        return change(partial(_apply_other_values, ctx, key, literal))
+    return None
+
+
+def _others_clause(key: str, value: str) -> str:
+    return f"everything else in {key} is {quote(value)}"
+
+
+def _ops(ctx: Ctx, key: str) -> list[Op]:
+    fr = ctx.recipe_field(key)
+    return fr.ops if fr else []
+
+
+def _apply_other_values(ctx: Ctx, key: str, value: str) -> str:
+    value_map_op(ctx, key).default = value
+    return f"any other {key} value becomes '{value}'"
