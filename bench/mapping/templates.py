@@ -1,137 +1,33 @@
-"""Target templates used by the benchmark cases (as a product would define them)."""
+"""Target templates used by the benchmark cases (as a product would define them), kept as data in templates.json.
+
+`REAL_TEMPLATES` are the extra templates of the real-file benchmark (bench/mapping/real/templates.json): the
+import templates of imagined SaaS product areas (HR, newsletter, catalogue, IT assets, helpdesk, shop customers),
+written from the product's side, not from the headers of any file they are tested on.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from pathlib import Path
 
-from ferry.core.domain import Template, TemplateField
+from ferry.core.domain import Template
+
+HERE = Path(__file__).resolve().parent
 
 
-def _t(name: str, sheet_id: str, fields: list[dict[str, Any]]) -> Template:
-    return Template(name=name, sheet_id=sheet_id, fields=[TemplateField(**f) for f in fields])
+def load_templates(path: Path) -> dict[str, Template]:
+    """The templates of a JSON file (a list of template bodies, as `PUT …/templates` takes them), by sheet_id."""
+    templates = [Template.model_validate(body) for body in json.loads(path.read_text(encoding="utf-8"))]
+    return {t.sheet_id: t for t in templates}
 
 
-CONTACTS = _t(
-    "Contacts",
-    "contacts",
-    [
-        {"key": "first_name", "type": "string", "label": "First name"},
-        {"key": "last_name", "type": "string", "label": "Last name"},
-        {"key": "email", "type": "email", "required": True, "unique": True},
-        {"key": "phone", "type": "phone"},
-        {"key": "company", "type": "string"},
-        {"key": "created_at", "type": "date", "description": "When the contact signed up"},
-        {"key": "country", "type": "enum", "values": ["US", "DE", "FR", "GB"]},
-        {"key": "status", "type": "enum", "values": ["lead", "customer", "churned"]},
-    ],
-)
+TEMPLATES = load_templates(HERE / "templates.json")
+REAL_TEMPLATES = load_templates(HERE / "real" / "templates.json")
 
-PEOPLE = _t(
-    "People",
-    "people",
-    [
-        {"key": "external_id", "type": "string", "unique": True, "label": "Record id"},
-        {"key": "first_name", "type": "string"},
-        {"key": "last_name", "type": "string", "required": True},
-        {"key": "email", "type": "email"},
-        {"key": "age", "type": "integer"},
-        {"key": "team", "type": "string"},
-        {"key": "is_manager", "type": "boolean", "label": "Manager"},
-        {"key": "street", "type": "string"},
-        {"key": "city", "type": "string"},
-        {"key": "postal_code", "type": "string"},
-        {"key": "state", "type": "string"},
-        {"key": "birth_date", "type": "date"},
-    ],
-)
-
-COMPANIES = _t(
-    "Companies",
-    "companies",
-    [
-        {"key": "external_id", "type": "string", "unique": True},
-        {"key": "name", "type": "string", "required": True, "label": "Company name"},
-        {"key": "website", "type": "url"},
-        {"key": "phone", "type": "phone"},
-        {"key": "industry", "type": "string"},
-        {"key": "employees", "type": "integer"},
-        {"key": "annual_revenue", "type": "number"},
-        {"key": "street", "type": "string"},
-        {"key": "city", "type": "string"},
-        {"key": "state", "type": "string"},
-        {"key": "postal_code", "type": "string"},
-        {"key": "country", "type": "string"},
-        {"key": "type", "type": "enum", "values": ["Prospect", "Customer", "Partner"]},
-        {"key": "description", "type": "string"},
-        {"key": "created_at", "type": "datetime"},
-    ],
-)
-
-DEALS = _t(
-    "Deals",
-    "deals",
-    [
-        {"key": "external_id", "type": "string", "unique": True},
-        {"key": "name", "type": "string", "required": True, "label": "Deal name"},
-        {"key": "amount", "type": "number"},
-        {
-            "key": "stage",
-            "type": "enum",
-            "values": ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won", "Closed Lost"],
-        },
-        {"key": "close_date", "type": "date"},
-        {"key": "probability", "type": "number"},
-        {"key": "lead_source", "type": "string"},
-        {"key": "description", "type": "string"},
-        {"key": "created_at", "type": "datetime"},
-    ],
-)
-
-PROVIDERS = _t(
-    "Providers",
-    "providers",
-    [
-        {"key": "name", "type": "string", "required": True, "label": "Site name"},
-        {"key": "street", "type": "string", "label": "Address"},
-        {"key": "postal_code", "type": "string"},
-        {"key": "phone", "type": "phone"},
-        {"key": "fax", "type": "phone"},
-        {"key": "website", "type": "url"},
-        {"key": "email", "type": "email"},
-        {"key": "director", "type": "string", "label": "Director name"},
-    ],
-)
-
-PUBLICATIONS = _t(
-    "Publications",
-    "publications",
-    [
-        {"key": "eid", "type": "string", "unique": True, "label": "EID"},
-        {"key": "title", "type": "string", "required": True},
-        {"key": "authors", "type": "string"},
-        {"key": "year", "type": "integer"},
-        {"key": "citations", "type": "integer", "label": "Cited by"},
-        {"key": "journal", "type": "string", "aliases": ["Source title"]},
-        {"key": "doi", "type": "string", "label": "DOI"},
-        {"key": "country", "type": "string"},
-        {"key": "city", "type": "string"},
-        {"key": "document_type", "type": "enum", "values": ["Article", "Review", "Conference Paper"]},
-    ],
-)
-
-LOCATIONS = _t(
-    "Locations",
-    "locations",
-    [
-        {"key": "phone", "type": "phone"},
-        {"key": "coordinates", "type": "string", "label": "Location coordinates"},
-        {"key": "city", "type": "string"},
-        {"key": "county", "type": "string"},
-        {"key": "street", "type": "string", "label": "Address"},
-        {"key": "postal_code", "type": "string"},
-        {"key": "first_name", "type": "string"},
-        {"key": "last_name", "type": "string"},
-    ],
-)
-
-TEMPLATES = {t.sheet_id: t for t in (CONTACTS, PEOPLE, COMPANIES, DEALS, PROVIDERS, PUBLICATIONS, LOCATIONS)}
+CONTACTS = TEMPLATES["contacts"]
+PEOPLE = TEMPLATES["people"]
+COMPANIES = TEMPLATES["companies"]
+DEALS = TEMPLATES["deals"]
+PROVIDERS = TEMPLATES["providers"]
+PUBLICATIONS = TEMPLATES["publications"]
+LOCATIONS = TEMPLATES["locations"]
