@@ -9,20 +9,11 @@ import pytest
 
 from tests.conftest import REAL_DATA
 from tests.e2e.conftest import LocalServer
-from tests.helpers import wait_for
+from tests.helpers import person_template, wait_for
 
 pytestmark = pytest.mark.e2e
 
-CONTACTS = {
-    "name": "Contacts",
-    "sheet_id": "contacts",
-    "fields": [
-        {"key": "first_name", "type": "string", "required": True},
-        {"key": "last_name", "type": "string"},
-        {"key": "email", "type": "email", "required": True, "unique": True},
-        {"key": "phone", "type": "phone"},
-    ],
-}
+CONTACTS = person_template("Contacts", "contacts", {"key": "phone", "type": "phone"})
 
 # (path under shared/data/real, data rows, columns) for files whose shape is known from their sources.
 KNOWN_SHAPES = [

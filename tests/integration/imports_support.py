@@ -11,24 +11,16 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.helpers import wait_for
+from tests.helpers import person_template, wait_for
 from tests.integration.runs_support import wait_for_status
 from tests.integration.uploads import upload_and_wait
 
 EXAMPLE = (
     Path(__file__).resolve().parents[3] / "shared" / "data" / "real" / "react-spreadsheet-import" / "exampleFile.csv"
 )
-CONTACTS: dict[str, Any] = {
-    "name": "Contacts",
-    "sheet_id": "contacts",
-    "fields": [
-        {"key": "first_name", "type": "string", "required": True},
-        {"key": "last_name", "type": "string"},
-        {"key": "email", "type": "email", "required": True, "unique": True},
-        {"key": "years", "type": "integer", "max": 90},
-        {"key": "team", "type": "string"},
-    ],
-}
+CONTACTS = person_template(
+    "Contacts", "contacts", {"key": "years", "type": "integer", "max": 90}, {"key": "team", "type": "string"}
+)
 EMAIL = re.compile(
     r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$"
 )

@@ -21,8 +21,9 @@ from typing import Any
 
 import pytest
 
-from ferry.connections.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.base import CredentialsRejected, parse_config, parse_credentials
 from ferry.connections.connectors.postgres import PostgresConnector
+from ferry.connections.connectors.registry import connector_class
 from ferry.connections.connectors.ssrf import UnsafeHost
 from ferry.core.config import get_settings
 

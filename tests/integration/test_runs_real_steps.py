@@ -15,22 +15,14 @@ from fastapi.testclient import TestClient
 from ferry.aws.s3 import Blobs
 from ferry.core.config import get_settings
 from ferry.core.outcomes import TransientStepError
-from ferry.engine import executor
+from ferry.engine import parts as engine_parts
 from ferry.runs import steps
+from tests.helpers import person_template
 from tests.integration.imports_support import EMAIL, EXAMPLE
 from tests.integration.runs_support import wait_for_status
 from tests.integration.uploads import upload_and_wait
 
-PEOPLE: dict[str, Any] = {
-    "name": "People",
-    "sheet_id": "people",
-    "fields": [
-        {"key": "first_name", "type": "string", "required": True},
-        {"key": "last_name", "type": "string"},
-        {"key": "email", "type": "email", "required": True, "unique": True},
-        {"key": "team", "type": "string"},
-    ],
-}
+PEOPLE = person_template("People", "people", {"key": "team", "type": "string"})
 
 
 def _run(api: TestClient, headers: dict[str, str], migration_id: str, **body: object) -> str:
@@ -181,7 +173,7 @@ def test_engine_failure_is_a_plain_failed_run(api: TestClient, previewed, monkey
     def disk_full(frame: object, path: Path) -> None:
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(executor, "write_output", disk_full)
+    monkeypatch.setattr(engine_parts, "write_output", disk_full)
     execute = _run(api, acct.headers, migration_id, kind="execute")
     failed = wait_for_status(api, acct.headers, migration_id, execute, "failed", "completed", timeout=60)
     assert failed["status"] == "failed" and "No space" not in failed["error"]

@@ -64,7 +64,7 @@ def plan_files(
     or `QUESTION_ID=custom text`, applied to the plan's questions. Raises ValueError on an answer to no
     question, FileRejected on a file ingestion would refuse.
     """
-    from ferry.agent.planner import planner_from_settings
+    from ferry.agent.choice import planner_from_settings
     from ferry.ingest import sniff
 
     paths: dict[str, str] = {}

@@ -9,21 +9,12 @@ import pytest
 
 from ferry.__main__ import main
 from ferry.recipe import Recipe
+from tests.helpers import person_template
 
 EXAMPLE = (
     Path(__file__).resolve().parents[4] / "shared" / "data" / "real" / "react-spreadsheet-import" / "exampleFile.csv"
 )
-PEOPLE = {
-    "name": "People",
-    "sheet_id": "people",
-    "fields": [
-        {"key": "first_name", "type": "string", "required": True},
-        {"key": "last_name", "type": "string"},
-        {"key": "email", "type": "email", "required": True, "unique": True},
-        {"key": "team", "type": "string"},
-        {"key": "signed_up", "type": "date"},
-    ],
-}
+PEOPLE = person_template("People", "people", {"key": "team", "type": "string"}, {"key": "signed_up", "type": "date"})
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 
 from ferry.agent.bedrock import BedrockPlanner
-from ferry.agent.planner import HeuristicPlanner, Plan, planner_from_settings
+from ferry.agent.choice import planner_from_settings
+from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.config import get_settings
 from ferry.core.domain import FileManifest, SheetManifest, Template
 from ferry.core.outcomes import Answer

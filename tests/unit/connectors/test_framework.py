@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ferry.connections.connectors.base import connector_class, parse_credentials, secret_values
+from ferry.connections.connectors.base import parse_credentials, secret_values
+from ferry.connections.connectors.registry import connector_class
 from ferry.connections.service import write_records_csv
 from ferry.core.errors import InvalidRequest
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.connections.connectors.base import CredentialsRejected, connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.base import CredentialsRejected, parse_config, parse_credentials
 from ferry.connections.connectors.hubspot import HubSpotConnector
+from ferry.connections.connectors.registry import connector_class
 from ferry.connections.connectors.salesforce import SalesforceConnector
 from tests.fakes import hubspot as hs
 from tests.fakes import salesforce as sf

@@ -6,8 +6,9 @@ import httpx
 import pytest
 
 from ferry.connections.connectors import ssrf
-from ferry.connections.connectors.base import connector_class, parse_config, parse_credentials
+from ferry.connections.connectors.base import parse_config, parse_credentials
 from ferry.connections.connectors.http import HttpSource
+from ferry.connections.connectors.registry import connector_class
 from ferry.connections.connectors.ssrf import UnsafeHost, check_url
 from tests.fakes.server import FakeServer, Reply
 

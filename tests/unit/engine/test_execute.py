@@ -11,6 +11,7 @@ import pytest
 from ferry.core.domain import FileManifest, Template
 from ferry.engine import ERRORS, ROW, error_columns, execute, flagged_expr, preview, read_output, read_source
 from ferry.engine import executor as executor_module
+from ferry.engine import parts as parts_module
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.recipe import Recipe, recipe_from_mapping
 
@@ -137,7 +138,7 @@ def test_failure_mid_write_commits_nothing(
     data = r.model_dump(by_alias=True)
     data["templates"].append({**data["templates"][0], "sheet_id": "people2"})
     recipe = Recipe.model_validate(data)
-    real_write = executor_module.write_output
+    real_write = parts_module.write_output
     calls: list[Path] = []
 
     def failing_write(frame: pl.DataFrame, path: Path) -> None:
@@ -146,18 +147,18 @@ def test_failure_mid_write_commits_nothing(
             raise OSError("disk full")
         real_write(frame, path)
 
-    monkeypatch.setattr(executor_module, "write_output", failing_write)
+    monkeypatch.setattr(parts_module, "write_output", failing_write)
     with pytest.raises(OSError, match="disk full"):
         execute(recipe, [people, second], {"f1": example_input}, tmp_path)
     assert not (tmp_path / "committed").exists()
     assert not (tmp_path / "staging").exists()
 
     # a previous commit survives a failed re-run untouched
-    monkeypatch.setattr(executor_module, "write_output", real_write)
+    monkeypatch.setattr(parts_module, "write_output", real_write)
     first = execute(recipe, [people, second], {"f1": example_input}, tmp_path)
     before = sorted(p.name for p in (tmp_path / "committed").iterdir())
     calls.clear()
-    monkeypatch.setattr(executor_module, "write_output", failing_write)
+    monkeypatch.setattr(parts_module, "write_output", failing_write)
     with pytest.raises(OSError):
         execute(recipe, [people, second], {"f1": example_input}, tmp_path)
     assert sorted(p.name for p in (tmp_path / "committed").iterdir()) == before

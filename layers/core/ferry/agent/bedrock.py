@@ -21,7 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ferry.agent.models import FieldMatch
-from ferry.agent.planner import HeuristicPlanner, Plan, Progress, Sheets
+from ferry.agent.planner import HeuristicPlanner, Plan, Progress, Sheets, preview_mapping
 from ferry.core.domain import FileManifest, Template
 from ferry.core.observability import logger
 from ferry.core.outcomes import Answer
@@ -151,23 +151,22 @@ class BedrockPlanner:
 
     def _converse(self, request: dict[str, Any]) -> dict[str, Any]:
         """One Converse call, retried with backoff on throttling and 5xx answers."""
-        from botocore.exceptions import BotoCoreError, ClientError
+        from ferry.aws.clients import AwsCallFailed, call_aws
 
         for attempt in range(1, self.max_attempts + 1):
             try:
-                response: dict[str, Any] = self.client.converse(**request)
+                response: dict[str, Any] = call_aws(lambda: self.client.converse(**request))
                 return response
-            except ClientError as exc:
-                code = str(exc.response.get("Error", {}).get("Code", ""))
-                status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+            except AwsCallFailed as exc:
+                if not exc.reached:
+                    raise PlannerUnavailable(f"Bedrock could not be reached ({exc.code})") from None
+                code, status = exc.code, exc.status
                 if not (code in RETRYABLE_CODES or status >= 500):
                     raise PlannerUnavailable(f"Bedrock answered {code or status}") from None
                 if attempt == self.max_attempts:
                     raise PlannerUnavailable(f"Bedrock answered {code or status} {attempt} times") from None
                 logger.info("bedrock call retried", model_id=self.model_id, code=code, attempt=attempt)
                 self._sleep(min(BACKOFF_MAX_SECONDS, BACKOFF_SECONDS * 2 ** (attempt - 1)))
-            except BotoCoreError as exc:
-                raise PlannerUnavailable(f"Bedrock could not be reached ({type(exc).__name__})") from None
         raise PlannerUnavailable("no attempt was allowed (FERRY_BEDROCK_MAX_ATTEMPTS)")
 
     # -------------------------------------------------------------------------------------- the judged plan
@@ -296,15 +295,7 @@ def _mapping(
     template: Template, fr: FieldRecipe, source: dict[str, str], columns: list[str], field_match: FieldMatch | None
 ) -> dict[str, Any]:
     """One preview mapping of the model's recipe, with its confidence and why."""
-    mapping: dict[str, Any] = {
-        "template": template.name,
-        "field": fr.field,
-        "source": {**source, "column": columns[0]} if columns else None,
-    }
-    if len(columns) > 1:
-        mapping["sources"] = [{**source, "column": c} for c in columns]
-    if columns and fr.ops:
-        mapping["transform"] = [op.model_dump(mode="json", by_alias=True) for op in fr.ops]
+    mapping = preview_mapping(template, fr.field, source, columns, fr.ops)
     mapping["confidence"], mapping["rationale"] = model_confidence(columns, field_match)
     return mapping
 

@@ -11,8 +11,9 @@ left over, and questions where the decision is a person's), and the edit/clarify
 `HeuristicPlanner` (the default) is offline and deterministic: the matcher (ferry.agent.match_sheet), the
 instruction editor (ferry.recipe.editor) and the preview explainer (ferry.recipe.clarify). `BedrockPlanner`
 (ferry.agent.bedrock, `FERRY_PLANNER=bedrock`) proposes the first recipe with a model and falls back to the
-heuristic one on any failure. Nothing here touches storage: the run steps (ferry.runs.steps) load what a planner
-needs, keep the Plan between steps as JSON, and preview its recipe through the engine.
+heuristic one on any failure; ferry.agent.choice builds the one the settings name. Nothing here touches
+storage: the run steps (ferry.runs.steps) load what a planner needs, keep the Plan between steps as JSON, and
+preview its recipe through the engine.
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from pydantic import BaseModel
 
 from ferry.agent.match import match_sheet
 from ferry.agent.models import MatchQuestion, SheetMatch
-from ferry.core.config import get_settings
 from ferry.core.domain import FileManifest, SheetManifest, Template
 from ferry.core.outcomes import Answer, Question, QuestionOption
-from ferry.recipe import Recipe, recipe_from_plan
+from ferry.recipe import Op, Recipe, recipe_from_plan
 from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
 
@@ -177,16 +177,6 @@ class HeuristicPlanner:
         return answer_question(recipe, templates, preview, message)
 
 
-def planner_from_settings() -> Planner:
-    """The planner the deployment chose (`FERRY_PLANNER`: `heuristic`, the default, or `bedrock`)."""
-    settings = get_settings()
-    if settings.planner == "bedrock":
-        from ferry.agent.bedrock import BedrockPlanner
-
-        return BedrockPlanner(settings.bedrock_model_id, max_attempts=settings.bedrock_max_attempts)
-    return HeuristicPlanner()
-
-
 # ------------------------------------------------------------------------------------------ the plan
 
 
@@ -195,6 +185,23 @@ def sheet_fit(match: SheetMatch) -> float:
     return sum(m.confidence for m in match.matches if m.auto_applied) + 0.1 * sum(
         m.confidence for m in match.matches if not m.auto_applied and m.column
     )
+
+
+def preview_mapping(
+    template: Template, field: str, source: dict[str, str], columns: list[str], ops: list[Op]
+) -> dict[str, Any]:
+    """A recipe field as a preview mapping reads it: the column it reads (all of them in `sources` when several)
+    and, when it reads any, its ops as `transform`; the caller adds `confidence` and `rationale`."""
+    mapping: dict[str, Any] = {
+        "template": template.name,
+        "field": field,
+        "source": {**source, "column": columns[0]} if columns else None,
+    }
+    if len(columns) > 1:
+        mapping["sources"] = [{**source, "column": c} for c in columns]
+    if columns and ops:
+        mapping["transform"] = [op.model_dump(mode="json", by_alias=True) for op in ops]
+    return mapping
 
 
 def plan_of_matches(chosen: list[TemplateMatch], templates: list[Template], planner: str) -> Plan:

@@ -9,7 +9,7 @@ from fastapi.openapi.utils import get_openapi
 
 from ferry.api.errors import index_route_methods, install_error_handling
 from ferry.api.routers import connections, files, health, imports, migrations, previews, runs
-from ferry.api.schemas.migrations import ErrorBody
+from ferry.api.schemas.common import ErrorBody
 
 API_PREFIX = "/v1"
 

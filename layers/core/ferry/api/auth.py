@@ -7,25 +7,17 @@ attacker while keeping the look-up a single GetItem.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ferry.aws.dynamo import ApiKeyRecord, Store
 from ferry.core.clock import now_iso
+from ferry.core.domain import AccountKey
 from ferry.core.observability import logger
 
 API_KEY_HEADER = "anx-api-key"
 _MAX_KEY_LENGTH = 512
-
-
-@dataclass(frozen=True)
-class AccountKey:
-    """Who a request acts for."""
-
-    account_id: str
-    profile_id: str | None = None
 
 
 def hash_key(raw_key: str) -> str:

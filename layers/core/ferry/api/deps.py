@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
 
-from ferry.api.auth import API_KEY_HEADER, AccountKey, account_for_key
+from ferry.api.auth import API_KEY_HEADER, account_for_key
 from ferry.aws.dynamo import Store
 from ferry.aws.s3 import Blobs
 from ferry.core.config import Settings, get_settings
+from ferry.core.domain import AccountKey
 from ferry.core.errors import Unauthorized
 from ferry.runs.lifecycle import Lifecycle
 
@@ -77,3 +79,43 @@ def _authorizer_context(event: Any) -> dict[str, Any]:
 
 
 CurrentAccount = Annotated[AccountKey, Depends(current_account)]
+
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    """What a list of runs or imports asks for: the one in flight, or a page of the history."""
+
+    active_only: bool
+    limit: int
+    cursor: str | None
+
+
+def history_query(
+    status_filter: Annotated[
+        Literal["active"] | None, Query(alias="status", description="`active`: only the one in progress.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.")] = 20,
+    cursor: Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")] = None,
+) -> HistoryQuery:
+    """The query of the runs and imports list routes."""
+    return HistoryQuery(status_filter == "active", limit, cursor)
+
+
+@dataclass(frozen=True)
+class ExportQuery:
+    """Which CSV of a completed run or import: the template and the row filter."""
+
+    template: str | None
+    filter: Literal["valid", "invalid", "all"]
+
+
+def export_query(
+    template: Annotated[str | None, Query(max_length=64, description="The template's sheet_id.")] = None,
+    filter_: Annotated[Literal["valid", "invalid", "all"], Query(alias="filter")] = "valid",
+) -> ExportQuery:
+    """The query of the runs and imports export routes."""
+    return ExportQuery(template, filter_)
+
+
+HistoryQueryDep = Annotated[HistoryQuery, Depends(history_query)]
+ExportQueryDep = Annotated[ExportQuery, Depends(export_query)]

@@ -1,4 +1,4 @@
-"""Lazily created boto3 clients, shared by the AWS adapters (ferry.aws.dynamo, ferry.aws.s3).
+"""Lazily created boto3 clients shared by the AWS adapters, and how a failed AWS call reaches the code above.
 
 Clients are built on first use (cold starts stay short) and cached per (service, endpoint, region), so a
 settings change (tests, local mode) gets a fresh client instead of one pointing at a stale endpoint.
@@ -7,9 +7,12 @@ settings change (tests, local mode) gets a fresh client instead of one pointing 
 from __future__ import annotations
 
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ferry.core.config import get_settings
+
+T = TypeVar("T")
 
 _clients: dict[tuple[str, str, str], Any] = {}
 _lock = threading.Lock()
@@ -47,6 +50,71 @@ def _create(service: str, region: str, custom_endpoint: bool) -> Any:
     # A fresh session per client: boto3's default session is not thread-safe to create clients from.
     # The endpoint is not passed: boto3 reads AWS_ENDPOINT_URL(_<SERVICE>) from the environment itself.
     return boto3.session.Session().client(service, region_name=region, config=Config(**options))
+
+
+# AWS error codes worth retrying: throttling, a service briefly unavailable, a transaction that lost a race.
+_TRANSIENT_CODES = {
+    "ThrottlingException",
+    "ProvisionedThroughputExceededException",
+    "RequestLimitExceeded",
+    "InternalServerError",
+    "ServiceUnavailable",
+    "SlowDown",
+    "TransactionConflictException",
+}
+
+
+def transient_error_code(exc: BaseException) -> str | None:
+    """The error code of an AWS call that failed in a way worth retrying (throttling, a 5xx), else None."""
+    from botocore.exceptions import ClientError
+
+    if not isinstance(exc, ClientError):
+        return None
+    code = str(exc.response.get("Error", {}).get("Code", ""))
+    status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0))
+    return code if code in _TRANSIENT_CODES or status >= 500 else None
+
+
+def foreign_client(
+    service: str, *, region: str, endpoint_url: str | None, access_key_id: str, secret_access_key: str
+) -> Any:
+    """A client signed with someone else's keys (a customer's own bucket), never with the function's role."""
+    import boto3
+    from botocore.config import Config
+
+    return boto3.session.Session().client(
+        service,
+        region_name=region,
+        endpoint_url=endpoint_url or None,
+        aws_access_key_id=access_key_id,
+        aws_secret_access_key=secret_access_key,
+        config=Config(retries={"mode": "standard"}, connect_timeout=10, read_timeout=60),
+    )
+
+
+class AwsCallFailed(Exception):
+    """An AWS call failed: `code` is the service's error code and `status` its HTTP status, or `reached`
+    is False when the service was not reached at all (then `code` names the client-side failure)."""
+
+    def __init__(self, code: str, status: int, *, reached: bool) -> None:
+        super().__init__(code or str(status))
+        self.code = code
+        self.status = status
+        self.reached = reached
+
+
+def call_aws(action: Callable[[], T]) -> T:
+    """Run `action` (one or more boto3 calls), turning botocore's errors into AwsCallFailed."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        return action()
+    except ClientError as exc:
+        code = str(exc.response.get("Error", {}).get("Code", ""))
+        status = int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) or 0)
+        raise AwsCallFailed(code, status, reached=True) from exc
+    except BotoCoreError as exc:
+        raise AwsCallFailed(type(exc).__name__, 0, reached=False) from exc
 
 
 def reset_clients() -> None:

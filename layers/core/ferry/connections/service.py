@@ -21,7 +21,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ferry.api.auth import AccountKey
 from ferry.aws.dynamo import WORKBOOK_PROFILE, ConnectionRecord, ConnectionStore, FileRecord, Store
 from ferry.aws.s3 import Blobs, upload_key
 from ferry.aws.secrets import Vault
@@ -29,12 +28,13 @@ from ferry.connections.connectors.base import (
     Connector,
     ConnectorCredentials,
     Record,
-    connector_class,
     parse_config,
     parse_credentials,
     secret_values,
 )
+from ferry.connections.connectors.registry import available_connectors, connector_class
 from ferry.core.clock import now_iso
+from ferry.core.domain import AccountKey
 from ferry.core.errors import Conflict, InvalidRequest, NotFound
 from ferry.core.ids import has_prefix, new_id
 from ferry.core.observability import logger
@@ -97,8 +97,6 @@ def _checked_profile(profile_id: str, param: str) -> str:
 
 def list_connectors() -> list[type[Connector]]:
     """Every enabled connector."""
-    from ferry.connections.connectors.base import available_connectors
-
     return available_connectors()
 
 
@@ -210,17 +208,6 @@ def list_migration_connections(db: Store, account_id: str, migration_id: str) ->
     """Every connection of the caller's migration (a run picks the one to extract from these)."""
     require_migration(db, account_id, migration_id)
     return [c for c in ConnectionStore(db).list_for(migration_id) if c.account_id == account_id]
-
-
-def delete_migration_connections(db: Store, vault: Vault, migration_id: str) -> int:
-    """Delete every connection of a deleted migration, with their secrets; returns how many."""
-    table = ConnectionStore(db)
-    records = table.list_for(migration_id)
-    for record in records:
-        table.delete(migration_id, record.profile_key, record.source_key)
-        if record.secret_arn:
-            vault.delete_credentials(record.secret_arn)
-    return len(records)
 
 
 def _find(

@@ -1,9 +1,10 @@
-"""Domain models shared across concerns: target templates and ingested file manifests.
+"""Domain types shared across concerns: who a request acts for, target templates and ingested file manifests.
 
-API request/response bodies live with the API (ferry.api.schemas.migrations); recipe models with ferry.recipe.
+API request/response bodies live with the API (ferry.api.schemas); recipe models with ferry.recipe.
 """
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -11,6 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "email", "phone", "url", "enum"]
 
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+@dataclass(frozen=True)
+class AccountKey:
+    """Who a request acts for: the account, and the default connection profile of its key."""
+
+    account_id: str
+    profile_id: str | None = None
 
 
 class Strict(BaseModel):

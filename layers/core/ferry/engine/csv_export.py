@@ -9,6 +9,8 @@ from typing import IO, Literal
 
 import polars as pl
 
+from ferry.engine.flags import ERRORS, ROW, error_columns, errors_text_expr, flagged_expr
+
 ExportFilter = Literal["valid", "invalid", "all"]
 EXPORT_FILTERS: tuple[ExportFilter, ...] = ("valid", "invalid", "all")
 
@@ -49,8 +51,6 @@ def export_frames(
     `valid`: rows without errors, field columns only. `invalid`/`all`: field columns, then `_row` (source
     data row) and `_errors` (`column: rule; ...`). Every text cell is formula-neutralised (once for all).
     """
-    from ferry.engine.executor import ERRORS, ROW, error_columns, errors_text_expr, flagged_expr
-
     unknown = [f for f in filters if f not in EXPORT_FILTERS]
     if unknown:
         raise ValueError(f"unknown export filter {unknown[0]!r}; use valid, invalid or all")

@@ -6,8 +6,8 @@ A template is built in three stages so memory stays bounded by one chunk plus th
    rule that looks at one cell alone. Written to a spill part on disk.
 2. `global_flags` — over the dedup and unique key columns of all parts at once: which rows dedup drops and
    which cells repeat an earlier value of a `unique` field.
-3. `finish_chunk` — per part: drop the deduplicated rows, add the unique errors, write the output rows
-   (Parquet) and the three CSV exports.
+3. `finish_chunk` — per part: drop the deduplicated rows, add the unique errors; a `PartWriter`
+   (ferry.engine.parts) writes the output rows (Parquet) and the three CSV exports.
 
 `preview` and `build_all` run the same three stages on one in-memory chunk.
 """
@@ -19,18 +19,19 @@ import os
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import polars as pl
 
 from ferry.core.domain import FileManifest, Template
-from ferry.engine.csv_export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
+from ferry.engine.flags import ERRORS, ROW
 from ferry.engine.ops import apply_op, blank_to_null
-from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, template_stats
+from ferry.engine.parts import PartWriter
+from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash
 from ferry.engine.rules import present_expr, rule_expr, unique_key
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.ingest.rows import find_sheet
@@ -40,8 +41,6 @@ from ferry.recipe.spec import WHITESPACE
 Inputs = dict[str, tuple[str | Path, FileManifest]]
 """file_id -> (local path of the file, its manifest)."""
 
-ROW = "_row"
-ERRORS = "_errors"
 SRC = "__src__"
 OUT = "__out__"
 CELL = "__rule__"
@@ -266,43 +265,7 @@ def validate(recipe: Recipe, templates: list[Template], inputs: Inputs) -> None:
     recipe.validate_against(templates, sheets)
 
 
-# ------------------------------------------------------------------------------------------ outputs
-
-
-def error_columns(frame: pl.DataFrame) -> list[str]:
-    """The template fields recorded in an output frame's `_errors` struct."""
-    dtype = frame.schema[ERRORS]
-    assert isinstance(dtype, pl.Struct)
-    return [f.name for f in dtype.fields]
-
-
-def flagged_expr(columns: list[str]) -> pl.Expr:
-    """True for rows with at least one invalid cell."""
-    if not columns:
-        return pl.lit(False)
-    return pl.any_horizontal([pl.col(ERRORS).struct.field(c).is_not_null() for c in columns])
-
-
-def errors_text_expr(columns: list[str]) -> pl.Expr:
-    """A row's errors as text: `column: rule; column: rule` ('' when valid)."""
-    parts = [pl.lit(c + ": ") + pl.col(ERRORS).struct.field(c) for c in columns]
-    return pl.concat_str(parts, separator="; ", ignore_nulls=True) if parts else pl.lit("")
-
-
-def write_output(frame: pl.DataFrame, path: Path) -> None:
-    """Write one part of a template's output rows (with `_row` and `_errors`) as Parquet."""
-    frame.write_parquet(path, compression="lz4", statistics=False)  # nothing filters on row-group stats
-
-
-def output_parts(path: str | Path) -> list[Path]:
-    """The Parquet parts of a committed template output directory, in row order."""
-    return sorted((Path(path) / "rows").glob("part-*.parquet"))
-
-
-def read_output(path: str | Path) -> pl.DataFrame:
-    """A committed template output (its directory) as one frame, rows in source order."""
-    parts = output_parts(path)
-    return pl.concat([pl.read_parquet(p) for p in parts]) if parts else pl.DataFrame()
+# ------------------------------------------------------------------------------------------ execute
 
 
 def _spill(frame: pl.DataFrame, path: Path) -> None:
@@ -346,36 +309,22 @@ def _execute_template(
     flags = global_flags(tr, template, keys)
     del keys
     progress(f"Writing {template.name}: {int(flags[KEEP].sum()):,} rows.")
-    keys_of = [f.key for f in template.fields]
-    out_tally, src_tally = ProfileTally(keys_of), ProfileTally(keys_of)
-    rows = invalid = offset = 0
-    with ExitStack() as stack:
-        exports: dict[ExportFilter, IO[bytes]] = {
-            name: stack.enter_context((dest / f"{name}.csv").open("wb")) for name in EXPORT_FILTERS
-        }
-        for i, (part_path, height) in enumerate(parts):
+    src_tally = ProfileTally([f.key for f in template.fields])
+    offset = 0
+    with PartWriter(template, dest) as writer:
+        for part_path, height in parts:
             part = pl.read_ipc(part_path)
             frame, source = finish_chunk(template, part, flags.slice(offset, height))
             offset += height
-            write_output(frame, dest / "rows" / f"part-{i:05d}.parquet")
-            for name, export_rows in export_frames(frame).items():
-                write_export(export_rows, exports[name], header=i == 0)
+            name = writer.write(frame)
             if keep_source_hashes:
                 (dest / "sources").mkdir(exist_ok=True)
                 hashes = pl.concat([frame.select(ROW), source], how="horizontal")
-                hashes.write_parquet(dest / "sources" / f"part-{i:05d}.parquet", compression="lz4")
-            rows += frame.height
-            invalid += _tally(frame, source, out_tally, src_tally)
+                hashes.write_parquet(dest / "sources" / name, compression="lz4")
+            src_tally.add(source)
             part_path.unlink()
     shutil.rmtree(spill, ignore_errors=True)
-    return template_stats(template, tr, rows=rows, invalid_rows=invalid, output=out_tally, source=src_tally)
-
-
-def _tally(frame: pl.DataFrame, source: pl.DataFrame, out_tally: ProfileTally, src_tally: ProfileTally) -> int:
-    """Add one part to the profile tallies; the part's invalid row count."""
-    out_tally.add(frame.select([filled_hash(pl.col(c)).alias(c) for c in out_tally.columns]))
-    src_tally.add(source)
-    return int(frame.select(flagged_expr(error_columns(frame)).sum()).item())
+    return writer.stats(tr, src_tally)
 
 
 def execute(

@@ -7,8 +7,8 @@ executor stays as it is. Memory stays bounded by one part plus the key columns, 
    rules), `delete_invalid_rows` of a group, `keep` changes nothing; written to a spill part.
 2. over the key columns of all kept rows: `dedup_keep_first` on `key_column`, then every `unique` field
    is checked again (a deleted first occurrence leaves its duplicate alone; a set value may repeat).
-3. per spill part: drop the deduplicated rows, set the unique errors, write the output part and the
-   valid/invalid/all exports, and count the report's profile.
+3. per spill part: drop the deduplicated rows, set the unique errors, and write the output part and the
+   valid/invalid/all exports and count the report's profile (the executor's `PartWriter`).
 
 The report's source profile counts the source values of the rows still imported, from the per-row source
 hashes the executor kept with the first output (`<output>/sources/`).
@@ -17,24 +17,15 @@ hashes the executor kept with the first output (`<output>/sources/`).
 from __future__ import annotations
 
 import shutil
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
 import polars as pl
 
 from ferry.core.domain import Template, TemplateField
-from ferry.engine.csv_export import EXPORT_FILTERS, ExportFilter, export_frames, write_export
-from ferry.engine.executor import (
-    ERRORS,
-    ROW,
-    error_columns,
-    flagged_expr,
-    output_parts,
-    write_output,
-)
-from ferry.engine.report import ProfileTally, TemplateStats, filled_hash, template_stats
+from ferry.engine.flags import ERRORS, ROW, error_columns
+from ferry.engine.parts import PartWriter, output_parts
+from ferry.engine.report import ProfileTally, TemplateStats
 from ferry.engine.rules import present_expr, rule_expr, unique_key
 from ferry.imports.review import SAMPLE_MAX_CHARS, SAMPLE_SIZE, IssueCount, PatchAction
 from ferry.recipe.model import TemplateRecipe
@@ -146,13 +137,9 @@ def apply_patch(
     del keys
     counts.duplicates_dropped = int((~flags[_KEEP]).sum())
     columns = [f.key for f in template.fields]
-    out_tally, src_tally = ProfileTally(columns), ProfileTally(columns)
-    rows = invalid = offset = 0
+    offset = 0
     kept_rows: list[pl.Series] = []
-    with ExitStack() as stack:
-        exports: dict[ExportFilter, IO[bytes]] = {
-            name: stack.enter_context((dest / f"{name}.csv").open("wb")) for name in EXPORT_FILTERS
-        }
+    with PartWriter(template, dest) as writer:
         for i, height in enumerate(heights):
             spilled = spill / f"part-{i:05d}.arrow"
             staged = pl.concat([pl.read_ipc(spilled), flags.slice(offset, height)], how="horizontal")
@@ -160,18 +147,13 @@ def apply_patch(
             staged = staged.filter(pl.col(_KEEP))
             counts.cells_set += int(staged[_SET].sum())
             frame = staged.select(ROW, *columns, _errors_with_unique(template))
-            write_output(frame, dest / "rows" / f"part-{i:05d}.parquet")
-            for name, export_rows in export_frames(frame).items():
-                write_export(export_rows, exports[name], header=i == 0)
-            rows += frame.height
-            invalid += int(frame.select(flagged_expr(error_columns(frame)).sum()).item())
-            out_tally.add(frame.select([filled_hash(pl.col(c)).alias(c) for c in columns]))
+            writer.write(frame)
             kept_rows.append(frame[ROW])
             spilled.unlink()
     shutil.rmtree(spill, ignore_errors=True)
+    src_tally = ProfileTally(columns)
     _tally_sources(sources_dir, kept_rows, src_tally)
-    stats = template_stats(template, recipe, rows=rows, invalid_rows=invalid, output=out_tally, source=src_tally)
-    return PatchOutcome(stats=stats, counts=counts)
+    return PatchOutcome(stats=writer.stats(recipe, src_tally), counts=counts)
 
 
 def _group_mask(action: PatchAction) -> pl.Expr:

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ferry.api.auth import AccountKey
 from ferry.aws.dynamo import IdempotencyRecord, RunRecord, Store, company_scope
 from ferry.core.clock import now_iso
+from ferry.core.domain import AccountKey
 from ferry.core.errors import Conflict, IdempotencyMismatch, InvalidRequest
 from ferry.core.ids import new_id
 from ferry.core.outcomes import Answer

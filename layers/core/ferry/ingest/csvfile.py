@@ -38,7 +38,7 @@ from ferry.ingest.encoding import (
     non_ascii_lines,
     redetect,
 )
-from ferry.ingest.header import find_header_row
+from ferry.ingest.header import data_rows, find_header_row
 from ferry.ingest.profile import TableProfiler
 
 if TYPE_CHECKING:
@@ -127,17 +127,8 @@ def iter_text_rows(path: Path, manifest: FileManifest, sheet: SheetManifest) -> 
     """Data rows of a delimited file, as `ferry.ingest.iter_rows` promises."""
     if manifest.encoding is None or manifest.delimiter is None:
         raise ValueError("not a delimited-text manifest")
-    width = len(sheet.columns)
     with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=manifest.encoding, newline="") as text:
-        for record in islice(csv_records(text, manifest.delimiter), sheet.header_row + sheet.header_rows, None):
-            if not "".join(record).strip():
-                continue
-            size = len(record)
-            if size < width:
-                record.extend([""] * (width - size))
-            elif size > width:
-                del record[width:]
-            yield record
+        yield from data_rows(csv_records(text, manifest.delimiter), sheet)
 
 
 def _sniff_decoded(path: Path, filename: str, size: int, scan: bytes, codec: str) -> FileManifest:

@@ -1,10 +1,13 @@
-"""Which record is the header, how stacked (merged) header rows join, and the column names."""
+"""Which record is the header, how stacked (merged) header rows join, the column names, and the data rows below."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from statistics import median_low
+
+from ferry.core.domain import SheetManifest
 
 # ((first_row, first_col), (last_row, last_col)), 0-based and inclusive, as calamine reports them.
 MergedRange = tuple[tuple[int, int], tuple[int, int]]
@@ -99,3 +102,18 @@ def _next_free(stem: str, used: set[str], reserved: set[str]) -> str:
     while f"{stem}_{suffix}" in used or f"{stem}_{suffix}" in reserved:
         suffix += 1
     return f"{stem}_{suffix}"
+
+
+def data_rows(records: Iterable[list[str]], sheet: SheetManifest) -> Iterator[list[str]]:
+    """A sheet's data rows from all its records: past the header block, blank rows skipped, each row padded
+    or cut to the sheet's column count (the lists are changed in place)."""
+    width = len(sheet.columns)
+    for record in islice(records, sheet.header_row + sheet.header_rows, None):
+        if not "".join(record).strip():
+            continue
+        size = len(record)
+        if size < width:
+            record.extend([""] * (width - size))
+        elif size > width:
+            del record[width:]
+        yield record

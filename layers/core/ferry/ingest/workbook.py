@@ -9,7 +9,6 @@ from __future__ import annotations
 import mmap
 import zipfile
 from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from ferry.ingest.header import (
     HEADER_SEARCH_RECORDS,
     MAX_HEADER_ROWS,
     MergedRange,
+    data_rows,
     filled_count,
     find_header_row,
     header_block_end,
@@ -84,17 +84,7 @@ def iter_workbook_rows(path: Path, manifest: FileManifest, sheet: SheetManifest)
     """Data rows of one sheet, as `ferry.ingest.iter_rows` promises."""
     workbook = open_workbook(path, "xls" if manifest.format == "xls" else "xlsx")
     try:
-        width = len(sheet.columns)
-        rows = _text_rows(workbook.get_sheet_by_name(sheet.name))
-        for cells in islice(rows, sheet.header_row + sheet.header_rows, None):
-            if not "".join(cells).strip():
-                continue
-            size = len(cells)
-            if size < width:
-                cells.extend([""] * (width - size))
-            elif size > width:
-                del cells[width:]
-            yield cells
+        yield from data_rows(_text_rows(workbook.get_sheet_by_name(sheet.name)), sheet)
     finally:
         workbook.close()
 

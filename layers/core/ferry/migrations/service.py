@@ -1,12 +1,16 @@
-"""Migration use cases: create, list, read, replace templates, delete. Every call is scoped to one account."""
+"""Migration use cases: create, list, read, replace templates, delete. Every call is scoped to one account.
+
+Deleting a migration deletes its files and its connections (with their secrets) too.
+"""
 
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ferry.aws.dynamo import FileRecord, MigrationRecord, Store, migration_scope
+from ferry.aws.dynamo import ConnectionStore, FileRecord, MigrationRecord, Store, migration_scope
 from ferry.aws.s3 import Blobs, manifest_key
+from ferry.aws.secrets import Vault
 from ferry.core.clock import now_iso
 from ferry.core.domain import Template, check_unique_sheet_ids
 from ferry.core.errors import Conflict, InvalidRequest, NotFound
@@ -112,11 +116,19 @@ def delete_migration(db: Store, blobs: Blobs, account_id: str, migration_id: str
     blobs.delete([key for f in files for key in (f.upload_key, manifest_key(account_id, migration_id, f.file_id))])
     for file in files:
         db.delete_file(migration_id, file.file_id)
-    # Imported here: ferry.connections.service imports this module. A deleted migration's secrets must not linger.
-    from ferry.aws.secrets import Vault
-    from ferry.connections.service import delete_migration_connections
-
+    # A deleted migration's secrets must not linger.
     connection_count = delete_migration_connections(db, Vault(), migration_id)
     logger.info(
         "migration deleted", migration_id=migration_id, file_count=len(files), connection_count=connection_count
     )
+
+
+def delete_migration_connections(db: Store, vault: Vault, migration_id: str) -> int:
+    """Delete every connection of a deleted migration, with their secrets; returns how many."""
+    table = ConnectionStore(db)
+    records = table.list_for(migration_id)
+    for record in records:
+        table.delete(migration_id, record.profile_key, record.source_key)
+        if record.secret_arn:
+            vault.delete_credentials(record.secret_arn)
+    return len(records)

@@ -16,7 +16,7 @@ planner or engine:
     discard(ctx) -> None                              drop anything staged (the failure path)
 
 `generate`/`resume_with_answers`/`update`/`clarify` load what the planner needs (files, manifests, the
-run's saved state), call the configured planner (ferry.agent.planner.planner_from_settings) and preview the
+run's saved state), call the configured planner (ferry.agent.choice.planner_from_settings) and preview the
 first rows of its recipe through the engine; `execute` runs the engine (ferry.engine) over the whole files.
 The agent, the engine and the ingest readers need the dataplane libraries, so they are imported inside the
 functions: the API function imports ferry.core.outcomes, never this module.
@@ -103,7 +103,7 @@ def generate(ctx: StepContext) -> StepOutcome:
     from (the ready files when nothing new was extracted); a connection without working credentials
     ends the step with a credential request instead.
     """
-    from ferry.agent.planner import planner_from_settings
+    from ferry.agent.choice import planner_from_settings
 
     files = ctx.ready_files()
     if ctx.run.extract_via_api:
@@ -169,7 +169,8 @@ def _credential_request(connection: ConnectionRecord) -> CredentialRequest:
 
 def resume_with_answers(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
     """Apply a person's answers to the open questions (the planner's, or an update's), then propose the preview."""
-    from ferry.agent.planner import Plan, planner_from_settings
+    from ferry.agent.choice import planner_from_settings
+    from ferry.agent.planner import Plan
 
     if ctx.run.kind == "update":
         return _resume_edit(ctx, answers)
@@ -200,7 +201,7 @@ def _plan_outcome(ctx: StepContext, plan: Plan) -> StepOutcome:
 
 def update(ctx: StepContext, message: str) -> StepOutcome:
     """Edit the current recipe per `message` (the planner's instruction editor): a new preview, or a question back."""
-    from ferry.agent.planner import planner_from_settings
+    from ferry.agent.choice import planner_from_settings
 
     preview = _require_preview(ctx, "edit")
     recipe = recipe_of(preview.body, ctx.migration.templates)
@@ -211,7 +212,7 @@ def update(ctx: StepContext, message: str) -> StepOutcome:
 
 def _resume_edit(ctx: StepContext, answers: list[Answer]) -> StepOutcome:
     """Apply the answer to the question an update asked, then propose the preview."""
-    from ferry.agent.planner import planner_from_settings
+    from ferry.agent.choice import planner_from_settings
 
     state = ctx.load_state("edit")
     preview = _require_preview(ctx, "edit")
@@ -264,7 +265,7 @@ def _sheets_of(ctx: StepContext, recipe: Recipe) -> dict[tuple[str, str], SheetM
 
 def clarify(ctx: StepContext, message: str) -> str:
     """Answer a read-only question about the current preview (the planner's explainer); changes nothing."""
-    from ferry.agent.planner import planner_from_settings
+    from ferry.agent.choice import planner_from_settings
 
     preview = _require_preview(ctx, "answer questions about")
     recipe = recipe_of(preview.body, ctx.migration.templates)
@@ -397,6 +398,8 @@ def _cut_after_last_line(path: Path) -> None:
 
 def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, Any]], summary: str) -> PreviewDraft:
     """The preview of an edited recipe: mappings kept where a field reads as before, the rest said by you."""
+    from ferry.agent.planner import preview_mapping
+
     templates = {t.sheet_id: t for t in ctx.migration.templates}
     before = {(m["template"], m["field"]): m for m in previous}
     sheets = _sheets_of(ctx, recipe)
@@ -412,15 +415,7 @@ def _draft_of_recipe(ctx: StepContext, recipe: Recipe, previous: list[dict[str, 
             columns = fr.source_columns() if fr else []
             read.update(columns)
             transform = [op.model_dump(mode="json", by_alias=True) for op in fr.ops] if fr else []
-            mapping: dict[str, Any] = {
-                "template": template.name,
-                "field": f.key,
-                "source": {**source, "column": columns[0]} if columns else None,
-            }
-            if len(columns) > 1:
-                mapping["sources"] = [{**source, "column": c} for c in columns]
-            if columns and transform:
-                mapping["transform"] = transform
+            mapping = preview_mapping(template, f.key, source, columns, fr.ops if fr else [])
             old = before.get((template.name, f.key))
             same = old is not None and old.get("source") == mapping["source"] and old.get("transform") == transform
             if same and old is not None:

@@ -12,8 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from botocore.exceptions import ClientError
-
+from ferry.aws.clients import transient_error_code
 from ferry.aws.dynamo import RunRecord, company_scope, migration_scope
 from ferry.aws.s3 import run_key
 from ferry.core.observability import logger
@@ -35,15 +34,6 @@ from ferry.runs.thread import post_event
 # Attempts per task, the first included; statemachines/*.asl.json retry MAX_ATTEMPTS - 1 times.
 MAX_ATTEMPTS = 5
 NOTHING_IMPORTED = "Nothing was imported."
-_TRANSIENT_AWS = {
-    "ThrottlingException",
-    "ProvisionedThroughputExceededException",
-    "RequestLimitExceeded",
-    "InternalServerError",
-    "ServiceUnavailable",
-    "SlowDown",
-    "TransactionConflictException",
-}
 
 Task = Callable[[Lifecycle, RunRecord, dict[str, Any]], dict[str, Any]]
 
@@ -67,11 +57,11 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
         if attempt and step not in ("park", "import_park"):
             runs.post_progress(lc, run, f"Retrying (attempt {attempt + 1} of {MAX_ATTEMPTS}).")
         return _TASKS[step](lc, run, event)
-    except ClientError as exc:
-        code = str(exc.response.get("Error", {}).get("Code", ""))
-        if code in _TRANSIENT_AWS or int(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)) >= 500:
-            raise TransientStepError(code) from exc
-        raise
+    except Exception as exc:
+        code = transient_error_code(exc)
+        if code is None:
+            raise
+        raise TransientStepError(code) from exc
     finally:
         logger.remove_keys(["run_id", "migration_id", "step"])
 

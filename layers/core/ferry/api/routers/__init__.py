@@ -1,1 +1,3 @@
-"""One APIRouter per resource."""
+"""One APIRouter per resource (migrations, files, runs, previews, imports, connections, health), each included
+by `ferry.api.app`. A route parses the request, calls one use case and shapes the answer; nothing else.
+"""

@@ -10,7 +10,7 @@ from ferry.api.deps import CurrentAccount, StoreDep
 from ferry.api.schemas.connections import ConnectionCreate, ConnectionPublic, ConnectorList, ConnectorPublic
 from ferry.aws.secrets import Vault
 from ferry.connections import service as connections
-from ferry.connections.connectors.base import connector_class
+from ferry.connections.connectors.registry import connector_class
 
 router = APIRouter(tags=["connections"])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 
 from ferry.api.deps import BlobsDep, CurrentAccount, SettingsDep, StoreDep
-from ferry.api.schemas.migrations import FileCreate, FileList, FilePublic, FileUploadPublic
+from ferry.api.schemas.files import FileCreate, FileList, FilePublic, FileUploadPublic
 from ferry.migrations import files
 
 router = APIRouter(prefix="/migrations/{migration_id}/files", tags=["files"])

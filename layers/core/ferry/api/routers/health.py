@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from ferry.api.schemas.migrations import Health
+from ferry.api.schemas.common import Health
 
 router = APIRouter(tags=["health"])
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from fastapi import APIRouter, Response, status
 
-from fastapi import APIRouter, Query, Response, status
-
-from ferry.api.deps import BlobsDep, CurrentAccount, LifecycleDep, SettingsDep, StoreDep
-from ferry.api.routers.runs import export_response
+from ferry.api.deps import (
+    BlobsDep,
+    CurrentAccount,
+    ExportQueryDep,
+    HistoryQueryDep,
+    LifecycleDep,
+    SettingsDep,
+    StoreDep,
+)
+from ferry.api.responses import EXPORT_RESPONSES, export_response
 from ferry.api.schemas.imports import (
     ActiveImport,
     ImportCreate,
@@ -18,7 +24,6 @@ from ferry.api.schemas.imports import (
     ImportPublic,
 )
 from ferry.imports import service as imports
-from ferry.runs import exports
 
 router = APIRouter(prefix="/companies/{company_id}/imports", tags=["imports"])
 
@@ -48,20 +53,13 @@ def create_import(
 
 @router.get("", summary="The company's import in flight (?status=active), or its import history newest first")
 def list_imports(
-    company_id: str,
-    account: CurrentAccount,
-    db: StoreDep,
-    status_filter: Annotated[
-        Literal["active"] | None, Query(alias="status", description="`active`: only the import in flight.")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.")] = 20,
-    cursor: Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")] = None,
+    company_id: str, account: CurrentAccount, db: StoreDep, query: HistoryQueryDep
 ) -> ImportList | ActiveImport:
     """`{run}` with `status=active`, else one page of `{runs, next_cursor}`."""
-    if status_filter == "active":
+    if query.active_only:
         active = imports.active_import(db, account.account_id, company_id)
         return ActiveImport(run=ImportPublic.of(active) if active else None)
-    page, next_cursor = imports.list_imports(db, account.account_id, company_id, limit, cursor)
+    page, next_cursor = imports.list_imports(db, account.account_id, company_id, query.limit, query.cursor)
     return ImportList(runs=[ImportPublic.of(r) for r in page], next_cursor=next_cursor)
 
 
@@ -93,10 +91,7 @@ def decide(
     "/{run_id}/export",
     summary="Export a completed import's rows as CSV",
     response_class=Response,
-    responses={
-        200: {"content": {"text/csv": {}}, "description": "The rows as CSV."},
-        302: {"description": "A large export: a short-lived presigned URL to download it from."},
-    },
+    responses=EXPORT_RESPONSES,
 )
 def export_import(
     company_id: str,
@@ -105,10 +100,9 @@ def export_import(
     db: StoreDep,
     blobs: BlobsDep,
     settings: SettingsDep,
-    template: Annotated[str | None, Query(max_length=64, description="The template's sheet_id.")] = None,
-    filter_: Annotated[Literal["valid", "invalid", "all"], Query(alias="filter")] = "valid",
+    query: ExportQueryDep,
 ) -> Response:
     """The CSV of a completed import (`valid`: flagged rows left out; `invalid`/`all` add `_row` and
     `_errors`); 409 for an import in any other status."""
     run = imports.require_import(db, account.account_id, company_id, run_id)
-    return export_response(blobs, settings, exports.locate_export(blobs, run, template, filter_))
+    return export_response(blobs, settings, run, query)

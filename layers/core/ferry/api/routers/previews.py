@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from ferry.api.deps import BlobsDep, CurrentAccount, StoreDep
-from ferry.api.schemas.runs import PreviewDiff, PreviewPublic, RecipeChange
+from ferry.api.schemas.previews import PreviewDiff, PreviewPublic, RecipeChange
 from ferry.migrations import previews
 
 router = APIRouter(prefix="/migrations/{migration_id}/preview", tags=["preview"])

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, status
-from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
-from ferry.api.deps import BlobsDep, CurrentAccount, LifecycleDep, SettingsDep, StoreDep
+from ferry.api.deps import (
+    BlobsDep,
+    CurrentAccount,
+    ExportQueryDep,
+    HistoryQueryDep,
+    LifecycleDep,
+    SettingsDep,
+    StoreDep,
+)
+from ferry.api.responses import EXPORT_RESPONSES, export_response
 from ferry.api.schemas.runs import (
     ActiveRun,
     RunCreate,
@@ -20,10 +29,8 @@ from ferry.api.schemas.runs import (
     ThreadEventPublic,
     ThreadPage,
 )
-from ferry.aws.s3 import Blobs
-from ferry.core.config import Settings
-from ferry.runs import exports, thread
 from ferry.runs import lifecycle as runs
+from ferry.runs import thread
 
 router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
 
@@ -51,21 +58,12 @@ def create_run(
 
 
 @router.get("", summary="The active run (?status=active), or the run history newest first")
-def list_runs(
-    migration_id: str,
-    account: CurrentAccount,
-    db: StoreDep,
-    status_filter: Annotated[
-        Literal["active"] | None, Query(alias="status", description="`active`: only the run in progress.")
-    ] = None,
-    limit: Annotated[int, Query(ge=1, le=100, description="Page size, 1 to 100.")] = 20,
-    cursor: Annotated[str | None, Query(max_length=512, description="`next_cursor` of the previous page.")] = None,
-) -> RunList | ActiveRun:
+def list_runs(migration_id: str, account: CurrentAccount, db: StoreDep, query: HistoryQueryDep) -> RunList | ActiveRun:
     """`{run}` with `status=active`, else one page of `{runs, next_cursor}`."""
-    if status_filter == "active":
+    if query.active_only:
         active = runs.active_run(db, account.account_id, migration_id)
         return ActiveRun(run=RunPublic.of(active) if active else None)
-    page, next_cursor = runs.list_runs(db, account.account_id, migration_id, limit, cursor)
+    page, next_cursor = runs.list_runs(db, account.account_id, migration_id, query.limit, query.cursor)
     return RunList(runs=[RunPublic.of(r) for r in page], next_cursor=next_cursor)
 
 
@@ -137,10 +135,7 @@ def read_thread(
     "/{run_id}/export",
     summary="Export a completed execute run's rows as CSV",
     response_class=Response,
-    responses={
-        200: {"content": {"text/csv": {}}, "description": "The rows as CSV."},
-        302: {"description": "A large export: a short-lived presigned URL to download it from."},
-    },
+    responses=EXPORT_RESPONSES,
 )
 def export_run(
     migration_id: str,
@@ -149,22 +144,9 @@ def export_run(
     db: StoreDep,
     blobs: BlobsDep,
     settings: SettingsDep,
-    template: Annotated[str | None, Query(max_length=64, description="The template's sheet_id.")] = None,
-    filter_: Annotated[Literal["valid", "invalid", "all"], Query(alias="filter")] = "valid",
+    query: ExportQueryDep,
 ) -> Response:
     """The CSV of a completed execute run (`valid`: flagged rows left out; `invalid`/`all` add `_row` and
     `_errors`); 409 for any other run."""
     run = runs.require_run(db, account.account_id, migration_id, run_id)
-    return export_response(blobs, settings, exports.locate_export(blobs, run, template, filter_))
-
-
-def export_response(blobs: Blobs, settings: Settings, export: exports.Export) -> Response:
-    """The CSV inline, or a 302 to a short-lived presigned URL when it is too large to answer inline."""
-    if export.size > settings.export_inline_max_bytes:
-        url = blobs.presign_get(export.key, expires_in=settings.export_url_ttl_seconds, filename=export.filename)
-        return RedirectResponse(url, status_code=status.HTTP_302_FOUND)
-    return Response(
-        exports.read_export(blobs, export),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{export.filename}"'},
-    )
+    return export_response(blobs, settings, run, query)

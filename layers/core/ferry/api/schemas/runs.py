@@ -1,4 +1,4 @@
-"""Request and response bodies of the Runs and Preview routes, mapped explicitly from store records."""
+"""Request and response bodies of the Runs routes, mapped explicitly from store records."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
-from ferry.aws.dynamo import MigrationRunKind, PreviewRecord, RunKind, RunRecord, RunStatus, ThreadEvent
+from ferry.aws.dynamo import MigrationRunKind, RunKind, RunRecord, RunStatus, ThreadEvent
 from ferry.core.domain import Strict
 from ferry.core.outcomes import Answer, CredentialRequest, Question, QuestionOption
 
@@ -179,50 +179,3 @@ class ThreadPage(BaseModel):
 
     events: list[ThreadEventPublic]
     next_after: int
-
-
-class PreviewPublic(BaseModel):
-    """A preview version: the recipe, its mappings and sample rows per template."""
-
-    preview_id: str
-    version: int
-    run_id: str
-    created_at: str
-    summary: str
-    recipe: dict[str, Any]
-    mappings: list[dict[str, Any]]
-    unmapped_columns: list[dict[str, Any]]
-    sheets: list[dict[str, Any]]
-
-    @classmethod
-    def of(cls, record: PreviewRecord) -> PreviewPublic:
-        """The public view of a stored preview."""
-        body = record.body
-        return cls(
-            preview_id=record.preview_id,
-            version=record.version,
-            run_id=record.run_id,
-            created_at=record.created_at,
-            summary=str(body.get("summary", "")),
-            recipe=body.get("recipe", {}),
-            mappings=body.get("mappings", []),
-            unmapped_columns=body.get("unmapped_columns", []),
-            sheets=body.get("sheets", []),
-        )
-
-
-class RecipeChange(BaseModel):
-    """One change between two recipe versions (`path` is a JSON Pointer into the recipe)."""
-
-    op: Literal["add", "remove", "replace"]
-    path: str
-    old: Any = None
-    new: Any = None
-
-
-class PreviewDiff(BaseModel):
-    """What changed in the recipe from version `from` to version `to`."""
-
-    from_version: int = Field(serialization_alias="from")
-    to_version: int = Field(serialization_alias="to")
-    changes: list[RecipeChange]

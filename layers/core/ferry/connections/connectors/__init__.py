@@ -1,1 +1,2 @@
-"""Source connectors: the interface and registry (base), one module per source, the guarded HTTP client."""
+"""Source connectors: the interface (base), the table of them (registry), one module per source, the guarded HTTP
+client."""

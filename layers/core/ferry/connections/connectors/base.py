@@ -1,4 +1,4 @@
-"""The connector interface, its errors and the registry of source systems.
+"""The connector interface and its errors (the table of source systems is in connectors.registry).
 
 A connector is built from a connection's validated `config` and `credentials` and does four things:
 `check` the credentials, `discover` the streams it can read, `read(stream, bookmark)` the records of one
@@ -19,7 +19,6 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from ferry.core.config import get_settings
 from ferry.core.errors import InvalidRequest
 
 Record = dict[str, Any]
@@ -146,42 +145,6 @@ class Connector(ABC):
     def close(self) -> None:
         """Release connections (called once the extraction or check is over)."""
         return None
-
-
-_REGISTRY: dict[str, type[Connector]] = {}
-
-
-def register(cls: type[Connector]) -> type[Connector]:
-    """Class decorator: make a connector available under its `source_key`."""
-    _REGISTRY[cls.source_key] = cls
-    return cls
-
-
-def _load_builtin() -> None:
-    # Imported for their @register side effect; each module imports its heavy client lazily.
-    from ferry.connections.connectors import hubspot, postgres, s3, salesforce  # noqa: F401
-
-
-def available_connectors() -> list[type[Connector]]:
-    """The enabled connectors, by source_key."""
-    _load_builtin()
-    disabled = _disabled()
-    return [cls for key, cls in sorted(_REGISTRY.items()) if key not in disabled]
-
-
-def connector_class(source_key: str) -> type[Connector]:
-    """The enabled connector for `source_key` (case-insensitive); 400 when unknown or disabled."""
-    _load_builtin()
-    key = source_key.strip().lower()
-    cls = _REGISTRY.get(key)
-    if cls is None or key in _disabled():
-        known = ", ".join(c.source_key for c in available_connectors())
-        raise InvalidRequest(f"`{key}` is not an available source; choose from {known}.", param="source_key")
-    return cls
-
-
-def _disabled() -> set[str]:
-    return {k.strip().lower() for k in get_settings().disabled_connectors.split(",") if k.strip()}
 
 
 def parse_config(cls: type[Connector], config: Mapping[str, Any] | None) -> ConnectorConfig:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +26,8 @@ from ferry.core.observability import logger
 MAX_RETRY_AFTER_SECONDS = 60.0
 _MAX_REDIRECTS = 5
 _RETRY_STATUSES = {429, 500, 502, 503, 504}
+# Where a paged API's next page is: a path (or absolute URL) and its query parameters.
+NextPage = tuple[str, Mapping[str, Any] | None]
 
 
 def sleep(seconds: float) -> None:
@@ -101,6 +103,29 @@ class HttpSource:
             return response.json()
         except ValueError:
             raise SourceUnavailable(f"{self.source_name} answered with something that is not JSON.") from None
+
+    def get_pages(
+        self,
+        path_or_url: str,
+        params: Mapping[str, Any] | None,
+        *,
+        items: str,
+        next_request: Callable[[dict[str, Any]], NextPage | None],
+        shape: str,
+    ) -> Iterator[list[Any]]:
+        """The `items` list of each page of a paged JSON API, from the first page at `path_or_url` on.
+
+        `next_request(page)` says where the page after `page` is (None: it was the last); it is asked only once
+        the page's items are consumed. A page that is not an object with a list under `items` is a
+        SourceUnavailable ("<source> answered with an unexpected <shape>.").
+        """
+        request: NextPage | None = (path_or_url, params)
+        while request is not None:
+            page = self.get_json(*request)
+            if not isinstance(page, dict) or not isinstance(page.get(items), list):
+                raise SourceUnavailable(f"{self.source_name} answered with an unexpected {shape}.")
+            yield page[items]
+            request = next_request(page)
 
     def _send_with_retries(self, url: str, params: Mapping[str, Any] | None) -> httpx.Response:
         for attempt in range(1, self._max_attempts + 1):

@@ -16,11 +16,9 @@ from ferry.connections.connectors.base import (
     ConnectorConfig,
     ConnectorCredentials,
     Record,
-    SourceUnavailable,
-    register,
     secret,
 )
-from ferry.connections.connectors.http import HttpSource
+from ferry.connections.connectors.http import HttpSource, NextPage
 from ferry.connections.connectors.ssrf import check_url
 
 DEFAULT_BASE_URL = "https://api.hubapi.com"
@@ -38,7 +36,6 @@ class HubSpotCredentials(ConnectorCredentials):
     access_token: SecretStr = secret("A private app's access token.", min_length=1, max_length=4096)
 
 
-@register
 class HubSpotConnector(Connector):
     """HubSpot CRM objects."""
 
@@ -84,20 +81,20 @@ class HubSpotConnector(Connector):
         wanted = (self._config.properties or {}).get(stream)
         if wanted:
             params["properties"] = ",".join(wanted)
-        after: str | None = None
-        while True:
-            page = self._http.get_json(f"/crm/v3/objects/{stream}", {**params, **({"after": after} if after else {})})
-            if not isinstance(page, dict) or not isinstance(page.get("results"), list):
-                raise SourceUnavailable("HubSpot answered with an unexpected page shape.")
+        path = f"/crm/v3/objects/{stream}"
+
+        def next_request(page: dict[str, Any]) -> NextPage | None:
+            after = ((page.get("paging") or {}).get("next") or {}).get("after")
+            return (path, {**params, "after": after}) if after else None
+
+        pages = self._http.get_pages(path, params, items="results", next_request=next_request, shape="page shape")
+        for results in pages:
             self.page_read(stream)
-            for result in page["results"]:
+            for result in results:
                 record = _record(result)
                 # The objects API cannot filter by date; newer-than-bookmark is decided here.
                 if bookmark is None or str(record.get("updatedAt") or "") > str(bookmark):
                     yield record
-            after = ((page.get("paging") or {}).get("next") or {}).get("after")
-            if not after:
-                return
 
     def close(self) -> None:
         """Close the HTTP pool."""

@@ -21,7 +21,6 @@ from ferry.connections.connectors.base import (
     CredentialsRejected,
     Record,
     SourceUnavailable,
-    register,
     secret,
 )
 from ferry.connections.connectors.ssrf import safe_address
@@ -51,7 +50,6 @@ class PostgresCredentials(ConnectorCredentials):
     password: SecretStr = secret("The user's password.", min_length=1, max_length=1024)
 
 
-@register
 class PostgresConnector(Connector):
     """A PostgreSQL database."""
 

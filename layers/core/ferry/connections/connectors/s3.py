@@ -4,8 +4,8 @@ Each file is a stream named by its key below the prefix. CSV/XLSX files are hand
 ingestion sniffer reads them exactly like an upload); JSONL files are read as records. The bookmark is
 the object's LastModified (`file_version`): files not modified since are skipped.
 
-This module builds its own boto3 client: it reads the *customer's* bucket with the customer's keys, never
-with the function's role (which could read Ferry's own bucket).
+Its client is its own (ferry.aws.clients.foreign_client): it reads the *customer's* bucket with the customer's
+keys, never with the function's role (which could read Ferry's own bucket).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from pydantic import Field, SecretStr
 
+from ferry.aws.clients import AwsCallFailed, call_aws, foreign_client
 from ferry.connections.connectors.base import (
     Connector,
     ConnectorConfig,
@@ -24,7 +25,6 @@ from ferry.connections.connectors.base import (
     CredentialsRejected,
     Record,
     SourceUnavailable,
-    register,
     secret,
 )
 from ferry.connections.connectors.ssrf import check_url
@@ -48,7 +48,6 @@ class S3Credentials(ConnectorCredentials):
     aws_secret_access_key: SecretStr = secret("The access key's secret.", min_length=1, max_length=256)
 
 
-@register
 class S3Connector(Connector):
     """Files in an S3 bucket."""
 
@@ -61,12 +60,7 @@ class S3Connector(Connector):
     def __init__(self, config: ConnectorConfig, credentials: ConnectorCredentials) -> None:
         super().__init__(config, credentials)
         assert isinstance(config, S3Config) and isinstance(credentials, S3Credentials)
-        if config.bucket == get_settings().bucket_name:
-            raise InvalidRequest(
-                "That bucket is Ferry's own storage; connect a bucket of yours.", param="config.bucket"
-            )
-        if config.endpoint_url:
-            check_url(config.endpoint_url)
+        self.check_config(config)
         self._config = config
         self._credentials = credentials
         self._client: Any = None
@@ -87,16 +81,12 @@ class S3Connector(Connector):
     def client(self) -> Any:
         """The S3 client, signed with the connection's own keys."""
         if self._client is None:
-            import boto3
-            from botocore.config import Config
-
-            self._client = boto3.session.Session().client(
+            self._client = foreign_client(
                 "s3",
-                region_name=self._config.region,
-                endpoint_url=self._config.endpoint_url or None,
-                aws_access_key_id=self._credentials.aws_access_key_id,
-                aws_secret_access_key=self._credentials.aws_secret_access_key.get_secret_value(),
-                config=Config(retries={"mode": "standard"}, connect_timeout=10, read_timeout=60),
+                region=self._config.region,
+                endpoint_url=self._config.endpoint_url,
+                access_key_id=self._credentials.aws_access_key_id,
+                secret_access_key=self._credentials.aws_secret_access_key.get_secret_value(),
             )
         return self._client
 
@@ -155,16 +145,13 @@ class S3Connector(Connector):
         return keys
 
     def _call(self, action: Any) -> Any:
-        from botocore.exceptions import BotoCoreError, ClientError
-
         try:
-            return action()
-        except ClientError as exc:
-            code = str(exc.response.get("Error", {}).get("Code", ""))
-            if code in _DENIED:
+            return call_aws(action)
+        except AwsCallFailed as exc:
+            if not exc.reached:
+                raise SourceUnavailable("Amazon S3 could not be reached.") from None
+            if exc.code in _DENIED:
                 raise CredentialsRejected("Amazon S3 refused these access keys for this bucket.") from None
-            if code in ("NoSuchBucket", "404", "NoSuchKey"):
+            if exc.code in ("NoSuchBucket", "404", "NoSuchKey"):
                 raise SourceUnavailable("The bucket or file does not exist.") from None
-            raise SourceUnavailable(f"Amazon S3 answered {code or 'an error'}.") from None
-        except BotoCoreError:
-            raise SourceUnavailable("Amazon S3 could not be reached.") from None
+            raise SourceUnavailable(f"Amazon S3 answered {exc.code or 'an error'}.") from None

@@ -18,10 +18,9 @@ from ferry.connections.connectors.base import (
     ConnectorCredentials,
     Record,
     SourceUnavailable,
-    register,
     secret,
 )
-from ferry.connections.connectors.http import HttpSource
+from ferry.connections.connectors.http import HttpSource, NextPage
 from ferry.connections.connectors.ssrf import check_url
 from ferry.core.errors import InvalidRequest
 
@@ -44,7 +43,6 @@ class SalesforceCredentials(ConnectorCredentials):
     access_token: SecretStr = secret("An OAuth access token (session id).", min_length=1, max_length=4096)
 
 
-@register
 class SalesforceConnector(Connector):
     """Salesforce objects through SOQL."""
 
@@ -102,17 +100,13 @@ class SalesforceConnector(Connector):
                 raise SourceUnavailable(f"The saved bookmark for {stream} is not a timestamp; reset the state.")
             soql += f" WHERE {_CURSOR} > {bookmark}"  # SOQL datetime literals are unquoted
         soql += f" ORDER BY {_CURSOR}"
-        page = self._http.get_json(f"{self._root}/query", {"q": soql})
-        while True:
-            if not isinstance(page, dict) or not isinstance(page.get("records"), list):
-                raise SourceUnavailable("Salesforce answered with an unexpected query result.")
+        pages = self._http.get_pages(
+            f"{self._root}/query", {"q": soql}, items="records", next_request=_next_records, shape="query result"
+        )
+        for records in pages:
             self.page_read(stream)
-            for record in page["records"]:
+            for record in records:
                 yield _strip_attributes(record)
-            next_url = page.get("nextRecordsUrl")
-            if page.get("done", True) or not next_url:
-                return
-            page = self._http.get_json(str(next_url))
 
     def _fields(self, stream: str) -> list[str]:
         configured = (self._config.fields or {}).get(stream)
@@ -134,6 +128,12 @@ class SalesforceConnector(Connector):
     def close(self) -> None:
         """Close the HTTP pool."""
         self._http.close()
+
+
+def _next_records(page: dict[str, Any]) -> NextPage | None:
+    """A query result's next page: `nextRecordsUrl` until `done`."""
+    next_url = page.get("nextRecordsUrl")
+    return None if page.get("done", True) or not next_url else (str(next_url), None)
 
 
 def _strip_attributes(value: Any) -> Any:
