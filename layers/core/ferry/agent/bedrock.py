@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from ferry.agent.memory import Remembered, remembered, remembered_recipe
 from ferry.agent.models import FieldMatch
 from ferry.agent.planner import HeuristicPlanner, Plan, Progress, Sheets, preview_mapping
 from ferry.core.domain import FileManifest, Template
@@ -102,14 +103,20 @@ class BedrockPlanner:
         filenames: dict[str, str] | None = None,
         *,
         progress: Progress | None = None,
+        memory: list[Remembered] | None = None,
     ) -> Plan:
-        """The model's recipe, judged against the heuristic plan; the heuristic plan itself when the model fails."""
-        heuristic = self.fallback.generate(manifests, templates, filenames, progress=progress)
+        """The model's recipe, judged against the heuristic plan; the heuristic plan itself when the model fails.
+
+        Columns the account confirmed before (`memory`) map as confirmed in either: the heuristic plan applies
+        the memory, and the model's recipe takes those fields from it."""
+        heuristic = self.fallback.generate(manifests, templates, filenames, progress=progress, memory=memory)
         if progress is not None:
             progress("Asking the Bedrock model for a recipe.")
         sheets: Sheets = {(file_id, s.sheet_id): s for file_id, m in manifests.items() for s in m.sheets}
         try:
-            recipe = self._model_recipe(manifests, templates, filenames or {}, sheets)
+            recipe = remembered_recipe(
+                self._model_recipe(manifests, templates, filenames or {}, sheets), heuristic.matches
+            )
             return self._judged_plan(recipe, heuristic, templates, sheets, filenames or {})
         except PlannerUnavailable as failure:
             reason = failure.reason
@@ -310,6 +317,8 @@ def model_confidence(columns: list[str], field_match: FieldMatch | None) -> tupl
         return 0.0, "not mapped by the model"
     column = columns[0]
     if field_match is not None and matcher_agrees(columns, field_match):
+        if remembered(field_match):  # the account confirmed it before (ferry.agent.memory)
+            return field_match.confidence, field_match.rationale
         return round(field_match.confidence, 4), f"the model and the matcher agree: {field_match.rationale}"
     candidates = dict(field_match.candidates) if field_match is not None else {}
     matcher_pick = field_match.column if field_match is not None and field_match.auto_applied else None

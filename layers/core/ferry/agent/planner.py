@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel
 
 from ferry.agent.match import match_sheet
+from ferry.agent.memory import Remembered, apply_memory
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.core.domain import FileManifest, SheetManifest, Template
 from ferry.core.outcomes import Answer, Question, QuestionOption
@@ -89,8 +90,10 @@ class Planner(Protocol):
         filenames: dict[str, str] | None = None,
         *,
         progress: Progress | None = None,
+        memory: list[Remembered] | None = None,
     ) -> Plan:
-        """A first plan for `templates` from the files' manifests (by file_id; `filenames` name them)."""
+        """A first plan for `templates` from the files' manifests (by file_id; `filenames` name them); the
+        account's `memory` of confirmed mappings goes first (ferry.agent.memory)."""
         ...
 
     def answer(self, plan: Plan, answers: list[Answer]) -> Plan:
@@ -124,8 +127,10 @@ class HeuristicPlanner:
         filenames: dict[str, str] | None = None,
         *,
         progress: Progress | None = None,
+        memory: list[Remembered] | None = None,
     ) -> Plan:
         """Match every template onto the best-fitting sheet of the files; ask only where it is unsure.
+        Columns the account confirmed before (`memory`) map as they were confirmed.
 
         Raises ValueError when the files hold no sheet at all.
         """
@@ -148,6 +153,8 @@ class HeuristicPlanner:
                     match=match,
                 )
             )
+        if memory:  # mapping memory: what the account confirmed before overrides the matcher's picks
+            apply_memory(chosen, manifests, templates, memory)
         return plan_of_matches(chosen, templates, self.name)
 
     def answer(self, plan: Plan, answers: list[Answer]) -> Plan:
@@ -289,17 +296,22 @@ def apply_answer(match: SheetMatch, question: MatchQuestion, answer: Answer) -> 
         field_match.hints["date_order"] = order
         field_match.hints["date_formats"] = formats_in_order(field_match.hints.get("date_formats") or [], order)
     elif question.kind == "enum_values":
-        value_map = dict(field_match.hints.get("value_map", {}))
-        unmatched = field_match.hints.get("unmatched_values", [])
+        value_map: dict[str, str | None] = dict(field_match.hints.get("value_map", {}))
+        unmatched: list[str] = field_match.hints.get("unmatched_values", [])
+        allowed = [v for o in question.options if o.label.startswith("Make") and (v := _quoted(o.label))]
         if answer.custom:
-            for pair in re.split(r"[,;\n]", answer.custom):
-                source, sep, target = pair.partition("=")
-                if sep:
-                    value_map[source.strip()] = target.strip()
+            names = [question.field or "", *field_match.columns, field_match.column or ""]
+            pairs = value_answer_pairs(answer.custom, allowed, [*unmatched, *value_map], names)
+            if not pairs and (whole := _value_target(answer.custom, allowed)) in (None, *allowed):
+                pairs = dict.fromkeys(unmatched, whole)  # 'Operations' or 'leave them empty': all of them
+            value_map.update(pairs)
         elif label.startswith("Make"):
-            value_map.update({v: _quoted(label) for v in unmatched})
+            value_map.update(dict.fromkeys(unmatched, _quoted(label)))
+        elif label.startswith("Leave"):  # 'Leave empty': the values asked about become null, not flagged
+            value_map.update(dict.fromkeys(unmatched))
         field_match.hints["value_map"] = value_map
-        field_match.hints["unmatched_values"] = [v for v in unmatched if v not in value_map]
+        mapped = {k.strip().lower() for k in value_map}
+        field_match.hints["unmatched_values"] = [v for v in unmatched if v.strip().lower() not in mapped]
 
 
 def formats_in_order(formats: list[str], order: str) -> list[str]:
@@ -318,3 +330,89 @@ def formats_in_order(formats: list[str], order: str) -> list[str]:
 def _quoted(label: str) -> str | None:
     found = re.search(r"'([^']*)'", label)
     return found.group(1) if found else None
+
+
+# --------------------------------------------------------------------------- custom answers about values
+
+_QUOTED_RE = re.compile(r"""(?<!\w)'([^']+)'(?!\w)|"([^"]+)"|\u2018([^\u2019]+)\u2019|\u201c([^\u201d]+)\u201d""")
+_QUOTES = "'\"\u2018\u2019\u201c\u201d` "  # straight, curly and back quotes, and spaces
+_ARROW_RE = re.compile(r"\s*(?:=>|->|→|=)\s*")
+_WORD_SEP_RE = re.compile(r"\s+(?:to|means|into|as|becomes?|is|should\s+be)\s+", re.IGNORECASE)
+_COLON_RE = re.compile(r"\s*:\s+")
+_VERB_RE = re.compile(r"^(?:please\s+)?(?:map|set|treat|change|turn|make|translate|convert|rename|replace)\s+", re.I)
+_EMPTY_RE = re.compile(r"(?:leave\s+(?:it\s+|them\s+)?)?(?:empty|blank|nothing|null|none)", re.IGNORECASE)
+
+
+def value_answer_pairs(text: str, allowed: list[str], known: list[str], names: list[str]) -> dict[str, str | None]:
+    """Source value → target of a custom answer to an enum-values question, in the person's words.
+
+    Each clause (split on ',', ';', new lines and ' and ') names one value and its target: 'worker=Operations',
+    "value 'worker' to 'Operations'", "'worker' → 'Operations'", 'worker means Operations', with or without a verb
+    ('map', 'treat', …) and the field or column (`names`) in front ("team value 'worker'", 'team: worker'). Quoted
+    text is taken whole. A target is the allowed value it names (any case), None for 'empty'/'nothing'; a source is
+    spelled as in the file when it is one of `known`, which also keeps a value such as 'Value Proposition' whole.
+    """
+    quoted: list[str] = []
+
+    def hide(m: re.Match[str]) -> str:
+        quoted.append(next(g for g in m.groups() if g is not None))
+        return f"\0{len(quoted) - 1}\0"
+
+    def show(part: str) -> str:
+        return re.sub(r"\0(\d+)\0", lambda m: quoted[int(m.group(1))], part).strip(_QUOTES)
+
+    spelled = {k.strip().lower(): k for k in known}
+    variants = {v for n in names if n.strip() for v in (n.strip(), n.strip().replace("_", " "))}
+    field = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True)) or r"(?!)"
+    prefix = re.compile(
+        rf"^(?:the\s+)?(?:(?P<field>(?:{field})(?:\s+values?)?\s*:\s*|(?:{field})\s+values?\s+)|values?\s+)(?=\S)",
+        re.IGNORECASE,
+    )
+
+    def source_of(left: str) -> str:
+        verbless = _VERB_RE.sub("", left)
+        candidates = [left, verbless]
+        found = prefix.match(verbless)
+        # 'team value x' and "value 'x'" lose their prefix; a bare 'Value Proposition' keeps it
+        if found and (found.group("field") or verbless[found.end() :].startswith("\0")):
+            candidates.append(verbless[found.end() :])
+        shown = [show(c) for c in candidates]
+        return next((spelled[c.lower()] for c in shown if c.lower() in spelled), shown[-1])
+
+    def separator(clause: str) -> re.Match[str] | None:
+        """'=' or an arrow first; else the first of 'to', 'means', … whose right side is an allowed value (or
+        'empty'), else the last of them; else a colon."""
+        if arrow := _ARROW_RE.search(clause):
+            return arrow
+        words = list(_WORD_SEP_RE.finditer(clause))
+        for word in words:
+            if _value_target(show(clause[word.end() :]), allowed) in (None, *allowed):
+                return word
+        return words[-1] if words else _COLON_RE.search(clause)
+
+    def pair(clause: str) -> tuple[str, str | None] | None:
+        clause = clause.strip().rstrip(".!")
+        found = separator(clause)
+        if found is None:
+            return None
+        source, target = source_of(clause[: found.start()].strip()), show(clause[found.end() :])
+        if not source or not target:
+            return None
+        return source, _value_target(target, allowed)
+
+    pairs: dict[str, str | None] = {}
+    for chunk in re.split(r"[,;\n]", _QUOTED_RE.sub(hide, text)):
+        parts = re.split(r"\s+and\s+", chunk, flags=re.IGNORECASE)
+        each = [pair(p) for p in parts]
+        for one in each if len(parts) > 1 and all(each) else [pair(chunk)]:
+            if one is not None:
+                pairs[one[0]] = one[1]
+    return pairs
+
+
+def _value_target(text: str, allowed: list[str]) -> str | None:
+    """The allowed value a target names (any case), None for 'empty', else the text as typed (unquoted)."""
+    target = text.strip().rstrip(".!").strip(_QUOTES)
+    if _EMPTY_RE.fullmatch(target):
+        return None
+    return next((v for v in allowed if v.lower() == target.lower()), target)

@@ -11,9 +11,10 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ferry.agent.lexicon import NOISE_WORDS
+from ferry.agent.lexicon import phrases as lexicon_phrases
 from ferry.agent.normalize import fold, join_tokens, tokens
 
-# fmt: off
 # fmt: off
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "first_name": (
@@ -174,7 +175,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fiscal year", "geschaftsjahr", "exercice", "ano fiscal",
     ),
     "type": (
-        "type", "record type", "category", "kind", "typ", "art", "kategorie", "tipo", "categorie", "account type",
+        "type", "record type", "kind", "typ", "art", "tipo", "account type",
         "type de compte", "tipo de cuenta", "kontotyp", "company type", "kundentyp",
     ),
     "manager": (
@@ -212,6 +213,18 @@ BROADER: dict[str, tuple[str, ...]] = {
     "deal_name": ("full_name",),
     "salutation": ("gender",),
     "gender": ("salutation",),
+    "category": ("type",),
+    "type": ("category",),
+    "manufacturer": ("brand", "supplier"),
+    "brand": ("manufacturer",),
+    "sale_price": ("price",),
+    "purchase_cost": ("cost",),
+    "cost": ("purchase_cost",),
+    "requester": ("full_name",),
+    "assignee": ("owner",),
+    "owner": ("assignee",),
+    "product_name": ("deal_name",),
+    "subject": ("description",),
 }
 
 # Words that, in a header, say the value belongs to someone other than the record itself ('Dads email').
@@ -235,6 +248,11 @@ SOFT_WORDS = frozenset(
     }
 )
 # fmt: on
+
+# The multilingual lexicon and the export tools' vocabularies (ferry.agent.lexicon) join the core vocabulary.
+for _concept, _phrases in lexicon_phrases().items():
+    CONCEPTS[_concept] = tuple(dict.fromkeys(CONCEPTS.get(_concept, ()) + _phrases))
+SOFT_WORDS = SOFT_WORDS | NOISE_WORDS
 
 
 def singular(word: str) -> str:
@@ -359,7 +377,8 @@ def corrected_words(header: str) -> tuple[str, ...] | None:
     return tuple(out) if changed else None
 
 
-def _concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
+def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
+    """Concepts named by already-normalised header words (see `concepts_of`)."""
     index = _phrase_index()
     found: dict[str, float] = {}
     whole = singular_phrase(" ".join(words))
@@ -387,11 +406,11 @@ def _concepts_cached(header: str) -> tuple[tuple[str, float], ...]:
     words = header_words(header)
     if not words:
         return ()
-    found = _concepts_of_words(words)
+    found = concepts_of_words(words)
     fixed = corrected_words(header)
     if fixed is not None:
         # A corrected typo is good evidence, a little less than the spelling itself.
-        for concept, strength in _concepts_of_words(fixed).items():
+        for concept, strength in concepts_of_words(fixed).items():
             found[concept] = max(found.get(concept, 0.0), round(strength * 0.92, 4))
     return tuple(sorted(found.items()))
 

@@ -401,6 +401,7 @@ def field_from_mapping(field: str, spec: dict[str, Any] | str | None, ftype: str
     Several columns become `column` + `coalesce`; hints become ops (`json_path`, a full-name `split`,
     `value_map`, dates, phone).
     With `ftype` (the template field's type) the usual normalising op for that type is added.
+    An `ops` hint is the field's ops as they are (a mapping the account confirmed before): no default is added.
     """
     if spec is None:
         return {"field": field, "column": None, "ops": []}
@@ -408,6 +409,8 @@ def field_from_mapping(field: str, spec: dict[str, Any] | str | None, ftype: str
         spec = {"columns": [spec]}
     columns: list[str] = list(spec.get("columns") or [])
     hints: dict[str, Any] = dict(spec.get("hints") or {})
+    if isinstance(hints.get("ops"), list):
+        return {"field": field, "column": columns[0] if columns else None, "ops": list(hints["ops"])}
     ops: list[dict[str, Any]] = [{"op": "trim"}]
     if len(columns) > 1:
         ops.append({"op": "coalesce", "columns": columns[1:]})

@@ -1,0 +1,520 @@
+"""The multilingual lexicon: header phrases per concept in French, Spanish, German, Portuguese, Italian and Dutch,
+plus the vocabularies of common export tools (vendor field names, once split into words).
+
+Data only, kept reviewable: one entry per concept, one line per language. Phrases are written as a person types
+them (accents and case allowed); `synonyms` folds them (`normalize.tokens`) and merges them with the core
+vocabulary of `synonyms.CONCEPTS`. A phrase names the concept when it is the whole header or the header minus
+qualifier words; a phrase that means different things in two languages goes to both concepts (the template's
+fields decide), never to one at random.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
+    "first_name": {
+        "pt": ("nome", "primeiro nome", "nome próprio", "nome de batismo"),
+        "it": ("nome", "nome di battesimo", "primo nome"),
+        "nl": ("voornaam", "roepnaam"),
+        "vendor": ("given names", "first names", "contact first", "person first name"),
+    },
+    "last_name": {
+        "fr": ("nom", "nom de naissance", "nom d usage"),
+        "pt": ("sobrenome", "apelido", "último nome", "nome de família"),
+        "it": ("cognome",),
+        "nl": ("achternaam", "familienaam", "tussenvoegsel achternaam"),
+        "vendor": ("family names", "last names", "contact last"),
+    },
+    "full_name": {
+        "es": ("nombre", "nombre y apellidos", "nombre del contacto"),
+        "fr": ("nom du contact", "nom prénom", "prénom nom"),
+        "pt": ("nome", "nome completo", "nome do contato", "nome do contacto"),
+        "it": ("nome", "nome completo", "nome e cognome", "nominativo", "nome del contatto"),
+        "nl": ("naam", "volledige naam", "naam contactpersoon", "contactpersoon"),
+        "de": ("vollständiger name", "name des kontakts"),
+        "vendor": ("user full name", "member name", "subscriber name", "customer full name"),
+    },
+    "email": {
+        "fr": ("e-mail", "mél", "adresse courriel"),
+        "pt": ("endereço de email", "endereço de e-mail", "correio eletrónico", "correio eletrônico"),
+        "it": ("indirizzo email", "posta elettronica", "indirizzo di posta elettronica"),
+        "nl": ("e-mailadres", "emailadres", "mailadres"),
+        "vendor": ("emails", "email addresses", "email value", "primary email address", "user email"),
+    },
+    "phone": {
+        "pt": ("telefone", "número de telefone", "fone", "telefone fixo"),
+        "it": ("telefono", "numero di telefono", "tel fisso"),
+        "nl": ("telefoon", "telefoonnummer", "tel nr"),
+        "fr": ("téléphone fixe", "tél", "numéro de tel"),
+        "vendor": ("phones", "phone numbers", "phone value", "telephone number 1", "phone no", "contact number"),
+    },
+    "mobile": {
+        "pt": ("celular", "telemóvel", "telefone celular"),
+        "it": ("cellulare", "telefono cellulare"),
+        "nl": ("mobiel", "mobiele telefoon", "mobiel nummer", "gsm"),
+        "fr": ("mobile", "portable", "téléphone mobile", "gsm"),
+        "vendor": ("cellphone number", "mobile phone number", "cell number"),
+    },
+    "fax": {
+        "pt": ("número de fax",), "it": ("numero di fax",), "nl": ("faxnummer",), "de": ("faxnummer",),
+    },
+    "company": {
+        "fr": ("raison sociale", "nom de la société", "nom société", "organisation", "nom de l organisation"),
+        "es": ("razón social", "nombre comercial", "sociedad"),
+        "pt": ("empresa", "nome da empresa", "razão social", "organização", "companhia"),
+        "it": ("azienda", "ragione sociale", "società", "nome azienda", "ditta", "impresa"),
+        "nl": ("bedrijf", "bedrijfsnaam", "organisatie", "firma", "onderneming"),
+        "de": ("firmenbezeichnung", "unternehmensname", "organisation"),
+        "vendor": ("organization name", "org name", "account company", "company display name", "employer name",
+                   "entity name", "legal entity", "legal name", "nom entité", "entité"),
+    },
+    "website": {
+        "pt": ("site", "sítio web", "página web", "endereço web"),
+        "it": ("sito", "sito web", "sito internet", "pagina web"),
+        "nl": ("website", "webadres", "internetadres"),
+        "de": ("internet", "internetadresse", "homepage url"),
+        "fr": ("site internet", "adresse web"),
+        "vendor": ("website url", "web url", "company url", "domain name", "homepage url", "site url"),
+    },
+    "job_title": {
+        "pt": ("cargo", "função", "profissão"),
+        "it": ("ruolo", "qualifica", "mansione", "posizione", "titolo professionale"),
+        "nl": ("functie", "functietitel", "beroep"),
+        "fr": ("intitulé du poste", "profession"),
+        "de": ("position", "jobtitel", "beruf"),
+    },
+    "created_at": {
+        "pt": ("data de criação", "criado em", "data de cadastro", "data de registo"),
+        "it": ("data di creazione", "creato il", "data di registrazione", "data inserimento"),
+        "nl": ("aangemaakt", "aangemaakt op", "datum aangemaakt", "registratiedatum"),
+        "fr": ("date de création", "créé le", "date d ajout"),
+        "vendor": ("first seen", "first contact", "date entered", "created time", "creation time", "created on date",
+                   "insert date", "record created", "subscribed since"),
+    },
+    "updated_at": {
+        "pt": ("data de atualização", "atualizado em", "data de modificação"),
+        "it": ("data di modifica", "modificato il", "ultima modifica"),
+        "nl": ("gewijzigd", "gewijzigd op", "laatst gewijzigd", "bijgewerkt"),
+        "vendor": ("last seen", "date modified", "modified time", "last update", "updated on"),
+    },
+    "birth_date": {
+        "pt": ("data de nascimento", "aniversário"),
+        "it": ("data di nascita", "compleanno"),
+        "nl": ("geboortedatum", "verjaardag"),
+    },
+    "country": {
+        "it": ("paese", "nazione"),
+        "pt": ("país",),
+        "nl": ("land", "landcode"),
+        "vendor": ("country iso", "country iso code", "iso country"),
+    },
+    "state": {
+        "pt": ("estado", "província", "uf"),
+        "it": ("provincia", "regione"),
+        "nl": ("provincie", "staat"),
+        "de": ("region",),
+    },
+    "city": {
+        "pt": ("cidade", "município", "localidade"),
+        "it": ("città", "comune", "località"),
+        "nl": ("stad", "plaats", "woonplaats", "gemeente"),
+        "vendor": ("city name", "town city"),
+    },
+    "postal_code": {
+        "pt": ("cep", "código postal"),
+        "it": ("cap", "codice postale", "codice di avviamento postale"),
+        "nl": ("postcode",),
+        "es": ("cp", "código postal", "cod postal"),
+        "vendor": ("zipcode", "zip postal code", "postal"),
+    },
+    "street": {
+        "pt": ("endereço", "morada", "rua", "logradouro"),
+        "it": ("indirizzo", "via"),
+        "nl": ("adres", "straat", "straatnaam"),
+        "de": ("straße", "strasse und hausnummer", "straße hausnummer"),
+        "vendor": ("address line one", "street line 1", "address street", "street 1"),
+    },
+    "street2": {
+        "en": ("address line 2", "address 2", "street 2", "address2", "street line 2", "address line two",
+               "apartment", "suite", "unit number", "address supplement"),
+        "de": ("adresszusatz", "zusatz"),
+        "fr": ("complément d adresse", "adresse 2"),
+        "es": ("dirección 2",),
+        "pt": ("complemento",),
+        "it": ("indirizzo 2",),
+        "nl": ("adres 2",),
+    },
+    "status": {
+        "pt": ("situação", "estado do cliente"),
+        "it": ("stato", "stato del cliente"),
+        "nl": ("status klant",),
+    },
+    "notes": {
+        "pt": ("observações", "notas", "comentários"),
+        "it": ("note", "osservazioni", "commenti"),
+        "nl": ("notities", "opmerkingen", "aantekeningen"),
+        "vendor": ("internal notes", "background", "remarks text"),
+    },
+    "description": {
+        "pt": ("descrição",),
+        "it": ("descrizione",),
+        "nl": ("omschrijving", "beschrijving"),
+        "fr": ("descriptif",),
+        "vendor": ("long description", "short description", "body", "details text"),
+    },
+    "id": {
+        "pt": ("código", "identificador"),
+        "it": ("codice", "identificativo", "codice cliente"),
+        "nl": ("klantnummer", "nummer"),
+        "de": ("nummer", "adressnummer", "kontonummer"),
+        "es": ("código", "identificador", "cod"),
+        "vendor": ("record number", "external ref", "reference id", "record key"),
+    },
+    "gender": {
+        "pt": ("sexo", "gênero", "género"), "it": ("sesso", "genere"), "nl": ("geslacht",),
+    },
+    "industry": {
+        "pt": ("setor", "ramo de atividade", "indústria"),
+        "it": ("settore", "industria", "settore di attività"),
+        "nl": ("branche", "sector", "industrie"),
+        "de": ("wirtschaftszweig", "unternehmensgegenstand"),
+        "fr": ("secteur d activité",),
+        "es": ("sector", "actividad"),
+        "vendor": ("sector name", "industry name", "vertical market", "business type"),
+    },
+    "revenue": {
+        "pt": ("receita", "faturamento", "faturação", "receita anual"),
+        "it": ("fatturato", "ricavi", "fatturato annuo"),
+        "nl": ("omzet", "jaaromzet"),
+        "fr": ("ca", "chiffre d affaires annuel"),
+        "es": ("facturación anual", "ingresos anuales"),
+    },
+    "employees": {
+        "pt": ("funcionários", "número de funcionários", "empregados"),
+        "it": ("dipendenti", "numero di dipendenti", "numero dipendenti"),
+        "nl": ("medewerkers", "aantal medewerkers", "werknemers", "aantal werknemers"),
+        "fr": ("nombre d employés", "salariés", "nombre de salariés"),
+    },
+    "amount": {
+        "pt": ("valor", "valor do negócio", "montante", "valor da oportunidade"),
+        "it": ("importo", "valore", "valore dell opportunità", "ammontare"),
+        "nl": ("bedrag", "waarde", "dealwaarde"),
+        "fr": ("valeur", "montant de l affaire"),
+        "es": ("valor", "importe del negocio", "monto del negocio"),
+        "de": ("dealwert", "auftragswert", "volumen"),
+        "vendor": ("quote amount", "deal value amount", "opportunity value", "deal size",
+                   "budget", "budget amount", "potential value"),
+    },
+    "close_date": {
+        "pt": ("data de fechamento", "data de fecho", "data prevista de fechamento"),
+        "it": ("data di chiusura", "data chiusura prevista"),
+        "nl": ("sluitingsdatum", "verwachte sluitingsdatum"),
+        "vendor": ("expected close", "estimated close date", "target close date", "won date", "decision date"),
+    },
+    "stage": {
+        "pt": ("etapa", "fase", "estágio", "etapa do funil"),
+        "it": ("fase", "fase di vendita", "stadio"),
+        "nl": ("fase", "verkoopfase", "stadium"),
+        "de": ("stufe", "vertriebsphase"),
+        "vendor": ("sales stage", "deal stage name", "pipeline step", "opportunity stage name"),
+    },
+    "lead_source": {
+        "pt": ("origem", "fonte", "origem do lead", "canal"),
+        "it": ("origine", "fonte", "canale", "provenienza"),
+        "nl": ("bron", "herkomst", "leadbron", "kanaal"),
+    },
+    "owner": {
+        "pt": ("responsável", "proprietário", "dono"),
+        "it": ("responsabile", "proprietario", "assegnato a"),
+        "nl": ("eigenaar", "verantwoordelijke", "toegewezen aan"),
+        "vendor": ("assigned user", "record owner", "sales owner"),
+    },
+    "department": {
+        "pt": ("departamento", "setor interno"), "it": ("reparto", "dipartimento", "ufficio"),
+        "nl": ("afdeling",), "fr": ("service",),
+    },
+    "probability": {
+        "pt": ("probabilidade",), "it": ("probabilità",), "nl": ("kans", "waarschijnlijkheid", "slagingskans"),
+        "vendor": ("win chance", "probability percent", "chance of success"),
+    },
+    "deal_name": {
+        "pt": ("nome do negócio", "negócio", "oportunidade", "nome da oportunidade"),
+        "it": ("nome dell opportunità", "opportunità", "trattativa", "nome trattativa"),
+        "nl": ("dealnaam", "naam van de deal", "verkoopkans", "opportunity naam"),
+        "vendor": ("title", "deal title", "opportunity title", "opportunity subject", "lead name"),
+    },
+    "currency": {
+        "pt": ("moeda",), "it": ("valuta",), "nl": ("valuta", "munteenheid"),
+    },
+    "type": {
+        "pt": ("tipo de conta",), "it": ("tipo", "tipologia", "tipo di conto"), "nl": ("soort", "type klant"),
+    },
+    "category": {
+        "en": ("category", "categories", "product category", "product type", "group", "product group", "family",
+               "product family", "collection", "topic", "classification", "main issue", "issue type"),
+        "de": ("kategorie", "warengruppe", "produktgruppe", "produktkategorie"),
+        "fr": ("catégorie", "famille", "famille de produits"),
+        "es": ("categoría", "familia", "grupo", "cod familia"),
+        "pt": ("categoria", "família", "grupo de produtos"),
+        "it": ("categoria", "famiglia", "gruppo merceologico"),
+        "nl": ("categorie", "productgroep", "groep"),
+    },
+    "manager": {
+        "pt": ("gerente", "gestor", "chefe", "superior"),
+        "it": ("responsabile diretto", "capo", "superiore"),
+        "nl": ("leidinggevende", "manager", "chef"),
+        "vendor": ("reporting manager", "line manager", "direct manager", "manager name", "director"),
+    },
+    "tags": {
+        "pt": ("etiquetas", "marcadores"), "it": ("etichette", "parole chiave"), "nl": ("labels", "trefwoorden"),
+        "vendor": ("keywords", "segments", "lists", "labels list"),
+    },
+    "language": {
+        "pt": ("idioma", "língua"), "it": ("lingua",), "nl": ("taal",),
+        "vendor": ("locale code", "lang"),
+    },
+    "salutation": {
+        "pt": ("tratamento", "título de tratamento"), "it": ("titolo", "appellativo"), "nl": ("aanhef",),
+        "fr": ("civilité",), "de": ("anrede",),
+        "vendor": ("name prefix", "courtesy title", "title", "name title", "civility", "form of address"),
+    },
+    "middle_name": {
+        "pt": ("nome do meio",), "it": ("secondo nome",), "nl": ("tussenvoegsel", "middelste naam"),
+    },
+    "opt_in": {
+        "pt": ("consentimento", "aceita marketing"), "it": ("consenso", "consenso marketing"),
+        "nl": ("toestemming", "nieuwsbrief"),
+        "vendor": ("accepts marketing", "email marketing consent", "marketing opt in", "has newsletter"),
+    },
+    # Products, stock and catalogues.
+    "sku": {
+        "en": ("sku", "article number", "item number", "product code", "item code", "part number", "reference",
+               "ref", "internal part number", "ipn", "product number", "variant sku", "mpn"),
+        "de": ("artikelnummer", "artikel nr", "art nr", "bestellnummer"),
+        "fr": ("référence", "code article", "réf"),
+        "es": ("referencia", "código de artículo", "código de producto"),
+        "pt": ("referência", "código do produto"),
+        "it": ("codice articolo", "codice prodotto", "riferimento"),
+        "nl": ("artikelnummer", "artikelcode"),
+    },
+    "product_name": {
+        "en": ("product name", "product", "item name", "product title", "item", "part name"),
+        "de": ("produktname", "artikelname", "artikelbezeichnung", "bezeichnung"),
+        "fr": ("nom du produit", "désignation", "libellé"),
+        "es": ("nombre del producto", "producto", "artículo"),
+        "pt": ("nome do produto", "produto"),
+        "it": ("nome prodotto", "prodotto", "articolo"),
+        "nl": ("productnaam", "product"),
+    },
+    "price": {
+        "en": ("price", "selling price", "unit price", "retail price", "list price", "msrp"),
+        "de": ("preis", "verkaufspreis", "listenpreis", "vk preis"),
+        "fr": ("prix", "prix de vente", "prix unitaire"),
+        "es": ("precio", "precio de venta", "pvp"),
+        "pt": ("preço", "preço de venda"),
+        "it": ("prezzo", "prezzo di vendita", "prezzo unitario"),
+        "nl": ("prijs", "verkoopprijs"),
+    },
+    "sale_price": {
+        "en": ("sale price", "special price", "discount price", "discounted price", "promo price", "offer price",
+               "compare at price"),
+        "de": ("sonderpreis", "angebotspreis", "aktionspreis"),
+        "fr": ("prix promo", "prix soldé", "prix spécial"),
+        "es": ("precio oferta", "precio especial", "precio rebajado"),
+        "pt": ("preço promocional",), "it": ("prezzo scontato", "prezzo speciale"), "nl": ("actieprijs",),
+    },
+    "cost": {
+        "en": ("cost", "cost price", "purchase price", "unit cost", "buying price", "wholesale price"),
+        "de": ("einkaufspreis", "ek preis", "kosten", "selbstkosten"),
+        "fr": ("prix d achat", "coût", "coût unitaire"),
+        "es": ("coste", "costo", "precio de compra"),
+        "pt": ("custo", "preço de custo"), "it": ("costo", "prezzo di acquisto"), "nl": ("kostprijs", "inkoopprijs"),
+    },
+    "stock_quantity": {
+        "en": ("stock", "stock quantity", "quantity in stock", "in stock", "on hand", "stock on hand", "qty on hand",
+               "inventory", "inventory quantity", "inventories", "stock level", "available quantity", "quantity"),
+        "de": ("bestand", "lagerbestand", "menge", "lagermenge"),
+        "fr": ("quantité en stock", "quantité", "inventaire"),
+        "es": ("existencias", "stock físico", "stockfis", "cantidad"),
+        "pt": ("estoque", "quantidade em estoque", "quantidade"),
+        "it": ("giacenza", "quantità", "magazzino"),
+        "nl": ("voorraad", "aantal op voorraad", "hoeveelheid"),
+    },
+    "unit": {
+        "en": ("unit", "unit of measure", "uom", "unit type", "measurement unit", "part unit", "units"),
+        "de": ("einheit", "mengeneinheit", "maßeinheit"),
+        "fr": ("unité", "unité de mesure"), "es": ("unidad", "unidad de medida"),
+        "pt": ("unidade", "unidade de medida"), "it": ("unità", "unità di misura"), "nl": ("eenheid",),
+    },
+    "weight": {
+        "en": ("weight", "mass", "net weight", "gross weight", "shipping weight"),
+        "de": ("gewicht", "nettogewicht"), "fr": ("poids",), "es": ("peso",), "pt": ("peso",), "it": ("peso",),
+        "nl": ("gewicht",),
+    },
+    "brand": {
+        "en": ("brand", "brand name", "make", "label brand"),
+        "de": ("marke", "hersteller marke"), "fr": ("marque",), "es": ("marca",), "pt": ("marca",),
+        "it": ("marca", "marchio"), "nl": ("merk",),
+    },
+    "manufacturer": {
+        "en": ("manufacturer", "maker", "producer", "vendor brand"),
+        "de": ("hersteller",), "fr": ("fabricant",), "es": ("fabricante",), "pt": ("fabricante",),
+        "it": ("produttore",), "nl": ("fabrikant",),
+    },
+    "supplier": {
+        "en": ("supplier", "vendor", "supplier name", "vendor name", "distributor", "producer"),
+        "de": ("lieferant", "zulieferer"), "fr": ("fournisseur",), "es": ("proveedor",), "pt": ("fornecedor",),
+        "it": ("fornitore",), "nl": ("leverancier",),
+    },
+    "images": {
+        "en": ("images", "image", "image url", "photo", "photos", "picture", "pictures", "assets", "media",
+               "thumbnail", "image file"),
+        "de": ("bild", "bilder", "foto"), "fr": ("image", "photo"), "es": ("imagen", "imágenes", "foto"),
+        "pt": ("imagem", "imagens", "foto"), "it": ("immagine", "immagini", "foto"), "nl": ("afbeelding", "foto"),
+    },
+    "barcode": {
+        "en": ("barcode", "ean", "upc", "gtin", "ean13", "isbn", "bar code"),
+        "de": ("strichcode", "ean code"), "fr": ("code barre", "code barres"), "es": ("código de barras",),
+        "pt": ("código de barras",), "it": ("codice a barre",), "nl": ("streepjescode",),
+    },
+    "tax_class": {
+        "en": ("tax class", "tax category", "tax category name", "tax rate", "vat rate", "tax code", "tax"),
+        "de": ("steuerklasse", "steuersatz", "mwst satz", "steuer"),
+        "fr": ("taux de tva", "classe de taxe", "tva"),
+        "es": ("impuesto", "tipo de iva", "iva", "cod impuesto"),
+        "pt": ("imposto", "taxa de iva", "classe de imposto"),
+        "it": ("aliquota iva", "classe fiscale", "iva"),
+        "nl": ("btw tarief", "btw"),
+    },
+    "tax_id": {
+        "en": ("vat number", "vat id", "tax id", "tax number", "ein", "vat"),
+        "de": ("ust id", "umsatzsteuer id", "steuernummer", "ustidnr", "eu ust idnr"),
+        "fr": ("numéro de tva", "siret", "siren", "tva intracommunautaire"),
+        "es": ("nif", "cif", "número de identificación fiscal"),
+        "pt": ("nif", "cnpj", "cpf", "número de contribuinte"),
+        "it": ("partita iva", "codice fiscale", "p iva"),
+        "nl": ("btw nummer", "kvk nummer"),
+    },
+    # People at work (HR).
+    "hire_date": {
+        "en": ("hire date", "start date", "date of joining", "joining date", "date hired", "employment start",
+               "date of hire", "hired on"),
+        "de": ("eintrittsdatum", "einstellungsdatum"), "fr": ("date d embauche", "date d entrée"),
+        "es": ("fecha de contratación", "fecha de ingreso"), "pt": ("data de admissão", "data de contratação"),
+        "it": ("data di assunzione",), "nl": ("datum in dienst", "startdatum"),
+    },
+    "end_date": {
+        "en": ("end date", "termination date", "date of leaving", "leaving date", "exit date", "last working day",
+               "separation date"),
+        "de": ("austrittsdatum", "enddatum"), "fr": ("date de sortie", "date de fin"),
+        "es": ("fecha de baja", "fecha de fin"), "pt": ("data de demissão", "data de saída"),
+        "it": ("data di cessazione", "data fine"), "nl": ("datum uit dienst", "einddatum"),
+    },
+    "employment_type": {
+        "en": ("employment type", "employment status", "contract type", "employee type", "worker type"),
+        "de": ("beschäftigungsart", "vertragsart"), "fr": ("type de contrat",), "es": ("tipo de contrato",),
+        "pt": ("tipo de contrato", "vínculo"), "it": ("tipo di contratto",), "nl": ("contractvorm", "dienstverband"),
+    },
+    "salary": {
+        "en": ("salary", "base salary", "pay", "wage", "annual salary", "compensation"),
+        "de": ("gehalt", "lohn"), "fr": ("salaire",), "es": ("salario", "sueldo"), "pt": ("salário",),
+        "it": ("stipendio", "retribuzione"), "nl": ("salaris", "loon"),
+    },
+    "location": {
+        "en": ("location", "office", "site", "work location", "office location", "branch"),
+        "de": ("standort", "niederlassung"), "fr": ("site", "établissement", "lieu"), "es": ("ubicación", "sede"),
+        "pt": ("localização", "local", "filial"), "it": ("sede", "ufficio", "ubicazione"),
+        "nl": ("locatie", "vestiging"),
+    },
+    # Support tickets.
+    "subject": {
+        "en": ("subject", "title", "summary", "issue", "ticket title", "case subject"),
+        "de": ("betreff", "titel"), "fr": ("objet", "sujet", "titre"), "es": ("asunto", "título"),
+        "pt": ("assunto", "título"), "it": ("oggetto", "titolo"), "nl": ("onderwerp", "titel"),
+    },
+    "priority": {
+        "en": ("priority", "severity", "impact", "urgency", "importance"),
+        "de": ("priorität", "dringlichkeit"), "fr": ("priorité", "urgence"), "es": ("prioridad", "urgencia"),
+        "pt": ("prioridade",), "it": ("priorità", "urgenza"), "nl": ("prioriteit", "urgentie"),
+    },
+    "assignee": {
+        "en": ("assignee", "assigned to", "assigned agent", "agent", "handler", "assigned user", "checked out to",
+               "assigned", "technician"),
+        "de": ("bearbeiter", "zugewiesen an", "zuständig"), "fr": ("assigné à", "responsable", "technicien"),
+        "es": ("asignado a", "agente", "técnico"), "pt": ("atribuído a", "agente", "técnico"),
+        "it": ("assegnatario", "assegnato a", "tecnico"), "nl": ("behandelaar", "toegewezen aan"),
+    },
+    "requester": {
+        "en": ("requester", "requester name", "reporter", "requested by", "reported by", "customer name", "caller"),
+        "de": ("anfragender", "melder"), "fr": ("demandeur",), "es": ("solicitante",), "pt": ("solicitante",),
+        "it": ("richiedente",), "nl": ("aanvrager", "melder"),
+    },
+    "channel": {
+        "en": ("channel", "origin", "source channel", "via", "contact channel"),
+        "de": ("kanal", "eingangskanal"), "fr": ("canal",), "es": ("canal",), "pt": ("canal",), "it": ("canale",),
+        "nl": ("kanaal",),
+    },
+    # Assets.
+    "serial_number": {
+        "en": ("serial", "serial number", "serial no", "s n", "serialnumber"),
+        "de": ("seriennummer",), "fr": ("numéro de série",), "es": ("número de serie",), "pt": ("número de série",),
+        "it": ("numero di serie", "matricola"), "nl": ("serienummer",),
+    },
+    "purchase_date": {
+        "en": ("purchase date", "date purchased", "bought on", "acquisition date", "order date"),
+        "de": ("kaufdatum", "anschaffungsdatum"), "fr": ("date d achat",), "es": ("fecha de compra",),
+        "pt": ("data de compra",), "it": ("data di acquisto",), "nl": ("aankoopdatum",),
+    },
+    "purchase_cost": {
+        "en": ("purchase cost", "purchase price", "cost", "acquisition cost"),
+        "de": ("anschaffungskosten", "kaufpreis"), "fr": ("coût d achat",), "es": ("coste de compra",),
+        "pt": ("custo de aquisição",), "it": ("costo di acquisto",), "nl": ("aanschafprijs",),
+    },
+    "end_of_life": {
+        "en": ("end of life", "eol", "eol date", "retirement date", "end of life date"),
+    },
+    "warranty": {
+        "en": ("warranty", "warranty months", "warranty period", "warranty length"),
+        "de": ("garantie", "gewährleistung"), "fr": ("garantie",), "es": ("garantía",), "pt": ("garantia",),
+        "it": ("garanzia",), "nl": ("garantie",),
+    },
+    "customer_group": {
+        "en": ("customer group", "price list", "segment", "customer segment", "customer type", "group"),
+        "de": ("kundengruppe", "preisliste"), "fr": ("groupe client", "catégorie client"),
+        "es": ("grupo de clientes", "tarifa"), "pt": ("grupo de clientes",), "it": ("gruppo clienti", "listino"),
+        "nl": ("klantgroep",),
+    },
+}
+# fmt: on
+
+# Words that only decorate a header in an export: units, currencies and markers ('Deal Amount (USD)').
+NOISE_WORDS = frozenset(
+    {
+        "usd", "eur", "gbp", "chf", "jpy", "cad", "aud", "inr", "brl", "kg", "lbs",
+        "jsonb", "json", "raw", "fmt", "formatted", "txt", "str", "val", "field", "col", "column", "attr",
+    }
+)  # fmt: skip
+
+# Words that, at the end of a header, name the form of a value rather than the value ('sector_name', 'stage_id',
+# 'account_type'): the rest of the header still says what the column is about, with a little less certainty.
+SUFFIX_WORDS = frozenset({"name", "id", "ids", "code", "type", "text", "label", "key", "ref"})
+
+
+# The words a template's own records go by: in a header they name the record, not the column ('Asset Notes' in an
+# assets template is the notes; 'companycity' in a companies template is the city).
+ENTITY_WORDS: dict[str, tuple[str, ...]] = {
+    "company": ("company", "companies", "account", "accounts", "organization", "organisation", "org", "firm"),
+    "contact": ("contact", "contacts", "person", "people", "lead", "leads"),
+    "deal": ("deal", "deals", "opportunity", "opportunities"),
+    "product": ("product", "products", "item", "items", "variant", "variants", "article"),
+    "asset": ("asset", "assets", "device", "devices", "equipment"),
+    "ticket": ("ticket", "tickets", "case", "cases", "request", "requests"),
+    "employee": ("employee", "employees", "staff", "worker", "user", "users"),
+    "customer": ("customer", "customers", "client", "clients"),
+    "subscriber": ("subscriber", "subscribers", "member", "members", "subscription"),
+}
+
+
+def phrases() -> dict[str, tuple[str, ...]]:
+    """Every concept's phrases of every language, in one tuple per concept."""
+    return {concept: tuple(p for group in langs.values() for p in group) for concept, langs in LEXICON.items()}

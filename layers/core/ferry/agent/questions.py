@@ -1,0 +1,105 @@
+"""The questions the matcher asks a person: one per column it is unsure of, options best first."""
+
+from __future__ import annotations
+
+from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.models import FieldMatch, MatchQuestion, QuestionOption
+
+
+def option(label: str, index: int) -> QuestionOption:
+    return QuestionOption(id=f"opt_{index}", label=label)
+
+
+def samples_of(col: ColumnInfo, k: int = 3) -> str:
+    return ", ".join(f"'{s}'" for s in col.samples[:k]) or "none (the column is empty)"
+
+
+def which_column(fld: FieldInfo, candidates: list[ColumnInfo], why: str) -> MatchQuestion:
+    """Which column holds the field? The candidates best first (one option per source column), then 'none'."""
+    key = fld.spec.key
+    seen: list[ColumnInfo] = []
+    for col in candidates:
+        if all(col.source != s.source for s in seen):
+            seen.append(col)
+    options = [option(f"'{col.source}'", n) for n, col in enumerate(seen[:3], start=1)]
+    options.append(option(f"None of these: leave {key} empty", len(options) + 1))
+    context = "; ".join(f"'{col.source}': {samples_of(col)}" for col in seen[:3])
+    return MatchQuestion(
+        id=f"q_{key}_column",
+        question=f"Which column holds {fld.spec.label or key}?",
+        context=f"{why}. {context}",
+        options=options,
+        allow_custom=True,
+        field=key,
+        kind="which_column",
+    )
+
+
+def conflict(fld: FieldInfo, col: ColumnInfo, why: str) -> MatchQuestion:
+    """Should this column fill the field although its header and its values disagree? Yes first."""
+    key = fld.spec.key
+    return MatchQuestion(
+        id=f"q_{key}_conflict",
+        question=f"Should '{col.source}' fill {fld.spec.label or key}?",
+        context=f"{why}. Samples: {samples_of(col)}.",
+        options=[option(f"Yes, map '{col.source}' to {key}", 1), option(f"No, leave {key} empty", 2)],
+        field=key,
+        kind="header_value_conflict",
+    )
+
+
+def other_party(fld: FieldInfo, col: ColumnInfo) -> MatchQuestion:
+    key = fld.spec.key
+    return MatchQuestion(
+        id=f"q_{key}_other_party",
+        question=f"Is '{col.header}' the record's own {fld.spec.label or key}?",
+        context=f"The header suggests the value belongs to another person. Samples: {samples_of(col)}.",
+        options=[option(f"Yes, map '{col.header}' to {key}", 1), option(f"No, leave {key} empty", 2)],
+        field=key,
+        kind="other_party",
+    )
+
+
+def date_order(key: str, col: ColumnInfo) -> MatchQuestion:
+    return MatchQuestion(
+        id=f"q_{key}_date_order",
+        question=f"Are the dates in '{col.header}' day-first or month-first?",
+        context=f"Samples: {samples_of(col)}; {col.profile.dates.evidence}.",
+        options=[option("Day first (DD/MM/YYYY)", 1), option("Month first (MM/DD/YYYY)", 2)],
+        field=key,
+        kind="date_order",
+    )
+
+
+def enum_values(match: FieldMatch, col: ColumnInfo, fld: FieldInfo, lookup: bool) -> MatchQuestion:
+    """What should the values no allowed value matches become? A value map, one option per allowed value."""
+    key = fld.spec.key
+    unmatched: list[str] = match.hints.get("unmatched_values", [])
+    shown = ", ".join(f"'{v}'" for v in unmatched[:5])
+    allowed = fld.spec.values or []
+    options = [option(f"Make {'them' if len(unmatched) > 1 else 'it'} '{v}'", k) for k, v in enumerate(allowed, 1)]
+    options.append(option("Leave empty", len(options) + 1))
+    example = (
+        ", ".join(f"{v}={allowed[min(n, len(allowed) - 1)]}" for n, v in enumerate(unmatched[:2])) if allowed else ""
+    )
+    if lookup:
+        question = f"'{col.header}' holds ids ({shown}): which {fld.spec.label or key} is each?"
+        context = (
+            f"The values look like the ids of a list kept elsewhere (e.g. a '{col.header}' table), so they cannot be "
+            f"matched by name. Allowed values: {', '.join(allowed)}. Answer with a value map such as '{example}'."
+        )
+    else:
+        question = f"What should {shown} in '{col.header}' become in {fld.spec.label or key}?"
+        context = (
+            f"No allowed value matches: {', '.join(allowed)}. Answer with a custom mapping such as "
+            f"'{unmatched[0]}={allowed[0] if allowed else ''}' to map values one by one."
+        )
+    return MatchQuestion(
+        id=f"q_{key}_values",
+        question=question,
+        context=context,
+        options=options,
+        allow_custom=True,
+        field=key,
+        kind="enum_values",
+    )
