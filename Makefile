@@ -8,26 +8,34 @@ STAMP := $(VENV)/.installed
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps run test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
+.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
-$(STAMP): $(REQS)
+# The venv: the pinned requirements, then the project itself, editable, for the `ferry` command (.venv/bin/ferry);
+# its build backend (setuptools) comes pinned in requirements-dev.txt, so that last step needs no network.
+$(STAMP): $(REQS) pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
-venv: $(STAMP) ## create/refresh .venv from the pinned requirements
+venv: $(STAMP) ## create/refresh .venv from the pinned requirements, with the project installed (.venv/bin/ferry)
 
 deps: ## system packages the tests use: PostgreSQL server binaries (postgres connector tests); idempotent
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
 		echo "warning: PostgreSQL could not be installed; the postgres connector tests will be skipped"
 
-run: $(STAMP) ## serve the Migration API locally on an embedded AWS stack (127.0.0.1:$PORT)
-	$(PY) -m local.server --port $(PORT)
+run: $(STAMP) ## serve the Migration API locally on an embedded AWS stack (127.0.0.1:$PORT); state kept in .local/state (FRESH=1 starts clean)
+	$(PY) -m local.server --port $(PORT) $(if $(FRESH),--fresh)
+
+reset: ## forget `make run`'s saved state (.local/state: migrations, files, runs, exports)
+	@if [ -e .local/state/.lock ] && ! flock -n .local/state/.lock true; then \
+		echo "a \`make run\` server is using .local/state: stop it first (or use \`make run FRESH=1\`)"; exit 1; fi
+	rm -rf .local/state
 
 test: $(STAMP) deps ## run every test: unit, integration (moto-backed stack) and e2e (HTTP against the local server)
 	$(PY) -m pytest -q
@@ -69,5 +77,5 @@ clean:
 bench: $(STAMP) ## engine benchmark: 1M and 3M-row execute vs a plain polars read (rows/s, ratio, peak RSS)
 	$(PY) bench/engine/run.py
 
-bench-mapping: $(STAMP) ## mapping benchmark: own labelled cases + the GDC schema-matching benchmark
+bench-mapping: $(STAMP) ## mapping benchmark: 40 real files (train/test), own labelled cases, GDC
 	$(PY) bench/mapping/run.py

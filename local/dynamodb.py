@@ -16,7 +16,7 @@ from typing import Any
 
 from moto.dynamodb.models import DynamoDBBackend
 
-_LOCK = threading.RLock()
+LOCK = threading.RLock()  # also held by local/persistence.py while it reads the tables (a consistent cut)
 ITEM_OPERATIONS = (
     "put_item",
     "get_item",
@@ -34,7 +34,7 @@ ITEM_OPERATIONS = (
 def _serialised(method: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(method)
     def locked(*args: Any, **kwargs: Any) -> Any:
-        with _LOCK:
+        with LOCK:
             return method(*args, **kwargs)
 
     locked.__ferry_serialised__ = True  # type: ignore[attr-defined]

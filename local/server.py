@@ -4,6 +4,12 @@
 
 API keys come from FERRY_API_KEYS ("key=account_id" pairs, comma-separated); when unset, a documented
 demo key is seeded. Ctrl-C / SIGTERM stop everything cleanly.
+
+State (migrations, files, runs, exports, connection secrets) is kept in FERRY_LOCAL_STATE_DIR (default
+.local/state) and restored on the next start (local/persistence.py); `--fresh` (`make run FRESH=1`) starts
+clean, `--ephemeral` keeps nothing. Runs that were in flight when the server stopped are failed by the
+sweeper, which runs on the template's schedule (local/sweeper.py). Template parameters can be set through the
+environment variable the template feeds them to, e.g. FERRY_RUN_STALE_AFTER_SECONDS.
 """
 
 from __future__ import annotations
@@ -12,11 +18,16 @@ import argparse
 import os
 import signal
 import sys
+from pathlib import Path
 
 import uvicorn
 
+from ferry.core.config import get_settings
 from ferry.core.observability import logger
+from local.persistence import Restored, Snapshotter, StateDir, StateDirBusy, state_dir_from_environment
 from local.stack import STATE_FILE, LocalStack, write_state
+from local.sweeper import LocalSweeper, interval_seconds
+from local.template import Template, parameters_from_environment
 
 DEMO_KEY = "ferry_demo_key_0123456789abcdef"
 DEMO_ACCOUNT = "acct_demo"
@@ -47,21 +58,47 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--quiet", action="store_true", help="print only the base URL line")
+    parser.add_argument("--state-dir", type=Path, default=state_dir_from_environment(dict(os.environ)),
+                        help="where the state is kept (FERRY_LOCAL_STATE_DIR, default .local/state)")  # fmt: skip
+    parser.add_argument("--fresh", action="store_true", help="forget the saved state first (make run FRESH=1)")
+    parser.add_argument("--ephemeral", action="store_true", help="keep no state: everything is gone at exit")
     args = parser.parse_args(argv)
 
     keys = parse_api_keys(os.environ.get("FERRY_API_KEYS"))
+    snapshot_every = float(os.environ.get("FERRY_LOCAL_SNAPSHOT_SECONDS", "2") or 2)
     # Local mode only: connectors may reach sources on this machine (a local PostgreSQL, fake APIs).
     os.environ.setdefault("FERRY_ALLOW_PRIVATE_HOSTS", "1")
-    stack = LocalStack().start()
+    state = None
+    if not args.ephemeral:
+        try:
+            state = StateDir(args.state_dir).acquire()
+        except StateDirBusy as busy:
+            raise SystemExit(str(busy)) from None
+        if args.fresh:
+            state.wipe()
+    overrides = parameters_from_environment(Template.load(), dict(os.environ))
+    stack = LocalStack(parameter_overrides=overrides).start()
+    snapshots: Snapshotter | None = None
+    sweeper: LocalSweeper | None = None
     try:
+        restored = None
+        if state is not None:
+            snapshots = Snapshotter(stack, state, every=snapshot_every)
+            restored = snapshots.restore()  # before anything serves or sweeps
         seed_api_keys(keys)
         from ferry.api.app import create_app
+        from local.throttle import ThrottleMiddleware
 
-        config = uvicorn.Config(create_app(), host=args.host, port=args.port, log_level="warning", lifespan="off")
+        # The usage plan's throttle, per API key, as API Gateway applies it when deployed (local/throttle.py).
+        app = ThrottleMiddleware(create_app())
+        config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
         server = uvicorn.Server(config)
         base = f"http://{args.host}:{args.port}"
+        sweeper = LocalSweeper(stack, interval_seconds(stack, dict(os.environ))).start()
+        if snapshots is not None:
+            snapshots.start()
         write_state(stack, base)
-        _print_banner(base, keys[0][0], args.quiet)
+        _print_banner(base, keys[0][0], args.quiet, state, restored, sweeper)
         # uvicorn shuts down gracefully on SIGINT/SIGTERM, then re-raises the signal to the handler that
         # was there before: make that one a clean exit so the stack below is stopped too.
         signal.signal(signal.SIGTERM, _exit_cleanly)
@@ -71,7 +108,13 @@ def main(argv: list[str] | None = None) -> int:
         if stop.code not in (0, None):
             raise
     finally:
+        if sweeper is not None:
+            sweeper.stop()
+        if snapshots is not None:
+            snapshots.stop()  # the last snapshot, before the stack goes
         stack.stop()
+        if state is not None:
+            state.release()
         STATE_FILE.unlink(missing_ok=True)
         logger.info("local stack stopped")
     return 0
@@ -81,9 +124,24 @@ def _exit_cleanly(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
-def _print_banner(base: str, key: str, quiet: bool) -> None:
+def _print_banner(
+    base: str, key: str, quiet: bool, state: StateDir | None, restored: Restored | None, sweeper: LocalSweeper
+) -> None:
     lines = [f"Ferry Migration API on {base}  (local AWS stack: moto, no Docker)"]
     if not quiet:
+        if state is None:
+            lines.append("State: not kept (--ephemeral): everything is gone when the server stops")
+        else:
+            where = "restored " + str(restored) if restored else "nothing saved yet, starting empty"
+            lines += [
+                f"State: {state.path}  ({where})",
+                "  kept across restarts; start fresh with `make run FRESH=1`, or `make reset` while stopped",
+            ]
+        settings = get_settings()
+        lines.append(
+            f"Sweeper: every {sweeper.interval:g} s; active runs fail as timed out after "
+            f"{settings.run_stale_after_seconds} s without a heartbeat (or once their execution is gone)"
+        )
         lines += [
             f"API key: {key}",
             "Try it:",

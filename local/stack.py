@@ -13,19 +13,27 @@ import io
 import json
 import logging
 import os
+import threading
 import urllib.request
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import boto3
+from botocore.config import Config
 from moto.core.config import default_user_config
-from moto.server import ThreadedMotoServer
+from moto.moto_server.threaded_moto_server import (
+    DomainDispatcherApplication,
+    MotoRequestHandler,
+    ThreadedMotoServer,
+    create_backend_app,
+    make_server,
+)
 
 from ferry.core.config import get_settings
-from local import dynamodb, lambdas
+from local import dynamodb, lambdas, s3
 from local.template import ACCOUNT_ID, REGION, ROOT, TEMPLATE_PATH, Template
 
 LOCAL_CREDENTIALS = {
@@ -45,6 +53,54 @@ def _dummy_zip() -> bytes:
     return buf.getvalue()
 
 
+_READ_ACTIONS = ("Get", "Describe", "List", "Query", "Scan", "BatchGet")
+
+
+class WriteCounter:
+    """WSGI middleware around moto's app: counts the requests that may have changed some state.
+
+    Everything reaches moto over HTTP (the API's and handlers' boto3 clients, the Step Functions interpreter),
+    so a count that has not moved since a snapshot means nothing changed since (local/persistence.py). The
+    count goes up when a request has been answered, so a snapshot that read the count before it started
+    sees every write counted by then. Conservative: anything that is not clearly a read counts.
+    """
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        try:
+            return self.app(environ, start_response)
+        finally:
+            if _may_write(environ):
+                with self._lock:
+                    self.count += 1
+
+
+def _may_write(environ: dict[str, Any]) -> bool:
+    if environ.get("REQUEST_METHOD", "GET") in ("GET", "HEAD", "OPTIONS"):
+        return False
+    if environ.get("PATH_INFO", "").startswith("/moto-api/"):
+        return True
+    target = environ.get("HTTP_X_AMZ_TARGET", "")
+    return not target.rpartition(".")[2].startswith(_READ_ACTIONS) if target else True
+
+
+class _MotoServer(ThreadedMotoServer):
+    """moto's ThreadedMotoServer, with the WriteCounter around its app (same entry point otherwise)."""
+
+    def __init__(self, ip_address: str, port: int) -> None:
+        super().__init__(ip_address=ip_address, port=port, verbose=False)
+        self.writes = WriteCounter(DomainDispatcherApplication(create_backend_app))
+
+    def _server_entry(self) -> None:
+        self._server = make_server(self._ip_address, self._port, self.writes, True, request_handler=MotoRequestHandler)
+        self._server_ready_event.set()
+        self._server.serve_forever()
+
+
 class LocalStack:
     """One moto server plus everything template.yaml declares, with handlers run in-process."""
 
@@ -57,7 +113,7 @@ class LocalStack:
     ):
         self.port = port
         self.template = Template.load(template_path, overrides={"Stage": stage, **(parameter_overrides or {})})
-        self._server: ThreadedMotoServer | None = None
+        self._server: _MotoServer | None = None
         self.endpoint_url = ""
         self.env: dict[str, str] = {}
 
@@ -67,7 +123,8 @@ class LocalStack:
         default_user_config["stepfunctions"] = {"execute_state_machine": True}
         lambdas.install()
         dynamodb.install()
-        self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=self.port, verbose=False)
+        s3.install()
+        self._server = _MotoServer(ip_address="127.0.0.1", port=self.port)
         self._server.start()
         host, port = self._server.get_host_and_port()
         self.port = port
@@ -91,8 +148,13 @@ class LocalStack:
             resp.read()
         self.bootstrap()
 
-    def client(self, service: str) -> Any:
-        return boto3.client(service, endpoint_url=self.endpoint_url, region_name=REGION)
+    @property
+    def write_count(self) -> int:
+        """Requests so far that may have changed the stack's state (see WriteCounter)."""
+        return self._server.writes.count if self._server is not None else 0
+
+    def client(self, service: str, config: Config | None = None) -> Any:
+        return boto3.client(service, endpoint_url=self.endpoint_url, region_name=REGION, config=config)
 
     # ------------------------------------------------------------------ bootstrap
     def bootstrap(self) -> None:

@@ -137,3 +137,34 @@ class Template:
             return self._ref(token)
 
         return re.sub(r"\$\{([^}!]+)\}", replace, text)
+
+
+def parameters_from_environment(template: Template, environ: dict[str, str]) -> dict[str, str]:
+    """Template parameters set through the variable the template feeds them to, when that variable is set.
+
+    `FERRY_RUN_STALE_AFTER_SECONDS=30 make run` sets RunStaleAfterSeconds, which every function that reads
+    it gets, as a deployed stack's parameter override would (local mode puts the template's values into
+    os.environ, so without this the template's default would win).
+    """
+    overrides: dict[str, str] = {}
+    for logical_id in template.of_type("AWS::Serverless::Function"):
+        variables = template.function_properties(logical_id)["Environment"]["Variables"]
+        for name, value in variables.items():
+            ref = value.get("Ref") if isinstance(value, dict) else None
+            if ref in template.parameters and name in environ:
+                overrides[ref] = environ[name]
+    return overrides
+
+
+def schedule_seconds(template: Template, logical_id: str) -> int | None:
+    """The period of a function's `Schedule` event (`rate(5 minutes)` -> 300), or None when it has none."""
+    for event in template.resources[logical_id]["Properties"].get("Events", {}).values():
+        if event.get("Type") != "Schedule":
+            continue
+        expression = str(template.resolve(event["Properties"]["Schedule"])).strip()
+        match = re.fullmatch(r"rate\((\d+)\s+(minute|minutes|hour|hours|day|days)\)", expression)
+        if not match:
+            raise ValueError(f"{logical_id}: local mode runs only rate(...) schedules, not {expression!r}")
+        unit = {"minute": 60, "hour": 3600, "day": 86400}[match.group(2).rstrip("s")]
+        return int(match.group(1)) * unit
+    return None

@@ -8,8 +8,10 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +37,33 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server() -> Iterator[LocalServer]:
-    """`make run`'s server with two accounts' keys, stopped with SIGTERM at the end (and checked to exit cleanly)."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    """`make run`'s server with two accounts' keys, stopped with SIGTERM at the end (and checked to exit cleanly).
+
+    Its state goes to a temporary directory: never the developer's .local/state."""
     keys = {"acct_alpha": "ek_" + secrets.token_urlsafe(16), "acct_beta": "ek_" + secrets.token_urlsafe(16)}
+    with local_server(keys, tmp_path_factory.mktemp("local-state")) as started:
+        yield started
+
+
+@contextmanager
+def local_server(keys: dict[str, str], state_dir: Path) -> Iterator[LocalServer]:
+    """`make run`'s server (python -m local.server) on a free port with these keys (account_id -> key) and its
+    state in `state_dir`, stopped with SIGTERM at the end and checked to exit cleanly. Its log goes to a file:
+    a pipe nobody reads would fill up and stall the server."""
     port = _free_port()
-    env = {**os.environ, "FERRY_API_KEYS": ",".join(f"{k}={a}" for a, k in keys.items()), "PORT": str(port)}
+    env = {
+        **os.environ,
+        "FERRY_API_KEYS": ",".join(f"{k}={a}" for a, k in keys.items()),
+        "PORT": str(port),
+        "FERRY_LOCAL_STATE_DIR": str(state_dir),
+    }
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - closed below, after the server stops
     proc = subprocess.Popen(
         [sys.executable, "-m", "local.server", "--port", str(port), "--quiet"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -52,7 +71,8 @@ def server() -> Iterator[LocalServer]:
     deadline = time.monotonic() + 90
     while True:
         if proc.poll() is not None:
-            pytest.fail(f"local server exited early:\n{proc.stdout.read() if proc.stdout else ''}")
+            log.seek(0)
+            pytest.fail(f"local server exited early:\n{log.read()}")
         try:
             if httpx.get(f"{base}/v1/health", timeout=2).status_code == 200:
                 break
@@ -62,11 +82,15 @@ def server() -> Iterator[LocalServer]:
             proc.kill()
             pytest.fail("local server did not answer /v1/health within 90 s")
         time.sleep(0.2)
-    yield LocalServer(base_url=base, keys=keys)
-    proc.send_signal(signal.SIGTERM)
     try:
-        code = proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        pytest.fail("local server did not stop on SIGTERM within 20 s")
+        yield LocalServer(base_url=base, keys=keys)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            code = proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            code = None
+        log.close()
+    assert code is not None, "local server did not stop on SIGTERM within 20 s"
     assert code == 0, f"local server exited with {code} on SIGTERM"

@@ -83,7 +83,7 @@ def test_connectors_list_describes_fields_and_marks_secrets(api: TestClient, acc
     assert set(by_key) == {"hubspot", "postgres", "s3", "salesforce"}
     hubspot = by_key["hubspot"]
     assert set(hubspot) == {"source_key", "name", "category", "config_fields", "credential_fields", "streams"}
-    assert hubspot["streams"] == ["contacts", "companies", "deals"] and hubspot["category"] == "crm"
+    assert hubspot["streams"] == ["contacts", "companies", "deals"] and hubspot["category"] == "CRM"
     token = hubspot["credential_fields"]["properties"]["access_token"]
     assert token["x-secret"] is True and token["writeOnly"] is True
     assert by_key["postgres"]["credential_fields"]["properties"]["password"]["x-secret"] is True
@@ -113,15 +113,20 @@ def test_create_read_and_delete_a_connection(api: TestClient, account, stack: Lo
     }  # fmt: skip
     assert body["connection_id"].startswith("conn_") and body["source_key"] == "hubspot"
     assert body["name"] == "HubSpot" and body["creds_configured"] is True and body["profile_id"] is None
-    assert body["streams"] == ["contacts", "companies", "deals"] and body["state"] == {}
+    assert body["streams"] is None and body["state"] == {}  # null: the connector's default streams
     assert hs.GOOD_TOKEN not in created.text
     # And: the token is in Secrets Manager under the connection's name, the item holds only its ARN
     assert _secret_names(stack) == [f"ferry/connections/{body['connection_id']}"]
+    assert fake_hubspot.requests == [], "saving a connection does no network I/O"
+    # And: the check route tests it at the source on demand
+    checked = api.post(f"/v1/migrations/{mig}/connection/check?source_key=hubspot", headers=acct.headers)
+    assert checked.status_code == 200 and checked.json() == {"ok": True}
     assert fake_hubspot.requests, "the token was checked against the source"
     # And: it reads back (workbook-bound: the key has no default profile)
     read = api.get(f"/v1/migrations/{mig}/connection", params={"source_key": "hubspot"}, headers=acct.headers)
     assert read.status_code == 200 and read.json() == body
     assert api.get(f"/v1/migrations/{mig}/connection?profile=workbook", headers=acct.headers).json() == body
+    assert api.get(f"/v1/migrations/{mig}/connection?profile_id=workbook", headers=acct.headers).json() == body
     # When: it is deleted
     deleted = api.delete(f"/v1/migrations/{mig}/connection?source_key=hubspot", headers=acct.headers)
     assert deleted.status_code == 204
@@ -232,23 +237,34 @@ def test_a_disabled_connector_is_refused(
     assert "hubspot" not in {c["source_key"] for c in listed}
 
 
-def test_rejected_credentials_are_a_plain_400_and_nothing_is_stored(  # type: ignore[no-untyped-def]
+def test_rejected_credentials_are_stored_unchecked_and_the_check_route_names_the_refusal(  # type: ignore[no-untyped-def]
     api: TestClient, account, stack: LocalStack, fake_hubspot
 ) -> None:
     acct = account()
     mig = _migration(api, acct.headers)
+    # Given: a connection saved with a token the source will refuse (saving does not ask the source)
     answer = api.post(
         f"/v1/migrations/{mig}/connection",
         json=_hubspot_body(fake_hubspot, credentials={"access_token": "pat-expired"}),
         headers=acct.headers,
     )
-    assert answer.status_code == 400
-    assert answer.json()["error"] == {
-        "code": "credentials_rejected",
-        "message": "HubSpot rejected the credentials (HTTP 401).",
+    assert answer.status_code == 201 and fake_hubspot.requests == []
+    # When: the caller checks it up front
+    checked = api.post(f"/v1/migrations/{mig}/connection/check", headers=acct.headers)
+    # Then: a plain 400 naming the refusal (never the token), ok false beside the error
+    assert checked.status_code == 400
+    assert checked.json() == {
+        "error": {"code": "credentials_rejected", "message": "HubSpot rejected the credentials (HTTP 401)."},
+        "ok": False,
     }
-    assert api.get(f"/v1/migrations/{mig}/connection", headers=acct.headers).status_code == 404
-    assert _secret_names(stack) == []
+    assert "pat-expired" not in checked.text
+    # And: a connection without credentials is a 400 naming that
+    api.delete(f"/v1/migrations/{mig}/connection", headers=acct.headers)
+    bare = {"source_key": "hubspot", "config": {"base_url": fake_hubspot.server.url}}
+    assert api.post(f"/v1/migrations/{mig}/connection", json=bare, headers=acct.headers).status_code == 201
+    missing = api.post(f"/v1/migrations/{mig}/connection/check", headers=acct.headers)
+    assert missing.status_code == 400 and missing.json()["error"]["code"] == "credentials_required"
+    assert missing.json()["ok"] is False
 
 
 def test_private_hosts_are_refused_when_the_guard_is_on(  # type: ignore[no-untyped-def]
@@ -347,11 +363,14 @@ def test_a_secret_never_leaves_secrets_manager(api: TestClient, account, stack: 
         )
         # Failure paths carrying the canary: a rejected token, an unknown credential key, a wrong type
         responses.append(
-            rejected := api.post(
+            saved := api.post(
                 url, json=_hubspot_body(fake_hubspot, credentials={"access_token": canary}), headers=acct.headers
             )
         )
+        assert saved.status_code == 201
+        responses.append(rejected := api.post(f"{url}/check?source_key=hubspot", headers=acct.headers))
         assert rejected.status_code == 400
+        responses.append(api.delete(f"{url}?source_key=hubspot", headers=acct.headers))
         responses.append(
             api.post(
                 url, json={**s3_body, "credentials": {**s3_body["credentials"], "other": canary}}, headers=acct.headers
@@ -410,7 +429,7 @@ def test_extraction_from_s3_makes_ready_files_like_uploads(api: TestClient, acco
     }
     assert api.post(f"/v1/migrations/{mig}/connection", json=body, headers=acct.headers).status_code == 201
     record = ConnectionStore().get(mig, "workbook", "s3")
-    assert record is not None and record.streams == []  # every file under the prefix
+    assert record is not None and record.streams is None  # the default: every file under the prefix
     # When: the connection is extracted
     files = extract_connection(record, acct.account_id)
     lambdas.drain()

@@ -141,13 +141,16 @@ def test_flagged_rows_park_then_an_approval_with_one_override_completes(api: Tes
     profile = {c["column"]: c for c in report["profile"]["columns"]}
     assert profile["email"]["source"]["filled"] == profile["email"]["output"]["filled"] == 904
     assert profile["years"]["output"]["filled"] == 904 - len(cleared)
-    assert profile["years"]["source"]["filled"] == 904 and report["profile"]["warnings"] == []
+    assert profile["years"]["source"]["filled"] == 904
+    # The only warning: the template has no field for the file's `manager` column (kept through the patch pass)
+    assert [w["sourceColumn"] for w in report["profile"]["warnings"]] == ["manager"]
+    assert report["profile"]["warnings"][0]["message"] == "`manager` (1,000 filled) is not imported"
     # And: the decision is recorded on the import: who, when, what, and what it did
     (decision,) = done["decisions"]
     assert decision["decision"] == "approve" and decision["decided_by"]["account_id"] == acct.account_id
     assert decision["decided_at"] >= parked["updated_at"]
     assert [a["action"] for a in decision["patch"]] == ["delete_invalid_rows", "set_value", "delete_invalid_rows"]
-    assert decision["result"] == {"cells_set": 1, "rows_deleted": 96, "duplicates_dropped": 0}
+    assert decision["result"] == {"cellsSet": 1, "rowsDeleted": 96, "duplicatesDropped": 0}
     # And: the valid export agrees with the independent computation cell for cell
     export = api.get(imports_url("acme", run_id, "/export"), headers=acct.headers)
     assert export.status_code == 200 and export.headers["content-type"].startswith("text/csv")
@@ -195,7 +198,7 @@ def test_a_custom_value_is_checked_like_any_cell_and_asks_again(api: TestClient,
         {"question_id": "contacts.email.unique", "sheet_id": "contacts", "column": "email",
          "action": "dedup_keep_first", "key_column": "email"}
     ]  # fmt: skip
-    assert again["decisions"][0]["result"] == {"cells_set": 3, "rows_deleted": 0, "duplicates_dropped": 0}
+    assert again["decisions"][0]["result"] == {"cellsSet": 3, "rowsDeleted": 0, "duplicatesDropped": 0}
     # When: the proposed dedup is approved
     assert _decide(api, acct.headers, "acme", run_id, decision="approve").status_code == 200
     done = wait_for_import(api, acct.headers, "acme", run_id, "completed", "failed", "needs_attention")

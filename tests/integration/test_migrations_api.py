@@ -40,10 +40,19 @@ def test_create_then_read_a_migration(api: TestClient, account) -> None:  # type
     # Then: 201 with the full public shape
     assert created.status_code == 201, created.text
     body = created.json()
-    assert set(body) == {"migration_id", "name", "templates", "files", "preview_version", "created_at", "updated_at"}
+    assert set(body) == {
+        "migration_id",
+        "name",
+        "templates",
+        "files",
+        "preview_version",
+        "mapping_memory",
+        "created_at",
+        "updated_at",
+    }
     assert body["migration_id"].startswith("mig_")
     assert body["name"] == "Old CRM"
-    assert body["files"] == [] and body["preview_version"] is None
+    assert body["files"] == [] and body["preview_version"] is None and body["mapping_memory"] is True
     assert body["templates"][0]["sheet_id"] == "contacts"
     assert [f["key"] for f in body["templates"][0]["fields"]] == ["first_name", "email", "status"]
     assert body["created_at"].endswith("Z") and body["created_at"] == body["updated_at"]
@@ -297,6 +306,7 @@ def test_openapi_documents_exactly_the_routes_and_no_422(api: TestClient) -> Non
         ("POST", "/v1/migrations/{migration_id}/connection"),
         ("GET", "/v1/migrations/{migration_id}/connection"),
         ("DELETE", "/v1/migrations/{migration_id}/connection"),
+        ("POST", "/v1/migrations/{migration_id}/connection/check"),
         ("GET", "/v1/connectors"),
         ("POST", "/v1/companies/{company_id}/imports"),
         ("GET", "/v1/companies/{company_id}/imports"),
@@ -304,6 +314,9 @@ def test_openapi_documents_exactly_the_routes_and_no_422(api: TestClient) -> Non
         ("PATCH", "/v1/companies/{company_id}/imports/{run_id}"),
         ("POST", "/v1/companies/{company_id}/imports/{run_id}/decisions"),
         ("GET", "/v1/companies/{company_id}/imports/{run_id}/export"),
+        ("GET", "/v1/mapping-memory"),
+        ("DELETE", "/v1/mapping-memory"),
+        ("DELETE", "/v1/mapping-memory/{memory_id}"),
     }
     for path, ops in doc["paths"].items():
         for method, op in ops.items():

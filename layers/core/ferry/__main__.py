@@ -1,12 +1,14 @@
-"""`python -m ferry`, the command line: plan a recipe for local files, then run or preview it.
+"""`ferry` (or `python -m ferry`), the command line: plan a recipe for local files, then preview or run it.
 
-    python -m ferry plan FILE [FILE ...] --templates templates.json [--json] [--answer ID=OPTION ...]
-                    [--recipe-out recipe.json]
+    ferry plan FILE [FILE ...] --templates templates.json [--json] [--answer ID=OPTION ...]
+               [--recipe-out recipe.json]
         prints the plan: per template the field mappings with confidence and rationale, the columns left
         out, the planner's questions, and the recipe (`--recipe-out` writes it for `execute --recipe`)
-    python -m ferry execute FILE [FILE ...] --templates templates.json --recipe recipe.json --out DIR
-        writes DIR/report.json and per template DIR/<sheet_id>/{valid,invalid,all}.csv and rows/*.parquet
-    python -m ferry preview FILE [FILE ...] --templates templates.json --recipe recipe.json [-n 50]
+    ferry preview FILE [FILE ...] --templates templates.json --recipe recipe.json [-n 50] [--json]
+        prints the first rows per template as a table, cells that fail a rule marked `!` (`--json`: as JSON)
+    ferry execute FILE [FILE ...] --templates templates.json --recipe recipe.json --out DIR
+        writes DIR/report.json and per template DIR/<sheet_id>/{valid,invalid,all}.csv and rows/*.parquet;
+        a progress bar on stderr when stderr is a terminal, nothing of it in a pipe
 
 FILE is `path` or `file_id=path`. For `plan` a bare path's file_id is its file name; for `execute` and
 `preview` a bare path is bound to the recipe's only file_id.
@@ -19,8 +21,9 @@ import json
 import math
 import shutil
 import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ferry.core.domain import FileManifest, Template, check_unique_sheet_ids
 from ferry.core.errors import FileRejected
@@ -202,18 +205,114 @@ def _plan_command(args: argparse.Namespace) -> int:
     return 0
 
 
+CELL_WIDTH = 30  # a longer cell is cut to this many characters, ending in "…"
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())  # one line per row
+    return text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
+
+
+def format_preview(sheets: list[dict[str, Any]]) -> str:
+    """The preview as text for a person: per template a table of its first rows (columns aligned, long cells
+    cut), each cell that fails a rule marked `!`, and below it a legend naming the rule each one fails."""
+    lines: list[str] = []
+    for sheet in sheets:
+        columns: list[str] = sheet["columns"]
+        flagged = {(e["row"], e["column"]): (e["error"], e["value"]) for e in sheet["errors"]}
+        head = ["row", *columns]
+        body = [
+            [str(row["_row"])] + [_cell(row[c]) + ("!" if (row["_row"], c) in flagged else "") for c in columns]
+            for row in sheet["rows"]
+        ]
+        widths = [max(len(cell) for cell in column) for column in zip(head, *body, strict=False)]
+        shown, total = len(sheet["rows"]), sheet["rowCount"]
+        lines.append(
+            f"{sheet['templateName']} ({sheet['sheetId']}): first {shown:,} of {total:,} rows; "
+            f"about {sheet['invalidRowCount']:,} rows with invalid cells"
+            + (
+                f"; {sheet['droppedRows']['filters'] + sheet['droppedRows']['dedup']:,} dropped"
+                if _dropped(sheet)
+                else ""
+            )
+        )
+        for cells in [head, *body]:
+            lines.append("  " + "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip())
+        if flagged:
+            lines.append("  ! the cell fails a rule:")
+            lines += [
+                f"    row {row}, {column}: fails `{error}` ({_cell(value) or 'empty'})"
+                for (row, column), (error, value) in flagged.items()
+            ]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n")
+
+
+def _dropped(sheet: dict[str, Any]) -> bool:
+    dropped = sheet.get("droppedRows") or {}
+    return bool(dropped.get("filters") or dropped.get("dedup"))
+
+
+class ProgressBar:
+    """One line redrawn on a terminal: per template the rows read, then the parts written. At most ten redraws a
+    second, and a final newline from `close`."""
+
+    def __init__(self, stream: TextIO, width: int = 28) -> None:
+        self.stream, self.width = stream, width
+        self.last = 0.0
+        self.drawn = False
+
+    def __call__(self, stage: str, template: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = self.width * done // total if total else self.width
+        bar = "#" * filled + "." * (self.width - filled)
+        what = f"{done:,}/{total:,} rows read" if stage == "read" else f"{done:,}/{total:,} parts written"
+        self.stream.write(f"\r{template} [{bar}] {what}\x1b[K")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+DESCRIPTION = """Plan, preview and run Ferry mapping recipes on local files, without the API.
+
+commands:
+  plan     propose a recipe: each field's column with confidence and why, the questions, the recipe JSON
+  preview  the recipe's first rows per template as a table, cells that fail a rule marked (--json: JSON)
+  execute  run the recipe on whole files: valid, invalid and all rows as CSV plus a report, in --out DIR"""
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of `python -m ferry`; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m ferry", description="Plan and run Ferry mapping recipes locally.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    plan = sub.add_parser("plan", help="propose a recipe for the files")
+    """Entry point of `ferry` and `python -m ferry`; returns the exit code."""
+    parser = argparse.ArgumentParser(
+        prog="ferry" if Path(sys.argv[0]).name == "ferry" else "python -m ferry",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{plan,preview,execute}")
+    plan = sub.add_parser(
+        "plan",
+        help="propose a recipe for the files: mappings, questions, the recipe JSON",
+        description="Propose a recipe for the files: per field its column, confidence and why; the questions.",
+    )
     plan.add_argument("files", nargs="+", metavar="FILE", help="path (file_id: its name), or file_id=path")
     plan.add_argument("--templates", required=True, help="JSON list of templates")
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
     plan.add_argument("--answer", action="append", metavar="ID=OPTION", help="answer a question (repeatable)")
     plan.add_argument("--recipe-out", metavar="FILE", help="write the recipe JSON to FILE")
-    for name in ("execute", "preview"):
-        p = sub.add_parser(name)
+    helps = {
+        "preview": "show the recipe's first rows per template as a table (--json for JSON)",
+        "execute": "run the recipe on whole files: CSV exports and a report in --out DIR",
+    }
+    for name, text in helps.items():
+        p = sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
         p.add_argument("files", nargs="+", metavar="FILE", help="path, or file_id=path")
         p.add_argument("--templates", required=True, help="JSON list of templates")
         p.add_argument("--recipe", required=True, help="recipe JSON")
@@ -221,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--out", required=True, help="output directory")
         else:
             p.add_argument("-n", type=int, default=50, help="rows per template")
+            p.add_argument("--json", action="store_true", help="print the preview as JSON (the API's preview sheets)")
     args = parser.parse_args(argv)
     if args.command == "plan":
         return _plan_command(args)
@@ -232,11 +332,19 @@ def main(argv: list[str] | None = None) -> int:
         recipe = Recipe.model_validate_json(Path(args.recipe).read_text(encoding="utf-8"))
         inputs = _inputs(args.files, recipe)
         if args.command == "preview":
-            print(json.dumps(preview(recipe, templates, inputs, n=args.n), indent=2, ensure_ascii=False))
+            if args.json:
+                print(json.dumps(preview(recipe, templates, inputs, n=args.n), indent=2, ensure_ascii=False))
+            else:
+                print(format_preview(preview(recipe, templates, inputs, n=args.n, row_numbers=True)))
             return 0
         out = Path(args.out)
         work = out / ".ferry-work"
-        result = execute(recipe, templates, inputs, work)
+        bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None  # quiet in pipes and logs
+        try:
+            result = execute(recipe, templates, inputs, work, counts=bar)
+        finally:
+            if bar is not None:
+                bar.close()
     except ValueError as exc:  # RecipeError, a malformed recipe or templates file, unreadable files
         print(f"error: {exc}", file=sys.stderr)
         return 2

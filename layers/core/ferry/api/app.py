@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from ferry.api.docs import install_docs
 from ferry.api.errors import index_route_methods, install_error_handling
-from ferry.api.routers import connections, files, health, imports, migrations, previews, runs
+from ferry.api.openapi_rules import document_rules
+from ferry.api.query_check import reject_unknown_query_parameters
+from ferry.api.routers import connections, files, health, imports, mapping_memory, migrations, previews, runs
 from ferry.api.schemas.common import ErrorBody
 
 API_PREFIX = "/v1"
@@ -24,7 +27,12 @@ def create_app() -> FastAPI:
         title="Ferry Migration API",
         version="1.0.0",
         description="Upload spreadsheets, map them onto your templates, preview and import. JSON in and out.",
+        docs_url=None,  # install_docs serves /docs and /redoc from bundled assets, not a CDN
+        redoc_url=None,
+        # A body sent without a content-type is read as JSON (the API takes nothing else).
+        strict_content_type=False,
     )
+    install_docs(app)
     install_error_handling(app)
     routers = [
         (API_PREFIX, health.router),
@@ -34,9 +42,11 @@ def create_app() -> FastAPI:
         (API_PREFIX, previews.router),
         (API_PREFIX, connections.router),
         (API_PREFIX, imports.router),
+        (API_PREFIX, mapping_memory.router),
     ]
     for prefix, router in routers:
-        app.include_router(router, prefix=prefix)
+        # Every route: an unknown query parameter is a 400 naming it (api.query_check).
+        app.include_router(router, prefix=prefix, dependencies=[Depends(reject_unknown_query_parameters)])
     index_route_methods(app, routers)
 
     def openapi() -> dict[str, Any]:
@@ -65,7 +75,7 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
             if path == f"{API_PREFIX}/health":
                 continue
             errors = dict(_COMMON_ERRORS)
-            if "{migration_id}" in path or "{run_id}" in path:
+            if "{migration_id}" in path or "{run_id}" in path or "{memory_id}" in path:
                 errors.update(_OBJECT_ERRORS)
             if method == "delete" and path == f"{API_PREFIX}/migrations/{{migration_id}}":
                 errors[409] = "A run is active on this migration"
@@ -83,4 +93,4 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
                     str(status_code),
                     {"description": description, "content": {"application/json": {"schema": error_ref}}},
                 )
-    return doc
+    return document_rules(doc)

@@ -45,6 +45,10 @@ def error_response(request: Request, exc: Exception) -> JSONResponse:
         if _is_unauthenticated_json_error(request, exc):
             return error_response(request, Unauthorized(UNAUTHORIZED_MESSAGE))
         message, param = describe_validation_errors(exc.errors())
+        if _body_not_read_as_json(exc):
+            sent = request.headers.get("content-type", "")
+            message = f"The request body must be JSON; send it with `content-type: application/json` (not `{sent}`)."
+            param = None
         error: dict[str, Any] = {"code": "invalid_request", "message": message}
         if param:
             error["param"] = param
@@ -75,6 +79,16 @@ def _is_unauthenticated_json_error(request: Request, exc: RequestValidationError
     if not any(e.get("type") == "json_invalid" for e in exc.errors()):
         return False
     return resolve_account(request, request.headers.get(API_KEY_HEADER), Store()) is None
+
+
+def _body_not_read_as_json(exc: RequestValidationError) -> bool:
+    """A body FastAPI kept as raw bytes because its content-type is not JSON (curl -d sends a form type)."""
+    errors = exc.errors()
+    return (
+        bool(errors)
+        and tuple(errors[0].get("loc", ())) == ("body",)
+        and isinstance(errors[0].get("input"), bytes | bytearray)
+    )
 
 
 def describe_validation_errors(errors: Sequence[Any]) -> tuple[str, str | None]:

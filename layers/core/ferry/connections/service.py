@@ -75,13 +75,13 @@ def profile_key_for_body(account: AccountKey, profile_id: Any) -> str:
     return _checked_profile(str(profile_id), "profile_id")
 
 
-def profile_key_for_query(account: AccountKey, profile: str | None) -> str:
-    """`?profile=` omitted -> the key's default profile (or the workbook); `workbook` -> the workbook."""
+def profile_key_for_query(account: AccountKey, profile: str | None, param: str = "profile_id") -> str:
+    """`?profile_id=` omitted -> the key's default profile (or the workbook); `workbook` -> the workbook."""
     if profile is None or profile == "":
         return account.profile_id or WORKBOOK_PROFILE
     if profile == WORKBOOK_PROFILE:
         return WORKBOOK_PROFILE
-    return _checked_profile(profile, "profile")
+    return _checked_profile(profile, param)
 
 
 def _checked_profile(profile_id: str, param: str) -> str:
@@ -105,13 +105,15 @@ def upsert_connection(
 ) -> ConnectionRecord:
     """Create the migration's connection for a profile, or replace its config, streams and state.
 
-    Credentials, when sent, are validated and checked against the source before anything is stored.
+    No network I/O: config and literal hosts are checked and credentials validated against the connector's
+    fields, then stored; they are checked at the source at first use, or by `check_connection`.
     """
     require_migration(db, account.account_id, migration_id)
     cls = connector_class(body.source_key)
     config = parse_config(cls, body.config)
     cls.check_config(config)
-    streams = cls.validate_streams(list(body.streams)) if body.streams is not None else list(cls.default_streams)
+    # None (omitted or null): the connector's default streams, kept as null.
+    streams = cls.validate_streams(list(body.streams)) if body.streams is not None else None
     state = _checked_state(body.state)
     profile_key = profile_key_for_body(account, body.profile_id)
     table = ConnectionStore(db)
@@ -129,8 +131,6 @@ def upsert_connection(
             param="credentials",
         )
     credentials = parse_credentials(cls, body.credentials) if body.credentials is not None else None
-    if credentials is not None:
-        _check_credentials(cls, config_json, credentials)
 
     now = now_iso()
     connection_id = existing.connection_id if existing else new_id("conn")
@@ -192,6 +192,32 @@ def delete_connection(
     if deleted.secret_arn:
         vault.delete_credentials(deleted.secret_arn)
     logger.info("connection deleted", migration_id=migration_id, connection_id=deleted.connection_id)
+
+
+def check_connection(
+    db: Store, vault: Vault, account: AccountKey, migration_id: str, source_key: str | None, profile: str | None
+) -> ConnectionRecord:
+    """Test the connection's stored credentials at the source now (resolving and guarding its host).
+
+    A 400 names the problem (no credentials yet, an unsafe or unknown host, refused credentials, a source
+    error) and carries `ok: false` at the top level; nothing is changed either way.
+    """
+    require_migration(db, account.account_id, migration_id)
+    found = _find(db, account, migration_id, source_key, profile)
+    try:
+        try:
+            connector = open_connector(found, vault)
+        except Conflict as exc:  # no credentials stored: a problem of this request, not a state conflict
+            raise InvalidRequest(exc.message, code=exc.code, param="credentials") from None
+        try:
+            connector.check()
+        finally:
+            connector.close()
+    except InvalidRequest as exc:
+        exc.top = {"ok": False}
+        raise
+    logger.info("connection checked", migration_id=migration_id, connection_id=found.connection_id)
+    return found
 
 
 def find_connection_by_id(db: Store, account_id: str, migration_id: str, connection_id: str) -> ConnectionRecord:

@@ -8,6 +8,8 @@ class FerryError(Exception):
 
     status = 400
     code = "invalid_request"
+    # Keys of `extra` repeated at the top level of the body, beside `error` (a 409's `run_id`, as the seeds say).
+    top_level: tuple[str, ...] = ()
 
     def __init__(self, message: str, *, code: str | None = None, **extra: Any) -> None:
         super().__init__(message)
@@ -15,9 +17,12 @@ class FerryError(Exception):
         if code:
             self.code = code
         self.extra = {k: v for k, v in extra.items() if v is not None}
+        self.top: dict[str, Any] = {}
 
     def body(self) -> dict[str, Any]:
-        return {"error": {"code": self.code, "message": self.message, **self.extra}}
+        """`{"error": {code, message, ...}}`, plus the top-level keys (`run_id` of a conflicting run)."""
+        top = {k: self.extra[k] for k in self.top_level if k in self.extra}
+        return {"error": {"code": self.code, "message": self.message, **self.extra}, **top, **self.top}
 
 
 class InvalidRequest(FerryError):
@@ -38,6 +43,7 @@ class NotFound(FerryError):
 class Conflict(FerryError):
     status = 409
     code = "conflict"
+    top_level = ("run_id",)
 
 
 class PayloadTooLarge(FerryError):

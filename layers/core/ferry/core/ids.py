@@ -4,7 +4,7 @@ import os
 import time
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-PREFIXES = frozenset({"acct", "mig", "file", "run", "prev", "conn", "key"})
+PREFIXES = frozenset({"acct", "mig", "file", "run", "prev", "conn", "key", "mem"})
 
 
 def _encode(value: int, length: int) -> str:

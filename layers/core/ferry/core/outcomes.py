@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ferry.core.domain import Strict
 
@@ -28,9 +28,25 @@ class Question(BaseModel):
     options: list[QuestionOption] = Field(default_factory=list)
     allow_custom: bool = False
 
+    def public(self) -> dict[str, Any]:
+        """The question as clients see it, in a run's poll and in its thread alike:
+        `{id, question, context?, options: [{id, label}], allowCustom}`."""
+        shown: dict[str, Any] = {"id": self.id, "question": self.question}
+        if self.context is not None:
+            shown["context"] = self.context
+        shown["options"] = [o.model_dump(mode="json") for o in self.options]
+        shown["allowCustom"] = self.allow_custom
+        return shown
+
 
 class Answer(Strict):
-    """The answer to one question: a listed option, or custom text where the question allows it."""
+    """The answer to one question: a listed option (`option_id`), or custom text (`custom`) where the question
+    allows it; exactly one of the two."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"oneOf": [{"required": ["option_id"]}, {"required": ["custom"]}]},
+    )
 
     question_id: str = Field(min_length=1, max_length=200)
     option_id: str | None = Field(default=None, min_length=1, max_length=200)

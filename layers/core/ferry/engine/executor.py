@@ -20,7 +20,7 @@ import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -31,7 +31,7 @@ from ferry.core.domain import FileManifest, Template
 from ferry.engine.flags import ERRORS, ROW
 from ferry.engine.ops import apply_op, blank_to_null
 from ferry.engine.parts import PartWriter
-from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash
+from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, unread_columns
 from ferry.engine.rules import present_expr, rule_expr, unique_key
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.ingest.rows import find_sheet
@@ -274,6 +274,9 @@ def _spill(frame: pl.DataFrame, path: Path) -> None:
 
 
 Progress = Callable[[str], None]
+Counts = Callable[[str, str, int, int], None]
+"""`(stage, template name, done, total)`: stage "read" counts source rows read (after each chunk), "write" the
+parts written (after each part). For a progress bar; called once per chunk, so it costs nothing measurable."""
 
 
 def _execute_template(
@@ -285,6 +288,7 @@ def _execute_template(
     limit: int | None,
     progress: Progress,
     keep_source_hashes: bool = False,
+    counts: Counts | None = None,
 ) -> TemplateStats:
     """Build one template into `dest` (rows/ + exports) through spill parts; its counts for the report."""
     path, manifest = inputs[tr.source.file_id]
@@ -295,10 +299,14 @@ def _execute_template(
     spill.mkdir(parents=True)
     parts: list[tuple[Path, int]] = []
     source_rows = 0
+    unread = ProfileTally(unread_columns(tr, find_sheet(manifest, tr.source.sheet_id).column_names))
     progress(f"Validating {total:,} rows for {template.name}.")
     for raw in iter_source_chunks(path, manifest, tr.source.sheet_id, limit):
+        unread.add(raw.select([filled_hash(pl.col(c)).alias(c) for c in unread.columns]))
         part = transform_chunk(tr, template, raw, source_rows + 1)
         source_rows += raw.height
+        if counts is not None:
+            counts("read", template.name, source_rows, total)
         if total and source_rows < total:
             progress(f"Validating {total:,} rows for {template.name}: {100 * source_rows // total}%.")
         part_path = spill / f"part-{len(parts):05d}.arrow"
@@ -312,7 +320,7 @@ def _execute_template(
     src_tally = ProfileTally([f.key for f in template.fields])
     offset = 0
     with PartWriter(template, dest) as writer:
-        for part_path, height in parts:
+        for done, (part_path, height) in enumerate(parts, 1):
             part = pl.read_ipc(part_path)
             frame, source = finish_chunk(template, part, flags.slice(offset, height))
             offset += height
@@ -323,8 +331,12 @@ def _execute_template(
                 hashes.write_parquet(dest / "sources" / name, compression="lz4")
             src_tally.add(source)
             part_path.unlink()
+            if counts is not None:
+                counts("write", template.name, done, len(parts))
     shutil.rmtree(spill, ignore_errors=True)
-    return writer.stats(tr, src_tally)
+    stats = writer.stats(tr, src_tally)
+    sheet = (tr.source.file_id, tr.source.sheet_id)
+    return replace(stats, unread=unread.counts(), source_rows=source_rows, source=sheet)
 
 
 def execute(
@@ -336,13 +348,15 @@ def execute(
     limit: int | None = None,
     progress: Progress | None = None,
     keep_source_hashes: bool = False,
+    counts: Counts | None = None,
 ) -> ExecuteResult:
     """Run `recipe` and commit per-template outputs to `out_dir/committed/<sheet_id>/` plus report.json.
 
     With `keep_source_hashes` each output directory also holds `sources/part-*.parquet`: per output row its
     `_row` and the `filled_hash` of every field's source value (what a later patch needs for the profile).
     `progress` receives a human line now and then ("Validating 1,000,000 rows for Contacts: 40%."); an
-    exception it raises (the run was canceled) stops the execute and commits nothing.
+    exception it raises (the run was canceled) stops the execute and commits nothing. `counts` receives the
+    numbers behind it (rows read, parts written; see `Counts`) for a progress bar.
 
     Everything is written under `out_dir/staging/<token>/` first and made visible by one atomic rename; an
     exception before the rename leaves `committed/` untouched (a previous commit stays as it was).
@@ -365,6 +379,7 @@ def execute(
                 limit,
                 progress or (lambda _text: None),
                 keep_source_hashes,
+                counts,
             )
             for tr in recipe.templates
         ]
@@ -389,20 +404,23 @@ def execute(
     return ExecuteResult(report=report, outputs=outputs, committed_dir=committed)
 
 
-def preview(recipe: Recipe, templates: list[Template], inputs: Inputs, n: int = 50) -> list[dict[str, Any]]:
+def preview(
+    recipe: Recipe, templates: list[Template], inputs: Inputs, n: int = 50, *, row_numbers: bool = False
+) -> list[dict[str, Any]]:
     """The first `n` transformed rows per template with their cell errors and an invalid-row estimate.
 
     Shaped like the API's preview `sheets`: `{templateName, sheetId, columns, rows, errors: [{row, column,
     error, value}], rowCount, sampleRowCount, invalidRowCount, droppedRows}`; `invalidRowCount` extrapolates
     the sample's invalid share to the sheet's row count (uniqueness is only checked within the sample), and
-    `droppedRows` counts the sample rows that filters and dedup removed.
+    `droppedRows` counts the sample rows that filters and dedup removed. With `row_numbers` each row also
+    holds its source row number under `_row` (what `errors[].row` refers to).
     """
     sheets: list[dict[str, Any]] = []
     for tf in build_all(recipe, templates, inputs, limit=n):
         _, manifest = inputs[tf.recipe.source.file_id]
         row_count = find_sheet(manifest, tf.recipe.source.sheet_id).row_count
         keys = [f.key for f in tf.template.fields]
-        rows = tf.frame.select(keys).to_dicts()
+        rows = tf.frame.select([ROW, *keys] if row_numbers else keys).to_dicts()
         errors: list[dict[str, Any]] = []
         invalid = 0
         for rec in tf.frame.select(ROW, ERRORS, *keys).iter_rows(named=True):

@@ -38,6 +38,16 @@ class TemplateStats:
     rows: int
     invalid_rows: int
     fields: list[FieldStats]
+    # Source columns no field of the template reads, with their counts over every source row read.
+    unread: dict[str, ColumnCounts] | None = None
+    source_rows: int = 0
+    source: tuple[str, str] | None = None  # (file_id, sheet_id) the template reads
+
+
+def unread_columns(recipe: TemplateRecipe, columns: list[str]) -> list[str]:
+    """The source columns no field of `recipe` reads (a filter-only column is not imported either)."""
+    read = {c for fr in recipe.fields for c in fr.source_columns()}
+    return [c for c in columns if c not in read]
 
 
 def filled_hash(v: pl.Expr) -> pl.Expr:
@@ -124,9 +134,39 @@ def build_report(stats: list[TemplateStats]) -> dict[str, Any]:
                             f"against {f.source.filled} in source column {f.source_column!r}",
                         }
                     )
+    _add_unread(stats, columns, warnings)
     return {
         "totalRows": sum(t.rows for t in stats),
         "templates": [{"templateName": t.template_name, "sheetId": t.sheet_id, "rowCount": t.rows} for t in stats],
         "invalidCellCount": sum(t.invalid_rows for t in stats),
         "profile": {"columns": columns, "warnings": warnings},
     }
+
+
+def _add_unread(stats: list[TemplateStats], columns: list[dict[str, Any]], warnings: list[dict[str, Any]]) -> None:
+    """Source columns that no template reading their sheet imports: listed (`output` null) and, when they hold
+    values, warned about, so a hollow import (a dropped column) is visible."""
+    by_source: dict[tuple[str, str] | None, list[TemplateStats]] = {}
+    for t in stats:
+        if t.unread is not None:
+            by_source.setdefault(t.source, []).append(t)
+    for group in by_source.values():
+        first = group[0]
+        assert first.unread is not None
+        for name, counts in first.unread.items():
+            if any(t.unread is None or name not in t.unread for t in group[1:]):
+                continue  # another template of the same sheet imports it
+            n = first.source_rows
+            source = {"column": name, "filled": counts.filled, "distinct": counts.distinct, "total": n}
+            columns.append({"template": first.sheet_id, "column": None, "source": source, "output": None})
+            if counts.filled:
+                warnings.append(
+                    {
+                        "template": first.sheet_id,
+                        "column": None,
+                        "sourceColumn": name,
+                        "sourceFillRate": round(counts.filled / n, 4) if n else 0.0,
+                        "outputFillRate": 0.0,
+                        "message": f"`{name}` ({counts.filled:,} filled) is not imported",
+                    }
+                )

@@ -7,7 +7,7 @@ patch pass (ferry.imports.patches) finds.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -107,6 +107,22 @@ class Review(BaseModel):
 
     questions: list[ReviewQuestion]
     proposed_patch: ProposedPatch
+
+    def public(self) -> dict[str, Any]:
+        """The review as clients see it, in the poll's `needs_attention` and in the thread alike: the options
+        without the patch actions they stand for, the patch's actions without their rule."""
+        questions = [
+            {
+                **q.model_dump(mode="json", exclude={"options"}),
+                "options": [{"id": o.id, "label": o.label} for o in q.options],
+            }
+            for q in self.questions
+        ]
+        actions = []
+        for a in self.proposed_patch.actions:
+            shown = a.model_dump(mode="json", exclude={"error"})
+            actions.append({k: v for k, v in shown.items() if v is not None or k not in ("value", "key_column")})
+        return {"questions": questions, "proposed_patch": {"summary": self.proposed_patch.summary, "actions": actions}}
 
 
 # ------------------------------------------------------------------------------------------ building

@@ -157,9 +157,10 @@ def apply_decision(ctx: StepContext, index: int) -> tuple[Outcome, dict[str, int
         rows_deleted=state.totals.rows_deleted + counts.rows_deleted,
         duplicates_dropped=state.totals.duplicates_dropped + counts.duplicates_dropped,
     )
-    report = import_report(build_report(stats), issues, totals)
-    result = {"cells_set": counts.cells_set, "rows_deleted": counts.rows_deleted,
-              "duplicates_dropped": counts.duplicates_dropped}  # fmt: skip
+    report = import_report(_with_unread(build_report(stats), state.report), issues, totals)
+    # The report's `patches` spelling: one spelling per concept.
+    result = {"cellsSet": counts.cells_set, "rowsDeleted": counts.rows_deleted,
+              "duplicatesDropped": counts.duplicates_dropped}  # fmt: skip
     state = state.model_copy(
         update={"round": index, "parts": parts, "report": report, "review": review, "kept": sorted(kept),
                 "totals": totals, "results": {**state.results, str(index): result}}
@@ -183,6 +184,17 @@ def discard_import(ctx: StepContext) -> None:
     ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "rounds/"))
     ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "sources/"))
     ctx.blobs.delete_prefix(export_prefix(ctx.run.run_id))
+
+
+def _with_unread(report: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
+    """A patch pass rereads only the imported columns: the source columns the import leaves out (`output`
+    null, warnings with `sourceColumn`) stay in the profile as the first pass found them."""
+    profile, before = report.get("profile"), (previous or {}).get("profile")
+    if not isinstance(profile, dict) or not isinstance(before, dict):
+        return report
+    profile["columns"] += [c for c in before.get("columns", []) if c.get("output") is None]
+    profile["warnings"] += [w for w in before.get("warnings", []) if "sourceColumn" in w]
+    return report
 
 
 def import_report(report: dict[str, Any], issues: list[IssueCount], totals: PatchTotals) -> dict[str, Any]:

@@ -50,8 +50,11 @@ def validate_templates(templates: list[Template]) -> None:
         raise InvalidRequest(str(exc), param="templates") from None
 
 
-def create_migration(db: Store, account_id: str, name: str, templates: list[Template]) -> MigrationWithFiles:
-    """Create a migration, optionally with its target templates."""
+def create_migration(
+    db: Store, account_id: str, name: str, templates: list[Template], *, mapping_memory: bool = True
+) -> MigrationWithFiles:
+    """Create a migration, optionally with its target templates; `mapping_memory` False keeps it out of the
+    account's mapping memory (its generate runs neither use nor record it)."""
     validate_templates(templates)
     now = now_iso()
     record = MigrationRecord(
@@ -59,6 +62,7 @@ def create_migration(db: Store, account_id: str, name: str, templates: list[Temp
         migration_id=new_id("mig"),
         name=name,
         templates=templates,
+        mapping_memory=mapping_memory,
         created_at=now,
         updated_at=now,
     )

@@ -284,7 +284,8 @@ def park_run(
         else:
             noun = "question needs" if len(questions) == 1 else "questions need"
             text = f"{len(questions)} {noun} an answer."
-            post_event(lc.store, run.run_id, "question", text, data={"questions": stored})
+            # The poll's spelling (QuestionPublic), not the stored one: one spelling per concept.
+            post_event(lc.store, run.run_id, "question", text, data={"questions": [q.public() for q in questions]})
     logger.info("run parked", run_id=run.run_id, question_count=len(questions), credential_request=request is not None)
 
 
@@ -424,9 +425,17 @@ def _not_blocked(run: RunRecord, waiting_for: str) -> Conflict:
     return Conflict(f"The run is {state}, not waiting for {waiting_for}.", code="run_not_blocked", run_id=run.run_id)
 
 
-def park_import(lc: Lifecycle, run: RunRecord, task_token: str, review: dict[str, Any], report: dict[str, Any]) -> None:
+def park_import(
+    lc: Lifecycle,
+    run: RunRecord,
+    task_token: str,
+    review: dict[str, Any],
+    report: dict[str, Any],
+    shown: dict[str, Any] | None = None,
+) -> None:
     """Store the decision wait's task token, the review (questions and proposed patch) and the report so far,
-    and set the import `needs_attention`. A retried park replaces the stored token."""
+    and set the import `needs_attention`. A retried park replaces the stored token. The thread event carries
+    `shown`, the review as the poll shows it (one spelling per concept)."""
     changes: dict[str, Any] = {"needs_attention": review, "report": report, "message": None}
     if not _change(lc, run, ("running", "needs_attention"), "needs_attention", changes, task_token=task_token):
         raise RunNoLongerActive(run.run_id)
@@ -434,7 +443,7 @@ def park_import(lc: Lifecycle, run: RunRecord, task_token: str, review: dict[str
         count = len(review.get("questions", []))
         noun = "question needs" if count == 1 else "questions need"
         post_event(lc.store, run.run_id, "question", f"Some rows failed validation: {count} {noun} a decision.",
-                   data={"needs_attention": review})  # fmt: skip
+                   data={"needs_attention": shown if shown is not None else review})  # fmt: skip
     logger.info("import parked", run_id=run.run_id, question_count=len(review.get("questions", [])))
 
 

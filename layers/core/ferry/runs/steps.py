@@ -12,6 +12,7 @@ planner or engine:
     clarify(ctx, message) -> str                      answer a read-only question about the preview
     execute(ctx) -> dict                              run the current recipe into staging; the report
     commit(ctx, report) -> None                       make the staged rows the import (all or nothing)
+    remember_confirmed_mappings(ctx) -> int           as an execute commits: the account's mapping memory
     advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
     discard(ctx) -> None                              drop anything staged (the failure path)
 
@@ -30,10 +31,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ferry.aws.dynamo import ConnectionRecord, FileRecord, MigrationRecord, PreviewRecord, RunRecord, Store
+from ferry.aws.dynamo import (
+    ConnectionRecord,
+    FileRecord,
+    MemoryRecord,
+    MigrationRecord,
+    PreviewRecord,
+    RunRecord,
+    Store,
+)
 from ferry.aws.s3 import Blobs, export_key, export_prefix, manifest_key, run_key
+from ferry.core.clock import now_iso
 from ferry.core.domain import FileManifest, SheetManifest, Template
 from ferry.core.errors import Conflict, InvalidRequest
+from ferry.core.ids import new_id
 from ferry.core.outcomes import (
     Answer,
     CredentialRequest,
@@ -43,6 +54,7 @@ from ferry.core.outcomes import (
 )
 
 if TYPE_CHECKING:
+    from ferry.agent.memory import Remembered
     from ferry.agent.planner import Plan
     from ferry.engine import ExecuteResult, Inputs
     from ferry.recipe import Recipe
@@ -117,8 +129,33 @@ def generate(ctx: StepContext) -> StepOutcome:
             raise StepFailed("The connection gave no records to map, and the migration has no ready file.")
         raise StepFailed("No ready file has any data to map. Upload a file with a header row and data rows.")
     filenames = {file.file_id: file.filename for file in files}
-    plan = planner_from_settings().generate(manifests, ctx.migration.templates, filenames, progress=ctx.progress)
+    planner = planner_from_settings()
+    memory = remembered_mappings(ctx)
+    plan = planner.generate(manifests, ctx.migration.templates, filenames, progress=ctx.progress, memory=memory)
     return _plan_outcome(ctx, plan)
+
+
+def remembered_mappings(ctx: StepContext) -> list[Remembered]:
+    """The account's mapping memory for the migration's templates; none when the migration opted out."""
+    from ferry.agent.memory import Remembered
+
+    if not ctx.migration.mapping_memory or not ctx.migration.templates:
+        return []
+    sheet_ids = [t.sheet_id for t in ctx.migration.templates]
+    return [
+        Remembered(
+            memory_id=record.memory_id,
+            sheet_id=record.sheet_id,
+            field=record.field,
+            normalized_header=record.normalized_header,
+            value_signature=record.value_signature,
+            ops=record.ops,
+            migration_id=record.migration_id,
+            migration_name=record.migration_name,
+            confirmed_at=record.confirmed_at,
+        )
+        for record in ctx.store.all_memories(ctx.run.account_id, sheet_ids)
+    ]
 
 
 def extract_connections(ctx: StepContext) -> list[FileRecord] | CredentialRequest:
@@ -325,6 +362,38 @@ def run_recipe(
 def commit(ctx: StepContext, report: dict[str, Any]) -> None:
     """Nothing to move: the staged outputs become the import when the run completes with its report,
     one conditional write on the run (ferry.runs.lifecycle.complete_run) that a canceled or swept run cannot pass."""
+
+
+def remember_confirmed_mappings(ctx: StepContext) -> int:
+    """As an execute commits: the account remembers each field ← column its recipe read (ferry.agent.memory),
+    so the next generate maps those columns the same way; nothing when the migration opted out. A retry
+    writes the same entries again (an upsert per template, column and field; only `confirmed_at` moves).
+    How many were kept."""
+    from ferry.agent.memory import confirmed_mappings
+
+    if not ctx.migration.mapping_memory:
+        return 0
+    preview = ctx.current_preview()
+    if preview is None:
+        return 0
+    recipe = recipe_of(preview.body, ctx.migration.templates)
+    confirmed = confirmed_mappings(recipe, ctx.migration.templates, _sheets_of(ctx, recipe))
+    now = now_iso()
+    ctx.store.remember_mappings(
+        [
+            MemoryRecord(
+                account_id=ctx.run.account_id,
+                memory_id=new_id("mem"),  # kept only when the entry is new
+                migration_id=ctx.migration.migration_id,
+                migration_name=ctx.migration.name,
+                confirmed_at=now,
+                created_at=now,
+                **mapping.model_dump(),
+            )
+            for mapping in confirmed
+        ]
+    )
+    return len(confirmed)
 
 
 def advance_bookmarks(ctx: StepContext) -> None:

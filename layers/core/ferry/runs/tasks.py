@@ -129,8 +129,20 @@ def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
     context = _context(lc, run)
     steps.commit(context, report)
     steps.advance_bookmarks(context)  # only now: a failed import must not skip records next time
+    _remember_mappings(context)  # before the run completes, so the next generate already finds them
     runs.complete_run(lc, run, report)
     return {}
+
+
+def _remember_mappings(context: steps.StepContext) -> None:
+    """The mapping memory is a convenience: failing to record it never fails the import."""
+    try:
+        kept = steps.remember_confirmed_mappings(context)
+    except Exception:
+        logger.warning("mapping memory not recorded", exc_info=True)
+        return
+    if kept:
+        logger.info("mapping memory recorded", mapping_count=kept)
 
 
 def _import_execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
@@ -141,7 +153,8 @@ def _import_park(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[s
     state = import_steps.load_state(_context(lc, run))
     if state.review is None:
         raise StepFailed("The import had nothing to review when it stopped for a decision. " + NOTHING_IMPORTED)
-    runs.park_import(lc, run, str(event["task_token"]), state.review.model_dump(mode="json"), state.report)
+    review = state.review
+    runs.park_import(lc, run, str(event["task_token"]), review.model_dump(mode="json"), state.report, review.public())
     return {}
 
 

@@ -28,6 +28,10 @@ from ferry.imports import service as imports
 router = APIRouter(prefix="/companies/{company_id}/imports", tags=["imports"])
 
 
+def _poll_url(company_id: str, run_id: str) -> str:
+    return f"/v1/companies/{company_id}/imports/{run_id}"
+
+
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
@@ -46,7 +50,7 @@ def create_import(
     return ImportCreated(
         run_id=run.run_id,
         status=run.status,
-        poll_url=f"/v1/companies/{company_id}/imports/{run.run_id}",
+        poll_url=_poll_url(company_id, run.run_id),
         created_at=run.created_at,
     )
 
@@ -84,7 +88,7 @@ def decide(
     """Resume an import in needs_attention exactly once; 409 when it is not waiting for a decision, 400 for
     an unknown question or option."""
     run = imports.decide(lc, account, company_id, run_id, body.decision, body.answers)
-    return ImportPublic.of(run)
+    return ImportPublic.of(run, poll_url=_poll_url(company_id, run.run_id))
 
 
 @router.get(

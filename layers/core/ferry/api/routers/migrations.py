@@ -17,7 +17,10 @@ router = APIRouter(prefix="/migrations", tags=["migrations"])
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Create a migration")
 def create_migration(body: MigrationCreate, account: CurrentAccount, db: StoreDep) -> MigrationPublic:
     """Create a migration; templates can also be set later with PUT .../templates."""
-    return MigrationPublic.of(migrations.create_migration(db, account.account_id, body.name, body.templates))
+    created = migrations.create_migration(
+        db, account.account_id, body.name, body.templates, mapping_memory=body.mapping_memory
+    )
+    return MigrationPublic.of(created)
 
 
 @router.get("", summary="List migrations, newest first")

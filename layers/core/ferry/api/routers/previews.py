@@ -31,9 +31,11 @@ def diff_preview(
     account: CurrentAccount,
     db: StoreDep,
     blobs: BlobsDep,
-    from_version: Annotated[int, Query(alias="from", ge=1, description="The older version.")],
+    from_version: Annotated[
+        int, Query(alias="from", ge=1, description="The older version; must not be after `to` (else 400).")
+    ],
     to_version: Annotated[
-        int | None, Query(alias="to", ge=1, description="The newer version; default current.")
+        int | None, Query(alias="to", ge=1, description="The newer version, at least `from`; default current.")
     ] = None,
 ) -> PreviewDiff:
     """Structural changes to the recipe (`add`, `remove`, `replace` at JSON Pointer paths)."""

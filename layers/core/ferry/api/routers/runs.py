@@ -35,6 +35,10 @@ from ferry.runs import thread
 router = APIRouter(prefix="/migrations/{migration_id}/runs", tags=["runs"])
 
 
+def _poll_url(migration_id: str, run_id: str) -> str:
+    return f"/v1/migrations/{migration_id}/runs/{run_id}"
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Start a run (generate, update, clarify, execute)")
 def create_run(
     migration_id: str, body: RunCreate, request: Request, account: CurrentAccount, lc: LifecycleDep
@@ -52,7 +56,7 @@ def create_run(
         run_id=run.run_id,
         kind=run.kind,
         status=run.status,
-        poll_url=f"/v1/migrations/{migration_id}/runs/{run.run_id}",
+        poll_url=_poll_url(migration_id, run.run_id),
         created_at=run.created_at,
     )
 
@@ -85,7 +89,7 @@ def answer_run(
 ) -> RunPublic:
     """Resume a blocked run; 409 when it is not blocked, 400 for an unknown question or option."""
     run = runs.answer_run(lc, account.account_id, migration_id, run_id, body.answers, body.message)
-    return RunPublic.of(run)
+    return RunPublic.of(run, poll_url=_poll_url(migration_id, run.run_id))
 
 
 @router.post("/{run_id}/credentials", summary="Send the credentials a blocked run asks for")
@@ -95,7 +99,7 @@ def provide_credentials(
     """Check and store the credentials, then resume the run; 409 unless it waits for credentials, 400 when
     they are refused (the run stays blocked and nothing is stored)."""
     run = runs.provide_credentials(lc, account.account_id, migration_id, run_id, body.connection_id, body.credentials)
-    return RunPublic.of(run)
+    return RunPublic.of(run, poll_url=_poll_url(migration_id, run.run_id))
 
 
 @router.get(

@@ -21,6 +21,9 @@ class ErrorBody(BaseModel):
     """Every 4xx/5xx answer has this shape."""
 
     error: ErrorDetail
+    run_id: str | None = Field(
+        default=None, description="A 409 that names a conflicting run repeats its `run_id` here (as in `error`)."
+    )
 
 
 class Health(BaseModel):

@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ferry.api.schemas.common import ErrorDetail
 from ferry.aws.dynamo import ConnectionRecord
 from ferry.connections.connectors.base import Connector
 from ferry.core.domain import Strict
@@ -21,13 +22,16 @@ class ConnectionCreate(Strict):
         description="Omitted: the API key's default profile. null: bound to the workbook (the migration).",
     )
     config: dict[str, Any] | None = Field(default=None, description="Validated against the connector's config_fields.")
-    streams: list[str] | None = Field(default=None, max_length=200, description="Streams to extract; omitted: all.")
+    streams: list[str] | None = Field(
+        default=None, max_length=200, description="Streams to extract; omitted or null: the connector's default."
+    )
     state: dict[str, Any] | None = Field(
         default=None, description='Per-stream bookmarks, e.g. {"contacts": {"cursor": "2025-01-01T00:00:00Z"}}.'
     )
     credentials: dict[str, Any] | None = Field(
         default=None,
-        description="Validated against credential_fields and checked at the source; stored only in Secrets Manager.",
+        description="Validated against credential_fields and stored only in Secrets Manager; checked at the source "
+        "at first use or by POST .../connection/check.",
     )
 
 
@@ -37,9 +41,9 @@ class ConnectionPublic(BaseModel):
     connection_id: str
     source_key: str
     name: str
-    category: str
+    category: str | None = Field(description="The connector's grouping as shown to people (e.g. `CRM`), or null.")
     config: dict[str, Any]
-    streams: list[str]
+    streams: list[str] | None = Field(description="The streams to extract; null: the connector's default streams.")
     state: dict[str, Any]
     creds_configured: bool
     extractor: str | None
@@ -70,12 +74,25 @@ class ConnectionPublic(BaseModel):
         )
 
 
+class ConnectionCheck(BaseModel):
+    """The connection's credentials work at the source."""
+
+    ok: bool = True
+
+
+class ConnectionCheckFailed(BaseModel):
+    """Why the check failed (the error shape, with `ok: false` beside it)."""
+
+    ok: bool = False
+    error: ErrorDetail
+
+
 class ConnectorPublic(BaseModel):
     """A source system Ferry can extract from."""
 
     source_key: str
     name: str
-    category: str
+    category: str | None
     config_fields: dict[str, Any] = Field(description="JSON Schema of `config`.")
     credential_fields: dict[str, Any] = Field(description="JSON Schema of `credentials`; secrets marked x-secret.")
     streams: list[str] = Field(description="Default streams; empty when they depend on the config.")

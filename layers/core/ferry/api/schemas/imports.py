@@ -153,6 +153,9 @@ class NeedsAttentionPublic(BaseModel):
         )
 
 
+_RESULT_KEYS = {"cells_set": "cellsSet", "rows_deleted": "rowsDeleted", "duplicates_dropped": "duplicatesDropped"}
+
+
 class DecisionPublic(BaseModel):
     """A decision taken on the import: who, when, what it applied and what that did."""
 
@@ -160,7 +163,17 @@ class DecisionPublic(BaseModel):
     decided_at: str
     decided_by: dict[str, str | None]
     patch: list[PatchActionPublic] | None = None
-    result: dict[str, int] | None = Field(default=None, description="cells_set, rows_deleted, duplicates_dropped")
+    result: dict[str, int] | None = Field(
+        default=None, description="cellsSet, rowsDeleted, duplicatesDropped (the keys of the report's `patches`)"
+    )
+
+    @field_validator("result", mode="before")
+    @classmethod
+    def _report_spelling(cls, v: Any) -> Any:
+        # Decisions recorded before the spelling was unified carry snake_case keys.
+        if isinstance(v, dict):
+            return {_RESULT_KEYS.get(k, k): n for k, n in v.items()}
+        return v
 
 
 class ImportPublic(BaseModel):
@@ -176,11 +189,14 @@ class ImportPublic(BaseModel):
     needs_attention: NeedsAttentionPublic | None = Field(default=None, description="needs_attention: what to decide.")
     decisions: list[DecisionPublic] | None = Field(default=None, description="The decisions taken, oldest first.")
     error: str | None = Field(default=None, description="failed: why, in plain language.")
+    poll_url: str | None = Field(default=None, description="On a decision's answer: where to poll the import.")
 
     @model_serializer(mode="wrap")
     def _shape_by_status(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
         keep = set(_BASE) | set(_BY_STATUS.get(self.status, ()))
+        if self.poll_url is not None:
+            keep.add("poll_url")
         if not self.decisions:
             keep.discard("decisions")
         if self.status == "failed" and self.report is None:
@@ -188,9 +204,10 @@ class ImportPublic(BaseModel):
         return {k: v for k, v in data.items() if k in keep}
 
     @classmethod
-    def of(cls, run: RunRecord) -> ImportPublic:
-        """The public view of a stored import (never its task token)."""
+    def of(cls, run: RunRecord, *, poll_url: str | None = None) -> ImportPublic:
+        """The public view of a stored import (never its task token); `poll_url` on a decision's answer."""
         return cls(
+            poll_url=poll_url,
             run_id=run.run_id,
             status=run.status,
             created_at=run.created_at,

@@ -14,6 +14,11 @@ class MigrationCreate(Strict):
 
     name: str = Field(min_length=1, max_length=200, examples=["Contacts from the old CRM"])
     templates: list[Template] = Field(default_factory=list)
+    mapping_memory: bool = Field(
+        default=True,
+        description="Use the account's mapping memory in generate and add this migration's executed mappings "
+        "to it; false keeps the migration out of it.",
+    )
 
 
 class MigrationPublic(BaseModel):
@@ -24,6 +29,7 @@ class MigrationPublic(BaseModel):
     templates: list[Template]
     files: list[FilePublic]
     preview_version: int | None = Field(description="Version of the current preview; null until one exists.")
+    mapping_memory: bool = Field(description="Whether generate uses, and execute records, the mapping memory.")
     created_at: str
     updated_at: str
 
@@ -37,6 +43,7 @@ class MigrationPublic(BaseModel):
             templates=m.templates,
             files=[FilePublic.of(f) for f in found.files],
             preview_version=m.preview_version,
+            mapping_memory=m.mapping_memory,
             created_at=m.created_at,
             updated_at=m.updated_at,
         )

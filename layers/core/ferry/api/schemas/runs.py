@@ -92,11 +92,14 @@ class RunPublic(BaseModel):
     )
     report: dict[str, Any] | None = Field(default=None, description="completed execute: the import report.")
     error: str | None = Field(default=None, description="failed: why, in plain language.")
+    poll_url: str | None = Field(default=None, description="On the answers that resume the run: where to poll it.")
 
     @model_serializer(mode="wrap")
     def _shape_by_status(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         data: dict[str, Any] = handler(self)
         keep = set(_BASE) | set(_BY_STATUS.get(self.status, ()))
+        if self.poll_url is not None:
+            keep.add("poll_url")
         if self.status == "completed" and self.report is None:
             keep.discard("report")
         if self.status == "blocked":  # blocked on questions or on credentials, never both
@@ -104,9 +107,10 @@ class RunPublic(BaseModel):
         return {k: v for k, v in data.items() if k in keep}
 
     @classmethod
-    def of(cls, run: RunRecord) -> RunPublic:
-        """The public view of a stored run (never its task token)."""
+    def of(cls, run: RunRecord, *, poll_url: str | None = None) -> RunPublic:
+        """The public view of a stored run (never its task token); `poll_url` on the answers that resume it."""
         return cls(
+            poll_url=poll_url,
             run_id=run.run_id,
             kind=run.kind,
             status=run.status,

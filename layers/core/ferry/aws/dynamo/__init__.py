@@ -2,13 +2,15 @@
 plumbing (table handle, keys and scopes, marshalling, cursors, conditional writes and transactions) lives in
 `table`; each aggregate has its module, with its records, keys and the methods it adds to the one `Store`
 (`store`): `api_keys`, `migrations` (and files), `runs` (and active locks), `imports` (idempotency keys),
-`previews`, `thread` (run thread events) and `connections` (`ConnectionStore`); this package re-exports them.
+`previews`, `thread` (run thread events), `memory` (the account's confirmed mappings) and `connections`
+(`ConnectionStore`); this package re-exports them.
 May import: `ferry.core` and `ferry.aws.clients` only.
 """
 
 from ferry.aws.dynamo.api_keys import ApiKeyRecord
 from ferry.aws.dynamo.connections import WORKBOOK_PROFILE, ConnectionRecord, ConnectionStore
 from ferry.aws.dynamo.imports import IdempotencyRecord
+from ferry.aws.dynamo.memory import MemoryRecord
 from ferry.aws.dynamo.migrations import (
     DeleteOutcome,
     FileRecord,
@@ -57,6 +59,7 @@ __all__ = [
     "FileStatus",
     "IdempotencyRecord",
     "IngestResult",
+    "MemoryRecord",
     "MigrationRecord",
     "MigrationRunKind",
     "PreviewRecord",

@@ -36,7 +36,7 @@ class ConnectionRecord(BaseModel):
     source_key: str
     profile_key: str
     config: dict[str, Any]
-    streams: list[str]
+    streams: list[str] | None = None  # None: the connector's default streams
     state: dict[str, Any]
     pending_state: dict[str, Any] | None = None  # bookmarks of the last extraction, until an execute commits
     secret_arn: str | None = None

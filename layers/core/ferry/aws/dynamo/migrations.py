@@ -1,6 +1,6 @@
 """Migration and file items (PK / SK):
 
-migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version
+migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version, mapping_memory
 file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error
 """
 
@@ -38,6 +38,7 @@ class MigrationRecord(BaseModel):
     name: str
     templates: list[Template]
     preview_version: int | None = None
+    mapping_memory: bool = True  # generate uses, and execute records, the account's mapping memory
     created_at: str
     updated_at: str
 

@@ -242,8 +242,10 @@ def _encode_cursor(sort_key: str) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode_cursor(cursor: str, sk_prefix: str = "MIG#", id_prefix: str = "mig") -> str:
-    """The sort key a cursor names; a cursor we did not issue is a 400, never a DynamoDB error."""
+def _decode_cursor(cursor: str, sk_prefix: str = "MIG#", id_prefix: str | None = "mig") -> str:
+    """The sort key a cursor names; a cursor we did not issue is a 400, never a DynamoDB error.
+
+    With `id_prefix` None the sort key only has to start with `sk_prefix` (keys that end in no id)."""
     try:
         payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         sort_key = payload["sk"]
@@ -252,7 +254,7 @@ def _decode_cursor(cursor: str, sk_prefix: str = "MIG#", id_prefix: str = "mig")
     if (
         not isinstance(sort_key, str)
         or not sort_key.startswith(sk_prefix)
-        or not has_prefix(sort_key[len(sk_prefix) :], id_prefix)
+        or (id_prefix is not None and not has_prefix(sort_key[len(sk_prefix) :], id_prefix))
     ):
         raise InvalidRequest("The cursor is not valid; pass the next_cursor of a previous page.", param="cursor")
     return sort_key

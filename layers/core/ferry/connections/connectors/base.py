@@ -59,7 +59,7 @@ class Connector(ABC):
 
     source_key: ClassVar[str]
     name: ClassVar[str]
-    category: ClassVar[str]
+    category: ClassVar[str | None]  # the grouping shown to people ("CRM"), or None
     config_model: ClassVar[type[ConnectorConfig]]
     credentials_model: ClassVar[type[ConnectorCredentials]]
     # The streams a client may select without asking the source; empty when they depend on the config.

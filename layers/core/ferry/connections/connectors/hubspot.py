@@ -19,7 +19,7 @@ from ferry.connections.connectors.base import (
     secret,
 )
 from ferry.connections.connectors.http import HttpSource, NextPage
-from ferry.connections.connectors.ssrf import check_url
+from ferry.connections.connectors.ssrf import check_url_literal
 
 DEFAULT_BASE_URL = "https://api.hubapi.com"
 _PAGE_SIZE = 100
@@ -41,7 +41,7 @@ class HubSpotConnector(Connector):
 
     source_key: ClassVar[str] = "hubspot"
     name: ClassVar[str] = "HubSpot"
-    category: ClassVar[str] = "crm"
+    category: ClassVar[str | None] = "CRM"
     config_model = HubSpotConfig
     credentials_model = HubSpotCredentials
     default_streams: ClassVar[tuple[str, ...]] = ("contacts", "companies", "deals")
@@ -59,9 +59,9 @@ class HubSpotConnector(Connector):
 
     @classmethod
     def check_config(cls, config: ConnectorConfig) -> None:
-        """The base URL must be a public http(s) URL."""
+        """The base URL must be an http(s) URL not private on its face (resolved at first use)."""
         assert isinstance(config, HubSpotConfig)
-        check_url(config.base_url)
+        check_url_literal(config.base_url)
 
     def check(self) -> None:
         """One contact page of one record proves the token."""

@@ -23,7 +23,7 @@ from ferry.connections.connectors.base import (
     SourceUnavailable,
     secret,
 )
-from ferry.connections.connectors.ssrf import safe_address
+from ferry.connections.connectors.ssrf import check_host_literal, safe_address
 from ferry.core.errors import InvalidRequest
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_$]{0,62}"
@@ -55,7 +55,7 @@ class PostgresConnector(Connector):
 
     source_key: ClassVar[str] = "postgres"
     name: ClassVar[str] = "PostgreSQL"
-    category: ClassVar[str] = "database"
+    category: ClassVar[str | None] = "Database"
     config_model = PostgresConfig
     credentials_model = PostgresCredentials
 
@@ -73,14 +73,14 @@ class PostgresConnector(Connector):
                 raise InvalidRequest(f"`{column}` is not a column name.", param="config.cursor_columns")
         self._config = config
         self._credentials = credentials
-        self._address = safe_address(config.host, config.port)  # checked now: a refused host is a 400 up front
+        self._address = safe_address(config.host, config.port)  # resolved and guarded at first use
         self._connection: Any = None
 
     @classmethod
     def check_config(cls, config: ConnectorConfig) -> None:
-        """The host must resolve to a public address."""
+        """The host must not be private as written (resolved and guarded when the connector is opened)."""
         assert isinstance(config, PostgresConfig)
-        safe_address(config.host, config.port)
+        check_host_literal(config.host)
 
     def _connect(self) -> Any:
         if self._connection is None:

@@ -27,7 +27,7 @@ from ferry.connections.connectors.base import (
     SourceUnavailable,
     secret,
 )
-from ferry.connections.connectors.ssrf import check_url
+from ferry.connections.connectors.ssrf import check_url, check_url_literal
 from ferry.core.config import get_settings
 from ferry.core.errors import InvalidRequest
 
@@ -53,7 +53,7 @@ class S3Connector(Connector):
 
     source_key: ClassVar[str] = "s3"
     name: ClassVar[str] = "Amazon S3"
-    category: ClassVar[str] = "files"
+    category: ClassVar[str | None] = "Storage"
     config_model = S3Config
     credentials_model = S3Credentials
 
@@ -75,12 +75,14 @@ class S3Connector(Connector):
                 "That bucket is Ferry's own storage; connect a bucket of yours.", param="config.bucket"
             )
         if config.endpoint_url:
-            check_url(config.endpoint_url)
+            check_url_literal(config.endpoint_url)
 
     @property
     def client(self) -> Any:
         """The S3 client, signed with the connection's own keys."""
         if self._client is None:
+            if self._config.endpoint_url:
+                check_url(self._config.endpoint_url)  # resolved and guarded at first use, not when saved
             self._client = foreign_client(
                 "s3",
                 region=self._config.region,

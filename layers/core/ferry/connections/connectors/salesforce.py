@@ -21,7 +21,7 @@ from ferry.connections.connectors.base import (
     secret,
 )
 from ferry.connections.connectors.http import HttpSource, NextPage
-from ferry.connections.connectors.ssrf import check_url
+from ferry.connections.connectors.ssrf import check_url_literal
 from ferry.core.errors import InvalidRequest
 
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,79}$")
@@ -48,7 +48,7 @@ class SalesforceConnector(Connector):
 
     source_key: ClassVar[str] = "salesforce"
     name: ClassVar[str] = "Salesforce"
-    category: ClassVar[str] = "crm"
+    category: ClassVar[str | None] = "CRM"
     config_model = SalesforceConfig
     credentials_model = SalesforceCredentials
     default_streams: ClassVar[tuple[str, ...]] = ("Account", "Contact", "Lead", "Opportunity")
@@ -74,9 +74,9 @@ class SalesforceConnector(Connector):
 
     @classmethod
     def check_config(cls, config: ConnectorConfig) -> None:
-        """The instance URL must be a public http(s) URL."""
+        """The instance URL must be an http(s) URL not private on its face (resolved at first use)."""
         assert isinstance(config, SalesforceConfig)
-        check_url(config.instance_url)
+        check_url_literal(config.instance_url)
 
     def check(self) -> None:
         """The org's limits: cheap, and any valid session may read them."""

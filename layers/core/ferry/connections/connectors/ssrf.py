@@ -4,6 +4,10 @@ A host is resolved once, every address it resolves to must be global (not loopba
 incl. the 169.254.169.254 metadata endpoint, CGNAT, ULA, multicast, reserved, or an IPv4-mapped form of
 those), and the connection is then made to the address that was checked (pinning defeats DNS rebinding).
 `Settings.allow_private_hosts` switches the guard off for local mode and tests only.
+
+Saving a connection does no network I/O: `check_url_literal` / `check_host_literal` refuse what is private on its
+face (an IP literal that is not public, `localhost`, `.local`/`.internal` names, a single-label name); the
+resolution and the full check happen when a connector first connects (`safe_address`, `check_url`).
 """
 
 from __future__ import annotations
@@ -73,7 +77,14 @@ def safe_address(host: str, port: int) -> str:
 
 
 def check_url(url: str) -> tuple[str, int]:
-    """Validate an http(s) URL's scheme and host; returns (host, port). Raises UnsafeHost."""
+    """Validate an http(s) URL's scheme and host, resolving it; returns (host, port). Raises UnsafeHost."""
+    host, port = check_url_literal(url)
+    safe_address(host, port)
+    return host, port
+
+
+def check_url_literal(url: str) -> tuple[str, int]:
+    """`check_url` without any look-up: the scheme, the port and the host as written. Raises UnsafeHost."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeHost("Connector URLs must be http:// or https:// URLs with a host name.", param="config")
@@ -81,5 +92,25 @@ def check_url(url: str) -> tuple[str, int]:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise UnsafeHost("The URL's port is not valid.", param="config") from None
-    safe_address(parts.hostname, port)
+    check_host_literal(parts.hostname)
     return parts.hostname, port
+
+
+_PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".localdomain", ".home.arpa", ".lan", ".intranet")
+
+
+def check_host_literal(host: str) -> None:
+    """Refuse a host that is private as written (no DNS): a non-public IP literal, `localhost`, a name under
+    a private-use suffix, or a single-label name. Names that look public are checked when first used."""
+    if get_settings().allow_private_hosts:
+        return
+    bare = host.strip("[]").rstrip(".").lower()
+    try:
+        private = not is_public(str(ipaddress.ip_address(bare.split("%", 1)[0])))
+    except ValueError:
+        private = bare == "localhost" or bare.endswith(_PRIVATE_SUFFIXES) or "." not in bare
+    if private:
+        raise UnsafeHost(
+            f"The host `{host}` is a private, loopback or link-local address; connectors only reach public hosts.",
+            param="config",
+        )
