@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping demo clean
+.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping bench-language demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,3 +79,6 @@ bench: $(STAMP) ## engine benchmark: 1M and 3M-row execute vs a plain polars rea
 
 bench-mapping: $(STAMP) ## mapping benchmark: 40 real files (train/test), own labelled cases, GDC
 	$(PY) bench/mapping/run.py
+
+bench-language: $(STAMP) ## phrasing benchmark: 365 user phrasings of the update/clarify rows, train/test (SPLIT=train)
+	$(PY) bench/language/run.py --split $(or $(SPLIT),all) $(if $(PLANNER),--planner $(PLANNER))

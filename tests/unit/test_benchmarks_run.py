@@ -54,3 +54,48 @@ def test_real_file_benchmark_prints_the_train_split_figures_only() -> None:
     assert figures["questions per 10 columns"] >= 0 and figures["silently dropped"] == int(figures["silently dropped"])
     # And: -v lists a dropped column as file: 'column' (label …) for every one counted
     assert sum(line.startswith("  dropped  ") for line in out.splitlines()) == figures["silently dropped"]
+
+
+def test_phrasing_benchmark_prints_the_train_split_figures() -> None:
+    # When: whoever extends the instruction editor runs the phrasing benchmark's train split
+    out = bench("bench/language/run.py", "--split", "train")
+    # Then: the planner is named, both kinds are reported for train only, never for the test split
+    assert out.splitlines()[0] == "planner: heuristic"
+    assert "== update — train (" in out and "== clarify — train (" in out and "— test" not in out
+    # And: every rate parses, lies in [0, 1] and agrees with its count; each kind's outcomes add up to all entries
+    figures: dict[str, dict[str, tuple[float, int, int]]] = {}
+    kind = ""
+    for line in out.splitlines():
+        if line.startswith("== "):
+            kind = line.split()[1]
+        found = re.match(r"  (applied as intended|asked|misapplied|declined|not understood|error|answered|"
+                         r"not answered)\s+(\S+)  \((\d+)/(\d+)\)$", line)  # fmt: skip
+        if found:
+            figures.setdefault(kind, {})[found.group(1)] = (
+                float(found.group(2)),
+                int(found.group(3)),
+                int(found.group(4)),
+            )
+    assert set(figures["update"]) == {"applied as intended", "asked", "misapplied", "declined", "not understood",
+                                      "error"}  # fmt: skip
+    assert set(figures["clarify"]) == {"answered", "not answered"}
+    for outcomes in figures.values():
+        for rate, count, total in outcomes.values():
+            assert 0.0 <= rate <= 1.0 and abs(rate - count / total) < 0.0005
+        assert sum(count for _, count, _ in outcomes.values()) == next(iter(outcomes.values()))[2]
+
+
+def test_phrasing_corpus_has_twelve_phrasings_and_a_frozen_test_third_per_row() -> None:
+    from bench.language.corpus import assign_splits, load, rows
+
+    entries = load()
+    by_row = rows(entries)
+    assert set(by_row) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
+    assert len({e["id"] for e in entries}) == len(entries) and len({e["text"] for e in entries}) == len(entries)
+    for (kind, row), mine in by_row.items():
+        assert len(mine) >= 12, (kind, row)
+        assert sum(e["split"] == "test" for e in mine) == round(len(mine) / 3), (kind, row)
+        assert all(e["style"] and e["text"].strip() for e in mine)
+    # the stored split is the one random.Random(13) draws (bench/language/README.md): never re-drawn or edited
+    redrawn = assign_splits([{**e, "split": None} for e in entries])
+    assert [e["split"] for e in redrawn] == [e["split"] for e in entries]

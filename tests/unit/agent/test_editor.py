@@ -20,160 +20,35 @@ from ferry.recipe import Recipe
 from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
 
 from .dialogues import CONTACTS, FILE_ID, ROWS, SHEET_ID, SHEETS, field_of, first_recipe, ops_of, write_csv
+from .effects import (
+    asks_what_was_meant,
+    asks_where_notes_go,
+    changed,
+    company_from_email_domain,
+    countries_translated,
+    country_defaults_to_us,
+    created_at_from_signup,
+    dates_day_first,
+    dates_dd_mm_yyyy,
+    email_from_website,
+    emails_lower_case,
+    first_row_per_email,
+    goes_back,
+    lifecycle_test_dropped,
+    names_split,
+    notes_not_imported,
+    op,
+    phone_falls_back_to_mobile,
+    phone_from_mobile,
+    phones_german,
+    rows_need_email,
+    status_translated,
+    template_decides,
+)
 
 
 def edit(message: str, recipe: Recipe | None = None) -> Edit:
     return edit_recipe(recipe or first_recipe(), [CONTACTS], SHEETS, message)
-
-
-def op(recipe: Recipe, key: str, name: str) -> dict[str, Any]:
-    found = [o for o in ops_of(recipe, key) if o["op"] == name]
-    assert found, f"{key} has no {name} op: {ops_of(recipe, key)}"
-    return found[0]
-
-
-def changed(e: Edit) -> Recipe:
-    assert e.changed and e.recipe is not None, e.summary
-    assert e.question is None and not e.revert
-    assert e.recipe.version == 2
-    e.recipe.validate_against([CONTACTS], SHEETS)
-    assert e.summary.endswith(".") and "\n" not in e.summary
-    return e.recipe
-
-
-# --- what each row of the update table must do to the recipe -------------------------------------------
-
-
-def email_from_website(e: Edit) -> None:
-    r = changed(e)
-    fill = op(r, "email", "fill_from")
-    assert fill["column"] == "Website"
-    assert [o["op"] for o in fill["ops"]] == ["trim", "url_to_domain", "affix"]
-    local = fill["ops"][2]["prefix"]
-    assert local.endswith("@") and local in e.summary  # the summary says which local part it used
-    assert field_of(r, "email")["column"] == "E-mail"
-    assert not r.templates[0].filters  # the row is kept
-
-
-def phone_from_mobile(e: Edit) -> None:
-    r = changed(e)
-    assert field_of(r, "phone")["column"] == "Mobile"
-    assert "Work Phone" not in r.templates[0].fields[3].source_columns()
-    assert op(r, "phone", "phone_e164")
-    assert "Mobile" in e.summary
-
-
-def phone_falls_back_to_mobile(e: Edit) -> None:
-    r = changed(e)
-    assert field_of(r, "phone")["column"] == "Work Phone"
-    assert op(r, "phone", "coalesce")["columns"] == ["Mobile"]
-
-
-def notes_not_imported(e: Edit) -> None:
-    assert not e.changed and e.recipe is None and e.question is None
-    assert "Notes" in e.summary and "already" in e.summary
-
-
-def dates_day_first(e: Edit) -> None:
-    r = changed(e)
-    parse = op(r, "created_at", "parse_date")
-    assert parse["order"] == "DMY"
-    assert not parse.get("formats") or all(f.index("%d") < f.index("%m") for f in parse["formats"])
-
-
-def dates_dd_mm_yyyy(e: Edit) -> None:
-    r = changed(e)
-    parse = op(r, "created_at", "parse_date")
-    assert parse["order"] == "DMY" and parse["formats"] == ["%d/%m/%Y"]
-
-
-def names_split(e: Edit) -> None:
-    r = changed(e)
-    for key, part in (("first_name", "first"), ("last_name", "last")):
-        assert field_of(r, key)["column"] == "Full Name"
-        assert op(r, key, "split_name")["part"] == part
-
-
-def status_translated(e: Edit) -> None:
-    r = changed(e)
-    mapping = op(r, "status", "map_values")["mapping"]
-    assert mapping == {"Kunde": "customer", "Interessent": "lead"}
-
-
-def rows_need_email(e: Edit) -> None:
-    r = changed(e)
-    assert [f.model_dump(exclude_none=True) for f in r.templates[0].filters] == [{"field": "email", "op": "not_null"}]
-
-
-def first_row_per_email(e: Edit) -> None:
-    r = changed(e)
-    assert r.templates[0].dedup is not None
-    assert r.templates[0].dedup.model_dump() == {"keys": ["email"], "keep": "first"}
-
-
-def country_defaults_to_us(e: Edit) -> None:
-    r = changed(e)
-    assert field_of(r, "country")["column"] == "Land"
-    assert ops_of(r, "country")[-1] == {"op": "default", "value": "US"}
-
-
-def countries_translated(e: Edit) -> None:
-    r = changed(e)
-    mapping = op(r, "country", "map_values")["mapping"]
-    assert mapping["Deutschland"] == "DE" and mapping["USA"] == "US"
-
-
-def emails_lower_case(e: Edit) -> None:
-    r = changed(e)
-    assert op(r, "email", "case")["to"] == "lower"
-
-
-def company_from_email_domain(e: Edit) -> None:
-    r = changed(e)
-    assert field_of(r, "company")["column"] == "Organization"
-    fill = op(r, "company", "fill_from")
-    assert fill["column"] == "E-mail" and [o["op"] for o in fill["ops"]] == ["trim", "url_to_domain"]
-
-
-def lifecycle_test_dropped(e: Edit) -> None:
-    r = changed(e)
-    filters = [f.model_dump(exclude_none=True) for f in r.templates[0].filters]
-    assert filters == [{"column": "Lifecycle", "op": "ne", "value": "test"}]
-
-
-def created_at_from_signup(e: Edit) -> None:
-    r = changed(e)
-    assert field_of(r, "created_at")["column"] == "Signup Date"
-    assert op(r, "created_at", "parse_date")
-
-
-def phones_german(e: Edit) -> None:
-    r = changed(e)
-    assert op(r, "phone", "phone_e164")["region"] == "DE"
-    assert "DE" in e.summary
-
-
-def goes_back(e: Edit) -> None:
-    assert e.revert and not e.changed and e.recipe is None and e.question is None
-
-
-def template_decides(e: Edit) -> None:
-    assert not e.changed and e.recipe is None and e.question is None
-    assert "template" in e.summary and "email" in e.summary
-
-
-def asks_where_notes_go(e: Edit) -> None:
-    assert not e.changed and e.recipe is None
-    assert e.question is not None and e.pending is not None and e.question.allow_custom
-    labels = [o.label for o in e.question.options]
-    assert labels == ["first_name", "last_name", "Don't import it"]  # the unmapped fields, and not importing
-    assert "Notes" in e.question.question
-
-
-def asks_what_was_meant(e: Edit) -> None:
-    assert not e.changed and e.recipe is None
-    assert e.question is not None and e.question.allow_custom and e.pending is not None
-    assert "did not understand" in e.question.question
 
 
 # Each row of agent-dialogues.md's update table: the corpus phrasing first, then paraphrases.
