@@ -7,6 +7,7 @@ tests/unit/test_local_hook.py fails loudly if it disappears.
 
 from __future__ import annotations
 
+import contextvars
 import importlib.util
 import json
 import sys
@@ -78,7 +79,9 @@ def _invoke_in_process(self: LambdaFunction, event: Any = None) -> tuple[str, bo
         timeout_seconds=int(self.timeout or 30),
     )
     try:
-        return json.dumps(handler(event, context)), False, ""
+        # A context of its own: the log keys the handler sets (its function name, request id, run id) stay
+        # with this invocation, as each Lambda has its own process when deployed.
+        return json.dumps(contextvars.copy_context().run(handler, event, context)), False, ""
     except Exception as exc:  # the payload real Lambda returns for an unhandled error
         trace = traceback.format_exc()
         body = {"errorType": type(exc).__name__, "errorMessage": str(exc), "stackTrace": trace.splitlines()}
@@ -112,6 +115,22 @@ def drain(timeout: float = 60.0) -> None:
 def install() -> None:
     LambdaFunction._invoke_lambda = _invoke_in_process  # type: ignore[method-assign]
     s3_notifications._invoke_awslambda = _invoke_awslambda_async
+    _keep_log_keys_per_invocation()
+
+
+def _keep_log_keys_per_invocation() -> None:
+    """Powertools keeps the keys `inject_lambda_context` and `append_keys` set on the one shared formatter, so
+    in one process every later log line (the API's requests' too) would carry the last invocation's
+    `function_name` and request id, and concurrent invocations each other's. Here they go to the formatter's
+    context-variable keys instead, which `_invoke_in_process` gives each invocation fresh."""
+
+    def structure_logs(append: bool = False, formatter_options: Any = None, **keys: Any) -> None:
+        if not append:
+            logger.thread_safe_clear_keys()
+        logger.thread_safe_append_keys(**keys)
+
+    setattr(logger, "structure_logs", structure_logs)  # noqa: B010 - an instance attribute over the method
+    setattr(logger, "append_keys", logger.thread_safe_append_keys)  # noqa: B010
 
 
 def is_installed() -> bool:

@@ -19,6 +19,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -51,6 +52,17 @@ def seed_api_keys(pairs: list[tuple[str, str]]) -> None:
 
     for key, account in pairs:
         register_api_key(key, account)
+
+
+def build_app() -> Any:
+    """The API as `make run` serves it: what API Gateway does in front of the function, then the FastAPI app."""
+    from ferry.api.app import create_app
+    from local.body_limit import BodyLimitMiddleware
+    from local.throttle import ThrottleMiddleware
+
+    # API Gateway's 10 MB payload limit (local/body_limit.py), then the usage plan's throttle per API key, as
+    # API Gateway applies it when deployed (local/throttle.py).
+    return BodyLimitMiddleware(ThrottleMiddleware(create_app()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,12 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             snapshots = Snapshotter(stack, state, every=snapshot_every)
             restored = snapshots.restore()  # before anything serves or sweeps
         seed_api_keys(keys)
-        from ferry.api.app import create_app
-        from local.throttle import ThrottleMiddleware
-
-        # The usage plan's throttle, per API key, as API Gateway applies it when deployed (local/throttle.py).
-        app = ThrottleMiddleware(create_app())
-        config = uvicorn.Config(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
+        config = uvicorn.Config(build_app(), host=args.host, port=args.port, log_level="warning", lifespan="off")
         server = uvicorn.Server(config)
         base = f"http://{args.host}:{args.port}"
         sweeper = LocalSweeper(stack, interval_seconds(stack, dict(os.environ))).start()

@@ -29,7 +29,8 @@ CASES: list[tuple[dict[str, Any], list[str | None], list[str | None]]] = [
     ({"type": "url"}, ["https://x.org/a?b", "x.org"], [None, "type"]),
     ({"type": "enum", "values": ["Active", "Closed"]}, ["Active", "active", "open"], [None, None, "enum"]),
     ({"type": "string", "pattern": "^[A-Z]{2}$"}, ["US", "usa"], [None, "pattern"]),
-    ({"type": "string", "pattern": "^(?=A)A+$"}, ["AA", "B"], [None, "pattern"]),  # non-portable: Python re
+    # Look-around is refused at the template (issue 15); a nested quantifier runs on the linear-time engine.
+    ({"type": "string", "pattern": "^(A+)+$"}, ["AA", "B"], [None, "pattern"]),
     ({"type": "integer", "min": 0, "max": 10}, ["0", "-1", "11", "10"], [None, "min", "max", None]),
     ({"type": "number", "min": 0.5}, ["0.4", "0.5"], ["min", None]),
     ({"type": "string", "min": 2, "max": 3}, ["a", "ab", "abcd"], ["min_length", None, "max_length"]),

@@ -153,16 +153,18 @@ def test_a_late_cp1252_byte_switches_the_encoding_instead_of_failing(sniff_bytes
     assert all_rows(path, manifest)[-1] == ["99999", "Café Müller"]
 
 
-def test_utf8_text_with_a_stray_byte_is_rejected_rather_than_garbled(sniff_bytes: SniffBytes) -> None:
+def test_utf8_text_with_a_stray_byte_reads_that_line_in_the_code_page_rather_than_garbled(
+    sniff_bytes: SniffBytes,
+) -> None:
+    # Issue 15: this file used to be rejected; its one cp1252 line is now read as cp1252 and the manifest says so.
     data = b"id,name\n" + "0,Zoë\n".encode() + ascii_rows(60_000) + b"99999,Caf\xe9\n"
 
-    with pytest.raises(FileRejected) as rejected:
-        sniff_bytes(data)
+    manifest, path = sniff_bytes(data)
 
-    assert rejected.value.reason == (
-        "Part of this file is not valid UTF-8 text (around line 60003) while the rest is. "
-        "Save it as 'CSV UTF-8' and upload it again."
-    )
+    assert (manifest.encoding, manifest.fallback_encoding) == ("utf-8", "cp1252")
+    assert "(line 60003)" in manifest.notes[0]
+    rows = all_rows(path, manifest)
+    assert (rows[0], rows[-1]) == (["0", "Zoë"], ["99999", "Café"])
 
 
 def test_a_bom_is_trusted_so_bytes_contradicting_it_are_an_error(sniff_bytes: SniffBytes) -> None:

@@ -76,11 +76,33 @@ def transient_error_code(exc: BaseException) -> str | None:
 
 
 def foreign_client(
-    service: str, *, region: str, endpoint_url: str | None, access_key_id: str, secret_access_key: str
+    service: str,
+    *,
+    region: str,
+    endpoint_url: str | None,
+    access_key_id: str,
+    secret_access_key: str,
+    within_seconds: float | None = None,
 ) -> Any:
-    """A client signed with someone else's keys (a customer's own bucket), never with the function's role."""
+    """A client signed with someone else's keys (a customer's own bucket), never with the function's role.
+
+    `within_seconds`: a call must end within that time (a check while a client waits): one attempt, with the
+    connect and read timeouts cut to it."""
     import boto3
     from botocore.config import Config
+
+    if within_seconds is not None:
+        timeout = max(1.0, within_seconds)
+        config = Config(retries={"mode": "standard", "total_max_attempts": 1}, connect_timeout=timeout,
+                        read_timeout=timeout)  # fmt: skip
+        return boto3.session.Session().client(
+            service,
+            region_name=region,
+            endpoint_url=endpoint_url or None,
+            aws_access_key_id=access_key_id,
+            aws_secret_access_key=secret_access_key,
+            config=config,
+        )
 
     return boto3.session.Session().client(
         service,

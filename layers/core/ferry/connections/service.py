@@ -28,12 +28,14 @@ from ferry.connections.connectors.base import (
     Connector,
     ConnectorCredentials,
     Record,
+    outbound_deadline,
     parse_config,
     parse_credentials,
     secret_values,
 )
 from ferry.connections.connectors.registry import available_connectors, connector_class
 from ferry.core.clock import now_iso
+from ferry.core.config import get_settings
 from ferry.core.domain import AccountKey
 from ferry.core.errors import Conflict, InvalidRequest, NotFound
 from ferry.core.ids import has_prefix, new_id
@@ -210,7 +212,8 @@ def check_connection(
         except Conflict as exc:  # no credentials stored: a problem of this request, not a state conflict
             raise InvalidRequest(exc.message, code=exc.code, param="credentials") from None
         try:
-            connector.check()
+            with outbound_deadline(get_settings().outbound_deadline_seconds):
+                connector.check()
         finally:
             connector.close()
     except InvalidRequest as exc:
@@ -271,7 +274,8 @@ def _check_credentials(cls: type[Connector], config: Mapping[str, Any], credenti
     """Run the connector's check; its failures are plain 400s that name no secret."""
     connector = cls(parse_config(cls, config), credentials)
     try:
-        connector.check()
+        with outbound_deadline(get_settings().outbound_deadline_seconds):  # a client waits for the answer
+            connector.check()
     finally:
         connector.close()
 

@@ -19,6 +19,12 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=512 * 1024 * 1024, gt=0)
     # Largest total uncompressed size an XLSX may expand to (zip-bomb guard).
     max_xlsx_uncompressed_bytes: int = Field(default=1024 * 1024 * 1024, gt=0)
+    # Largest block of cells (rows by columns, first to last used cell) an XLSX sheet may span: calamine
+    # holds a sheet as one dense block of ~32 bytes a cell, so 20 M cells is ~640 MB.
+    max_sheet_cells: int = Field(default=20_000_000, gt=0)
+    # Files still `pending_upload` this long after their upload URL was issued (the upload never came,
+    # or ingestion crashed without a word) are rejected by the sweeper.
+    upload_stale_after_seconds: int = Field(default=3600, gt=0)
     upload_url_ttl_seconds: int = Field(default=900, gt=0)
     page_size_default: int = 20
     # Runs: how long a blocked run waits for answers, when an active run counts as dead, how long a
@@ -39,6 +45,9 @@ class Settings(BaseSettings):
     # Connectors refuse hosts that resolve to loopback/private/link-local addresses (SSRF guard).
     # Only local mode and tests turn this on, to reach fake servers and databases on 127.0.0.1.
     allow_private_hosts: bool = False
+    # A check at a source made while a client waits (POST .../connection/check, a run's credentials answer)
+    # ends within this many seconds in total (connect, read, redirects, retries), below the API's 29 s.
+    outbound_deadline_seconds: float = Field(default=10.0, gt=0, le=25)
     # Connectors (source_key, comma-separated) an operator has switched off: creating one answers 400.
     disabled_connectors: str = ""
     # Who plans a generate run's first recipe: the offline heuristic planner, or a Bedrock model (Converse

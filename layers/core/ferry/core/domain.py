@@ -9,9 +9,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ferry.core.patterns import pattern_problem
+from ferry.core.text import Name, Text
+
 FieldType = Literal["string", "integer", "number", "boolean", "date", "datetime", "email", "phone", "url", "enum"]
 
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+# Template limits (docs/api.md, Limits): a migration and its templates are one DynamoDB item (400 KB),
+# so past these a save would fail; they are answered 400 (counts) or 413 (total size) naming the limit.
+MAX_FIELDS_PER_TEMPLATE = 500
+MAX_TEMPLATES_PER_MIGRATION = 100
+MAX_ENUM_VALUES = 2_000
+MAX_ENUM_VALUE_LENGTH = 500
+MAX_TEMPLATES_JSON_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -30,16 +41,17 @@ class Strict(BaseModel):
 
 class TemplateField(Strict):
     key: str
-    label: str | None = None
+    label: Name | None = None
     type: FieldType
     required: bool = False
     unique: bool = False
-    values: list[str] | None = Field(default=None, description="Allowed values; required for `enum`.")
+    values: list[Text] | None = Field(default=None, description="Allowed values; required for `enum`.")
     pattern: str | None = None
-    min: float | None = None
-    max: float | None = None
-    description: str | None = None
-    aliases: list[str] | None = None
+    # strict: a bool is not a number; allow_inf_nan: NaN and Infinity (which JSON cannot carry) are refused
+    min: float | None = Field(default=None, strict=True, allow_inf_nan=False)
+    max: float | None = Field(default=None, strict=True, allow_inf_nan=False)
+    description: Text | None = None
+    aliases: list[Name] | None = None
 
     @field_validator("key")
     @classmethod
@@ -50,12 +62,19 @@ class TemplateField(Strict):
 
     @field_validator("pattern")
     @classmethod
-    def _pattern_compiles(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                re.compile(v)
-            except re.error as exc:
-                raise ValueError(f"is not a valid regular expression: {exc}") from None
+    def _pattern_runs(cls, v: str | None) -> str | None:
+        """Only patterns the engine matches in linear time and compiles (`ferry.core.patterns`)."""
+        if v is not None and (why := pattern_problem(v)) is not None:
+            raise ValueError(f"pattern {why}")
+        return v
+
+    @field_validator("values")
+    @classmethod
+    def _values_bounded(cls, v: list[str] | None) -> list[str] | None:
+        if v is not None and len(v) > MAX_ENUM_VALUES:
+            raise ValueError(f"lists {len(v):,} values; an enum holds at most {MAX_ENUM_VALUES:,}")
+        if v is not None and any(len(value) > MAX_ENUM_VALUE_LENGTH for value in v):
+            raise ValueError(f"holds a value longer than {MAX_ENUM_VALUE_LENGTH} characters")
         return v
 
     @model_validator(mode="after")
@@ -70,7 +89,7 @@ class TemplateField(Strict):
 
 
 class Template(Strict):
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(min_length=1, max_length=200)
     sheet_id: str
     fields: list[TemplateField] = Field(min_length=1)
 
@@ -79,6 +98,13 @@ class Template(Strict):
     def _sheet_id_shape(cls, v: str) -> str:
         if not _KEY_RE.match(v):
             raise ValueError("must start with a letter or _ and hold only letters, digits and _ (max 64)")
+        return v
+
+    @field_validator("fields")
+    @classmethod
+    def _fields_bounded(cls, v: list[TemplateField]) -> list[TemplateField]:
+        if len(v) > MAX_FIELDS_PER_TEMPLATE:
+            raise ValueError(f"has {len(v):,} fields; a template holds at most {MAX_FIELDS_PER_TEMPLATE:,}")
         return v
 
     @model_validator(mode="after")
@@ -142,5 +168,13 @@ class FileManifest(BaseModel):
     )
     irregular_quoting: bool = Field(
         default=False, description="Quotes inside unquoted cells or after a closing quote: readers disagree there."
+    )
+    fallback_encoding: str | None = Field(
+        default=None,
+        description="A UTF-8 file with some lines in a legacy code page: the Python codec those lines (the bytes "
+        "UTF-8 refuses) are read in. Readers decode with `ferry.ingest.encoding.fallback_errors`.",
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="What ingestion decided that a person should check, in plain language."
     )
     sheets: list[SheetManifest]

@@ -6,12 +6,14 @@ A cell reports only its first failing rule, in `spec.RULE_ORDER`. Values are the
 
 from __future__ import annotations
 
-import re
+from functools import lru_cache
 from typing import Any
 
 import polars as pl
 
 from ferry.core.domain import Template, TemplateField
+from ferry.core.outcomes import StepFailed
+from ferry.core.patterns import pattern_problem
 from ferry.recipe.spec import (
     BOOLEAN_VALUES,
     CASE_INSENSITIVE_UNIQUE,
@@ -25,7 +27,6 @@ from ferry.recipe.spec import (
     PHONE_RE,
     URL_RE,
     WHITESPACE,
-    check_portable_regex,
 )
 
 _TYPE_RE = {
@@ -59,11 +60,28 @@ def _type_ok(f: TemplateField, v: pl.Expr) -> pl.Expr | None:
     return ok
 
 
-def _pattern_ok(pattern: str, v: pl.Expr) -> pl.Expr:
-    if check_portable_regex(pattern) is None:
-        return v.str.contains(pattern)
-    rx = re.compile(pattern)
-    return v.map_elements(lambda s: rx.search(s) is not None, return_dtype=pl.Boolean, skip_nulls=True)
+def _pattern_ok(f: TemplateField, pattern: str, v: pl.Expr) -> pl.Expr:
+    """Matched by polars' Rust engine only (linear time), never by Python's backtracking `re`: a pattern it
+    cannot run (a template stored before the API checked patterns) fails the run naming the field."""
+    why = _pattern_refusal(pattern)
+    if why is not None:
+        raise StepFailed(
+            f"The template field '{f.key}' has a pattern the import engine can't use: it {why}. "
+            "Change the pattern in the template and run the import again."
+        )
+    return v.str.contains(pattern)
+
+
+@lru_cache(maxsize=256)
+def _pattern_refusal(pattern: str) -> str | None:
+    why = pattern_problem(pattern)
+    if why is not None:
+        return why.removeprefix("pattern ")
+    try:
+        pl.select(pl.lit("").str.contains(pattern))
+    except pl.exceptions.PolarsError:
+        return "is too large or not valid for the import engine"
+    return None
 
 
 def unique_key(f: TemplateField, v: pl.Expr) -> pl.Expr:
@@ -90,7 +108,7 @@ def rule_expr(f: TemplateField, v: pl.Expr | None = None, *, unique: bool = True
     if f.type == "enum" and f.values:
         checks.append(("enum", ~v.str.to_lowercase().is_in([x.lower() for x in f.values])))
     if f.pattern:
-        checks.append(("pattern", ~_pattern_ok(f.pattern, v)))
+        checks.append(("pattern", ~_pattern_ok(f, f.pattern, v)))
     if f.type in NUMERIC_TYPES:
         num = v.cast(pl.Float64, strict=False)
         if f.min is not None:

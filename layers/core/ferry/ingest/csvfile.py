@@ -12,10 +12,11 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, BinaryIO, Literal
 
 from ferry.core.domain import FileManifest, SheetManifest
 from ferry.core.errors import FileRejected
@@ -31,12 +32,16 @@ from ferry.ingest.encoding import (
     UTF8,
     EncodingGuess,
     cannot_decode,
+    decode_lines,
     detect_encoding,
+    fallback_errors,
     is_wide,
     mixed_encodings,
+    mixed_fallback,
     mixes_utf8,
     non_ascii_lines,
     redetect,
+    refused_lines,
 )
 from ferry.ingest.header import data_rows, find_header_row
 from ferry.ingest.profile import TableProfiler
@@ -53,6 +58,18 @@ SCAN_BYTES = 1024 * 1024
 _REDETECT_WINDOW = 32 * 1024
 _MAX_REDETECTS = 3
 _COUNT_CHUNK = 1024 * 1024
+_CODEC_NAMES = {
+    "cp1252": "Windows Western European",
+    "latin_1": "ISO Latin-1",
+    "iso8859_15": "ISO Latin-9",
+    "cp1250": "Windows Central European",
+    "iso8859_2": "ISO Central European",
+    "cp1251": "Windows Cyrillic",
+    "cp1253": "Windows Greek",
+    "cp1254": "Windows Turkish",
+    "cp1257": "Windows Baltic",
+    "mac_roman": "Mac Roman",
+}
 
 
 class _Undecodable(Exception):
@@ -109,13 +126,19 @@ def sniff_text(path: Path, filename: str, size: int, scan: bytes) -> FileManifes
     failed: list[str] = []
     while True:
         try:
-            return _sniff_decoded(path, filename, size, scan, guess.codec)
+            return _sniff_decoded(path, filename, size, scan, guess.codec, guess.fallback)
         except _Undecodable as failure:
             line = _line_at(path, failure.offset)
-            if guess.declared or is_wide(guess.codec) or len(failed) >= _MAX_REDETECTS:
+            if guess.declared or is_wide(guess.codec) or guess.fallback or len(failed) >= _MAX_REDETECTS:
                 raise cannot_decode(line) from None
             if guess.codec == UTF8 and mixes_utf8(path, failure.offset):
-                raise mixed_encodings(line) from None
+                # UTF-8 with lines in a code page: read those lines in it, or refuse rather than garble.
+                fallback = mixed_fallback(scan[:HEAD_BYTES] + b"\n" + _window(path, failure.offset))
+                if fallback is None:
+                    raise mixed_encodings(line) from None
+                logger.info("mixed encodings", encoding=UTF8, fallback=fallback, line=line)
+                guess = EncodingGuess(UTF8, fallback=fallback)
+                continue
             failed.append(guess.codec)
             evidence += non_ascii_lines(_window(path, failure.offset))
             codec = redetect(evidence, failed, line)
@@ -127,19 +150,43 @@ def iter_text_rows(path: Path, manifest: FileManifest, sheet: SheetManifest) -> 
     """Data rows of a delimited file, as `ferry.ingest.iter_rows` promises."""
     if manifest.encoding is None or manifest.delimiter is None:
         raise ValueError("not a delimited-text manifest")
-    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=manifest.encoding, newline="") as text:
+    with path.open("rb") as raw, _decoded(raw, manifest.encoding, manifest.fallback_encoding) as text:
         yield from data_rows(csv_records(text, manifest.delimiter), sheet)
 
 
-def _sniff_decoded(path: Path, filename: str, size: int, scan: bytes, codec: str) -> FileManifest:
+def _decoded(raw: BinaryIO, codec: str, fallback: str | None) -> AbstractContextManager[Iterable[str]]:
+    """The file's text as lines with their breaks: one codec through a TextIOWrapper, or, for a file mixing
+    UTF-8 with a code page, each line decoded whole in the encoding it is in."""
+    if fallback:
+        return nullcontext(decode_lines(raw, codec, fallback))
+    return io.TextIOWrapper(raw, encoding=codec, newline="")
+
+
+def _mixed_note(path: Path, fallback: str) -> str:
+    count, first = refused_lines(path)
+    numbers = [str(number) for number in first]
+    listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}" if len(numbers) > 1 else "".join(numbers)
+    more = ", …" if count > len(first) else ""
+    lines = f"{count:,} line{'s' if count != 1 else ''}"
+    verb = "are" if count != 1 else "is"
+    where = f"line{'s' if len(first) != 1 else ''} {listed}{more}"
+    return (
+        f"{lines} of this file {verb} not UTF-8 like the rest ({where}); they were read as {fallback} "
+        f"({_CODEC_NAMES.get(fallback, 'a legacy code page')}). Check those rows."
+    )
+
+
+def _sniff_decoded(
+    path: Path, filename: str, size: int, scan: bytes, codec: str, fallback: str | None = None
+) -> FileManifest:
     head_complete = size <= HEAD_BYTES
-    head_text = _decode_head(scan[:HEAD_BYTES], codec, final=head_complete)
+    head_text = _decode_head(scan[:HEAD_BYTES], codec, final=head_complete, fallback=fallback)
     delimiter = sniff_delimiter(head_text, complete=head_complete)
     records = sample_records(head_text, delimiter, complete=head_complete)
     header_row = find_header_row(records)
     if header_row is None:
         raise FileRejected("The file is empty." if head_complete else "We found no table at the start of this file.")
-    result = _scan(path, codec, delimiter, header_row)
+    result = _scan(path, codec, delimiter, header_row, fallback)
     profiler = result.profiler
     columns = profiler.finish(result.labels)
     terminators = result.audit.line_terminators()
@@ -163,13 +210,15 @@ def _sniff_decoded(path: Path, filename: str, size: int, scan: bytes, codec: str
         # Each record takes one line unless a quoted cell holds a line break.
         quoted_newlines=result.lines > result.records,
         irregular_quoting=result.audit.irregular_quoting,
+        fallback_encoding=fallback,
+        notes=[_mixed_note(path, fallback)] if fallback else [],
         sheets=[sheet],
     )
 
 
-def _scan(path: Path, codec: str, delimiter: str, header_row: int) -> _Scan:
+def _scan(path: Path, codec: str, delimiter: str, header_row: int, fallback: str | None = None) -> _Scan:
     audit = _LineAudit()
-    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding=codec, newline="") as text:
+    with path.open("rb") as raw, _decoded(raw, codec, fallback) as text:
         reader: Reader = csv.reader([])  # replaced below; keeps line_num readable in the handlers
         try:
             reader = csv_records(audit.watch(text, bad_quote_pattern(delimiter)), delimiter)
@@ -191,9 +240,10 @@ def _scan(path: Path, codec: str, delimiter: str, header_row: int) -> _Scan:
     return _Scan(profiler, labels, records, reader.line_num, audit)
 
 
-def _decode_head(data: bytes, codec: str, *, final: bool) -> str:
+def _decode_head(data: bytes, codec: str, *, final: bool, fallback: str | None = None) -> str:
+    errors = fallback_errors(fallback) if fallback else "strict"
     try:
-        return codecs.getincrementaldecoder(codec)().decode(data, final=final)
+        return codecs.getincrementaldecoder(codec)(errors).decode(data, final=final)
     except UnicodeDecodeError as exc:
         raise _Undecodable(exc.start) from None
 

@@ -13,10 +13,11 @@ import codecs
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 from charset_normalizer.cd import encoding_languages, mb_encoding_languages
@@ -63,6 +64,8 @@ _MIX_CHUNK = 1024 * 1024
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _LINE_END = re.compile(rb"\r\n|\r|\n")
+_LINE = re.compile(rb"[^\r\n]*(?:\r\n|\r|\n|$)")
+_AFTER_LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
 _WORD = re.compile(r"[^\W\d_]+")
 _CJK_WORDS = ("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH", "FULLWIDTH", "IDEOGRAPHIC")
 _SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "HEBREW", "ARABIC", "THAI", "HANGUL", "ARMENIAN", "GEORGIAN")
@@ -73,6 +76,8 @@ class EncodingGuess:
     codec: str
     # A byte-order mark is the file's own statement: bytes contradicting it are an error, not a hint.
     declared: bool = False
+    # A UTF-8 file with some lines in a legacy single-byte code page: the bytes UTF-8 refuses are read in it.
+    fallback: str | None = None
 
 
 def cannot_decode(line: int) -> FileRejected:
@@ -95,6 +100,9 @@ def detect_encoding(scan: bytes, *, complete: bool) -> EncodingGuess:
         raise not_a_spreadsheet(binary_kind(head))
     if scan.isascii() or _is_utf8(scan, final=complete):
         return EncodingGuess(UTF8)
+    fallback = mixed_fallback(scan if complete else scan[: scan.rfind(b"\n") + 1])
+    if fallback is not None:
+        return EncodingGuess(UTF8, fallback=fallback)
     legacy = guess_legacy(non_ascii_lines(scan), excluded=())
     if legacy is None:
         raise not_a_spreadsheet("binary data, not text")
@@ -131,6 +139,101 @@ def mixes_utf8(path: Path, failure_offset: int) -> bool:
             valid += sum(len(match) for match in _UTF8_SEQUENCE.findall(chunk))
             high += len(chunk) - len(chunk.translate(None, _HIGH_BYTES))
     return valid > high - valid
+
+
+def mixed_fallback(data: bytes) -> str | None:
+    """The legacy single-byte code page of the lines of `data` that are not UTF-8, when other lines are
+    UTF-8 text (non-ASCII characters of a known script, so a code page's accidental UTF-8 does not count);
+    None when the lines do not mix so, or the other lines fit no single-byte code page."""
+    utf8_lines = 0
+    refused: list[bytes] = []
+    for line in _LINE.findall(non_ascii_lines(data)):
+        try:
+            text = line.decode(UTF8)
+        except UnicodeDecodeError:
+            refused.append(line)
+            continue
+        if not text.isascii() and all(_plausible_utf8(char) for char in text if not char.isascii()):
+            utf8_lines += 1
+    if not utf8_lines or not refused:
+        return None
+    codec = guess_legacy(
+        b"".join(refused), excluded=(name for name in LEGACY_ENCODINGS if is_multi_byte_encoding(name))
+    )
+    return codec
+
+
+def _plausible_utf8(char: str) -> bool:
+    if _script(char) is not None:
+        return True
+    return unicodedata.category(char)[0] in "PSZN"
+
+
+def fallback_errors(codec: str) -> str:
+    """The name of a codec error handler that reads the bytes UTF-8 refuses in `codec` (a single-byte code
+    page): `open(..., encoding="utf-8", errors=fallback_errors("cp1252"))` reads a mixed file line by line
+    right. A byte `codec` cannot decode either stays an error."""
+    name = f"ferry-fallback-{codec}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            if not isinstance(exc, UnicodeDecodeError):
+                raise exc
+            try:
+                return exc.object[exc.start : exc.end].decode(codec), exc.end
+            except UnicodeDecodeError:
+                raise exc from None
+
+        codecs.register_error(name, handler)
+    return name
+
+
+def decode_lines(raw: BinaryIO, codec: str, fallback: str) -> Iterator[str]:
+    """The lines of a mixed file, each decoded whole in `codec` (UTF-8) or, when that refuses it, in
+    `fallback`; line breaks kept (LF, CRLF or a lone CR), as `io.TextIOWrapper(newline="")` gives them.
+    A line neither decodes raises UnicodeDecodeError whose `object` is that line and whose end is where
+    `raw` stands (so `raw.tell() - len(exc.object) + exc.start` is the byte's offset in the file)."""
+    while piece := raw.readline(_MIX_CHUNK):
+        for line in _AFTER_LONE_CR.split(piece):
+            if not line:
+                continue
+            try:
+                yield line.decode(codec)
+            except UnicodeDecodeError:
+                yield line.decode(fallback)
+
+
+def refused_lines(path: Path, *, keep: int = 5) -> tuple[int, list[int]]:
+    """How many lines of the file are not UTF-8, and the 1-based numbers of the first `keep` of them."""
+    count = 0
+    first: list[int] = []
+    number = 1
+    decoder = codecs.getincrementaldecoder(UTF8)()
+    bad = False
+    with path.open("rb") as raw:
+        while piece := raw.readline(_MIX_CHUNK):
+            for part in _AFTER_LONE_CR.split(piece):
+                ends = part.endswith((b"\n", b"\r"))
+                if not bad and not part.isascii():
+                    try:
+                        decoder.decode(part, final=ends)
+                    except UnicodeDecodeError:
+                        bad = True
+                if ends:
+                    if bad:
+                        count += 1
+                        if len(first) < keep:
+                            first.append(number)
+                    number += 1
+                    bad = False
+                    decoder.reset()
+    if bad:
+        count += 1
+        if len(first) < keep:
+            first.append(number)
+    return count, first
 
 
 def non_ascii_lines(data: bytes, limit: int = EVIDENCE_BYTES) -> bytes:

@@ -13,9 +13,14 @@ _POLARS_ENCODINGS = ("utf-8", "utf-8-sig")
 def polars_csv_options(manifest: FileManifest, sheet_id: str) -> dict[str, Any] | None:
     """Keyword arguments for polars.read_csv / scan_csv that yield the same rows as `iter_rows`
     (all columns as strings, '' for empty cells), or None when only `iter_rows` reads the file
-    faithfully: workbooks, non-UTF-8 text, CR line breaks, quotes csv forgives and polars does not,
-    blank or ragged rows, stacked headers, no data rows."""
-    if manifest.format != "csv" or manifest.encoding not in _POLARS_ENCODINGS or manifest.delimiter is None:
+    faithfully: workbooks, non-UTF-8 text, UTF-8 mixed with a code page, CR line breaks, quotes csv
+    forgives and polars does not, blank or ragged rows, stacked headers, no data rows."""
+    if (
+        manifest.format != "csv"
+        or manifest.encoding not in _POLARS_ENCODINGS
+        or manifest.fallback_encoding  # lines in another encoding: polars would refuse or garble them
+        or manifest.delimiter is None
+    ):
         return None
     sheet = find_sheet(manifest, sheet_id)
     if (

@@ -19,6 +19,7 @@ def sniff(
     *,
     max_bytes: int | None = None,
     max_xlsx_uncompressed_bytes: int | None = None,
+    max_sheet_cells: int | None = None,
 ) -> FileManifest:
     """Work out what an uploaded file holds and how to read it again.
 
@@ -34,7 +35,9 @@ def sniff(
       cell are left out of `sheets`; the others keep 'sheet_N' from their workbook position.
 
     Raises FileRejected with a reason a non-engineer understands: too large, empty, not a
-    spreadsheet (naming what it looks like), undecodable text, zip bomb, password-protected.
+    spreadsheet (naming what it looks like), undecodable text, zip bomb, a sheet whose used cells span
+    more than `max_sheet_cells` (checked by streaming the sheet XML before calamine opens it),
+    password-protected.
     """
     path = Path(path)
     settings = get_settings()
@@ -52,4 +55,5 @@ def sniff(
     kind = detect_kind(path, scan)
     if kind == "text":
         return sniff_text(path, filename, size, scan)
-    return sniff_workbook(path, kind, size, unpacked_limit)
+    cells_limit = settings.max_sheet_cells if max_sheet_cells is None else max_sheet_cells
+    return sniff_workbook(path, kind, size, unpacked_limit, cells_limit)

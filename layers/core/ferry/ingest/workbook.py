@@ -29,6 +29,7 @@ from ferry.ingest.header import (
     stacked_labels,
 )
 from ferry.ingest.profile import TableProfiler
+from ferry.ingest.sheet_bounds import check_sheet_bounds
 from ferry.ingest.sizes import megabytes
 
 # Sheet XML compresses 5-20x; deflate tops out near 1000x, which only padding reaches.
@@ -60,11 +61,13 @@ def guard_zip(path: Path, max_uncompressed: int) -> None:
             )
 
 
-def sniff_workbook(path: Path, kind: WorkbookKind, size: int, max_uncompressed: int) -> FileManifest:
+def sniff_workbook(path: Path, kind: WorkbookKind, size: int, max_uncompressed: int, max_cells: int) -> FileManifest:
     """Manifest of a workbook: one SheetManifest per worksheet holding data (empty sheets left out,
     the others keep 'sheet_N' from their position in the workbook)."""
     if kind in ("xlsx", "ods"):
         guard_zip(path, max_uncompressed)
+    if kind == "xlsx":
+        check_sheet_bounds(str(path), max_cells)
     workbook = open_workbook(path, kind)
     try:
         sheets = [

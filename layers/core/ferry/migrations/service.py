@@ -5,6 +5,7 @@ Deleting a migration deletes its files and its connections (with their secrets) 
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -12,8 +13,13 @@ from ferry.aws.dynamo import ConnectionStore, FileRecord, MigrationRecord, Store
 from ferry.aws.s3 import Blobs, manifest_key
 from ferry.aws.secrets import Vault
 from ferry.core.clock import now_iso
-from ferry.core.domain import Template, check_unique_sheet_ids
-from ferry.core.errors import Conflict, InvalidRequest, NotFound
+from ferry.core.domain import (
+    MAX_TEMPLATES_JSON_BYTES,
+    MAX_TEMPLATES_PER_MIGRATION,
+    Template,
+    check_unique_sheet_ids,
+)
+from ferry.core.errors import Conflict, InvalidRequest, NotFound, PayloadTooLarge
 from ferry.core.ids import has_prefix, new_id
 from ferry.core.observability import logger
 
@@ -43,11 +49,25 @@ def require_migration(db: Store, account_id: str, migration_id: str) -> Migratio
 
 
 def validate_templates(templates: list[Template]) -> None:
-    """Rules that span templates (each template validates itself)."""
+    """Rules that span templates (each template validates itself), and the limits that keep a migration
+    within one DynamoDB item (400 KB): a count over its limit is a 400, a total size over it a 413."""
+    if len(templates) > MAX_TEMPLATES_PER_MIGRATION:
+        raise InvalidRequest(
+            f"{len(templates):,} templates sent; a migration holds at most {MAX_TEMPLATES_PER_MIGRATION:,}.",
+            param="templates",
+        )
     try:
         check_unique_sheet_ids(templates)
     except ValueError as exc:
         raise InvalidRequest(str(exc), param="templates") from None
+    size = len(json.dumps([t.model_dump(mode="json") for t in templates], separators=(",", ":")).encode("utf-8"))
+    if size > MAX_TEMPLATES_JSON_BYTES:
+        raise PayloadTooLarge(
+            f"The templates take {size:,} bytes as JSON; a migration's templates may take at most "
+            f"{MAX_TEMPLATES_JSON_BYTES:,} bytes (shorten descriptions, aliases or enum values, or split "
+            "the migration).",
+            param="templates",
+        )
 
 
 def create_migration(
@@ -122,8 +142,15 @@ def delete_migration(db: Store, blobs: Blobs, account_id: str, migration_id: str
         db.delete_file(migration_id, file.file_id)
     # A deleted migration's secrets must not linger.
     connection_count = delete_migration_connections(db, Vault(), migration_id)
+    # Its runs, previews and threads too (no run is active: the delete was conditional on the lock). The
+    # account's mapping memory stays: it is the account's, and names the migration only as history.
+    run_ids = db.delete_migration_history(migration_id)
     logger.info(
-        "migration deleted", migration_id=migration_id, file_count=len(files), connection_count=connection_count
+        "migration deleted",
+        migration_id=migration_id,
+        file_count=len(files),
+        connection_count=connection_count,
+        run_count=len(run_ids),
     )
 
 

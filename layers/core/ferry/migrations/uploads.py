@@ -7,14 +7,17 @@ update is conditional on the object's ETag and event time (ferry.aws.dynamo.Stor
 
 from __future__ import annotations
 
+import json
 import tempfile
+import urllib.parse
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
 from ferry.aws.dynamo import FileRecord, IngestResult, SheetSummary, Store
 from ferry.aws.s3 import Blobs, UploadKey, manifest_key, parse_upload_key
-from ferry.core.clock import now_iso
+from ferry.core.clock import iso, now, now_iso
 from ferry.core.config import get_settings
 from ferry.core.domain import FileManifest
 from ferry.core.errors import FileRejected
@@ -24,6 +27,17 @@ from ferry.migrations.files import human_size
 Outcome = Literal["ready", "rejected", "duplicate", "ignored"]
 
 UNREADABLE = "We could not read this file. Upload it as CSV (comma, semicolon or tab separated) or XLSX."
+# The ingest function itself died on the file (out of memory, a reader aborting): Lambda's on-failure
+# destination hands the event to `reject_failed_ingest`.
+CRASHED = (
+    "Ferry could not read this file: reading it stopped the importer. Save it again as CSV or XLSX "
+    "(removing stray cells far from the table) and upload it again."
+)
+# A file still pending long after its upload URL was issued: the upload never came, or its ingestion died.
+STALE = (
+    "Ferry could not read this file, or its upload never finished, within {limit}. Upload it again; "
+    "if this keeps happening, save it as CSV first."
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,81 @@ def _process(obj: UploadedObject, upload: UploadKey, db: Store, blobs: Blobs) ->
         blobs.delete([manifest_key(upload.account_id, upload.migration_id, upload.file_id)])
     logger.info("file ingested", status=result.status, size=obj.size)
     return result.status
+
+
+def objects_of_s3_event(event: dict[str, object]) -> list[UploadedObject]:
+    """The ObjectCreated objects an S3 notification event names (keys URL-decoded)."""
+    objects: list[UploadedObject] = []
+    records = event.get("Records")
+    for record in records if isinstance(records, list) else []:
+        if not isinstance(record, dict) or not str(record.get("eventName", "")).startswith("ObjectCreated"):
+            continue
+        obj = record["s3"]["object"]
+        objects.append(
+            UploadedObject(
+                # S3 URL-encodes keys in events (moto even encodes "/"); unquote_plus is right for both.
+                key=urllib.parse.unquote_plus(obj["key"]),
+                etag=str(obj.get("eTag", "")).strip('"'),
+                size=int(obj.get("size", 0)),
+                event_time=str(record.get("eventTime", "")),
+            )
+        )
+    return objects
+
+
+def reject_failed_ingest(message_body: str, *, db: Store | None = None, blobs: Blobs | None = None) -> list[str]:
+    """Consume one message of the ingest function's on-failure queue: the S3 event whose invocation failed
+    every attempt (Lambda's destination record holds it as `requestPayload`; a plain dead-letter message
+    is the event itself). Each object's file is marked rejected with `CRASHED`, under the same condition as
+    an ingest result (a newer upload of the file, or one already ingested, is left alone). Returns the
+    file ids it rejected; a message it cannot read is logged and dropped."""
+    try:
+        document = json.loads(message_body)
+        event = document.get("requestPayload", document) if isinstance(document, dict) else {}
+        objects = objects_of_s3_event(event if isinstance(event, dict) else {})
+    except (ValueError, KeyError, TypeError, AttributeError):
+        logger.exception("unreadable ingest failure message dropped")
+        return []
+    db = db or Store()
+    blobs = blobs or Blobs()
+    rejected: list[str] = []
+    for obj in objects:
+        upload = parse_upload_key(obj.key)
+        if upload is None:
+            continue
+        result = IngestResult(
+            status="rejected", etag=obj.etag, uploaded_at=obj.event_time, size=obj.size, error=CRASHED
+        )
+        if db.record_ingest_result(upload.migration_id, upload.file_id, result, now_iso()):
+            blobs.delete([manifest_key(upload.account_id, upload.migration_id, upload.file_id)])
+            logger.warning("file rejected after its ingestion failed", migration_id=upload.migration_id,
+                           file_id=upload.file_id)  # fmt: skip
+            rejected.append(upload.file_id)
+    return rejected
+
+
+def sweep_stale_uploads(db: Store, at: datetime | None = None) -> list[str]:
+    """Reject every file still `pending_upload` longer than `upload_stale_after_seconds` after it was
+    created (the upload never came, or ingestion died without a word); returns their file ids."""
+    limit = get_settings().upload_stale_after_seconds
+    cutoff = iso((at or now()) - timedelta(seconds=limit))
+    error = STALE.format(limit=_duration(limit))
+    swept: list[str] = []
+    for migration_id, file_id in db.list_pending_files(created_before=cutoff):
+        if db.reject_pending_file(migration_id, file_id, error, now_iso()):
+            logger.warning("stale pending upload rejected", migration_id=migration_id, file_id=file_id)
+            swept.append(file_id)
+    return swept
+
+
+def _duration(seconds: int) -> str:
+    if seconds % 3600 == 0:
+        hours = seconds // 3600
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{seconds} second{'s' if seconds != 1 else ''}"
 
 
 @dataclass(frozen=True)

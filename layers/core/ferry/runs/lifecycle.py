@@ -17,6 +17,7 @@ from ferry.aws.dynamo import (
     ACTIVE_STATUSES,
     WAITING_STATUSES,
     IdempotencyRecord,
+    MigrationGone,
     PreviewRecord,
     RunKind,
     RunRecord,
@@ -35,7 +36,7 @@ from ferry.core.errors import Conflict, InvalidRequest, NotFound
 from ferry.core.ids import has_prefix, new_id
 from ferry.core.observability import logger
 from ferry.core.outcomes import Answer, CredentialRequest, PreviewDraft, Question, RunNoLongerActive
-from ferry.migrations.service import require_migration
+from ferry.migrations.service import migration_not_found, require_migration
 from ferry.runs.thread import post_event
 
 RUN_NOT_FOUND = "Run not found."
@@ -192,6 +193,8 @@ def _create_holding_lock(
     scope = record.scope
     for _ in range(3):  # only a holder that lets go between our read and our write makes us go round
         outcome = db.create_run(record, idempotency)
+        if isinstance(outcome, MigrationGone):  # deleted since it was read: nothing was written
+            raise migration_not_found()
         if outcome is None or isinstance(outcome, IdempotencyRecord):
             return outcome
         if outcome and not _free_if_final(db, scope, outcome):

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import AsyncIterator, Callable
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
 
 from ferry.aws.dynamo import RunRecord, Store, ThreadEvent
 from ferry.core.clock import now_iso
@@ -13,6 +16,7 @@ from ferry.core.clock import now_iso
 PAGE = 100
 _POLL_INTERVAL = 0.25
 _KEEPALIVE_SECONDS = 10.0
+_T = TypeVar("_T")
 
 
 def post_event(
@@ -34,7 +38,27 @@ def wait_for_events(
         time.sleep(min(_POLL_INTERVAL, max(0.0, deadline - clock())))
 
 
-def sse_stream(
+async def await_events(
+    db: Store,
+    run_id: str,
+    after: int,
+    wait_seconds: float,
+    is_finished: Callable[[], bool],
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> list[ThreadEvent]:
+    """`wait_for_events` for the event loop: the table is read in a worker thread and the waits are `await`ed,
+    so a waiting client holds no thread; returns at once (with whatever there is) once the run has ended."""
+    deadline = clock() + max(0.0, wait_seconds)
+    while True:
+        finished = await _in_thread(is_finished)  # read before listing: no event written before the end is missed
+        events = await _in_thread(db.list_events, run_id, after, PAGE)
+        if events or finished or clock() >= deadline:
+            return events
+        await anyio.sleep(min(_POLL_INTERVAL, max(0.0, deadline - clock())))
+
+
+async def sse_stream(
     db: Store,
     run: RunRecord,
     after: int,
@@ -42,18 +66,19 @@ def sse_stream(
     is_finished: Callable[[], bool],
     *,
     clock: Callable[[], float] = time.monotonic,
-) -> Iterator[str]:
+) -> AsyncIterator[str]:
     """Server-sent events for the thread: every event after `after` as it arrives.
 
     Ends when the run has reached a final status and every event is sent, or after `max_seconds`
-    (the client reconnects with Last-Event-ID). A comment line keeps idle connections open.
+    (the client reconnects with Last-Event-ID). A comment line keeps idle connections open. Like
+    `await_events`, it reads the table in a worker thread and holds none while it waits.
     """
     deadline = clock() + max_seconds
     last_sent = clock()
     yield "retry: 1000\n\n"
     while True:
-        finished = is_finished()  # read before listing, so no event written before the end is missed
-        events = db.list_events(run.run_id, after, PAGE)
+        finished = await _in_thread(is_finished)  # read before listing, so no event written before the end is missed
+        events = await _in_thread(db.list_events, run.run_id, after, PAGE)
         for event in events:
             after = event.seq
             last_sent = clock()
@@ -65,7 +90,11 @@ def sse_stream(
         if clock() - last_sent >= _KEEPALIVE_SECONDS:
             last_sent = clock()
             yield ": keep-alive\n\n"
-        time.sleep(_POLL_INTERVAL)
+        await anyio.sleep(_POLL_INTERVAL)
+
+
+async def _in_thread(func: Callable[..., _T], *args: Any) -> _T:
+    return await anyio.to_thread.run_sync(func, *args)
 
 
 def format_sse(event: ThreadEvent) -> str:

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from ferry.api.deps import CurrentAccount, StoreDep
+from ferry.api.outbound import run_outbound
 from ferry.api.schemas.connections import (
     ConnectionCheck,
     ConnectionCheckFailed,
@@ -120,11 +121,12 @@ def delete_connection(
     summary="Test the connection's stored credentials at the source now",
     responses={400: {"model": ConnectionCheckFailed, "description": "The problem, named; `ok` is false."}},
 )
-def check_connection(
+async def check_connection(
     migration_id: str, account: CurrentAccount, db: StoreDep, vault: VaultDep, query: ConnectionQueryDep
 ) -> ConnectionCheck:
-    """Resolves and guards the host and checks the credentials with one cheap call; changes nothing."""
-    connections.check_connection(db, vault, account, migration_id, query.source_key, query.profile)
+    """Resolves and guards the host and checks the credentials with one cheap call; changes nothing. A source
+    that does not answer within the outbound deadline is a 400 `source_unreachable`."""
+    await run_outbound(connections.check_connection, db, vault, account, migration_id, query.source_key, query.profile)
     return ConnectionCheck(ok=True)
 
 

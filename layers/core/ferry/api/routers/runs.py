@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, status
 from fastapi.responses import Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from ferry.api.deps import (
     BlobsDep,
@@ -16,6 +17,7 @@ from ferry.api.deps import (
     SettingsDep,
     StoreDep,
 )
+from ferry.api.outbound import run_outbound
 from ferry.api.responses import EXPORT_RESPONSES, export_response
 from ferry.api.schemas.runs import (
     ActiveRun,
@@ -93,12 +95,15 @@ def answer_run(
 
 
 @router.post("/{run_id}/credentials", summary="Send the credentials a blocked run asks for")
-def provide_credentials(
+async def provide_credentials(
     migration_id: str, run_id: str, body: RunCredentials, account: CurrentAccount, lc: LifecycleDep
 ) -> RunPublic:
     """Check and store the credentials, then resume the run; 409 unless it waits for credentials, 400 when
-    they are refused (the run stays blocked and nothing is stored)."""
-    run = runs.provide_credentials(lc, account.account_id, migration_id, run_id, body.connection_id, body.credentials)
+    they are refused or the source does not answer within the outbound deadline (the run stays blocked and
+    nothing is stored)."""
+    run = await run_outbound(
+        runs.provide_credentials, lc, account.account_id, migration_id, run_id, body.connection_id, body.credentials
+    )
     return RunPublic.of(run, poll_url=_poll_url(migration_id, run.run_id))
 
 
@@ -107,7 +112,7 @@ def provide_credentials(
     summary="Read the run's thread (long-poll with `wait`; SSE with Accept: text/event-stream)",
     responses={200: {"content": {"text/event-stream": {}}}},
 )
-def read_thread(
+async def read_thread(
     migration_id: str,
     run_id: str,
     account: CurrentAccount,
@@ -118,20 +123,21 @@ def read_thread(
     accept: Annotated[str | None, Header()] = None,
     last_event_id: Annotated[str | None, Header()] = None,
 ) -> ThreadPage:
-    """Events after `after`, oldest first, and the `after` to pass next time."""
-    run = runs.require_run(db, account.account_id, migration_id, run_id)
+    """Events after `after`, oldest first, and the `after` to pass next time; a run that has ended answers at
+    once. Waiting holds no worker thread (the table is read in one between polls)."""
+    run = await run_in_threadpool(runs.require_run, db, account.account_id, migration_id, run_id)
     cap = float(settings.thread_wait_max_seconds)
+
+    def finished() -> bool:
+        current = db.get_run(run.scope, run_id)
+        return current is None or not current.is_active
+
     if accept and "text/event-stream" in accept:
         start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after
-
-        def finished() -> bool:
-            current = db.get_run(run.scope, run_id)
-            return current is None or not current.is_active
-
         stream = thread.sse_stream(db, run, start, cap, finished)
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)  # type: ignore[return-value]
-    events = thread.wait_for_events(db, run.run_id, after, min(wait, cap))
+    events = await thread.await_events(db, run.run_id, after, min(wait, cap), finished)
     return ThreadPage(events=[ThreadEventPublic.of(e) for e in events], next_after=events[-1].seq if events else after)
 
 

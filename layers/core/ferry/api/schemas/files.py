@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from ferry.aws.dynamo import FileRecord
 from ferry.core.domain import Strict
+from ferry.core.text import Name
 from ferry.migrations.files import MAX_FILENAME_LENGTH, NewUpload
 
 
@@ -52,9 +53,11 @@ class FilePublic(BaseModel):
 class FileCreate(Strict):
     """Start an upload."""
 
-    filename: str = Field(min_length=1, max_length=1024, examples=["contacts.csv"])
+    filename: Name = Field(min_length=1, max_length=1024, examples=["contacts.csv"])
     content_type: str | None = Field(default=None, max_length=255, examples=["text/csv"])
-    size: int | None = Field(default=None, ge=0, description="Bytes; when given, the upload must be exactly this size.")
+    size: int | None = Field(
+        default=None, ge=0, strict=True, description="Bytes; when given, the upload must be exactly this size."
+    )
 
 
 class UploadInstructions(BaseModel):

@@ -6,13 +6,14 @@ from pydantic import BaseModel, Field
 
 from ferry.api.schemas.files import FilePublic
 from ferry.core.domain import Strict, Template
+from ferry.core.text import Name
 from ferry.migrations.service import MigrationWithFiles
 
 
 class MigrationCreate(Strict):
     """Create a migration, optionally with its target templates."""
 
-    name: str = Field(min_length=1, max_length=200, examples=["Contacts from the old CRM"])
+    name: Name = Field(min_length=1, max_length=200, examples=["Contacts from the old CRM"])
     templates: list[Template] = Field(default_factory=list)
     mapping_memory: bool = Field(
         default=True,

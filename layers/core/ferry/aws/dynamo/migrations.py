@@ -1,12 +1,15 @@
 """Migration and file items (PK / SK):
 
 migration    ACCT#<acct>      MIG#<mig>      name, templates_json, preview_version, mapping_memory
-file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error
+file         MIG#<mig>        FILE#<file>    status, upload_key, etag, sheets_json, manifest_key, error;
+                                             GSI2 PENDING_FILE / <created_at>#<mig>#<file> while pending_upload
 """
 
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -27,6 +30,8 @@ from ferry.aws.dynamo.table import (
 from ferry.core.domain import Template
 
 FileStatus = Literal["pending_upload", "ready", "rejected"]
+# The sparse GSI2 partition of files still waiting for their upload to be ingested (the sweeper's view).
+PENDING_FILE_INDEX_PK = "PENDING_FILE"
 DeleteOutcome = Literal["deleted", "not_found", "active_run"]
 
 
@@ -160,6 +165,41 @@ class MigrationItems(StoreBase):
             return "active_run"
         raise canceled
 
+    def delete_migration_history(self, migration_id: str) -> list[str]:
+        """After the migration item is gone: delete its runs, previews and what else is left in its partition
+        (but its connections, which go with their secrets), and every run's thread; the run ids deleted.
+
+        The account's mapping memory is not the migration's: its entries stay, naming the migration as history.
+        """
+        scope = migration_scope(migration_id)
+        keys = [item for item in self._partition(scope) if not item["SK"]["S"].startswith("CONN#")]
+        run_ids = [item["SK"]["S"].removeprefix("RUN#") for item in keys if item["SK"]["S"].startswith("RUN#")]
+        for run_id in run_ids:  # the thread: events, the counter, the dedup markers
+            keys.extend(self._partition(f"RUN#{run_id}"))
+        self._delete_keys(keys)
+        return run_ids
+
+    def _delete_keys(self, keys: list[dict[str, Any]]) -> None:
+        """Delete items by key, 25 to a BatchWriteItem, sending again what DynamoDB left unprocessed."""
+        for start in range(0, len(keys), 25):
+            requests = [{"DeleteRequest": {"Key": _key(k["PK"]["S"], k["SK"]["S"])}} for k in keys[start : start + 25]]
+            for attempt in range(8):
+                unprocessed = self.client.batch_write_item(RequestItems={self.table: requests}).get("UnprocessedItems")
+                requests = (unprocessed or {}).get(self.table, [])
+                if not requests:
+                    break
+                time.sleep(min(0.05 * 2**attempt, 2.0))
+            else:
+                raise RuntimeError(f"DynamoDB left {len(requests)} deletes unprocessed")
+
+    def _partition(self, pk: str) -> Iterator[dict[str, Any]]:
+        return self._query_all(
+            KeyConditionExpression="PK = :pk",
+            ExpressionAttributeValues={":pk": {"S": pk}},
+            ProjectionExpression="PK, SK",
+            ConsistentRead=True,
+        )
+
 
 # ------------------------------------------------------------------------------------------ files
 
@@ -168,8 +208,40 @@ class FileItems(StoreBase):
     """The file methods of `Store`."""
 
     def put_file(self, record: FileRecord) -> None:
-        """Create a file item."""
-        self._put_new({**_file_key(record.migration_id, record.file_id), **_file_attributes(record)})
+        """Create a file item (a pending one is on the sparse GSI2 until its upload is ingested or swept)."""
+        item = {**_file_key(record.migration_id, record.file_id), **_file_attributes(record)}
+        if record.status == "pending_upload":
+            item["GSI2PK"] = {"S": PENDING_FILE_INDEX_PK}
+            item["GSI2SK"] = {"S": f"{record.created_at}#{record.migration_id}#{record.file_id}"}
+        self._put_new(item)
+
+    def list_pending_files(self, created_before: str) -> list[tuple[str, str]]:
+        """(migration_id, file_id) of files still pending_upload that were created before `created_before`
+        (ISO time), from the sparse index (eventually consistent: the sweeper's write re-checks the status)."""
+        found: list[tuple[str, str]] = []
+        for item in self._query_all(
+            IndexName="GSI2",
+            KeyConditionExpression="GSI2PK = :pending AND GSI2SK < :before",
+            ExpressionAttributeValues={":pending": {"S": PENDING_FILE_INDEX_PK}, ":before": {"S": created_before}},
+        ):
+            _created, migration_id, file_id = item["GSI2SK"]["S"].rsplit("#", 2)
+            found.append((migration_id, file_id))
+        return found
+
+    def reject_pending_file(self, migration_id: str, file_id: str, error: str, updated_at: str) -> bool:
+        """Mark a file still pending_upload rejected with `error` (the sweeper); False when it no longer is.
+        No etag nor upload time is set, so an upload that still arrives is ingested over this."""
+        recorded = self._write_if(
+            "update_item",
+            Key=_file_key(migration_id, file_id),
+            UpdateExpression="SET #status = :rejected, #error = :error, updated_at = :now REMOVE GSI2PK, GSI2SK",
+            ConditionExpression="attribute_exists(PK) AND #status = :pending",
+            ExpressionAttributeNames={"#status": "status", "#error": "error"},
+            ExpressionAttributeValues=_marshal_item(
+                {":rejected": "rejected", ":error": error, ":now": updated_at, ":pending": "pending_upload"}
+            ),
+        )
+        return recorded is not None
 
     def get_file(self, migration_id: str, file_id: str) -> FileRecord | None:
         """A file of the migration, or None."""
@@ -212,11 +284,11 @@ class FileItems(StoreBase):
         recorded = self._write_if(
             "update_item",
             Key=_file_key(migration_id, file_id),
-            UpdateExpression=_update_expression([*sets, *optional_sets], removes),
+            UpdateExpression=_update_expression([*sets, *optional_sets], [*removes, "GSI2PK", "GSI2SK"]),
             ConditionExpression=(
                 "attribute_exists(PK)"
                 " AND (attribute_not_exists(uploaded_at) OR uploaded_at <= :uploaded_at)"
-                " AND (#status = :pending OR etag <> :etag)"
+                " AND (#status = :pending OR attribute_not_exists(etag) OR etag <> :etag)"
             ),
             ExpressionAttributeNames={"#status": "status", "#size": "size", **names},
             ExpressionAttributeValues=_marshal_item(values),

@@ -90,8 +90,13 @@ class RunRecord(BaseModel):
         return migration_scope(self.migration_id)
 
 
-CreateOutcome = IdempotencyRecord | str | None
-"""What `Store.create_run` says: None created; the key's earlier use; or the run holding the lock."""
+class MigrationGone(BaseModel):
+    """`Store.create_run`'s answer when the run's migration no longer exists (deleted meanwhile)."""
+
+
+CreateOutcome = IdempotencyRecord | str | MigrationGone | None
+"""What `Store.create_run` says: None created; the key's earlier use; the run holding the lock; or that the
+migration is gone."""
 
 
 class ActiveRunRef(BaseModel):
@@ -151,10 +156,23 @@ class RunItems(ImportItems):
                     _idempotency_item(scope, key_hash, used_for), ReturnValuesOnConditionCheckFailure="ALL_OLD"
                 )
             )
+        # The migration must still exist when the run is written: a concurrent delete either happens first
+        # (this transaction fails) or finds the lock taken (the delete is refused).
+        items.append(
+            {
+                "ConditionCheck": {
+                    "TableName": self.table,
+                    "Key": _key(f"ACCT#{record.account_id}", f"MIG#{record.migration_id}"),
+                    "ConditionExpression": "attribute_exists(PK)",
+                }
+            }
+        )
         canceled = self._transact(items)
         if canceled is None:
             return None
         reasons = canceled.response.get("CancellationReasons", [])
+        if len(reasons) == len(items) and reasons[-1].get("Code") == _CHECK_FAILED:
+            return MigrationGone()
         if idempotency is not None and len(reasons) > 2 and reasons[2].get("Code") == _CHECK_FAILED:
             old = reasons[2].get("Item")
             used = _idempotency_record(old) if old else None

@@ -12,8 +12,11 @@ models; secret properties carry `"writeOnly": true` and `"x-secret": true` and n
 from __future__ import annotations
 
 import re
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -35,6 +38,38 @@ class SourceUnavailable(InvalidRequest):
     """The source system answered with an error we cannot work around."""
 
     code = "source_error"
+
+
+class SourceTimedOut(InvalidRequest):
+    """The source did not answer within the deadline of a check done while a client waits."""
+
+    code = "source_unreachable"
+
+
+# When an outbound call made while a client waits must have ended (time.monotonic()), or None: no deadline.
+_DEADLINE: ContextVar[float | None] = ContextVar("ferry_outbound_deadline", default=None)
+
+
+@contextmanager
+def outbound_deadline(seconds: float) -> Iterator[None]:
+    """Every call a connector makes inside the block (connect, read, redirects, retries and their waits) ends
+    by `seconds` from now in total; past it, they raise SourceTimedOut (a 400 `source_unreachable`)."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def remaining_seconds() -> float | None:
+    """Seconds left before the current outbound deadline (never below 0); None outside one."""
+    deadline = _DEADLINE.get()
+    return None if deadline is None else max(0.0, deadline - time.monotonic())
+
+
+def timed_out(source_name: str) -> SourceTimedOut:
+    """The error of a source that did not answer before the deadline."""
+    return SourceTimedOut(f"{source_name} did not answer in time; check the address, or try again later.")
 
 
 class ConnectorConfig(BaseModel):

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from ferry.connections.connectors.base import CredentialsRejected, SourceUnavailable
+from ferry.connections.connectors.base import CredentialsRejected, SourceUnavailable, remaining_seconds, timed_out
 from ferry.connections.connectors.ssrf import check_url, safe_address
 from ferry.core.observability import logger
 
@@ -80,6 +80,7 @@ class HttpSource:
         self.source_name = source_name
         self._headers = dict(headers)
         self._max_attempts = max_attempts
+        self._timeout = timeout
         self._backoff = backoff_seconds
         self._wait = wait
         # trust_env=False: a proxy from the environment would bypass the address pinning.
@@ -132,6 +133,8 @@ class HttpSource:
             try:
                 response = self._send_following_redirects(url, params)
             except httpx.TransportError as exc:
+                if remaining_seconds() == 0.0:  # the outbound deadline passed while waiting for the source
+                    raise timed_out(self.source_name) from None
                 if attempt == self._max_attempts:
                     raise SourceUnavailable(f"{self.source_name} could not be reached.") from None
                 logger.info(
@@ -154,7 +157,7 @@ class HttpSource:
         origin = _origin(url)
         for _ in range(_MAX_REDIRECTS + 1):
             check_url(url)  # before anything is sent, on the first request and on every hop
-            response = self._client.get(url, params=params, headers=headers)
+            response = self._client.get(url, params=params, headers=headers, timeout=self._request_timeout())
             if not response.is_redirect:
                 return response
             location = response.headers.get("Location", "")
@@ -179,7 +182,19 @@ class HttpSource:
         # Full jitter keeps concurrent extractions from retrying in lockstep.
         return float(random.uniform(0, self._backoff * (2 ** (attempt - 1))))
 
+    def _request_timeout(self) -> float:
+        """The client's timeout, cut to what is left of the outbound deadline (each phase: connect, read)."""
+        left = remaining_seconds()
+        if left is None:
+            return self._timeout
+        if left <= 0:
+            raise timed_out(self.source_name)
+        return min(self._timeout, left)
+
     def _pause(self, seconds: float) -> None:
+        left = remaining_seconds()
+        if left is not None and seconds >= left:  # a retry after the deadline would not be waited for
+            raise timed_out(self.source_name)
         (self._wait or sleep)(seconds)
 
 

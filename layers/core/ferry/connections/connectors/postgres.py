@@ -8,6 +8,7 @@ through the SSRF guard and the connection is made to the checked address (`hosta
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar, Literal
@@ -21,6 +22,7 @@ from ferry.connections.connectors.base import (
     CredentialsRejected,
     Record,
     SourceUnavailable,
+    remaining_seconds,
     secret,
 )
 from ferry.connections.connectors.ssrf import check_host_literal, safe_address
@@ -95,7 +97,7 @@ class PostgresConnector(Connector):
                     user=self._credentials.user,
                     password=self._credentials.password.get_secret_value(),
                     sslmode=self._config.sslmode,
-                    connect_timeout=self._config.connect_timeout,
+                    connect_timeout=_connect_timeout(self._config.connect_timeout),
                     application_name="ferry-connector",
                     options="-c default_transaction_read_only=on",
                     autocommit=False,
@@ -184,3 +186,9 @@ class PostgresConnector(Connector):
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+def _connect_timeout(configured: int) -> int:
+    """The configured connect timeout, cut to what is left of an outbound deadline (whole seconds, at least 1)."""
+    left = remaining_seconds()
+    return configured if left is None else max(1, min(configured, math.ceil(left)))

@@ -25,6 +25,7 @@ from ferry.connections.connectors.base import (
     CredentialsRejected,
     Record,
     SourceUnavailable,
+    remaining_seconds,
     secret,
 )
 from ferry.connections.connectors.ssrf import check_url, check_url_literal
@@ -89,6 +90,7 @@ class S3Connector(Connector):
                 endpoint_url=self._config.endpoint_url,
                 access_key_id=self._credentials.aws_access_key_id,
                 secret_access_key=self._credentials.aws_secret_access_key.get_secret_value(),
+                within_seconds=remaining_seconds(),
             )
         return self._client
 

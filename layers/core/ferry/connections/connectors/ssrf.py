@@ -13,9 +13,12 @@ resolution and the full check happen when a connector first connects (`safe_addr
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from collections.abc import Callable
 from urllib.parse import urlsplit
+
+import httpx
 
 from ferry.core.config import get_settings
 from ferry.core.errors import InvalidRequest
@@ -85,15 +88,35 @@ def check_url(url: str) -> tuple[str, int]:
 
 def check_url_literal(url: str) -> tuple[str, int]:
     """`check_url` without any look-up: the scheme, the port and the host as written. Raises UnsafeHost."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        httpx.URL(url)  # what the HTTP client will parse: a URL it refuses is the request's problem, not a 500
+    except (ValueError, httpx.InvalidURL):
+        raise UnsafeHost("The URL is not valid.", param="config") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeHost("Connector URLs must be http:// or https:// URLs with a host name.", param="config")
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise UnsafeHost("The URL's port is not valid.", param="config") from None
+    if any(ch.isspace() or not ch.isprintable() for ch in parts.hostname):
+        raise UnsafeHost("The URL's host is not a valid host name.", param="config")
+    if _NUMERIC_HOST.match(parts.hostname) and not _is_ip(parts.hostname):
+        # 0251.0376.0251.0376, 0x7f.1, 2130706433: resolvers read these as (private) addresses
+        raise UnsafeHost("The URL's host is not a valid IP address or host name.", param="config")
     check_host_literal(parts.hostname)
     return parts.hostname, port
+
+
+_NUMERIC_HOST = re.compile(r"^(0x[0-9a-f]+|[0-9]+)(\.(0x[0-9a-f]*|[0-9]*))*\.?$", re.IGNORECASE)
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 _PRIVATE_SUFFIXES = (".localhost", ".local", ".internal", ".localdomain", ".home.arpa", ".lan", ".intranet")
