@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -160,3 +161,70 @@ def test_dates_the_file_cannot_settle_park_with_a_question_answered_once(api: Te
     assert wait_for_status(api, h, migration_id, run_id, "awaiting_approval", "failed")["status"] == "awaiting_approval"
     rows = _preview(api, h, migration_id)["sheets"][0]["rows"]
     assert [r["joined"] for r in rows] == ["2024-04-03", "2023-06-05", "2022-12-11"]
+
+
+def _diff(api: TestClient, headers: dict[str, str], migration_id: str, since: int) -> str:
+    response = api.get(f"/v1/migrations/{migration_id}/preview/diff", params={"from": since}, headers=headers)
+    assert response.status_code == 200, response.text
+    return json.dumps(response.json()["changes"])
+
+
+def test_update_reads_other_wordings_through_the_api(api: TestClient, account) -> None:  # type: ignore[no-untyped-def]
+    # Given: the Contacts scenario generated to a first preview
+    acct = account()
+    h = acct.headers
+    template = CONTACTS.model_dump(exclude_none=True)
+    migration_id = api.post("/v1/migrations", json={"name": "Wordings", "templates": [template]}, headers=h).json()[
+        "migration_id"
+    ]
+    assert upload_and_wait(api, h, migration_id, "contacts.csv", _csv())["status"] == "ready"
+    assert _settle(api, h, migration_id, _run(api, h, migration_id, kind="generate"))["status"] == "awaiting_approval"
+    v1 = _preview(api, h, migration_id)
+
+    # When: a preference and an arrow list in one message
+    message = "I'd prefer Mobile for phone. Lifecycle: test -> churned"
+    assert _settle(api, h, migration_id, _run(api, h, migration_id, kind="update", message=message))["status"] == (
+        "awaiting_approval"
+    )
+    # Then: one new version whose diff holds both changes
+    v2 = _preview(api, h, migration_id)
+    assert v2["version"] == v1["version"] + 1
+    changes = _diff(api, h, migration_id, v1["version"])
+    assert '"Mobile"' in changes and '"churned"' in changes
+
+    # When: a description of rows to drop, then dedup said another way
+    for message in ("records with Lifecycle test are fake", "each email should appear only once"):
+        run = _run(api, h, migration_id, kind="update", message=message)
+        done = _settle(api, h, migration_id, run)
+        assert done["status"] == "awaiting_approval", (message, done.get("questions"))
+    v4 = _preview(api, h, migration_id)
+    # Then: two more versions, the diff names the filter and the dedup
+    assert v4["version"] == v2["version"] + 2
+    changes = _diff(api, h, migration_id, v2["version"])
+    assert "filters" in changes and "dedup" in changes
+
+    # When: undo in other words
+    run = _run(api, h, migration_id, kind="update", message="roll it back")
+    assert _settle(api, h, migration_id, run)["status"] == "awaiting_approval"
+    # Then: the recipe before the dedup, as a new version
+    v5 = _preview(api, h, migration_id)
+    assert v5["version"] == v4["version"] + 1
+    assert v5["recipe"]["templates"][0].get("dedup") is None
+    assert v5["recipe"]["templates"][0]["filters"] == v4["recipe"]["templates"][0]["filters"]
+
+    # When: clarify asks about unmapped columns in other words
+    run = _run(api, h, migration_id, kind="clarify", message="Which columns are we not bringing over?")
+    assert _settle(api, h, migration_id, run)["status"] == "completed"
+    events = api.get(f"/v1/migrations/{migration_id}/runs/{run}/thread", headers=h).json()["events"]
+    (reply,) = [e for e in events if e["type"] == "reply"]
+    # Then: the answer lists them, and nothing moved
+    assert "'Work Phone'" in reply["text"] and "'Notes'" in reply["text"]
+    assert _preview(api, h, migration_id)["version"] == v5["version"]
+
+    # When: nonsense
+    run = _run(api, h, migration_id, kind="update", message="zxcv qwop")
+    asked = _settle(api, h, migration_id, run)
+    # Then: a question back, and no new version
+    assert asked["status"] == "blocked" and asked["questions"]
+    api.patch(f"/v1/migrations/{migration_id}/runs/{run}", json={"status": "cancel_requested"}, headers=h)
+    assert _preview(api, h, migration_id)["version"] == v5["version"]

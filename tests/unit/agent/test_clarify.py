@@ -227,3 +227,34 @@ def test_on_a_real_engine_preview(tmp_path: Path) -> None:
     assert "in all 7 rows, 2 rows are dropped: 1 by the filters" in dropped and "1 by dedup on email" in dropped
     flagged = engine_answer(tmp_path, "why is row 3 flagged", *messages)
     assert "email is empty but required" in flagged
+
+
+# --- kinds of wording: each question class asked in words of our own (not the benchmark's) ---------------
+
+KINDS: list[tuple[int, list[str]]] = [
+    (2, ["what's wrong with #12", "explain row twelve to me"]),
+    (3, ["How many contacts get deleted?", "how many lines are we going to lose", "how many records won't make it"]),
+    (4, ["Which columns are we not bringing over?", "what columns don't get imported", "which columns go not in"]),
+    (5, ["what if several contacts share the same email", "What happens when an email shows up two times?"]),
+    (6, ["how do you read Created?"]),
+    (7, ["how many phone numbers don't validate?", "are some phones not correct"]),
+    (8, ["which mappings should I double-check?", "could any mapping be wrong?"]),
+]
+KIND_CASES = [
+    pytest.param(RECIPES[CLARIFY_ROWS[row].recipe], CLARIFY_ROWS[row].dropped, CLARIFY_ROWS[row].check, message,
+                 id=f"{row}:{message}")
+    for row, messages in KINDS
+    for message in messages
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("recipe", "dropped", "check", "message"), KIND_CASES)
+def test_clarify_kinds_of_wording(
+    recipe: Recipe, dropped: dict[str, int] | None, check: Callable[[str], None], message: str
+) -> None:
+    check(ask(message, recipe, dropped))
+
+
+def test_clarify_how_many_by_filters_and_dedup_counts_both() -> None:
+    answer = ask("how many rows do the filters and the dedup take out?", FILTERED, {"filters": 4, "dedup": 2})
+    assert "6 rows are dropped" in answer or ("4 by the filters" in answer and "2 by dedup" in answer)

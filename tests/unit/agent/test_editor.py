@@ -585,3 +585,141 @@ def test_value_from_another_column_cannot_be_expressed() -> None:
 
 def test_append_suffix() -> None:
     assert op(changed(edit("append ' GmbH' to company")), "company", "affix")["suffix"] == " GmbH"
+
+
+# --- kinds of wording: each kind in phrasings of our own (not the benchmark's) ------------------------------
+
+KINDS: list[tuple[str, Callable[[Edit], None], str]] = [
+    # a preference is the command it prefers
+    ("preference", phone_from_mobile, "I'd prefer to take phone from the Mobile column"),
+    ("preference", notes_not_imported, "we'd rather not import Notes at all"),
+    ("preference", emails_lower_case, "I'd like the emails in lowercase"),
+    ("preference", rows_need_email, "I would rather drop contacts with no email than keep them"),
+    ("preference", country_defaults_to_us, "when there's no country I'd prefer US"),
+    # a description instead of a command
+    ("description", dates_day_first, "Signup Date is written day before month"),
+    ("description", asks_where_notes_go, "the Notes column is valuable to us"),
+    ("description", lifecycle_test_dropped, "records with Lifecycle test are fake"),
+    ("description", notes_not_imported, "Notes are only comments, we do not need them"),
+    # arrows, colons, dashes, numbered lists
+    ("arrows", countries_translated, "Land: Deutschland -> DE, USA -> US"),
+    ("arrows", status_translated, "Lifecycle \u2013 Kunde = customer; Interessent = lead"),
+    ("arrows", country_defaults_to_us, "country \u2014 (empty) \u2192 US"),
+    ("arrows", phone_falls_back_to_mobile, "phone: 1. Work Phone 2. Mobile"),
+    ("arrows", rows_need_email, "Email blank -> skip the row"),
+    ("arrows", notes_not_imported, "Notes -> (none)"),
+    ("arrows", asks_where_notes_go, "Notes => ?"),
+    # everyday verbs and other word orders
+    ("verb", emails_lower_case, "no capital letters in the emails"),
+    ("verb", lifecycle_test_dropped, "leave out records that Lifecycle flags as test"),
+    ("verb", rows_need_email, "toss contacts that don't have an email"),
+    ("verb", phone_from_mobile, "swap Work Phone with Mobile for phone"),
+    ("order", names_split, "Into first name and last name, break up Full Name"),
+    ("order", phone_falls_back_to_mobile, "The Mobile, when Work Phone is blank"),
+    ("order", company_from_email_domain, "No org? take the company from the email domain"),
+    ("verb", template_decides, "accept rows without an email"),
+    ("verb", phones_german, "handle phone numbers without a country code as German ones"),
+    # dedup said another way
+    ("dedup", first_row_per_email, "each email should appear only once, the first one wins"),
+    ("dedup", first_row_per_email, "if an email shows up twice keep the first"),
+    # values with a typo are the file's values
+    ("typo", status_translated, "Kunnde means customer, Interesent means lead"),
+    ("typo", lifecycle_test_dropped, "drop rows where Lifecycle is tets"),
+    ("arrows", phone_from_mobile, "phone -> Mobile"),  # an arrow either way round
+    ("order", phone_falls_back_to_mobile, "Work Phone first, then Mobile"),
+    ("order", country_defaults_to_us, "no country? US"),
+    ("order", status_translated, "customer for Kunde, lead for Interessent"),
+    ("terse", phone_from_mobile, "phone from Mobile"),
+    ("description", names_split, "Full Name holds first and last names together"),
+    ("description", country_defaults_to_us, "contacts without a country are all from the US"),
+    ("description", phone_falls_back_to_mobile, "Work Phone is best, but when it's empty take Mobile"),
+    ("verb", notes_not_imported, "we have no use for the Notes"),
+    ("vague", asks_where_notes_go, "what about the notes?"),
+    ("typo", rows_need_email, "drop rows without an E-mial"),
+    # nonsense stays nonsense
+    ("nonsense", asks_what_was_meant, "the sky is blue"),
+    ("nonsense", asks_what_was_meant, "zxcv qwop"),
+]
+
+
+@pytest.mark.parametrize(
+    ("check", "message"), [pytest.param(check, message, id=f"{kind}:{message}") for kind, check, message in KINDS]
+)
+def test_kinds_of_wording(check: Callable[[Edit], None], message: str) -> None:
+    check(edit(message))
+
+
+def test_kind_fronted_phrase_maps_created_at() -> None:
+    created_at_from_signup(edit("For created_at, use Signup Date", first_recipe(created_at=None)))
+
+
+@pytest.mark.parametrize(
+    "message", ["roll it back", "put things back the way they were", "that edit was wrong", "reverse the last change"]
+)
+def test_kind_undo_in_other_words(message: str) -> None:
+    goes_back(edit(message, changed(edit("Split Full Name into first and last name."))))
+
+
+@pytest.mark.parametrize(
+    ("check", "message"),
+    [
+        (country_defaults_to_us, "defualt country to US"),  # a misspelt instruction is not a value map
+        (first_row_per_email, "One contact per Email address, the first"),  # 'the first' is not first_name
+        (dates_day_first, "I'd prefer the dates read as day/month, not month/day"),  # the contrast only confirms
+    ],
+)
+def test_kind_once_misread(check: Callable[[Edit], None], message: str) -> None:
+    check(edit(message))
+
+
+def test_typo_value_is_spelt_as_the_file_does() -> None:
+    assert op(changed(edit("Deutschlnd is DE, UAS is US")), "country", "map_values")["mapping"] == {
+        "Deutschland": "DE",
+        "USA": "US",
+    }
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Narnia is US",  # a value the file does not hold is not translated
+        "records without a phone are from Germany",  # a description sets only an allowed value of an enum field
+        "Kunde stands for customer and Interessent for lead",  # 'Interessent for lead' is not 'lead' → lead
+        "if email is empty, skip",  # a bare word after a condition is a column or an allowed value, not a default
+    ],
+)
+def test_no_change_rather_than_a_wrong_one(message: str) -> None:
+    e = edit(message)
+    assert not e.changed or all(
+        "Narnia" not in str(f.model_dump())
+        and "Germany" not in str(f.model_dump())
+        and "skip" not in str(f.model_dump())
+        for f in (e.recipe.templates[0].fields if e.recipe else [])
+    )
+    if e.recipe is not None:
+        status = next(f for f in e.recipe.templates[0].fields if f.field == "status")
+        assert all("lead" not in (o.model_dump().get("mapping") or {}) for o in status.ops)
+
+
+@pytest.mark.parametrize("seed_message", ["put notes in some field", "notes somewhere please"])
+def test_vague_placement_asks_whatever_the_hash_seed(seed_message: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from tests.unit.agent.dialogues import CONTACTS, SHEETS, first_recipe\n"
+        "from ferry.recipe.editor import edit_recipe\n"
+        f"e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, {seed_message!r})\n"
+        "print(e.changed, e.question is not None)\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    path = os.pathsep.join([str(root / "layers" / "core"), str(root)])
+    seen = set()
+    for seed in ("0", "1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": path}
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True, cwd=root
+        )
+        seen.add(out.stdout.strip())
+    assert seen == {"False True"}

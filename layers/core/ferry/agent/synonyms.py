@@ -304,8 +304,8 @@ def vocabulary_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _correction_targets() -> dict[str, str]:
     """Spellings a typo can be corrected to: vocabulary words, and whole phrases written as one word."""
-    targets = {w: w for w in vocabulary_words() if len(w) >= 4}
-    for phrase in _phrase_index():
+    targets = {w: w for w in sorted(vocabulary_words()) if len(w) >= 4}
+    for phrase in sorted(_phrase_index()):
         glued = phrase.replace(" ", "")
         if " " in phrase and len(glued) >= 6:
             targets.setdefault(glued, phrase)
@@ -323,10 +323,14 @@ def correct_typo(word: str) -> str | None:
     if len(word) < 4 or word in targets or not word.isalpha():
         return None
     limit = 1 if len(word) <= 7 else 2
-    found = process.extractOne(word, list(targets), scorer=DamerauLevenshtein.distance, score_cutoff=limit)
-    if found is None:
+    found = process.extract(word, sorted(targets), scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
+    if not found:
         return None
-    return targets[found[0]]
+    nearest = min(f[1] for f in found)
+    spellings = {targets[f[0]] for f in found if f[1] == nearest}
+    # Two words equally close ('some': home, nome) is a guess, not a correction; and the answer must not hang on
+    # the order a set happens to iterate in (PYTHONHASHSEED).
+    return spellings.pop() if len(spellings) == 1 else None
 
 
 def segment(word: str) -> tuple[str, ...]:

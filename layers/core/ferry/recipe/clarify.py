@@ -64,7 +64,11 @@ def answer_question(recipe: Recipe, templates: list[Template], preview: dict[str
     text = fix_typos(tidy_message(message), view.vocabulary())
     if not text:
         return HELP
-    for intent in _INTENTS:
+    request = _change_request(view, text)  # on the words as typed: rewording must not hide an instruction
+    if request:
+        return request
+    text = rephrase(text)
+    for intent in _INTENTS[1:]:
         answer = intent(view, text)
         if answer:
             return answer
@@ -174,6 +178,84 @@ class _View:
         return sorted(w for w in words if len(w) >= 3)
 
 
+# ------------------------------------------------------------------------------------------ rewording
+
+_NUMBER_WORDS = re.findall(
+    r"\w+",
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty",
+)
+# Everyday ways of asking each question class, each rewritten to the words its intent listens for. They are
+# kinds of wording (a negated 'import', 'share a', 'two times', 'double-check'), not whole questions.
+_REWORDINGS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:^|(?<=\s))#\s*(\d+)\b"), r"row \1"),
+    (re.compile(r"\b(row|line|record|entry)\s+(" + "|".join(_NUMBER_WORDS) + r")\b", re.I), "NUMBER"),
+    (
+        re.compile(
+            r"\b(?:won'?t|will not|wo not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
+            r"(?:be\s+|get\s+|gets?\s+)?(?:make it(?: in(?:to)?)?|come in(?:to)?|go in(?:to)?|get in(?:to)?|"
+            r"imported|import(?:ed)?|brought (?:over|in)|bring over|carried over|carry over|migrated|migrate|"
+            r"taken over|used|loaded|load)\b",
+            re.I,
+        ),
+        "not imported",
+    ),
+    (re.compile(r"\b(?:come|comes|go|goes|get|gets)\s+not\s+(?:in(?:to)?|imported)\b", re.I), "not imported"),
+    (re.compile(r"\bnot in the (?:import|migration|upload|crm)\b", re.I), "not imported"),
+    (
+        re.compile(
+            r"\bnot\s+(?:bringing|importing|taking|carrying|loading|migrating|using|keeping)(?:\s+(?:over|in|across))?\b",
+            re.I,
+        ),
+        "not imported",
+    ),
+    (re.compile(r"\b(?:lo+sing|lo+se|lost|deleted|delete|thrown out|cut|disappear\w*|vanish\w*)\b", re.I), "dropped"),
+    (
+        re.compile(
+            r"\b(?:share|sharing|shares|have|has|with)\s+(?:an?|one|the)\s+(?:same\s+)?(\w+)\b(?=.*\b(?:two|both|"
+            r"several|multiple|more)\b)|\b(?:two|both|several|multiple)\s+(?:rows|records|lines|contacts)\s+"
+            r"(?:share|have|with)\s+(?:an?|the|one)\s+(?:same\s+)?(\w+)",
+            re.I,
+        ),
+        "DUP",
+    ),
+    (
+        re.compile(r"\b(?:two times|2 times|in double|doubled|more than once|several times|double entries)\b", re.I),
+        "twice",
+    ),
+    (
+        re.compile(
+            r"\b(?:not correct|not right|do(?:es)?n'?t validate|do(?:es)? not validate|won'?t validate|"
+            r"not validating|fail(?:s|ing)? validation|won'?t parse|can'?t be read|unreadable)\b",
+            re.I,
+        ),
+        "invalid",
+    ),
+    (
+        re.compile(
+            r"\b(?:double[- ]?check|re-?check|check by hand|verify|review|look at again|trust)\b|"
+            r"\bmappings?\b.*\b(?:might|could|may)\s+be\s+(?:wrong|off|mistaken|incorrect)\b|"
+            r"\b(?:might|could|may)\s+(?:the\s+|a\s+|any\s+)?mappings?\s+be\s+(?:wrong|off|mistaken|incorrect)\b|"
+            r"\b(?:might|could|may)\s+be\s+(?:mis-?mapped|mapped wrong|wrongly mapped)\b",
+            re.I,
+        ),
+        "low confidence",
+    ),
+]
+
+
+def rephrase(text: str) -> str:
+    """The question with everyday wordings of each question class rewritten to that class's words."""
+    for pattern, replacement in _REWORDINGS:
+        if replacement == "NUMBER":
+            text = pattern.sub(lambda m: f"{m.group(1)} {_NUMBER_WORDS.index(m.group(2).lower())}", text)
+        elif replacement == "DUP":
+            text = pattern.sub(lambda m: f"have the same {m.group(1) or m.group(2)}", text)
+        else:
+            text = pattern.sub(replacement, text)
+    return text
+
+
 # ------------------------------------------------------------------------------------------ intents
 
 _QUESTION_START_RE = re.compile(
@@ -185,7 +267,8 @@ _EDIT_VERB_RE = re.compile(
     r"^(?:map|unmap|use|set|make|change|drop|remove|delete|ignore|skip|exclude|split|combine|join|merge|"
     r"concatenate|treat|lowercase|lower-case|uppercase|upper-case|capitali[sz]e|dedupe|dedup|de-?duplicate|keep|"
     r"fill|default|rename|add|undo|revert|replace|convert|translate|put|move|don'?t|do not|stop|only|trim|"
-    r"prefix|append|go back|roll back|take|import only|filter)\b",
+    r"prefix|append|go back|roll back|take|import only|filter|cut|ditch|toss|swap|get rid of|leave out|fall back|"
+    r"format|lower-?case|put)\b",
     re.I,
 )
 _KEYWORDS = frozenset(
@@ -276,6 +359,8 @@ _DUPLICATE_RE = re.compile(r"\b(?:duplicat\w*|dupes?|de-?dup\w*|twice|repeat\w*|
 def _duplicates(view: _View, text: str) -> str | None:
     if not _DUPLICATE_RE.search(text):
         return None
+    if re.search(r"\bhow many\b", text, re.I) and _DROPPED_RE.search(text) and re.search(r"\bfilter", text, re.I):
+        return None  # 'how many rows do the filters and the dedup remove': the count of every rule
     named = view.named(text)
     return " ".join(_dedup_answer(part, [k for p, k in named if p is part]) for part in view.parts)
 
@@ -307,7 +392,7 @@ def _dedup_answer(part: _Part, keys: list[str]) -> str:
 
 
 _COLUMNS_RE = re.compile(
-    r"(?:\bnot|n't) (?:imported|mapped|used|included)|\b(?:unmapped|unused|ignored|left out|left over|leftover|"
+    r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|ignored|left out|left over|leftover|"
     r"skipped|lose|losing|lost|missing|dropp?ed|without a (?:field|target))",
     re.I,
 )
@@ -339,7 +424,8 @@ _DROPPED_RE = re.compile(
 
 
 def _dropped(view: _View, text: str) -> str | None:
-    if not _DROPPED_RE.search(text) or not re.search(r"\b(?:rows?|records?|lines?|entries|how many)\b", text, re.I):
+    rows = r"\b(?:rows?|records?|lines?|entries|contacts?|people|how many)\b"
+    if not _DROPPED_RE.search(text) or not re.search(rows, text, re.I):
         return None
     return " ".join(_dropped_answer(part) for part in view.parts)
 
@@ -389,9 +475,11 @@ _DATE_RE = re.compile(r"\b(?:dates?|date format|day[- ]first|month[- ]first|dd/m
 
 
 def _dates(view: _View, text: str) -> str | None:
-    if not _DATE_RE.search(text):
-        return None
     named = view.named(text)
+    read = re.search(r"\b(?:pars\w*|read|interpret\w*|understood|understand)\b", text, re.I)
+    dated = any(p.spec(k).type in ("date", "datetime") for p, k in named)
+    if not _DATE_RE.search(text) and not (read and dated):
+        return None
     pairs = [(p, k) for p, k in named if p.spec(k).type in ("date", "datetime")]
     if not pairs:
         pairs = [(p, f.key) for p in view.parts for f in p.template.fields if f.type in ("date", "datetime")]

@@ -15,17 +15,20 @@ from ferry.recipe.model import FieldRecipe, ParseDate, ParseDatetime
 ORDER_WORDS: list[tuple[str, str]] = [
     (
         "DMY",
-        r"day[- ]?first|days? (?:come )?first|day before (?:the )?month|dd first|europe(?:an)?(?: style| format)?|"
+        r"day[- ]?first|days? (?:come )?first|(?:the )?day (?:is |comes )?before (?:the )?month|dd first|"
+        r"(?:like|as) in (?:france|germany|europe|the uk|england|britain|spain|italy)|europe(?:an)?(?: style| format)?|"
         r"british|uk style|uk format|german(?: style| format)?|dmy|d/m/y|day/month(?:/year)?|"
         r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us",
     ),
     (
         "MDY",
-        r"month[- ]?first|months? (?:come )?first|month before (?:the )?day|american(?: style| format)?|"
+        r"month[- ]?first|months? (?:come )?first|(?:the )?month (?:is |comes )?before (?:the )?day|"
+        r"(?:like|as) in (?:the us|the usa|america|the states)|american(?: style| format)?|"
         r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?",
     ),
     ("YMD", r"year[- ]?first|iso(?: ?8601)?(?: style| format)?|ymd|y/m/d|year/month/day|year-month-day|big[- ]endian"),
 ]
+_CONTRAST_RE = re.compile(r"^\s*(?:not|never|rather than|instead of|but not)\s", re.I)
 _DATE_CUE_RE = re.compile(r"\b(?:dates?|days?|months?|years?|formats?|formatted|dd|mm|yyyy|yy|iso)\b", re.I)
 _DATE_PART = r"(?:%[dmyYbB]|[dD]{1,2}|[mM]{1,4}|[yY]{2,4})"
 _FORMAT_RE = re.compile(rf"(?<![\w%])({_DATE_PART})([./\- ])({_DATE_PART})\2({_DATE_PART})(?![\w])")
@@ -33,7 +36,8 @@ DATE_WORDS = words_of(
     "date dates day days month months year years first format formats formatted style order written are "
     "is in as use uses using with the read parse interpret treat come comes before after european "
     "american british uk us iso 8601 dmy mdy ymd little big endian not always all every signup should be "
-    "numeric they them like e.g. eg for example means put value values"
+    "numeric they them like e.g. eg for example means put value values france germany europe england britain "
+    "spain italy america states usa"
 )
 
 
@@ -48,6 +52,8 @@ def date_order(ctx: Ctx, text: str) -> Step | None:
         if found and order is None:
             order = name
             order_words = words_in(found.group(0))
+            if _CONTRAST_RE.match(plain) and not found.group(0).lower().startswith("not"):
+                return Step("ignore")  # ', not month/day' only confirms the order said before it
     if order is None and fmt is None:
         return None
     if not (

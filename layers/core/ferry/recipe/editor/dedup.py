@@ -6,15 +6,17 @@ import re
 from typing import Literal
 
 from ferry.recipe.editor.helpers import fields_question, leftover
-from ferry.recipe.editor.resolver import Ctx, words_in, words_of
+from ferry.recipe.editor.resolver import STOPWORDS, Ctx, words_in, words_of
 from ferry.recipe.editor.steps import Ask, Step, change, note
 from ferry.recipe.model import Dedup
 
 DEDUP_CUE_RE = re.compile(
     r"\b(?:de-?dup\w*|de-?duplicat\w*|duplicat\w*|dupes?|doubles?|repeat\w*|"
-    r"one (?:row|record|entry|line|contact)s? (?:per|for each|for every|by)|"
+    r"(?:one|a single|single|just one|only one) (?:row|record|entry|line|contact)s? (?:per|for each|for every|by)|"
     r"(?:first|last|latest|newest|oldest|earliest|most recent) (?:one|row|record|entry|occurrence)s? "
-    r"(?:per|for|of|by|with)|unique (?:per|by|on))",
+    r"(?:per|for|of|by|with)|unique (?:per|by|on)|more than once|(?:only|just|exactly|at most) once|two times|"
+    r"several times|twice|"
+    r"(?:first|last|latest|newest|oldest) one (?:wins|counts|stays|is kept|survives|remains))",
     re.I,
 )
 _DEDUP_OFF_RE = re.compile(
@@ -30,7 +32,9 @@ DEDUP_WORDS = words_of(
     "entry entries line lines contact contacts one per each every by on based using same drop remove "
     "delete dedup dedupe deduplicate de-dup de-duplicate duplicate duplicates dupes dup double doubles "
     "repeated repeats repeat unique occurrence occurrences don't do not no stop never without skip turn "
-    "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier"
+    "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier "
+    "appear appears shows show up occurs occur once wins counts stays kept survives remains more than twice two "
+    "times several some we if is just exactly at most single a"
 )
 
 
@@ -52,7 +56,10 @@ def dedup(ctx: Ctx, text: str) -> Step | None:
             return f"duplicate rows are no longer dropped{extra}"
 
         return change(off)
-    mentions = ctx.mentions(text)
+    # 'the first one' says which row is kept, not a field (first_name) the rows are compared on
+    mentions = [
+        m for m in ctx.mentions(text) if not all(w.lower() in DEDUP_WORDS | STOPWORDS for w in words_in(m.phrase))
+    ]
     keys = list(dict.fromkeys(m.key for m in mentions if m.key))
     if not keys:
         keys = [f.key for f in ctx.template.fields if f.unique]

@@ -19,9 +19,42 @@ _WHEN = r"(?:when|if|where|whenever|in case|for rows where|wherever|in rows wher
 _USE = (
     r"(?:use|take|fill (?:it |them )?(?:in )?(?:with|from)|fall\s*back (?:to|on)|set (?:it |them )?(?:to|as)|"
     r"put|make (?:it|them)|default (?:it |them )?to|try|go with|pick|grab|get (?:it|them|the value) from|"
-    r"read|fill in|put in|then use|then take|replace (?:it|them) with|give (?:it|them))"
+    r"read|fill in|put in|then use|then take|replace (?:it|them) with|give (?:it|them)|"
+    r"(?:then\s+)?(?:it|they|that)\s*(?:is|are|'s|'re|becomes?|should be|must be|will be|=))"
 )
 FILL_PATTERNS = [
+    # a field and its columns in order: 'phone: Work Phone, fallback Mobile', 'phone: 1) Work Phone 2) Mobile',
+    # 'phone: Work Phone first, Mobile when that's missing'
+    full(
+        r"(?P<f>[^:]+?)\s*:\s*(?:1[.)]\s*|first\s*:?\s*)?(?P<x>.+?)(?:\s+first)?\s*,?\s+(?:2[.)]|fallback|fall back to|"
+        r"fall back on|else|otherwise|then|backup|second|if not|or else)\s*:?\s*(?P<v>.+?)"
+    ),
+    full(
+        r"(?P<f>[^:]+?)\s*:\s*(?P<x>.+?)\s+first\s*,\s*(?:then\s+)?(?P<v>.+?)\s+(?:when|if|where)\s+(?:that|it|this)"
+        r"(?:'s|\s+is)\s+(?:missing|empty|blank|not there)"
+    ),
+    # object first: 'The mobile, if the work phone is empty'; 'Work Phone first, then Mobile'
+    full(r"(?:use\s+)?(?P<x>.+?)\s+first\s*,?\s+(?:then|else|otherwise|and then|after that)\s+(?:use\s+)?(?P<v>.+)"),
+    # the value after the condition: 'if there is no country, US' (a column or an allowed value only)
+    full(rf"{_WHEN}\s+(?P<cond>.+?)\s*,\s*(?:then\s+)?(?P<vv>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)"),
+    full(
+        rf"(?:use\s+)?(?P<x>.+?)\s+(?:is|are)\s+(?:preferred|the first choice|best|first|primary|the main one)\s*,?\s+"
+        rf"(?:but\s+|and\s+)?{_WHEN}\s+(?P<cond>.+?)\s*,?\s+(?:then\s+)?{_USE}\s+(?P<v>.+)"
+    ),
+    # a description: 'contacts without a country are all American'
+    full(
+        r"(?:the\s+|all\s+)?(?:rows?|records?|contacts?|entries|people|lines?)\s+(?:without|with no|with an? empty|"
+        r"missing|lacking)\s+(?:an?\s+|any\s+)?(?P<fe>.+?)\s+(?:are|is)\s+(?:all\s+|always\s+)?(?:from\s+)?(?P<v>.+)"
+    ),
+    full(rf"(?P<v>(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s*,\s*{_WHEN}\s+(?P<cond>.+)"),
+    full(
+        r"(?P<f>[^:\u2014\u2013]+?)\s*(?::|\u2014|\u2013)\s*\(?(?:blank|empty|missing|nothing|none|null|no value)\)?"
+        r"\s*(?:=>|->|\u2192|=|:|becomes?|is|gets?)\s*(?P<v>.+)"
+    ),
+    full(
+        rf"(?:put|use|set|write|enter|have)\s+(?P<v>.+?)\s+(?:as|for|in|into)\s+(?:the\s+)?(?P<f>.+?)\s+{_WHEN}\s+"
+        rf"(?P<cond>.+)"
+    ),
     full(rf"(?:set|make|fill|put|change)\s+(?P<f>.+?)\s+(?:to|=|as|with|in)\s+(?P<v>.+?)\s+{_WHEN}\s+(?P<cond>.+)"),
     full(rf"{_WHEN}\s+(?P<cond>.+?)\s*,?\s+(?:then\s+)?{_USE}\s+(?P<v>.+?)(?:\s+instead)?"),
     full(rf"{_USE}\s+(?P<v>.+?)\s+{_WHEN}\s+(?P<cond>.+)"),
@@ -39,7 +72,7 @@ FILL_PATTERNS = [
     ),
     full(
         r"(?:the\s+|any\s+|all\s+)?(?:missing|empty|blank)\s+(?P<f>.+?)\s+(?:should\s+|must\s+|will\s+)?"
-        r"(?:be|become|becomes|are|is|=|->|\u2192|get|gets|default to|defaults? to|come from|comes from|"
+        r"(?:be|become|becomes|are|is|=|->|\u2192|get|gets|means?|default to|defaults? to|come from|comes from|"
         r"taken from|be taken from)\s+(?P<v>.+)"
     ),
     full(r"(?:the\s+)?default\s+(?:value\s+)?(?:for|of)\s+(?P<f>.+?)\s+(?:is|should be|=|:|to|will be)\s+(?P<v>.+)"),
@@ -87,13 +120,27 @@ def fill(ctx: Ctx, text: str) -> Step | None:
             found = _missing_subject(groups["cond"])
             if found is None:
                 continue
-            subject = found or None
+            subject = found or subject or None
+        if groups.get("fe"):  # a description gives only an allowed value of an enum field ('are all American')
+            key = ctx.field(groups["fe"])
+            spec = ctx.spec(key) if key else None
+            if spec is None or not spec.values or allowed_value(spec, ctx.text(groups["v"])[0]) is None:
+                continue
+            step = _fill_step(ctx, spec.key, groups["v"], None)
+            if step is not None:
+                return step
+            continue
         key = ctx.field(groups["f"]) if groups.get("f") else None
         if key is None and subject:
             key = _field_of_subject(ctx, subject)
         if key is None:
             continue
-        step = _fill_step(ctx, key, groups["v"], subject)
+        if groups.get("vv") is not None:  # a bare word after a condition: only a column or an allowed value
+            value = ctx.text(groups["vv"])[0]
+            spec = ctx.spec(key)
+            if not ctx.rank_columns(groups["vv"]).name and not (spec.values and allowed_value(spec, value)):
+                continue
+        step = _fill_step(ctx, key, groups.get("v") or groups["vv"], subject)
         if step is not None:
             return step
     return None
@@ -130,6 +177,8 @@ def _fill_step(ctx: Ctx, key: str, value_text: str, subject: str | None) -> Step
         return change(partial(_apply_fallback, ctx, key, ranked.name, _subject_column(ctx, subject)))
     if not quoted and len(value.split()) > 1 and ctx.fix_typos(value) != value:
         return None  # 'company domian' is a misspelt instruction, not a value
+    if not quoted and (len(value.split()) > 3 or "," in value):
+        return None  # 'the domain of the Website, the row must stay' is more sentence, not a value
     if spec.values and literal is None:
         raise Ask(allowed_question(ctx, key, value, lambda v: f"set {key} to {quote(v)} when it is empty"))
     return change(lambda: _apply_default(ctx, key, literal or value))

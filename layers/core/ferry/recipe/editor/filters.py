@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ferry.agent.normalize import fold
 from ferry.recipe.editor.helpers import MISSING, allowed_value, full, match
 from ferry.recipe.editor.resolver import Ctx
@@ -17,7 +19,8 @@ from ferry.recipe.model import Filter
 _ROWS = r"(?:rows?|records?|entries|entry|lines?|contacts?|people|persons|ones)"
 _DROP_VERBS = (
     r"drop|remove|delete|ignore|skip|exclude|filter out|filter|throw away|throw out|get rid of|discard|leave out|"
-    r"omit|strip out|don'?t import|do not import|don'?t include|do not include|don'?t keep|do not keep"
+    r"omit|strip out|don'?t import|do not import|don'?t include|do not include|don'?t keep|do not keep|lose|"
+    r"ditch|toss|kill|(?:we\s+|i\s+)?(?:don'?t|do not)\s+(?:take|want|need|import|keep|include|load)"
 )
 _KEEP_VERBS = (
     r"keep only|only keep|import only|only import|include only|only include|keep just|just keep|only want|"
@@ -34,9 +37,27 @@ FILTER_PATTERNS = [
         rf"(?:\s+(?P<cond>.+))?"
     ),
     full(
-        rf"(?P<verb>{_DROP_VERBS}|{_KEEP_VERBS})\s+(?:the\s+|any\s+|all\s+|those\s+|these\s+)?"
+        rf"(?P<verb>{_DROP_VERBS}|{_KEEP_VERBS})\s+(?:the\s+|any\s+|all\s+|those\s+|these\s+|every\s+|each\s+)?"
         rf"{_ROWS}\s+(?P<cond>.+)"
     ),
+    # object first: 'rows without email: delete', 'the rows with Lifecycle test don't take'
+    full(rf"(?:the\s+|any\s+|all\s+)?{_ROWS}\s+(?P<cond>.+?)\s*[:,]?\s+(?P<verb>{_DROP_VERBS})(?:\s+(?:them|it))?"),
+    # descriptions: 'rows with Lifecycle test are dummy data'
+    full(
+        rf"(?:the\s+)?{_ROWS}\s+(?P<cond>.+?)\s+(?:are|is)\s+(?:just\s+|only\s+)?(?P<verb>dummy|fake|junk|garbage|bogus|"
+        rf"not real|placeholders?|test)(?:\s+(?:data|rows|entries|records|contacts))?"
+    ),
+    # a condition and an arrow: 'E-mail empty => drop row', 'no email, no row'
+    full(
+        rf"(?P<bare>.+?)\s*(?:=>|->|\u2192|:|,|then)\s*(?P<verb>{_DROP_VERBS})(?:\s+(?:the\s+|that\s+|this\s+)?"
+        rf"(?:{_ROWS}|them|it))?"
+    ),
+    full(rf"no\s+(?P<none>.+?)\s*(?:,|=>|->|\u2192|=|:|means|then)?\s*no\s+(?:{_ROWS}|import)"),
+    full(
+        r"(?:filter|rule|condition)\s*:\s*(?P<present>.+?)\s+(?:must|should|has to|needs to)\s+be\s+"
+        r"(?:present|set|filled(?: in)?|there|given|non-?empty|not empty)"
+    ),
+    full(rf"(?P<verb>no)\s+(?:more\s+)?(?P<value>.+?)\s+{_ROWS}"),
     full(
         rf"(?:the\s+|any\s+|all\s+)?{_ROWS}\s+(?P<cond>.+?)\s+(?:should|must|can|will|need to|have to|are to)?"
         rf"\s*(?:be\s+)?(?P<verb>{_DROPPED})(?:\s+out)?"
@@ -56,7 +77,8 @@ _MISSING_PATTERNS = [
         r"(?:without|with no|with an? empty|with an? blank|with empty|with blank|with missing|missing|lacking|"
         r"that lack|which lack|that have no|which have no|having no|that has no|which has no|with no value in|"
         r"where there is no|where there'?s no|that don'?t have|which don'?t have|with nothing in|where no|"
-        r"that do not have|with no value for|without any)\s+(?:an?\s+|any\s+|the\s+)?(?P<x>.+)"
+        r"that do not have|with no value for|without any|that doesn'?t have|which doesn'?t have|that does not have|"
+        r"who (?:don'?t|doesn'?t|do not|does not) have|that has no|that lacks?)\s+(?:an?\s+|any\s+|the\s+)?(?P<x>.+)"
     ),
     full(
         rf"(?:where|whose|in which|if|when|for which|that have|which have|with)\s+(?:the\s+)?(?P<x>.+?)\s+"
@@ -76,10 +98,15 @@ _NEGATIVE_REL = (
 _POSITIVE_REL = r"is one of|is either|is|are|=|==|equals|is equal to|says|reads|of|in|was|were|set to|marked|:"
 _VALUE_PATTERNS = [
     full(
-        rf"(?:where|whose|in which|if|when|with|that have|having|for which|which have|that has)\s+(?:the\s+)?"
+        rf"(?:where|were|whose|in which|if|when|with|that have|having|for which|which have|that has)\s+(?:the\s+)?"
         rf"(?P<x>.+?)\s+(?P<rel>{_NEGATIVE_REL}|{_POSITIVE_REL})\s+(?P<v>.+)"
     ),
+    full(
+        r"(?:that|which|where|whose)\s+(?:the\s+)?(?P<x>.+?)\s+(?:marks?|flags?|labels?|tags?|lists?|shows?|"
+        r"classifies|calls?)\s+(?:as\s+)?(?P<v>.+)"
+    ),
     full(r"(?:with|where|whose)\s+(?:the\s+)?(?P<x>.+?)\s+(?P<v>\u27e6\d+\u27e7)"),
+    full(r"(?:with|whose|where)\s+(?:the\s+)?(?P<x>.+?)\s+(?P<seen>[\w-]+)"),  # 'with Lifecycle test': a value it holds
     full(r"(?:marked|labelled|labeled|tagged|flagged)\s+(?:as\s+)?(?P<v>.+)"),
 ]
 _KEEP_VERB_RE = re.compile(rf"^(?:{_KEEP_VERBS}|kept|imported|included|retained)$", re.I)
@@ -100,9 +127,19 @@ def filter_rows(ctx: Ctx, text: str) -> Step | None:
         groups = m.groupdict()
         if groups.get("neg"):
             return _unfilter(ctx, groups.get("cond"))
+        if groups.get("none") or groups.get("present"):
+            target = ctx.target(groups.get("none") or groups["present"])
+            if target is not None:
+                return _filter_step(ctx, _Condition("missing", target), keep=False, only=False)
+            continue
         verb = groups["verb"].lower()
         keep = bool(_KEEP_VERB_RE.match(verb))
-        cond = _value_only(ctx, groups["value"]) if groups.get("value") else _condition(ctx, groups["cond"] or "")
+        if groups.get("bare"):
+            cond = _condition(ctx, groups["bare"]) or _condition(ctx, "where " + groups["bare"])
+        elif groups.get("value"):
+            cond = _value_only(ctx, groups["value"])
+        else:
+            cond = _condition(ctx, groups["cond"] or "")
         if cond is not None:
             return _filter_step(ctx, cond, keep, only="only" in verb or "just" in verb or "limit" in verb)
     return None
@@ -116,6 +153,14 @@ def _condition(ctx: Ctx, cond: str) -> _Condition | None:
             return _Condition("missing", target)
     for m in match(_VALUE_PATTERNS, cond):
         groups = m.groupdict()
+        if groups.get("seen"):
+            target = ctx.target(groups["x"])
+            if target is None:
+                continue
+            column = [target[1]] if target[0] == "column" else ctx.sources(target[1])
+            if ctx.known_value(groups["seen"], column) is None:
+                continue  # 'with the E-mail address' names no value
+            return _Condition("value", target, [_spelt(ctx, target, groups["seen"])])
         values = _values_list(ctx, groups["v"])
         if not values:
             continue
@@ -128,12 +173,26 @@ def _condition(ctx: Ctx, cond: str) -> _Condition | None:
         if target is None:
             continue
         negated = bool(re.fullmatch(_NEGATIVE_REL, (groups.get("rel") or "").lower()))
-        return _Condition("value", target, values, negated)
+        return _Condition("value", target, [_spelt(ctx, target, v) for v in values], negated)
     for m in match(_PRESENT_PATTERNS, cond):
         target = ctx.target(m.group("x"))
         if target:
             return _Condition("present", target)
     return None
+
+
+def _spelt(ctx: Ctx, target: tuple[Literal["column", "field"], str], value: str) -> str:
+    """A value as the target's column or enum spells it, one typo corrected ('tset' → test)."""
+    kind, name = target
+    if kind == "column":
+        return ctx.known_value(value, [name]) or value
+    near = [v for v in ctx.spec(name).values or [] if _near(value, v)]
+    return ctx.known_value(value, ctx.sources(name)) or (near[0] if len(near) == 1 else value)
+
+
+def _near(typed: str, value: str) -> bool:
+    a, b = fold(typed), fold(value)
+    return a == b or (len(a) > 3 and DamerauLevenshtein.distance(a, b) <= (1 if len(a) <= 6 else 2))
 
 
 def _values_list(ctx: Ctx, text: str) -> list[str]:

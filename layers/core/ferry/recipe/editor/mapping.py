@@ -18,7 +18,9 @@ _VAGUE_TARGETS_RE = re.compile(
     re.I,
 )
 _INSTEAD_RE = re.compile(
-    r"(?:\s+instead(?:\s+of\s+.+)?|\s+rather than\s+.+|\s+in place of\s+.+|,?\s+(?:but\s+)?not\s+[^,]+)$", re.I
+    r"(?:\s+instead(?:\s+of\s+.+)?|\s+rather than\s+.+|\s+in place of\s+.+|,?\s+(?:but\s+|and\s+)?not\s+[^,]+|"
+    r"\s*\(\s*(?:not|instead of|rather than|in place of)\s+[^)]*\))$",
+    re.I,
 )
 MAP_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
@@ -59,6 +61,24 @@ MAP_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         "ab",
     ),
     (full(r"(?P<b>.+?)\s*(?:<-|\u2190)\s*(?P<a>.+?)"), "ab"),
+    # other verbs and word orders: 'swap Work Phone for Mobile in phone', 'use for phone the Mobile column',
+    # 'for created_at take Signup Date', 'created_at filled from Signup Date'
+    (
+        full(
+            r"(?:swap|replace|exchange|switch|trade)\s+(?P<old>.+?)\s+(?:for|with|by)\s+(?P<a>.+?)\s+(?:in|for|on|as)\s+"
+            r"(?P<b>.+?)"
+        ),
+        "ab",
+    ),
+    (full(r"(?:use|take|read|pick)\s+for\s+(?:the\s+)?(?P<b>.+?)\s+(?P<a>the\s+.+?)"), "ab"),
+    (full(r"for\s+(?P<b>.+?),?\s+(?:use|take|read|pick|choose)\s+(?P<a>.+?)"), "ab"),
+    (
+        full(r"(?P<b>.+?)\s+(?:filled|taken|read|sourced|populated|pulled|fed)\s+(?:from|with|by|out of)\s+(?P<a>.+?)"),
+        "ab",
+    ),
+    (full(r"(?P<b>.+?),\s+(?:it|that|this)\s*(?:is|'s)\s+(?P<a>.+?)"), "either"),
+    (full(r"(?P<b>.+?)\s+(?:to|should|must|shall|will)\s+(?:use|take|read)\s+(?P<a>.+?)"), "ab"),
+    (full(r"(?P<a>.+?)\s*(?:->|\u2192|=>)\s*(?P<b>.+?)"), "either"),  # 'phone -> Mobile': whichever way round
     (
         full(
             r"(?P<b>.+?)\s+(?:is|=|are|should be|must be|equals|means|is in|lives in|is stored in|is found in|"
@@ -68,6 +88,7 @@ MAP_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     ),
     (full(r"(?P<b>[^:]+?)\s*:\s*(?P<a>.+?)"), "either"),
     (full(r"(?P<a>.+?)\s+(?:to|into|for)\s+(?P<b>.+?)"), "bare"),  # 'and Mobile to phone', after a first mapping
+    (full(r"(?P<b>.+?)\s+(?:from|out of)\s+(?P<a>.+?)"), "field"),  # 'phone from Mobile': b names a field, no column
 ]
 
 
@@ -79,6 +100,10 @@ def map_to_field(ctx: Ctx, text: str) -> Step | None:
         if m is None:
             continue
         a, b = m.group("a"), m.group("b")
+        if direction == "field":
+            fields, columns = ctx.rank_fields(b), ctx.rank_columns(b)
+            if fields.score < 0.9 or columns.score >= fields.score:
+                continue
         pair = _column_and_field(ctx, a, b, direction)
         if pair is not None:
             column, key = pair

@@ -7,6 +7,7 @@ survives every regex untouched and is put back (`Clause.restore`) when a clause 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -16,8 +17,9 @@ _QUOTED_RE = re.compile(
 HOLE_RE = re.compile(r"\u27e6(\d+)\u27e7")
 _LEADING_NOISE_RE = re.compile(
     r"^(?:please|pls|plz|kindly|hey|hi|hello|ok(?:ay)?|so|now|also|and|then|and then|just|oh|well|actually|"
-    r"great|thanks|cool|alright|next|finally|lastly|one more thing|can you|could you|would you|will you|"
-    r"can we|could we|would you mind|i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|"
+    r"great|thanks|cool|alright|next|finally|lastly|one more thing|for now|for the record|would you mind|"
+    r"can you|could you|would you|"
+    r"will you|can we|could we|i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|"
     r"we need to|we want to|you should|let'?s|let us|go ahead and|make sure (?:to|that you)|be sure to)"
     r"(?![\w'])[\s,:]*",
     re.I,
@@ -26,6 +28,14 @@ _TRAILING_NOISE_RE = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if possible|if you can|if you could))*[\s.!?,]*$",
     re.I,
 )
+# 'no org? use ...' / 'Website empty? ...': a question that only sets the condition of the next sentence
+_ASKED_CONDITION_RES = [
+    (re.compile(r"(^|(?<=[.!;]\s))(?:no|missing|empty|blank)\s+([^?.!;\u27e6]{1,40}?)\s*\?+\s+(?=\S)", re.I),
+     r"\1if there is no \2, "),
+    (re.compile(r"(^|(?<=[.!;]\s))([^?.!;]{1,40}?)\s+(?:is\s+)?(?:missing|empty|blank)\s*\?+\s+(?=\S)", re.I),
+     r"\1if \2 is empty, "),
+]  # fmt: skip
+_LIST_MARK_RE = re.compile(r"(?:(?<=\s)|(?<=:)|^)(\d)\.\s+(?=\S)")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|[;\n]+")
 SOFT_BREAK_RE = re.compile(
     r"(\s*,\s*(?:and then\s+|and\s+|then\s+|also\s+|plus\s+)?|\s+(?:and then|and also|and|then|also|plus|but)\s+)", re.I
@@ -59,12 +69,81 @@ def cut_quotes(message: str) -> Clause:
     return Clause(_QUOTED_RE.sub(hole, text), quotes)
 
 
+def asked_conditions(text: str) -> str:
+    """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
+    not the end of a sentence."""
+    text = _LIST_MARK_RE.sub(r"\1) ", text)
+    for pattern, replacement in _ASKED_CONDITION_RES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def tidy(text: str) -> str:
-    """Politeness and filler off both ends, white space collapsed."""
+    """Politeness and filler off both ends and out of the middle, white space collapsed, then the wordings that
+    say an instruction another way (a preference, a fronted phrase, a gerund) rewritten to the plain command."""
     text = " ".join(text.split())
     previous = None
     while previous != text:
         previous = text
         text = _LEADING_NOISE_RE.sub("", text).strip()
         text = _TRAILING_NOISE_RE.sub("", text).strip()
+        text = _INNER_NOISE_RE.sub("", text).strip()
+        text = _preference(text)
+        for pattern, replacement in _REWRITES:
+            text = pattern.sub(replacement, text).strip()
     return text
+
+
+# A preference is the command it prefers: "I'd rather not import X" → "don't import X", "I'd rather have X than
+# Y" → "have X", "I'd prefer the dates to be read as ..." → "the dates should be read as ...".
+_PREFER_NOT_RE = re.compile(r"\b(?:i|we)(?:'d| would| had)? (?:rather|prefer(?: to)?|sooner)(?: not| to not)\s+", re.I)
+_PREFER_RE = re.compile(
+    r"(?:^|(?<=,\s)|(?<=\s))(?:i|we)(?:'d| would)? (?:much )?(?:rather|prefer(?: to)?|like(?: to)?)\s+|"
+    r"^(?:i|we) (?:prefer|want)\s+(?=\S+\s+\S+)",
+    re.I,
+)
+# 'I'd rather have US', or a preference after a condition ('if there is no country, I'd prefer US'): use it
+_PREFER_HAVE_RE = re.compile(
+    r"(?<=\S\s)(?:i|we)(?:'d| would)? (?:much )?(?:rather|prefer(?: to)?|like(?: to)?) (?:have|see|get)\s+|"
+    r"(?<=\S\s)(?:i|we)(?:'d| would) (?:much )?(?:rather|prefer|like)\s+(?!to\b|not\b)(?=\S+\s*$)",
+    re.I,
+)
+_PREFER_HAVE_START_RE = re.compile(
+    r"^(?:i|we)(?:'d| would)? (?:much )?(?:rather|prefer(?: to)?|like(?: to)?) (?:have|see|get)\s+", re.I
+)
+_THAN_RE = re.compile(r"\s+(?:than|rather than|over)\s+[^,]+$", re.I)
+_TO_BE_RE = re.compile(r"^((?:the\s+)?\w+(?:\s+\w+)?)\s+to be\s+", re.I)
+
+
+def _preference(text: str) -> str:
+    said = _PREFER_NOT_RE.sub("don't ", text)
+    said = _PREFER_HAVE_RE.sub("use ", said)
+    said = _PREFER_HAVE_START_RE.sub("", said)  # 'I'd rather have the emails lowercase' → 'the emails lowercase'
+    said = _PREFER_RE.sub("", said)
+    if said == text:
+        return text
+    return _TO_BE_RE.sub(r"\1 should be ", _THAN_RE.sub("", said)).strip()
+
+
+_INNER_NOISE_RE = re.compile(r"(?<=\S)\s+(?:please|pls|plz|kindly)(?=\s+\S)", re.I)
+_GERUNDS = {
+    "taking": "take", "using": "use", "mapping": "map", "putting": "put", "dropping": "drop", "making": "make",
+    "setting": "set", "splitting": "split", "removing": "remove", "skipping": "skip", "leaving": "leave",
+    "keeping": "keep", "ignoring": "ignore", "changing": "change", "filling": "fill", "treating": "treat",
+    "translating": "translate", "lowercasing": "lowercase", "reading": "read", "excluding": "exclude",
+    "deleting": "delete", "joining": "join", "combining": "combine", "converting": "convert",
+}  # fmt: skip
+_PREPOSED = r"(?:into|instead of|for each|for every|per|for(?! example| instance| now| me\b| us\b| the record))"
+_REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    # 'w/o' and 'first/last name'
+    (re.compile(r"\bw/o\b", re.I), "without"),
+    (re.compile(r"\b(first)\s*/\s*(last)\b", re.I), r"\1 and \2"),
+    (re.compile(r"\b(?:is|are) meaning\b", re.I), "means"),  # 'Kunde is meaning customer'
+    # 'if it's not there I'd take the Mobile': the speaker before a plain verb says nothing
+    (re.compile(r"\b(?:i|we)(?:'d| would|'ll| will)\s+(?=(?:take|use|pick|go with)\b)", re.I), ""),
+    (re.compile(r"\b(?:is|are) (?:standing|stands) for\b", re.I), "means"),
+    # a gerund after 'would you mind' is the command ('taking X from Y' → 'take X from Y')
+    (re.compile(r"^(" + "|".join(_GERUNDS) + r")\b", re.I), lambda m: _GERUNDS[m.group(1).lower()]),
+    # a fronted phrase goes back after the verb: 'Into first and last name, split X' → 'split X into first ...'
+    (re.compile(rf"^({_PREPOSED}\s+[^,]+?),\s*(.+)$", re.I), r"\2 \1"),
+]

@@ -24,7 +24,7 @@ PHONE_WORDS = words_of(
     "format formatted local unless except without have has they them their already start starts begin "
     "with plus national assume treat read parse use set are is from in all come be should mostly mainly "
     "usually every one e164 e.164 prefixed come comes don't do not contain include written given missing "
-    "lack otherwise"
+    "lack otherwise ones as have xx +xx code treat handle consider"
 )
 _DIAL_RE = re.compile(r"(?:\+|\b00)\s?(\d{1,3})\b")
 

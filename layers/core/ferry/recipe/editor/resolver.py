@@ -37,7 +37,8 @@ STOPWORDS = words_of(
     "us than into onto"
 )
 _SPAN_START_RE = re.compile(
-    r"^(?:(?:the|a|an|any|all|every|each|our|my|your|their|this|these|those|its|column|field|col|source|target)\s+)+",
+    r"^(?:(?:(?:column|field|col)s? (?:of|for|with|called|named)|the|a|an|any|all|every|each|our|my|your|their|"
+    r"this|these|those|its|column|field|col|source|target)\s+)+",
     re.I,
 )
 _SPAN_END_RE = re.compile(
@@ -98,7 +99,9 @@ def _similarity(phrase: str, name: str) -> float:
     return score
 
 
-_GENERIC_TAILS = frozenset({"number", "address", "col", "data", "value", "phone", "code", "text", "cell", "entry"})
+_GENERIC_TAILS = frozenset(
+    {"number", "address", "col", "data", "value", "phone", "code", "text", "cell", "entry", "num", "nums", "nr", "no"}
+)
 
 
 def _concept_score(phrase: str, names: list[str], weight: float) -> float:
@@ -153,6 +156,26 @@ class Ctx:
         values = [v for vs in self.samples.values() for v in vs]
         values += [v for f in self.template.fields for v in f.values or []]
         return any(fold(v) == folded for v in values)
+
+    def known_value(self, text: str, columns: list[str] | None = None) -> str | None:
+        """The value a typed value means, as the file or the template spells it: the same text, or the one known
+        value within one typo (two for values over 6 letters; 'Interesent' → Interessent, 'UAS' → USA); None
+        when no value, or two, are that close. `columns` limits the file's values to those columns' samples."""
+        pool = [v for c in (self.columns if columns is None else columns) for v in self.samples.get(c, [])]
+        if columns is None:
+            pool += [v for f in self.template.fields for v in f.values or []]
+        folded = fold(text.strip())
+        for value in pool:
+            if fold(value) == folded:
+                return value
+        if len(folded) < 3 or " " in folded.strip():
+            return None
+        if len(folded) <= 3:  # short values: only swapped letters ('UAS' → USA), anything else is too risky
+            near = {fold(v): v for v in pool if sorted(fold(v)) == sorted(folded)}
+        else:
+            limit = 1 if len(folded) <= 6 else 2
+            near = {fold(v): v for v in pool if DamerauLevenshtein.distance(folded, fold(v)) <= limit}
+        return next(iter(near.values())) if len(near) == 1 else None
 
     # --- resolving phrases ----------------------------------------------------------------------------
 
@@ -303,8 +326,12 @@ class Ctx:
         names += [v for vs in self.samples.values() for v in vs]
         names += [v for f in self.template.fields for v in f.values or []]
         for name in names:
-            for word in re.findall(r"[a-z]+", fold(name)):
+            found = re.findall(r"[a-z]+", fold(name))
+            for word in found:
                 words.update({word, word + "s"})
+            if 1 < len(found) <= 3:
+                words.add("".join(found))  # 'Fulname' → fullname, which names 'Full Name'
+        words.update({"split", "splits"})
         return sorted(w for w in words if len(w) >= 3)
 
     def fix_typos(self, text: str) -> str:
@@ -360,9 +387,18 @@ def fix_typos(text: str, vocabulary: list[str]) -> str:
     known = set(vocabulary)
 
     def fix(m: re.Match[str]) -> str:
-        return _closest(m.group(0), vocabulary, known)
+        word = m.group(0)
+        if "-" in word:  # 'E-mial': the whole word against glued names ('email') before its parts
+            parts = word.split("-")
+            if all(p.lower() in known or len(p) < 3 for p in parts):
+                return word
+            glued = _closest("".join(parts), vocabulary, known)
+            if glued != "".join(parts):
+                return glued
+            return "-".join(_closest(p, vocabulary, known) for p in parts)
+        return _closest(word, vocabulary, known)
 
-    return re.sub(r"(?<![\u27e6\d])[A-Za-z]+(?![\u27e7\d])", fix, text)
+    return re.sub(r"(?<![\u27e6\d])[A-Za-z]+(?:-[A-Za-z]+)*(?![\u27e7\d])", fix, text)
 
 
 def _closest(word: str, vocabulary: list[str], known: set[str]) -> str:

@@ -17,7 +17,7 @@ from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
-from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, cut_quotes, tidy
+from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
 from ferry.recipe.model import Recipe, RecipeError, TemplateRecipe
@@ -62,6 +62,7 @@ class Session:
     def clauses(self, message: str) -> list[str]:
         """The instructions in a message: sentences, each cut where its parts stand alone as instructions."""
         whole = cut_quotes(message)
+        whole.text = asked_conditions(whole.text)
         out: list[str] = []
         for sentence in SENTENCE_RE.split(whole.text):
             sentence = tidy(sentence)

@@ -30,6 +30,12 @@ SPLIT_PATTERNS = [
     ),
     full(r"(?:use|take|get)\s+(?P<src>.+?)\s+(?:for|to fill|as)\s+(?:both\s+)?(?P<dst>.+)"),
     full(r"(?P<src>.+?)\s*(?:->|\u2192|=>)\s*(?P<dst>.+)"),
+    full(r"(?P<dst>.+?)\s+(?:from|out of)\s+(?P<src>.+)"),  # 'first and last name from Full Name'
+    # a description: 'Full Name holds first and last names together'
+    full(
+        r"(?P<src>.+?)\s+(?:holds|has|contains|combines|includes|carries)\s+(?:both\s+)?(?P<dst>.+?)"
+        r"(?:\s+(?:together|combined|in one(?: column| field)?|at once))?"
+    ),
 ]
 
 

@@ -18,11 +18,14 @@ LEVEL_RE = re.compile(
 _LEVEL_WORDS = words_of(
     "make set mark have let should must can could may need needs needn't to has be is are isn't aren't "
     "not no longer anymore doesn't don't does do optional required mandatory compulsory obligatory unique "
-    "non nullable allowed allow empty blank missing field fields filled anything"
+    "non nullable allowed allow empty blank missing field fields filled anything drop remove flag flags on "
+    "unset clear turn off lift requirement constraint rule"
 )
 _OPTIONAL_RE = full(
     r"(?P<t>.+?)\s+(?:can|may|could|is allowed to|are allowed to|should be allowed to|may also)\s+be\s+"
-    r"(?:left\s+)?(?:empty|blank|missing|null)|(?:allow|accept|permit)\s+(?:empty|blank|missing)\s+(?P<t2>.+)"
+    r"(?:left\s+)?(?:empty|blank|missing|null)|(?:allow|accept|permit)\s+(?:empty|blank|missing)\s+(?P<t2>.+)|"
+    r"(?:allow|accept|permit|tolerate)\s+(?:the\s+)?(?:contacts?|rows?|records?|entries|lines?|people)\s+"
+    r"(?:without|with no|missing|lacking)\s+(?:an?\s+|any\s+)?(?P<t3>.+)"
 )
 _STRUCTURE_PATTERNS = [
     full(r"(?:rename|add|create|delete|remove)\s+(?:a\s+|an\s+|the\s+|new\s+)*(?:template\s+)?fields?\b.*"),
@@ -44,7 +47,7 @@ def template_level(ctx: Ctx, text: str) -> Step | None:
         )
     optional = _OPTIONAL_RE.match(text)
     if optional:
-        key = ctx.field(optional.group("t") or optional.group("t2"), via_column=False)
+        key = ctx.field(optional.group("t") or optional.group("t2") or optional.group("t3"), via_column=False)
         if key:
             return note(
                 f"whether {key} is required is decided by the {name} template, not the recipe; "

@@ -16,16 +16,29 @@ CASES: list[tuple[Literal["lower", "upper", "title"], str]] = [
     ("upper", r"upper[- ]?case[ds]?|upper[- ]?cased|upper|capitals|capital letters|all caps|caps|uppercasing"),
     ("title", r"title[- ]?case[ds]?|proper case|capitali[sz]e[ds]?|capitali[sz]ing|first letter capital|title"),
 ]
+_NO_CAPS_RE = re.compile(
+    r"\b(?:no|without|never|not in|not|none in|zero|avoid|get rid of|remove|drop|strip)\s+(?:any\s+|the\s+)?"
+    r"(?:caps|capitals|capital letters|upper[- ]?case(?: letters)?|all caps)\b",
+    re.I,
+)
+_NO_LOWER_RE = re.compile(
+    r"\b(?:no|without|never|not in|not|avoid)\s+(?:any\s+)?(?:lower[- ]?case(?: letters)?|small letters)\b", re.I
+)
 CASE_WORDS = words_of(
     "make convert change turn put set write format have should be all in to into as letters letter "
     "everything every lower upper case cased lowercase uppercase lowercased uppercased titlecase capital "
     "capitals caps capitalize capitalise capitalized capitalised proper title small downcase first "
-    "written store stored them please force normalise normalize lowercasing uppercasing name names"
+    "written store stored them please force normalise normalize lowercasing uppercasing name names no without "
+    "never not avoid zero none any get rid remove drop strip"
 )
 
 
 def case(ctx: Ctx, text: str) -> Step | None:
     to = next((name for name, pattern in CASES if re.search(rf"\b(?:{pattern})\b", text, re.I)), None)
+    if to == "upper" and _NO_CAPS_RE.search(text):
+        to = "lower"  # 'no caps in emails', 'without capital letters'
+    elif to == "lower" and _NO_LOWER_RE.search(text):
+        to = "upper"
     if to is None or leftover(ctx, text, CASE_WORDS):
         return None
     keys = list(dict.fromkeys(m.key for m in ctx.mentions(text) if m.key))

@@ -21,7 +21,8 @@ UNMAP_PATTERNS = [
     ),
     full(
         r"(?:ignore|skip|exclude|drop|remove|unmap|omit|leave out|discard|forget(?: about)?|delete|hide|"
-        r"get rid of|throw away|toss|lose|clear|blank out|empty|unlink|disconnect)\s+(?P<x>.+?)"
+        r"get rid of|throw away|toss|lose|clear|blank out|empty|unlink|disconnect|ditch|scrap|bin|dump|"
+        r"cut|kill|nuke)\s+(?P<x>.+?)"
         r"(?:\s+(?:entirely|completely|altogether|from the import|from the recipe|from the mapping))?"
     ),
     full(r"(?:leave|keep)\s+(?P<x>.+?)\s+(?:out|empty|blank|unmapped|unfilled|unused|alone|out of it)"),
@@ -38,7 +39,21 @@ UNMAP_PATTERNS = [
         r"(?:imported|mapped|used|included|migrated|kept|go anywhere|matter)"
     ),
     full(r"no\s+(?P<x>.+?)"),
+    full(
+        r"(?P<x>[^:\u2192]+?)\s*(?::|\u2192|->|=>|\u2014|\u2013)\s*\(?\s*(?:skip|skipped|none|nothing|drop|dropped|"
+        r"ignore|ignored|not needed|unneeded|don'?t import|do not import|not imported|n/a|x|-+|no|nope|unused|"
+        r"leave out|left out|exclude|excluded)\s*\)?"
+    ),
+    full(
+        r"(?P<x>.+?)\s+(?:is|are)\s+(?:just\s+|only\s+)?(?:internal|private|scribbles|comments|noise|junk)\b.*?,?\s+"
+        r"(?:we|i)\s+(?:don'?t|do not)\s+(?:need|want|use)\s+(?:it|them)(?:\s+.*)?"
+    ),
+    full(
+        r"(?:we|i)\s+(?:don'?t|do not)\s+(?:want|need)\s+to\s+(?:import|map|use|include|keep|bring over|carry over|"
+        r"migrate|load)\s+(?P<x>.+?)"
+    ),
     full(r"(?:we|i)\s+(?:don'?t|do not)\s+(?:need|want|care about)\s+(?P<x>.+?)"),
+    full(r"(?:we|i)\s+(?:have|see)\s+no\s+(?:use|need|place)\s+for\s+(?P<x>.+?)"),
 ]
 
 

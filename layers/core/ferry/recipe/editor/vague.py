@@ -24,6 +24,20 @@ KEEP_COLUMN_PATTERNS = [
         r"go somewhere|be somewhere|end up somewhere|land somewhere|mapped)(?:\s+somewhere)?"
     ),
     full(r"where (?:do|does|can|should) (?P<a>.+?) go"),
+    full(r"(?:what about|how about|and what about)\s+(?P<a>.+?)"),
+    full(r"(?P<a>.+?)\s+(?:somewhere|anywhere|too|as well|somewhere too)"),
+    full(
+        r"(?P<a>.+?)\s+(?:is|are)\s+(?:important|needed|useful|valuable|wanted|relevant|worth keeping)"
+        r"(?:\s+(?:for|to)\s+(?:us|me|the team))?(?:\s+(?:too|as well|also))?"
+    ),
+    full(r"(?P<a>.+?)\s*(?:\u2192|->|=>|:)\s*\?*"),
+    full(
+        r"(?P<a>.+?)\s+(?:must|should|need to|needs to|has to|have to)\s+(?:also\s+)?(?:come in|go in|get in|be in|"
+        r"come along|go|end up|land|be kept|stay)(?:\s+(?:too|as well|also))?(?:,?\s+(?:somewhere|anywhere))?"
+    ),
+    full(
+        r"(?:somewhere|anywhere)(?:\s+in the (?:import|crm|recipe|template))?,?\s+(?P<a>.+?)\s+(?:should|must|can)\s+go"
+    ),
 ]
 
 
@@ -47,5 +61,17 @@ _FILLER_RE = full(
 )
 
 
+# 'keep the row', 'the row must stay': the rows a fallback saves are kept anyway, so this asks for no change
+_KEEP_ROW_RE = full(
+    r"(?:(?:the|that|this|each|every)\s+)?(?:row|record|contact|line|entry)s?\s+"
+    r"(?:must|should|has to|have to|needs? to|can|will)\s+(?:stay|remain|be kept|survive|stay in)|"
+    r"(?:keep|retain|save)\s+(?:the|that|this|those|these)\s+"
+    r"(?:row|record|contact|line|entry)s?|(?:don'?t|do not|dont|never)\s+(?:throw|toss|drop|lose|remove|delete|skip|"
+    r"discard)\s+(?:the|that|this|those|these)\s+(?:row|record|contact|line|entry)s?(?:\s+away)?"
+)
+
+
 def filler(ctx: Ctx, text: str) -> Step | None:
+    if _KEEP_ROW_RE.match(text):
+        return Step("ignore")
     return Step("ignore") if _FILLER_RE.match(text) or not text.strip() else None

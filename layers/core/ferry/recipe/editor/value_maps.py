@@ -33,21 +33,29 @@ _PAIR_RE = re.compile(
     r"\bshould become\b|\bbecomes?\b|\bequals\b|\bstands for\b|\bwith\b|\bis the same as\b|:)\s*(?P<b>.+)$",
     re.I,
 )
+# 'lead for Interessent': the target first, when it is an allowed value and the source a value of the file
+_REVERSED_PAIR_RE = re.compile(r"^(?P<b>.+?)\s+for\s+(?P<a>.+)$", re.I)
 _NOT_VALUES = STOPWORDS | words_of("set make use map put treat change take")
 _NULL_WORDS = frozenset({"empty", "blank", "null", "nothing", "none", "missing", "no value", "nil", "unknown"})
 _SCOPE_PREFIX_RE = re.compile(r"^(?:for|in|on|within|inside)\s+(?:the\s+)?(?P<s>[^,:]+?)\s*[,:]\s*(?P<rest>.+)$", re.I)
+_SCOPE_LABEL_RE = re.compile(r"^(?P<s>[^,:\u2014\u2013]+?)\s*(?::|\u2014|\u2013|\s-\s|--)\s*(?P<rest>.+)$", re.I)
 _SCOPE_SUFFIX_RE = re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on|within|inside|of)\s+(?:the\s+)?(?P<s>[^,]+?)$", re.I)
 
 
 def values(ctx: Ctx, text: str) -> Step | None:
     rest, scope = text, None
-    for scope_re in (_SCOPE_PREFIX_RE, _SCOPE_SUFFIX_RE):
-        m = scope_re.match(text)
-        if m and (found := ctx.field(m.group("s"))) is not None:
-            rest, scope = m.group("rest"), found
+    lead = VALUE_VERB_RE.match(text)
+    for candidate in dict.fromkeys([text, text[lead.end() :] if lead else text]):
+        for scope_re in (_SCOPE_PREFIX_RE, _SCOPE_LABEL_RE, _SCOPE_SUFFIX_RE):
+            m = scope_re.match(candidate)
+            if m and (found := _scope_field(ctx, m.group("s"))) is not None:
+                rest, scope = m.group("rest"), found
+                break
+        if scope is not None:
             break
-    verb = VALUE_VERB_RE.match(rest)
-    pairs = _pairs(ctx, rest[verb.end() :] if verb else rest)
+    verb = VALUE_VERB_RE.match(rest) or lead
+    pairs = _pairs(ctx, rest[verb.end() :] if verb and VALUE_VERB_RE.match(rest) else rest)
+    pairs = _known_sources(ctx, pairs, explicit=bool(verb) or scope is not None)
     if not pairs:
         return None
     grouped: dict[str, dict[str, str | None]] = {}
@@ -69,6 +77,33 @@ def values(ctx: Ctx, text: str) -> Step | None:
     return change(lambda: "; ".join(apply_value_map(ctx, k, m) for k, m in grouped.items()))
 
 
+def _scope_field(ctx: Ctx, span: str) -> str | None:
+    """The field a scope names ('Land', 'the country codes', 'Lifecycle status'), or None."""
+    phrase, _ = ctx.text(re.sub(r"\s+(?:codes?|values?|names?|entries)$", "", span.strip(), flags=re.I))
+    if not phrase or len(phrase.split()) > 3 or ctx.is_value(phrase):
+        return None
+    return ctx.field(phrase)
+
+
+def _known_sources(
+    ctx: Ctx, pairs: list[tuple[list[str], str | None]], *, explicit: bool
+) -> list[tuple[list[str], str | None]]:
+    """Source values as the file spells them, a typo corrected ('Deutschand' → Deutschland); [] when a value is
+    neither in the file nor one typo from it and nothing else (a verb, a named field) says these are values."""
+    out: list[tuple[list[str], str | None]] = []
+    for sources, target in pairs:
+        known: list[str] = []
+        for source in sources:
+            if source.strip("()[] ").lower() in _NULL_WORDS:
+                return []  # '(blank) => US' gives empty cells a value: a default, not a translation
+            found = ctx.known_value(source)
+            if found is None and not explicit:
+                return []
+            known.append(found or source)
+        out.append((known, target))
+    return out
+
+
 def _treat_clause(sources: str, target: str, key: str) -> str:
     return f"treat {sources} as {target} in {key}"
 
@@ -79,6 +114,15 @@ def _pairs(ctx: Ctx, text: str) -> list[tuple[list[str], str | None]]:
     pairs: list[tuple[list[str], str | None]] = []
     waiting: list[str] = []
     for item in items:
+        reversed_pair = _REVERSED_PAIR_RE.match(item)
+        if (
+            reversed_pair
+            and ctx.known_value(ctx.text(reversed_pair.group("a"))[0], ctx.columns)  # a value of the file
+            and ctx.known_value(ctx.text(reversed_pair.group("b"))[0], ctx.columns) is None  # the target is not
+            and _allowed_somewhere(ctx, ctx.text(reversed_pair.group("b"))[0])
+        ):
+            pairs.append(([ctx.text(reversed_pair.group("a"))[0]], ctx.text(reversed_pair.group("b"))[0]))
+            continue
         m = _PAIR_RE.match(item)
         if m is None:
             value, quoted = ctx.text(item)
@@ -99,6 +143,10 @@ def _pairs(ctx: Ctx, text: str) -> list[tuple[list[str], str | None]]:
         pairs.append(([*waiting, source], None if not t_quoted and target.lower() in _NULL_WORDS else target))
         waiting = []
     return pairs if pairs and not waiting else []
+
+
+def _allowed_somewhere(ctx: Ctx, value: str) -> bool:
+    return any(f.values and allowed_value(f, value) for f in ctx.template.fields)
 
 
 def _value_field(ctx: Ctx, sources: list[str], target: str | None) -> str | None:
