@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping bench-language demo clean
+.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping bench-language bench-load demo clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -82,3 +82,6 @@ bench-mapping: $(STAMP) ## mapping benchmark: 40 real files (train/test), own la
 
 bench-language: $(STAMP) ## phrasing benchmark: 365 user phrasings of the update/clarify rows, train/test (SPLIT=train)
 	$(PY) bench/language/run.py --split $(or $(SPLIT),all) $(if $(PLANNER),--planner $(PLANNER))
+
+bench-load: $(STAMP) ## load benchmark: account A's 50 slow/mixed concurrent requests vs account B's GETs for 60 s (LOAD_SECONDS=n); B's p50/p95/p99
+	$(PY) bench/load/run.py --seconds $(or $(LOAD_SECONDS),60)

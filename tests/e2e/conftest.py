@@ -38,10 +38,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    """`make run`'s server with two accounts' keys, stopped with SIGTERM at the end (and checked to exit cleanly).
+    """`make run`'s server with three accounts' keys (acct_fuzz is the OpenAPI fuzzer's own), stopped with
+    SIGTERM at the end (and checked to exit cleanly).
 
     Its state goes to a temporary directory: never the developer's .local/state."""
-    keys = {"acct_alpha": "ek_" + secrets.token_urlsafe(16), "acct_beta": "ek_" + secrets.token_urlsafe(16)}
+    keys = {name: "ek_" + secrets.token_urlsafe(16) for name in ("acct_alpha", "acct_beta", "acct_fuzz")}
     with local_server(keys, tmp_path_factory.mktemp("local-state")) as started:
         yield started
 

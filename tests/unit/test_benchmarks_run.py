@@ -99,3 +99,12 @@ def test_phrasing_corpus_has_twelve_phrasings_and_a_frozen_test_third_per_row() 
     # the stored split is the one random.Random(13) draws (bench/language/README.md): never re-drawn or edited
     redrawn = assign_splits([{**e, "split": None} for e in entries])
     assert [e["split"] for e in redrawn] == [e["split"] for e in entries]
+
+
+def test_load_benchmark_prints_account_b_latency_and_account_a_mix() -> None:
+    # When: the load benchmark runs for 3 s (`make bench-load` runs it for 60)
+    out = bench("bench/load/run.py", "--seconds", "3", "--concurrency", "10")
+    # Then: account B's percentiles and errors, and account A's request mix, are printed
+    assert re.search(r"^  latency p50 [\d.]+ ms  p95 [\d.]+ ms  p99 [\d.]+ ms", out, re.MULTILINE), out
+    assert re.search(r"^  errors: \d+", out, re.MULTILINE), out
+    assert "== account A: " in out and "thread long-poll (wait=20)" in out and "connection check" in out
