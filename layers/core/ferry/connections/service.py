@@ -9,6 +9,7 @@ execute commits (`commit_extraction_state`), so a failed import never skips reco
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
@@ -476,7 +477,13 @@ def _ingest_extracted(db: Store, blobs: Blobs, connection: ConnectionRecord, fil
         updated_at=now,
     )
     db.put_file(record)
-    etag = blobs.upload_file(record.upload_key, path, record.content_type)
+    try:
+        etag = blobs.upload_file(record.upload_key, path, record.content_type)
+    except BaseException:
+        # The object never landed: drop its record, so a retried extraction leaves no phantom pending file.
+        with contextlib.suppress(Exception):
+            db.delete_file(connection.migration_id, file_id)
+        raise
     # The upload's S3 event may ingest it too; process_upload makes the second one a no-op.
     process_upload(UploadedObject(key=record.upload_key, etag=etag, size=size, event_time=now), db=db, blobs=blobs)
     return db.get_file(connection.migration_id, file_id) or record
