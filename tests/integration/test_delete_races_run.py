@@ -67,7 +67,7 @@ def test_concurrent_delete_and_start_never_both_succeed(  # type: ignore[no-unty
             wait_for_status(api, acct.headers, mig, run_id, "awaiting_approval")
 
 
-def test_delete_removes_the_runs_previews_and_threads_but_keeps_the_accounts_memory(  # type: ignore[no-untyped-def]
+def test_delete_removes_the_runs_previews_threads_and_what_memory_learned_from_it(  # type: ignore[no-untyped-def]
     api: TestClient, account, stack: LocalStack, double: StepDouble
 ) -> None:
     acct = account()
@@ -78,16 +78,19 @@ def test_delete_removes_the_runs_previews_and_threads_but_keeps_the_accounts_mem
         run_id = started.json()["run_id"]
         wait_for_status(api, acct.headers, mig, run_id, "awaiting_approval")
         run_ids.add(run_id)
-    memory = {"PK": {"S": f"ACCT#{acct.account_id}"}, "SK": {"S": "MEMORY#contacts#email#text#email"},
-              "migration_id": {"S": mig}, "migration_name": {"S": "Runs"}}  # fmt: skip
-    stack.client("dynamodb").put_item(TableName=stack.table_name, Item=memory)
+    learned = {"PK": {"S": f"ACCT#{acct.account_id}"}, "SK": {"S": "MEMORY#contacts#email#text#email"},
+               "migration_id": {"S": mig}, "migration_name": {"S": "Runs"}}  # fmt: skip
+    other = {"PK": {"S": f"ACCT#{acct.account_id}"}, "SK": {"S": "MEMORY#contacts#phone#phone#phone"},
+             "migration_id": {"S": "mig_another"}, "migration_name": {"S": "Another"}}  # fmt: skip
+    for item in (learned, other):
+        stack.client("dynamodb").put_item(TableName=stack.table_name, Item=item)
     before = _items_of(stack, mig, run_ids)
     assert any(sk.startswith("RUN#") for _, sk in before) and any(sk.startswith("PREVIEW#") for _, sk in before)
     assert any(pk.startswith("RUN#") and sk.startswith("EVT#") for pk, sk in before)
     # When: the migration is deleted
     assert api.delete(f"/v1/migrations/{mig}", headers=acct.headers).status_code == 204
-    # Then: nothing of it is left but the account's memory, which keeps its history
-    left = [(pk, sk) for pk, sk in _items_of(stack, mig, run_ids) if not sk.startswith("MEMORY#")]
-    assert left == []
-    kept = stack.client("dynamodb").get_item(TableName=stack.table_name, Key={"PK": memory["PK"], "SK": memory["SK"]})
-    assert kept["Item"]["migration_name"]["S"] == "Runs"
+    # Then: nothing of it is left, not even what the account's memory learned from it; other memory stays
+    assert [(pk, sk) for pk, sk in _items_of(stack, mig, run_ids) if not sk.startswith("MEMORY#")] == []
+    ddb = stack.client("dynamodb")
+    assert "Item" not in ddb.get_item(TableName=stack.table_name, Key={"PK": learned["PK"], "SK": learned["SK"]})
+    assert "Item" in ddb.get_item(TableName=stack.table_name, Key={"PK": other["PK"], "SK": other["SK"]})

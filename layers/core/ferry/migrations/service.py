@@ -142,15 +142,17 @@ def delete_migration(db: Store, blobs: Blobs, account_id: str, migration_id: str
         db.delete_file(migration_id, file.file_id)
     # A deleted migration's secrets must not linger.
     connection_count = delete_migration_connections(db, Vault(), migration_id)
-    # Its runs, previews and threads too (no run is active: the delete was conditional on the lock). The
-    # account's mapping memory stays: it is the account's, and names the migration only as history.
+    # Its runs, previews and threads too (no run is active: the delete was conditional on the lock), and
+    # what the account's mapping memory learned from it: nothing of a deleted migration lingers.
     run_ids = db.delete_migration_history(migration_id)
+    memory_count = db.delete_migration_memories(account_id, migration_id)
     logger.info(
         "migration deleted",
         migration_id=migration_id,
         file_count=len(files),
         connection_count=connection_count,
         run_count=len(run_ids),
+        memory_count=memory_count,
     )
 
 

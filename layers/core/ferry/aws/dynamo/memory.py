@@ -153,6 +153,17 @@ class MemoryItems(StoreBase):
             self.client.delete_item(TableName=self.table, Key=key)
         return len(keys)
 
+    def delete_migration_memories(self, account_id: str, migration_id: str) -> int:
+        """Forget what the account learned from one migration (it is being deleted); how many there were."""
+        keys = [
+            {"PK": item["PK"], "SK": item["SK"]}
+            for item in self._memory_items(account_id, MEMORY_PREFIX)
+            if item.get("migration_id", {}).get("S") == migration_id
+        ]
+        for key in keys:
+            self.client.delete_item(TableName=self.table, Key=key)
+        return len(keys)
+
     def _memory_items(self, account_id: str, prefix: str) -> Iterator[dict[str, Any]]:
         return self._query_prefix(_account_pk(account_id), prefix)
 
