@@ -1,9 +1,28 @@
-"""Integration-only hooks: the fault-injection matrix (test_fault_injection.MATRIX) in the terminal summary."""
+"""Integration-only fixtures and hooks: `setting` (one FERRY_ setting for one test), and the fault-injection
+matrix (test_fault_injection.MATRIX) in the terminal summary."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import pytest
+
+from ferry.core.config import get_settings
+
+
+@pytest.fixture
+def setting(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str], None]]:
+    """`setting(NAME, value)` changes one FERRY_ setting for this test only."""
+
+    def change(name: str, value: str) -> None:
+        monkeypatch.setenv(name, value)
+        get_settings.cache_clear()
+
+    yield change
+    monkeypatch.undo()
+    get_settings.cache_clear()
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

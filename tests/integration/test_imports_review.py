@@ -7,10 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from ferry.core.config import get_settings
 from tests.integration.imports_support import (
     EMAIL,
     approved_migration,
@@ -24,19 +22,6 @@ from tests.integration.imports_support import (
 
 INTEGER = re.compile(r"^[+-]?[0-9]+$")
 FIELDS = ["first_name", "last_name", "email", "years", "team"]
-
-
-@pytest.fixture
-def setting(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """`setting(NAME, value)` changes one FERRY_ setting for this test only."""
-
-    def change(name: str, value: str) -> None:
-        monkeypatch.setenv(name, value)
-        get_settings.cache_clear()
-
-    yield change
-    monkeypatch.undo()
-    get_settings.cache_clear()
 
 
 def _flags() -> dict[str, list[int]]:

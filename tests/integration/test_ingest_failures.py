@@ -13,10 +13,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
-from ferry.core.config import get_settings
 from local import lambdas
 from local.stack import LocalStack
 from local.template import load_raw
@@ -32,17 +30,6 @@ from tests.integration.uploads import (
 
 ROOT = Path(__file__).resolve().parents[2]
 PEOPLE = b"name,email\nAda,ada@example.com\n"
-
-
-@pytest.fixture
-def setting(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    def change(name: str, value: str) -> None:
-        monkeypatch.setenv(name, value)
-        get_settings.cache_clear()
-
-    yield change
-    monkeypatch.undo()
-    get_settings.cache_clear()
 
 
 def _file(api: TestClient, headers: dict[str, str], migration_id: str, file_id: str) -> dict[str, Any]:

@@ -33,19 +33,6 @@ def double(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     planner.release()  # never leave an execution thread waiting at the gate
 
 
-@pytest.fixture
-def setting(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """`setting(NAME, value)` changes one FERRY_ setting for this test only."""
-
-    def change(name: str, value: str) -> None:
-        monkeypatch.setenv(name, value)
-        get_settings.cache_clear()
-
-    yield change
-    monkeypatch.undo()
-    get_settings.cache_clear()
-
-
 def _start(api: TestClient, headers: dict[str, str], migration_id: str, **body: Any) -> Any:
     return api.post(f"/v1/migrations/{migration_id}/runs", json={"kind": "generate", **body}, headers=headers)
 
