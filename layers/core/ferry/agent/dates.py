@@ -11,6 +11,8 @@ DateOrder = Literal["DMY", "MDY", "YMD"]
 _TIME = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:[AaPp][Mm])?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
 _ISO_RE = re.compile(r"^(\d{4})[-/.\\](\d{1,2})[-/.\\](\d{1,2})" + _TIME + r"$")
 _NUMERIC_RE = re.compile(r"^(\d{1,2})([-/.\\])(\d{1,2})\2(\d{2}|\d{4})" + _TIME + r"$")
+# A zone written as a name after a time of day; UTC and GMT are the only ones that need no table of offsets.
+_ZONE_NAME_RE = re.compile(r"(?<=\d) +(UTC|GMT)$")
 _COMPACT_RE = re.compile(r"^(19|20)(\d{2})(\d{2})(\d{2})$")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11,
@@ -58,6 +60,9 @@ def profile_dates(samples: list[str]) -> DateProfile:
     evidence = ""
     day_first_hint = False
     for value in values:
+        # Rails and many exports spell the zone as a name ('2018-01-22 18:58:59 UTC'): the format keeps it literally.
+        zone = _ZONE_NAME_RE.search(value)
+        value = value[: zone.start()] if zone else value
         if m := _ISO_RE.match(value):
             month, day = int(m.group(2)), int(m.group(3))
             if _valid(day, month) and 1800 <= int(m.group(1)) <= 2200:
@@ -65,7 +70,8 @@ def profile_dates(samples: list[str]) -> DateProfile:
                 sep = value[4]
                 time = m.group(4) is not None
                 with_time += time
-                formats.add(f"%Y{sep}%m{sep}%d" + ("T%H:%M:%S" if "T" in value else " %H:%M:%S" if time else ""))
+                clock = "T%H:%M:%S" if "T" in value else " %H:%M:%S" if time else ""
+                formats.add(f"%Y{sep}%m{sep}%d" + clock + (" " + zone.group(1) if zone and time else ""))
             continue
         if m := _NUMERIC_RE.match(value):
             first, second = int(m.group(1)), int(m.group(3))

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ferry.agent.countries import ISO_COUNTRIES
 from ferry.agent.normalize import fold
 
 # ISO 3166 alpha-2 → names and codes people write (English, German, French, Spanish, ISO alpha-3, common short forms).
@@ -108,6 +109,10 @@ def _norm(value: str) -> str:
 @lru_cache(maxsize=1)
 def _country_lookup() -> dict[str, str]:
     out: dict[str, str] = {}
+    # Every ISO country's English names first; the curated table (codes, other languages, 'usa') overrides.
+    for code, names in ISO_COUNTRIES.items():
+        for name in names:
+            out[name] = code
     for code, names in COUNTRIES.items():
         out[code.lower()] = code
         for name in names:
@@ -116,7 +121,8 @@ def _country_lookup() -> dict[str, str]:
 
 
 def country_code(value: str) -> str | None:
-    """ISO alpha-2 code for a country name or code in English/German/French/Spanish, else None."""
+    """ISO alpha-2 code for a country name (every ISO country in English; the common ones also in German, French
+    and Spanish) or a common code, else None."""
     return _country_lookup().get(_norm(value))
 
 
@@ -152,6 +158,9 @@ def _match_one(value: str, allowed: list[str], allowed_norm: list[str]) -> tuple
             for target, target_norm in zip(allowed, allowed_norm, strict=True):
                 if target_norm == canonical or target_norm in words:
                     return target, 0.9, "synonym"
+    # 'inactive', 'unsubscribed', 'not paid' say the opposite of the allowed value they are spelled like.
+    if any(_negates(norm, tn) for tn in allowed_norm):
+        return None, 0.0, "the opposite of an allowed value"
     # A value that spells out an allowed value among other words ('Negotiation/Review' → Negotiation).
     words = set(norm.split())
     contained = [t for t, tn in zip(allowed, allowed_norm, strict=True) if tn and set(tn.split()) <= words]
@@ -180,6 +189,14 @@ def _match_one(value: str, allowed: list[str], allowed_norm: list[str]) -> tuple
     if len(close) == 1:
         return close[0], 0.8, "close spelling"
     return None, round(best[1], 3), "no good match"
+
+
+_NEGATIONS = ("in", "un", "non", "dis", "not ", "non ", "no ", "not")
+
+
+def _negates(value: str, target: str) -> bool:
+    """Whether `value` is `target` negated by a prefix or a leading 'not'/'no' ('inactive' of 'active')."""
+    return bool(target) and any(value == prefix + target for prefix in _NEGATIONS)
 
 
 def map_enum_values(samples: list[str], allowed: list[str]) -> EnumMapping:

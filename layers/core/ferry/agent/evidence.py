@@ -4,14 +4,15 @@ and what the values say (kinds of value, names, JSON inside cells), each with a 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from ferry.agent.enums import EnumMapping, map_enum_values
-from ferry.agent.lexicon import ENTITY_WORDS, SUFFIX_WORDS
-from ferry.agent.normalize import fold, join_tokens, normalize_header
+from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
+from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hints
 from ferry.agent.profile import ColumnProfile, profile_column
 from ferry.agent.synonyms import (
     BROADER,
@@ -48,7 +49,7 @@ _CONCEPT_KIND: dict[str, str] = {
     "first_name": "given", "last_name": "surname", "full_name": "fullname", "revenue": "number",
     "employees": "number", "amount": "number", "age": "number", "probability": "number", "price": "number",
     "cost": "number", "sale_price": "number", "salary": "number", "stock_quantity": "number", "weight": "number",
-    "purchase_cost": "number", "street": "street", "state": "region", "postal_code": "postal",
+    "purchase_cost": "number", "street": "street", "street2": "street2", "state": "region", "postal_code": "postal",
 }  # fmt: skip
 
 # Concepts whose values are words, never bare numbers.
@@ -102,12 +103,14 @@ class ColumnInfo:
     concepts: dict[str, float]
     profile: ColumnProfile
     other_party: bool
+    matched: str = ""  # the header as matched: without bracketed format hints ('Weight (lbs)' → 'Weight')
     stripped_norm: str = ""  # the header without the template's record words ('asset notes' → 'notes')
     suffix: str | None = None  # a trailing form word the concepts were found without ('stage_id' → 'id')
     json_path: str | None = None
     json_label: str = ""
     rows: int = 0  # data rows in the sheet
     no_header: bool = False  # the sheet has no header row: its values are all there is
+    locale: str = ""  # the language code the header ends with ('name.en' → 'en'), matched without it
     enum_cache: dict[str, EnumMapping] = field(default_factory=dict)
 
     @property
@@ -202,6 +205,10 @@ def norm_value(value: str) -> str:
     return " ".join(fold(value).replace("_", " ").split())
 
 
+_RECORD_LABELS = frozenset({"label", "title", "display name"})
+_RECORD_KEYS = frozenset({("id",), ("code",), ("key",), ("ref",), ("reference",), ("uuid",)})
+
+
 def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, float], str, str | None]:
     """Concepts of the header, of the header without the sheet's noise words, and without a trailing form word."""
     found = concepts_of(header)
@@ -212,6 +219,9 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
         found = {c: s for c, s in found.items() if s >= 0.9}
         for concept, strength in concepts_of_words(stripped).items():
             found[concept] = max(found.get(concept, 0.0), round(0.97 * strength, 4))
+        if stripped in _RECORD_KEYS:
+            # The record's own id or code ('Supplier ID', 'Issue ID', 'supplier.code') is its identifier.
+            found["id"] = max(found.get("id", 0.0), 0.95)
     suffix = None
     if len(stripped) > 1 and stripped[-1] in SUFFIX_WORDS:
         for concept, strength in concepts_of_words(stripped[:-1]).items():
@@ -231,13 +241,14 @@ def column_info(
     json_path: str | None = None,
     json_label: str = "",
 ) -> ColumnInfo:
-    text = header or name
+    text, locale = _without_locale(_without_hints(header or name))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
     return ColumnInfo(
         name=name,
         source=source,
-        header=text,
+        header=header or name,
+        matched=text,
         samples=samples,
         filled=filled,
         norm=norm,
@@ -251,7 +262,36 @@ def column_info(
         suffix=suffix,
         json_path=json_path,
         json_label=json_label,
+        locale=locale,
     )
+
+
+# A language code after a separator ('name.en', 'description_de', 'title-fr-CA', 'Name [it]'): the field in one
+# language of a multilingual export. 'no', 'id' and 'is' are left out: they are words in headers too.
+_LOCALE_RE = re.compile(
+    r"^(?P<base>.*?[^\s._\-(\[])\s*(?:[._\-]\s*|[(\[])"
+    r"(?P<code>en|de|fr|es|it|nl|pt|pl|sv|da|fi|cs|ru|ja|zh|ko|tr|el|hu|ro|nb|ca)(?:[_\-][a-z]{2})?[)\]]?$",
+    re.IGNORECASE,
+)
+
+
+def _without_locale(header: str) -> tuple[str, str]:
+    """The header without a trailing language code, and the code ('' when there is none)."""
+    m = _LOCALE_RE.match(header.strip())
+    if m is None or not any(ch.isalpha() for ch in m.group("base")):
+        return header, ""
+    return m.group("base"), m.group("code").lower()
+
+
+def _without_hints(header: str) -> str:
+    """The header without bracketed format hints ('Birthday (yyyy-mm-dd)', 'Weight (lbs)'); a bracket that names
+    something ('Bemerkung (Telefon)': a remark about the phone) is part of the name and stays."""
+    bare, hints = strip_hints(header)
+    for hint in hints:
+        format_like = len(hint.split()) == 1 or any(ch.isdigit() or ch in "=/,-:" for ch in hint)
+        if not format_like or any(s >= 0.6 for s in concepts_of(hint).values()):
+            return header  # 'Name (Adressattyp natürl. Person)' says whose name: a qualifier, not a format
+    return bare
 
 
 _VALUE_KINDS = ("email", "url", "phone", "number", "given_name", "person_name", "street", "region", "postal", "country")
@@ -435,6 +475,9 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
         fit, _, reason = share_fit(p.number, 0.0, "numbers")
         return fit, 0.0, reason
     if kind == "boolean":
+        if p.boolean and {s.strip() for s in col.samples} <= {"0", "1"}:
+            # 0/1 alone: a flag under a header naming one ('Newsletter (0/1)'), but too common to identify it.
+            return 0.5, 0.0, "samples are 0/1 flags"
         return share_fit(p.boolean, 0.35, "yes/no values")
     if kind == "country":
         return share_fit(p.country, 0.6, "countries")
@@ -443,6 +486,11 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
             return -0.6, 0.0, "but samples are numbers"
         fit, ident, reason = share_fit(p.street, 0.5, "street addresses")
         return max(fit, 0.0 if p.alpha < 0.9 else -0.2), ident, reason if p.street >= 0.6 else ""
+    if kind == "street2":
+        # A second address line is a flat, a floor or a house number as often as a street: only street-like values
+        # speak (for it), nothing speaks against it.
+        fit, ident, reason = share_fit(p.street, 0.3, "street addresses")
+        return max(fit, 0.0), ident, reason if p.street >= 0.6 else ""
     if kind == "region":
         fit, ident, reason = share_fit(p.region, 0.45, "states or provinces")
         return max(fit, 0.0), ident, reason if p.region >= 0.6 else ""
@@ -473,6 +521,9 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
         if p.surname >= 0.6:
             return 0.3, 0.25 * p.surname, f"{pct(p.surname)} of samples are single names that are not given names"
         return (0.2 if p.person_name >= 0.6 else -0.2 if p.alpha < 0.5 else 0.0), 0.0, ""
+    if kind in ("given", "surname", "fullname") and _sentences(col):
+        # 'Overriding bandwidth is not working!' under 'name' of a ticket: a title, not anybody's name.
+        return -0.6, 0.0, "but samples are sentences, not names"
     if kind == "fullname":
         if p.full_name >= 0.5:
             return 0.6, 0.45 * p.full_name, f"{pct(p.full_name)} of samples are full person names"
@@ -480,6 +531,12 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
             return -0.5, 0.0, "but samples are numbers"
         return (-0.3 if p.email >= 0.5 or p.date >= 0.8 else 0.0), 0.0, ""
     # Plain text field: values clearly of another kind are evidence against it.
+    if fld.concepts.keys() & _PERSON and _sentences(col):
+        return -0.6, 0.0, "but samples are sentences, not names"
+    if "images" in fld.concepts and p.url >= 0.6:
+        # Image columns hold addresses of pictures (or lists of them), or file names: addresses do not count against
+        # them, nor do they single one image column out over another.
+        return 0.0, 0.0, f"{pct(p.url)} of samples are web addresses"
     specific = max(p.email, p.url, p.date, p.json, p.phone if p.integer < 0.5 else 0.0)
     if specific >= 0.8:
         return -0.6, 0.0, f"but samples are {p.kind()}"
@@ -487,6 +544,17 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
         # A name, a unit or a city is not a number: numbers here are counts, or ids into a list kept elsewhere.
         return -0.5, 0.0, "but samples are numbers" + (" (ids of a list kept elsewhere?)" if lookup_ids(col) else "")
     return 0.0, 0.0, ""
+
+
+# Concepts whose values are people's names (a requester, an assignee): sentences under them are something else.
+_PERSON = frozenset({"requester", "assignee", "owner", "manager", "full_name", "middle_name", "director"})
+
+
+def _sentences(col: ColumnInfo) -> bool:
+    """Most values are sentences: four or more words, or ending like one ('!', '?', '.')."""
+    values = [v.strip() for v in col.samples if v.strip()]
+    like = sum(len(v.split()) >= 4 or (len(v.split()) >= 2 and v[-1] in "!?.") for v in values)
+    return bool(values) and like >= 0.6 * len(values) and col.profile.full_name < 0.5
 
 
 def _enum_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
@@ -529,7 +597,13 @@ def _header_score(col: ColumnInfo, fld: FieldInfo) -> tuple[float, str]:
         return 1.0, f"header '{col.header}' is the field name"
     if col.stripped_norm and col.stripped_norm != col.norm and col.stripped_norm in fld.norms:
         return 0.97, f"header '{col.header}' is the field name (its other words name the record)"
-    fixed = corrected_words(col.header)
+    if fld.spec.key == "name" and (
+        (col.stripped_norm in _RECORD_LABELS and col.stripped_norm != col.norm) or col.stripped_norm in NAME_WORDS
+    ):
+        # The record's own label or title ('item label', 'supplier.label') is its name, and so is the word for
+        # 'name' in another language ('nombre', 'Bezeichnung') in a template whose records are not people.
+        return 0.92, f"header '{col.header}' names the record: its name"
+    fixed = corrected_words(col.matched or col.header)
     if fixed is not None and " ".join(fixed) in fld.norms:
         return 0.92, f"header '{col.header}' is a misspelling of {fld.spec.key}"
     best, reason = 0.0, ""

@@ -89,7 +89,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("aangemaakt", "aangemaakt op", "datum aangemaakt", "registratiedatum"),
         "fr": ("date de création", "créé le", "date d ajout"),
         "vendor": ("first seen", "first contact", "date entered", "created time", "creation time", "created on date",
-                   "insert date", "record created", "subscribed since"),
+                   "insert date", "record created", "subscribed since", "subscribed at", "subscription date",
+                   "date subscribed", "signup date", "sign up date", "joined at", "date joined", "member since"),
     },
     "updated_at": {
         "pt": ("data de atualização", "atualizado em", "data de modificação"),
@@ -156,6 +157,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "vendor": ("internal notes", "background", "remarks text"),
     },
     "description": {
+        "en": ("content", "body", "long description", "full description", "sales description", "sell description",
+               "selling description", "product description"),
         "pt": ("descrição",),
         "it": ("descrizione",),
         "nl": ("omschrijving", "beschrijving"),
@@ -284,7 +287,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "opt_in": {
         "pt": ("consentimento", "aceita marketing"), "it": ("consenso", "consenso marketing"),
         "nl": ("toestemming", "nieuwsbrief"),
-        "vendor": ("accepts marketing", "email marketing consent", "marketing opt in", "has newsletter"),
+        "vendor": ("accepts marketing", "email marketing consent", "marketing opt in", "has newsletter",
+                   "subscribed to emails", "subscribed to newsletter", "newsletter subscription", "email subscription",
+                   "accepts email marketing", "receive newsletter", "email opt in status"),
     },
     # Products, stock and catalogues.
     "sku": {
@@ -307,7 +312,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("productnaam", "product"),
     },
     "price": {
-        "en": ("price", "selling price", "unit price", "retail price", "list price", "msrp"),
+        "en": ("price", "selling price", "unit price", "retail price", "list price", "msrp", "regular price",
+               "sell price", "base price", "standard price", "normal price"),
         "de": ("preis", "verkaufspreis", "listenpreis", "vk preis"),
         "fr": ("prix", "prix de vente", "prix unitaire"),
         "es": ("precio", "precio de venta", "pvp"),
@@ -368,7 +374,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "images": {
         "en": ("images", "image", "image url", "photo", "photos", "picture", "pictures", "assets", "media",
-               "thumbnail", "image file"),
+               "thumbnail", "image file", "media url", "image urls", "picture url", "photo url"),
         "de": ("bild", "bilder", "foto"), "fr": ("image", "photo"), "es": ("imagen", "imágenes", "foto"),
         "pt": ("imagem", "imagens", "foto"), "it": ("immagine", "immagini", "foto"), "nl": ("afbeelding", "foto"),
     },
@@ -387,7 +393,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("btw tarief", "btw"),
     },
     "tax_id": {
-        "en": ("vat number", "vat id", "tax id", "tax number", "ein", "vat"),
+        "en": ("vat number", "vat id", "vatid", "tax id", "tax number", "ein", "vat"),
         "de": ("ust id", "umsatzsteuer id", "steuernummer", "ustidnr", "eu ust idnr"),
         "fr": ("numéro de tva", "siret", "siren", "tva intracommunautaire"),
         "es": ("nif", "cif", "número de identificación fiscal"),
@@ -445,7 +451,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("assegnatario", "assegnato a", "tecnico"), "nl": ("behandelaar", "toegewezen aan"),
     },
     "requester": {
-        "en": ("requester", "requester name", "reporter", "requested by", "reported by", "customer name", "caller"),
+        "en": ("requester", "requester name", "reporter", "requested by", "reported by", "customer name", "caller",
+               "author", "submitter", "submitted by", "opened by"),
         "de": ("anfragender", "melder"), "fr": ("demandeur",), "es": ("solicitante",), "pt": ("solicitante",),
         "it": ("richiedente",), "nl": ("aanvrager", "melder"),
     },
@@ -500,15 +507,34 @@ NOISE_WORDS = frozenset(
 SUFFIX_WORDS = frozenset({"name", "id", "ids", "code", "type", "text", "label", "key", "ref"})
 
 
+# The word 'name' in other languages: a record's name when the template's records are not people ('nombre' of a
+# carrier, 'Bezeichnung' of a product). Folded form, as `normalize.tokens` gives it.
+NAME_WORDS = frozenset({"nombre", "nom", "naam", "nome", "bezeichnung", "denominacion", "designation", "razon social",
+                        "ragione sociale", "raison sociale", "nazwa", "benaming"})  # fmt: skip
+
+
 # The words a template's own records go by: in a header they name the record, not the column ('Asset Notes' in an
 # assets template is the notes; 'companycity' in a companies template is the city).
 ENTITY_WORDS: dict[str, tuple[str, ...]] = {
-    "company": ("company", "companies", "account", "accounts", "organization", "organisation", "org", "firm"),
+    "company": (
+        "company",
+        "companies",
+        "account",
+        "accounts",
+        "organization",
+        "organisation",
+        "org",
+        "firm",
+        "supplier",
+        "suppliers",
+        "vendor",
+        "vendors",
+    ),
     "contact": ("contact", "contacts", "person", "people", "lead", "leads"),
     "deal": ("deal", "deals", "opportunity", "opportunities"),
     "product": ("product", "products", "item", "items", "variant", "variants", "article"),
     "asset": ("asset", "assets", "device", "devices", "equipment"),
-    "ticket": ("ticket", "tickets", "case", "cases", "request", "requests"),
+    "ticket": ("ticket", "tickets", "case", "cases", "request", "requests", "issue", "issues", "incident", "incidents"),
     "employee": ("employee", "employees", "staff", "worker", "user", "users"),
     "customer": ("customer", "customers", "client", "clients"),
     "subscriber": ("subscriber", "subscribers", "member", "members", "subscription"),

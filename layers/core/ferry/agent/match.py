@@ -41,8 +41,23 @@ QUESTION_FLOOR = 0.45
 HEADERLESS_FLOOR = 0.2
 # An empty column in a sheet of at most this many rows (a template, a sample) is mapped on its header alone.
 EMPTY_SURE_ROWS = 50
+# Field kinds whose values identify them without a header (a phone number, a postal code, a state, a given name).
+_VALUE_KINDS = frozenset({"email", "url", "phone", "country", "postal", "region", "street", "given", "date"})
+# A header at least this sure names the field outright (its name, or a whole-header synonym).
+SURE_HEADER = 0.97
+# Raw score from which a column is offered for a required field no column clearly matches.
+REQUIRED_FLOOR = 0.35
 # Two candidates for a required/unique field closer than this (raw score) are 'close': we ask.
 CLOSE_MARGIN = 0.08
+# The confidence a proposal put to the person as a question is given at most: that of a raw score just short of
+# what the fitted table applies (a plausible, unconfirmed match is not 0.99 sure).
+UNSURE = calibrated(0.79)
+# A header below this only resembles the field (a related word, a shared word, a spelling): applied without
+# asking only when the values confirm it ('Note' is not surely a product's description, 'kind' not its category).
+NAMING_HEADER = 0.88
+# One-word headers that name different things in different systems ('title' is a job title, a salutation, a
+# subject or a product name): without values to tell which, such a column is asked about, not applied.
+AMBIGUOUS_HEADERS = frozenset({"title", "name", "type", "kind", "code", "number", "no", "value", "status", "class"})
 
 
 @dataclass
@@ -61,6 +76,10 @@ def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
     """Combine header evidence and value evidence for one pair into a raw score in 0..1."""
     header, header_reason = header_score(col, fld)
     fit, ident, value_reason = value_fit(col, fld)
+    if col.header.rstrip().endswith("?") and fld.spec.type != "boolean" and header > 0:
+        # 'In stock?', 'Is featured?': a yes/no question about the field, not the field itself.
+        header *= 0.6
+        header_reason += " (but it asks a yes/no question)"
     multiplier = 1 + 0.1 * fit if fit >= 0 else 1 + 0.5 * fit
     header_part = header * multiplier
     value_part = ident * min(1.0, max(0.0, 0.5 + fit / 2))
@@ -88,9 +107,53 @@ def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
         reasons.insert(0, f"matched by its values (header '{col.header}' does not name {fld.spec.key})")
     if col.json_path is not None:
         reasons.append(f"taken from the {col.json_label} value of the JSON in column '{col.source}' ({col.json_path})")
-    # Values that disagree with a header naming the field; bare digits under a phone header disagree softly.
-    disagree = header >= 0.9 and (fit <= -0.5 or (fld.kind == "phone" and fit < 0))
+    # Values that disagree with a header naming the field; bare digits under a phone header disagree softly; words
+    # none of which is an allowed value ('short' under 'text.type') disagree with a header that only resembles it.
+    disagree = header >= 0.9 and (
+        fit <= -0.5 or (fld.kind == "phone" and fit < 0) or _no_allowed_word(col, fld, header)
+    )
     return PairScore(round(min(1.0, max(0.0, score)), 4), header, fit, reasons, conflict or disagree)
+
+
+def _confirmed(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """Whether header and values together are sure enough to apply without asking.
+
+    A header that names the field (its name, a whole-header synonym) is enough unless it is a one-word header that
+    means different things in different systems and there are no values to tell which; a header that only
+    resembles the field needs values that agree.
+    """
+    if pair.header >= NAMING_HEADER:
+        return not (col.empty and col.norm in AMBIGUOUS_HEADERS and col.norm != fld.spec.key)
+    return pair.fit > 0 or col.json_path is not None
+
+
+def _other_language(rival: ColumnInfo, col: ColumnInfo) -> bool:
+    """'name.de' beside 'name.en': the same field in another language of the export, not a rival source."""
+    return bool(rival.locale and col.locale) and rival.matched.casefold() == col.matched.casefold()
+
+
+def _owns(pair: PairScore) -> bool:
+    return pair.header >= 1.0 and pair.score >= 0.8 and not pair.conflict
+
+
+def _ids_for_text(col: ColumnInfo, fld: FieldInfo) -> bool:
+    return fld.spec.type == "string" and col.suffix in ("id", "ids") and lookup_ids(col) and "id" not in fld.concepts
+
+
+def _partly_fits(col: ColumnInfo, fld: FieldInfo) -> bool:
+    """Some of the values are of the field's kind (one email of two parses): the header decides, with a question."""
+    p = col.profile
+    share = {"email": p.email, "url": p.url, "phone": p.phone + p.phone_digits, "date": p.date, "datetime": p.date,
+             "number": p.number, "integer": p.number, "country": p.country}.get(fld.kind)  # fmt: skip
+    return share is not None and share >= 0.4
+
+
+def _no_allowed_word(col: ColumnInfo, fld: FieldInfo, header: float) -> bool:
+    if fld.spec.type != "enum" or not fld.allowed_norm or not col.profile.n or header >= 0.95:
+        return False
+    if "country" in fld.concepts or lookup_ids(col) or col.profile.alpha < 0.9:
+        return False
+    return enum_mapping(col, fld).coverage == 0
 
 
 @dataclass
@@ -123,7 +186,30 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
             if split > pairs[i][j].score and fld.kind in ("given", "surname"):
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
+    _name_beside_surname(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
+
+
+# Headers that say only 'name' (in several languages): a person's whole name, unless a surname column stands beside.
+_BARE_NAMES = frozenset({"name", "nombre", "nom", "nome", "naam", "vorname name"})
+
+
+def _name_beside_surname(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """'name' next to 'lastname' (phpList, 'Nombre' beside 'Apellidos'): the bare name is the given name."""
+    given = [j for j, f in enumerate(fields) if f.kind == "given"]
+    surname = [j for j, f in enumerate(fields) if f.kind == "surname"]
+    if len(given) != 1 or len(surname) != 1:
+        return
+    g, s = given[0], surname[0]
+    if any(row[g].header >= SURE_HEADER for row in pairs):
+        return  # a column already names the given name
+    beside = [c for c, row in zip(columns, pairs, strict=True) if row[s].header >= SURE_HEADER and not row[s].conflict]
+    if len(beside) != 1:
+        return
+    for i, col in enumerate(columns):
+        if col.norm in _BARE_NAMES and col is not beside[0] and col.profile.full_name < 0.5:
+            reason = f"header '{col.header}' beside the last-name column '{beside[0].header}' is the first name"
+            pairs[i][g] = PairScore(0.9, 0.9, 0.0, [reason])
 
 
 def split_score(col: ColumnInfo) -> float:
@@ -146,6 +232,13 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     # Split pairs are not one-to-one candidates: a full-name column feeds first and last name together.
     # Squared, so one sure pair is not traded for two weak ones (1.0 + 0 beats 0.63 + 0.4).
     matrix = [[0.0 if p.split else p.score**2 for p in row] for row in pairs]
+    # A column that is the field's own name, with values that agree, keeps the field: a synonym elsewhere
+    # ('title' beside 'salutation') must not take it because the swap frees a look-alike for another field.
+    for j in range(len(fields)):
+        owners = {i for i, row in enumerate(pairs) if _owns(row[j])}
+        for i in range(len(pairs)):
+            if owners and i not in owners:
+                matrix[i][j] = 0.0
     # Without a header row the values are all there is: weaker value evidence is still worth a question.
     floor = HEADERLESS_FLOOR if any(c.no_header for c in columns) else CANDIDATE_FLOOR
     assigned = dict((j, i) for i, j in maximise_assignment(matrix, floor**2))
@@ -190,10 +283,18 @@ def _field_match(
     match = FieldMatch(field=key, candidates=candidates)
     if i is None:
         # Only columns whose values do not flatly contradict the field are worth offering (no address for email).
-        plausible = [r for r in ranked[:3] if pairs[r][j].score >= 0.2 and pairs[r][j].fit > -1.0]
+        plausible = [r for r in ranked[:3] if pairs[r][j].score >= REQUIRED_FLOOR and pairs[r][j].fit > -1.0]
+        flag = _state_flag(scored, fld, assigned)
         if fld.spec.required and plausible:
             match.rationale = "no column is a clear match"
             questions.append(ask.which_column(fld, _cols(scored, plausible, j), "No column is a clear match"))
+        elif flag is not None:
+            # 'Active' of TRUE/FALSE for a status that can be 'active': the column says yes or no to one of the
+            # field's values; what a 'no' stands for only the person knows, so it is asked, never applied.
+            match.rationale = f"'{flag.header}' says yes or no to the {fld.spec.key} value '{flag.norm}'"
+            questions.append(
+                ask.conflict(fld, flag, f"Its header is one of the {fld.spec.key} values; its values say yes/no")
+            )
         else:
             match.rationale = "no column matches"
         return match
@@ -214,6 +315,8 @@ def _field_match(
         and columns[r].source != col.source
         and pairs[r][j].score >= max(CANDIDATE_FLOOR, pair.score - CLOSE_MARGIN)
         and not (r in assigned_col_field and pairs[r][assigned_col_field[r]].score > pairs[r][j].score)
+        and not _other_language(columns[r], col)
+        and not pair.header >= 1.0 > pairs[r][j].header  # the field's own name beats a synonym of it
     ]
     auto = match.confidence >= AUTO_CONFIDENCE
     lookup = fld.spec.type == "enum" and lookup_ids(col) and enum_mapping(col, fld).coverage == 0
@@ -225,23 +328,52 @@ def _field_match(
         auto = False
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
         questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
+    elif pair.conflict and not lookup and pair.header >= SURE_HEADER and (pair.fit > -0.5 or _partly_fits(col, fld)):
+        # The header names the field and the values only look unusual (bare digits under 'Phone'), or only some
+        # fit: mapped on the header alone, as an empty column would be, and asked.
+        auto = True
+        match.confidence = max(match.confidence, calibrated(pair.header * 0.85))
+        match.rationale += "; its values look unusual for it, so it is mapped and you are asked to confirm"
+        questions.append(ask.conflict(fld, col, "Its header names the field; its values look unusual"))
     elif pair.conflict and not lookup:
         auto = False
         match.rationale += "; the header and the values disagree"
         if pair.header >= 0.9:
             questions.append(ask.conflict(fld, col, "Its header and its values disagree"))
-        elif pair.score >= QUESTION_FLOOR and col.profile.n >= 3:
+        elif pair.score >= QUESTION_FLOOR and max(col.profile.n, col.filled) >= 3:
             # Values alone may carry a column across its header, but only on a few of them at least, and asked.
             questions.append(ask.conflict(fld, col, "Its values fit, its header does not"))
-    elif rivals and match.confidence < 0.9:
+    elif rivals and pair.score < 0.9:
+        # Judged on the raw score: the calibrated confidence is coarse, and two near-equal columns are a choice.
         auto = False
+        match.confidence = min(match.confidence, UNSURE)
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
         questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
+    elif _ids_for_text(col, fld) and pair.header < 1.0:
+        # 'Default group ID' of small numbers for a text field: ids into a list the file does not hold. The column
+        # is the field's, but what the ids stand for only the person knows: asked, not applied.
+        auto = False
+        match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
+        questions.append(ask.conflict(fld, col, "Its values look like ids of a list kept elsewhere, not names"))
     elif lookup and pair.header >= 0.6:
         # Ids into a list the file does not hold: the column is the field's, its values need a map from the person.
         auto = True
         match.confidence = max(match.confidence, calibrated(pair.header))
         match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
+    elif auto and not col.no_header and not _confirmed(col, fld, pair):
+        auto = False
+        match.confidence = min(match.confidence, UNSURE)
+        if col.empty:
+            match.rationale += f"; '{col.header}' can name several things and the column has no values to tell which"
+        else:
+            match.rationale += "; the header only resembles the field and the values do not confirm it"
+        questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), "The header only resembles it"))
+    elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in _VALUE_KINDS and col.profile.n >= 2:
+        # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
+        # numbers, postal codes, states) in no other column: they carry the mapping on their own.
+        auto = True
+        match.confidence = max(match.confidence, calibrated(0.8))
+        match.rationale += "; the file has no header row, and no other column holds such values"
     elif not auto and pair.score >= (HEADERLESS_FLOOR if col.no_header else QUESTION_FLOOR):
         why = "The best match is not sure enough to apply without asking"
         questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), why))
@@ -249,6 +381,17 @@ def _field_match(
     if auto:
         _enum_and_date_questions(match, col, fld, questions, lookup)
     return match
+
+
+def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -> ColumnInfo | None:
+    """An unused yes/no column whose header is one of an enum field's values ('Active' for status), if any."""
+    if fld.spec.type != "enum" or not fld.allowed_norm:
+        return None
+    used = set(assigned.values())
+    for r, col in enumerate(scored.columns):
+        if r not in used and col.norm in fld.allowed_norm and col.profile.n and col.profile.boolean >= 0.9:
+            return col
+    return None
 
 
 def _cols(scored: ScoredSheet, rows: list[int], j: int) -> list[ColumnInfo]:
@@ -349,7 +492,9 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
             if other.source in taken or other.json_path is not None or col.json_path is not None:
                 continue
             p = scored.pairs[r][j]
-            twin = bool(other.samples) and other.samples == col.samples and p.header >= 0.6
+            # Equal samples are evidence of a twin only over a few distinct values: in a one-row file the delivery
+            # address repeats the billing one by chance, and is not the same column.
+            twin = len(set(other.samples)) >= 3 and other.samples == col.samples and p.header >= 0.6
             if not twin and (other.raw_words & SECONDARY_WORDS) - col.raw_words:
                 continue  # a home or 'other' number does not stand in for the work one
             if twin or (gappy and p.score >= 0.6 and p.fit >= 0.5 and p.header >= 0.75):

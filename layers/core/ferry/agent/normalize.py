@@ -118,6 +118,18 @@ def strip_vendor(header: str) -> str:
     return text
 
 
+# A bracketed hint after the name ('Birthday (yyyy-mm-dd)', 'Weight (lbs)', 'Titles ID (Mr = 1, Ms = 2)').
+_HINT_RE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+
+
+def strip_hints(header: str) -> tuple[str, list[str]]:
+    """The header without bracketed hints when a name is left ('Created At (UTC)' → 'Created At'), and the hints."""
+    bare = _HINT_RE.sub(" ", header).strip()
+    if not re.search(r"[^\W\d_]", bare):
+        return header, []
+    return bare, [h.strip(" ()[]") for h in _HINT_RE.findall(header)]
+
+
 @lru_cache(maxsize=65536)
 def tokens(header: str) -> tuple[str, ...]:
     """Header → normalised words: vendor decorations off, camelCase split, accents folded, abbreviations expanded."""

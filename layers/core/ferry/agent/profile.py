@@ -14,7 +14,8 @@ from ferry.agent.normalize import fold
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 URL_RE = re.compile(r"^(https?://)?(www\.)?[^\W_][\w\-]*(\.[\w\-]+)*\.[^\W\d_]{2,}(:\d+)?(/\S*)?$", re.I)
 _PHONE_CHARS_RE = re.compile(r"^\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$", re.I)
-_NUMBER_RE = re.compile(r"^[-+]?(\d{1,3}([,. ']\d{3})+|\d+)([.,]\d+)?([eE][-+]?\d+)?$")
+# Leading-dot decimals ('.5', WooCommerce weights) are numbers too.
+_NUMBER_RE = re.compile(r"^[-+]?((\d{1,3}([,. ']\d{3})+|\d+)([.,]\d+)?|\.\d+)([eE][-+]?\d+)?$")
 _DECIMAL_RE = re.compile(r"^[-+]?\d+[.,]\d{1,4}$")
 _INT_RE = re.compile(r"^[-+]?\d+$")
 _BOOL_WORDS = frozenset(
@@ -223,6 +224,14 @@ _SHARES = (
 )  # fmt: skip
 
 
+def _urls(value: str) -> bool:
+    """A web address, or a list of them in one cell ('a.jpg, b.jpg'; '|' and ';' separate lists too)."""
+    if URL_RE.match(value):
+        return True
+    parts = [part.strip() for part in re.split(r"[,;|]\s*", value)]
+    return len(parts) > 1 and all(part.startswith(("http://", "https://")) and URL_RE.match(part) for part in parts)
+
+
 def profile_column(samples: list[str]) -> ColumnProfile:
     """Profile up to a few dozen sample values; every share is the fraction of non-blank samples of that kind."""
     values = [s.strip() for s in samples if s and s.strip()]
@@ -236,7 +245,7 @@ def profile_column(samples: list[str]) -> ColumnProfile:
         low = value.lower()
         is_email = bool(EMAIL_RE.match(value))
         p.email += is_email
-        p.url += bool(not is_email and URL_RE.match(value) and not _NUMBER_RE.match(value))
+        p.url += bool(not is_email and not _NUMBER_RE.match(value) and _urls(value))
         p.phone += _is_phone(value)
         p.phone_digits += value.lstrip("+").isdigit() and 7 <= len(value.lstrip("+")) <= 15
         p.integer += bool(_INT_RE.match(value))

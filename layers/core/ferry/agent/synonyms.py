@@ -115,9 +115,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "identifier", "record id", "external id", "uuid", "guid", "contact id", "customer id",
         "customer number", "kundennummer", "kunden nr", "numero client", "identifiant", "rec id",
+        # what user and account exports call the person's or account's own key
+        "account number", "account no", "customer no", "client number", "member number", "official code",
+        "username", "user name", "login", "login name",
     ),
     "gender": (
-        "gender", "sex", "geschlecht", "sexe", "genero", "sexo", "salutation", "anrede",
+        "gender", "sex", "geschlecht", "sexe", "genero", "sexo", "anrede",
     ),
     "age": (
         "age", "alter", "edad", "years", "years old", "age in years",
@@ -182,7 +185,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "manager", "reports to", "supervisor", "boss", "vorgesetzter", "responsable hierarchique",
     ),
     "tags": (
-        "tags", "tag", "labels", "label", "schlagworte", "etiquettes", "etiquetas",
+        "tags", "tag", "labels", "schlagworte", "etiquettes", "etiquetas",
     ),
     "language": (
         "language", "locale", "sprache", "langue", "idioma", "preferred language",
@@ -211,8 +214,6 @@ BROADER: dict[str, tuple[str, ...]] = {
     "description": ("notes",),
     "notes": ("description",),
     "deal_name": ("full_name",),
-    "salutation": ("gender",),
-    "gender": ("salutation",),
     "category": ("type",),
     "type": ("category",),
     "manufacturer": ("brand", "supplier"),
@@ -241,10 +242,10 @@ OTHER_PARTY_WORDS = frozenset(
 # Header words that qualify without changing the concept ('Primary E-mail', 'Work Phone').
 SOFT_WORDS = frozenset(
     {
-        "1", "a", "billing", "business", "current", "das", "data", "de", "default", "del", "der", "des", "die",
-        "du", "el", "field", "home", "in", "info", "information", "l", "la", "le", "mailing", "main", "my", "new",
-        "of", "office", "official", "old", "percent", "personal", "preferred", "primary", "private", "text", "the",
-        "value", "work", "your",
+        "1", "a", "address", "billing", "business", "current", "das", "data", "de", "default", "del", "der", "des",
+        "die", "du", "el", "field", "home", "in", "info", "information", "l", "la", "le", "mailing", "main", "my",
+        "new", "of", "office", "official", "old", "percent", "personal", "preferred", "primary", "private", "text",
+        "the", "value", "work", "your",
     }
 )
 # fmt: on
@@ -296,7 +297,9 @@ def vocabulary_words() -> frozenset[str]:
          "activity", "by", "quantity", "fiscal", "quarter", "forecast", "won", "closed", "deleted", "master",
          "record", "parent", "ticker", "symbol", "rating", "sic", "ownership", "price", "book", "line", "item",
          "opportunity", "revenue", "annual", "stamp", "system", "mod", "postal", "billing", "shipping", "added",
-         "signup", "modified", "created", "updated", "contacted", "percent"}
+         "signup", "modified", "created", "updated", "contacted", "percent",
+         # real words one letter from a field word: 'Height' is not a misspelt 'weight'
+         "height", "width", "length", "depth", "size", "colour", "color", "volume"}
     )  # fmt: skip
     return frozenset(w for w in words if len(w) > 1)
 
