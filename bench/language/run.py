@@ -3,6 +3,7 @@ shared/notes/agent-dialogues.md and print how many did what the row requires.
 
 .venv/bin/python bench/language/run.py                        # both splits (the test split: report only)
 .venv/bin/python bench/language/run.py --split train -v       # the train split, and its failing entries (tuning)
+.venv/bin/python bench/language/run.py --split dev            # dev.json: fresh phrasings to measure generalisation
 .venv/bin/python bench/language/run.py --planner bedrock      # the same corpus through BedrockPlanner
 
 How to read it (bench/language/README.md has the rules). Each update entry is sent to the planner's `update` on the
@@ -33,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "layers" / "core"), str(ROOT)]
 
-from bench.language.corpus import Entry, load  # noqa: E402
+from bench.language.corpus import Entry, load_all  # noqa: E402
 from ferry.agent.bedrock import BedrockPlanner  # noqa: E402
 from ferry.agent.planner import HeuristicPlanner, Planner  # noqa: E402
 from ferry.recipe import Recipe  # noqa: E402
@@ -130,7 +131,8 @@ def run_clarify(planner: Planner, entry: Entry) -> tuple[str, str]:
 
 def make_planner(name: str) -> Planner:
     if name == "bedrock":
-        return BedrockPlanner(os.environ.get("FERRY_BEDROCK_MODEL_ID", "unset"))
+        # no model configured: BedrockPlanner reads instructions with the heuristic editor and makes no client
+        return BedrockPlanner(os.environ.get("FERRY_BEDROCK_MODEL_ID", ""))
     return HeuristicPlanner()
 
 
@@ -157,16 +159,17 @@ def report(kind: str, split: str, results: list[tuple[Entry, str, str]], verbose
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["train", "test", "all"], default="all")
+    parser.add_argument("--split", choices=["train", "test", "dev", "all"], default="all")
     parser.add_argument("--planner", choices=["heuristic", "bedrock"], default="heuristic")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the entries not applied / not answered")
     args = parser.parse_args(argv)
-    entries = load()
+    entries = load_all()
     planner = make_planner(args.planner)
     print(f"planner: {args.planner}")
     splits = ["train", "test"] if args.split == "all" else [args.split]
     print(
-        f"corpus: {len(entries)} entries; split(s) run: {', '.join(splits)} (the test split is never tuned on); "
+        f"corpus: {len(entries)} entries (train/test in corpus.json, dev in dev.json); "
+        f"split(s) run: {', '.join(splits)} (the test split is never tuned on); "
         f"PYTHONHASHSEED={os.environ.get('PYTHONHASHSEED', 'random')}\n"
     )
     for split in splits:
@@ -179,7 +182,10 @@ def main(argv: list[str] | None = None) -> int:
             report(kind, split, results, args.verbose)
     if isinstance(planner, BedrockPlanner):
         used: Any = planner._client
-        print(f"bedrock client created: {'yes' if used is not None else 'no (update and clarify used the heuristic)'}")
+        print(
+            "bedrock client created: "
+            + ("yes" if used is not None else "no (no FERRY_BEDROCK_MODEL_ID: update and clarify used the heuristic)")
+        )
     return 0
 
 

@@ -226,7 +226,11 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:not correct|not right|do(?:es)?n'?t validate|do(?:es)? not validate|won'?t validate|"
-            r"not validating|fail(?:s|ing)? validation|won'?t parse|can'?t be read|unreadable)\b",
+            r"not validating|fail(?:s|ing)? validation|won'?t parse|can'?t be read|unreadable|"
+            r"do(?:es)?n'?t work|do(?:es)? not work|not working|won'?t work|unusable|unreachable|no good|"
+            r"can'?t be (?:dialled|dialed|called|reached|used|sent to|parsed|read|formatted|validated|understood)|"
+            r"cannot be (?:dialled|dialed|called|reached|used|parsed|read|formatted|validated|understood)|"
+            r"unparse?able)\b",
             re.I,
         ),
         "invalid",
@@ -234,6 +238,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:double[- ]?check|re-?check|check by hand|verify|review|look at again|trust)\b|"
+            r"\b(?:should|must|need to|have to|ought to)\s+(?:check|look at|look over|go over|confirm)\b|"
             r"\bmappings?\b.*\b(?:might|could|may)\s+be\s+(?:wrong|off|mistaken|incorrect)\b|"
             r"\b(?:might|could|may)\s+(?:the\s+|a\s+|any\s+)?mappings?\s+be\s+(?:wrong|off|mistaken|incorrect)\b|"
             r"\b(?:might|could|may)\s+be\s+(?:mis-?mapped|mapped wrong|wrongly mapped)\b",
@@ -353,7 +358,9 @@ def _explain_error(part: _Part, error: dict[str, Any]) -> str:
     return why.get(rule, f"{key} {shown} breaks the {rule} rule (limits {spec.min}..{spec.max})")
 
 
-_DUPLICATE_RE = re.compile(r"\b(?:duplicat\w*|dupes?|de-?dup\w*|twice|repeat\w*|same (?:\w+ ){0,2}\w+)", re.I)
+_DUPLICATE_RE = re.compile(
+    r"\b(?:duplicat\w*|dupes?|de-?dup\w*|twice|repeat\w*|doubles?|doubled|same (?:\w+ ){0,2}\w+)", re.I
+)
 
 
 def _duplicates(view: _View, text: str) -> str | None:
@@ -393,13 +400,22 @@ def _dedup_answer(part: _Part, keys: list[str]) -> str:
 
 _COLUMNS_RE = re.compile(
     r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|ignored|left out|left over|leftover|"
-    r"skipped|lose|losing|lost|missing|dropp?ed|without a (?:field|target))",
+    r"skipped|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|leave out|"
+    r"(?:have|has|get|gets|with) no (?:field|target|home|place)|every column|all (?:the |of the )?columns)",
+    re.I,
+)
+
+
+# what the file holds, named without the word 'column': 'what from the file is not used?', 'which headers ...'
+_SOURCE_PARTS_RE = re.compile(
+    r"\b(?:columns?|headers?|headings?|unmapped|unused)\b|\b(?:from|in|of|out of)\s+(?:the|my|our|this)\s+"
+    r"(?:file|source|sheet|spreadsheet|csv|export|upload)\b(?!.*\b(?:rows?|records?|lines?|entries|contacts)\b)",
     re.I,
 )
 
 
 def _columns(view: _View, text: str) -> str | None:
-    if not re.search(r"\bcolumns?\b", text, re.I) and not re.search(r"\b(?:unmapped|unused)\b", text, re.I):
+    if not _SOURCE_PARTS_RE.search(text):
         return None
     if not _COLUMNS_RE.search(text):
         return None
@@ -417,7 +433,7 @@ def _columns(view: _View, text: str) -> str | None:
 
 
 _DROPPED_RE = re.compile(
-    r"\b(?:dropp?(?:ed)?|filter\w*|removed?|excluded?|skipped?|discarded?|lose|lost|left out|thrown away|"
+    r"\b(?:drop\w*|filter\w*|remov\w*|exclud\w*|skip\w*|discard\w*|lose|lost|left out|thrown away|"
     r"imported|kept)\b",
     re.I,
 )
@@ -471,7 +487,12 @@ def _describe_filter(flt: Filter) -> str:
     }[flt.op]
 
 
-_DATE_RE = re.compile(r"\b(?:dates?|date format|day[- ]first|month[- ]first|dd/mm|mm/dd|formats?)\b", re.I)
+_DATE_RE = re.compile(
+    r"\b(?:dates?|date format|day[- ]first|month[- ]first|dd/mm|mm/dd|formats?|dmy|mdy)\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b.*\b(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|day|month)s?\b",
+    re.I,
+)
 
 
 def _dates(view: _View, text: str) -> str | None:
@@ -587,7 +608,8 @@ def _invalid_overview(part: _Part) -> str:
 
 
 _CONFIDENCE_RE = re.compile(
-    r"\b(?:confiden\w*|unsure|uncertain|not sure|doubt\w*|guess\w*|risky|weak|shaky|ambiguous|low)\b", re.I
+    r"\b(?:confiden\w*|unsure|uncertain|not sure|doubt\w*|guess\w*|risky|weak|shaky|ambiguous|low|sure|certain\w*)\b",
+    re.I,
 )
 
 

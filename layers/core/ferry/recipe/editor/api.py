@@ -14,6 +14,7 @@ from typing import Any
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
+from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.session import Edit, Session, not_understood
 from ferry.recipe.model import Recipe, TemplateRecipe
@@ -31,6 +32,23 @@ def edit_recipe(
     if not clauses:  # only greetings or thanks: ask what to change rather than report a change
         return session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))
     return session.run(clauses)
+
+
+def edit_from_readings(
+    recipe: Recipe,
+    templates: list[Template],
+    sheets: dict[tuple[str, str], SheetManifest],
+    message: str,
+    readings: list[dict[str, Any]],
+) -> Edit:
+    """Apply an instruction another reader (a model) cut into structured readings: each is said as the plain
+    command of its intent (`readings.commands`) and read by the same session, resolver and questions as typed
+    text; a reading that does not fit its intent, or none at all, is the same "did not understand" question."""
+    session = Session(recipe, templates, sheets)
+    said = commands(readings)
+    if said is None:
+        return session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))
+    return session.run(said)
 
 
 def answer_edit_question(

@@ -13,7 +13,7 @@ from ferry.recipe.model import Dedup
 DEDUP_CUE_RE = re.compile(
     r"\b(?:de-?dup\w*|de-?duplicat\w*|duplicat\w*|dupes?|doubles?|repeat\w*|"
     r"(?:one|a single|single|just one|only one) (?:row|record|entry|line|contact)s? (?:per|for each|for every|by)|"
-    r"(?:first|last|latest|newest|oldest|earliest|most recent) (?:one|row|record|entry|occurrence)s? "
+    r"(?:first|last|latest|newest|oldest|earliest|most recent) (?:one|row|record|entry|occurrence|contact|line)s? "
     r"(?:per|for|of|by|with)|unique (?:per|by|on)|more than once|(?:only|just|exactly|at most) once|two times|"
     r"several times|twice|"
     r"(?:first|last|latest|newest|oldest) one (?:wins|counts|stays|is kept|survives|remains))",
@@ -25,6 +25,14 @@ _DEDUP_OFF_RE = re.compile(
     r"\b(?:keep|allow|leave|retain|import)\s+(?:all\s+)?(?:the\s+)?duplicat\w*|"
     r"\b(?:remove|drop|delete)\s+(?:the\s+)?(?:dedup\w*|de-duplication|deduplication)\b",
     re.I,
+)
+_DROP_LATER_RE = re.compile(
+    r"\b(?:drop|remove|delete|skip|ignore|discard)\s+(?:the\s+|all\s+)?(?:later|newer|subsequent|following|next|"
+    r"other|second|further|additional|extra)\b",
+    re.I,
+)
+_DROP_EARLIER_RE = re.compile(
+    r"\b(?:drop|remove|delete|skip|ignore|discard)\s+(?:the\s+|all\s+)?(?:earlier|older|previous|first)\b", re.I
 )
 _KEEP_LAST_RE = re.compile(r"\b(?:last|latest|newest|most recent|recent|final|later|bottom|youngest)\b", re.I)
 DEDUP_WORDS = words_of(
@@ -75,7 +83,12 @@ def dedup(ctx: Ctx, text: str) -> Step | None:
     rest = words_in(text)
     for m in mentions:
         rest[m.start : m.start + m.size] = [""] * m.size
-    keep: Literal["first", "last"] = "last" if _KEEP_LAST_RE.search(" ".join(rest)) else "first"
+    said = " ".join(rest)
+    keep: Literal["first", "last"] = "last" if _KEEP_LAST_RE.search(said) else "first"
+    if _DROP_LATER_RE.search(said):
+        keep = "first"  # 'drop later duplicates': the later ones go, the first stays (and the other way round)
+    elif _DROP_EARLIER_RE.search(said):
+        keep = "last"
 
     def apply() -> str:
         tr.dedup = Dedup(keys=keys, keep=keep)

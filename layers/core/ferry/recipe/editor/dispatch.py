@@ -29,6 +29,7 @@ from ferry.recipe.editor import (
     value_maps,
 )
 from ferry.recipe.editor.helpers import ADJECTIVES, FILLER
+from ferry.recipe.editor.rephrase import rephrasings
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Ask, Step
 
@@ -64,6 +65,16 @@ def recognise(ctx: Ctx, text: str) -> Step:
         fixed = ctx.fix_typos(text)
         if fixed != text:
             step = _first(ctx, fixed)
+    if step.kind in ("unknown", "ask"):  # said another way (a description, an arrow, an everyday verb)
+        question: Step | None = None
+        for said in dict.fromkeys(rephrasings(ctx, text) + rephrasings(ctx, ctx.fix_typos(text))):
+            plain = _first(ctx, said)
+            if plain.kind not in ("unknown", "ask"):
+                return plain
+            question = question or (plain if plain.kind == "ask" else None)
+        # a question stands unless a plain command is understood outright; a question beats not understanding
+        if step.kind == "unknown" and question is not None:
+            return question
     return step
 
 

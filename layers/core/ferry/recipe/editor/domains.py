@@ -39,7 +39,8 @@ DOMAIN_WORDS = words_of(
     "no none when if is are domain domains website websites web site sites url urls homepage address "
     "addresses should come comes instead local part with as prefix plus at + there isn't not without else "
     "otherwise fallback fall back unless based on using the company's email's emails e-mails out their "
-    "its build built a an row rows don't drop filled given set put one ones lacking absent"
+    "its build built a an row rows don't drop filled given set put one ones lacking absent whenever up invent "
+    "compose assemble produce people who have has none contact persons those them"
 )
 
 

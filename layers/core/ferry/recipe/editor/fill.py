@@ -179,6 +179,8 @@ def _fill_step(ctx: Ctx, key: str, value_text: str, subject: str | None) -> Step
         return None  # 'company domian' is a misspelt instruction, not a value
     if not quoted and (len(value.split()) > 3 or "," in value):
         return None  # 'the domain of the Website, the row must stay' is more sentence, not a value
+    if not quoted and (_DERIVED_RE.search(value) or any(m.kind == "column" for m in ctx.mentions(value))):
+        return None  # "the e-mail's domain", "Mobile for phone": taken from a column, never a literal default
     if spec.values and literal is None:
         raise Ask(allowed_question(ctx, key, value, lambda v: f"set {key} to {quote(v)} when it is empty"))
     return change(lambda: _apply_default(ctx, key, literal or value))
@@ -238,6 +240,9 @@ _CONSTANT_PATTERNS = [
 ]
 
 
+_DERIVED_RE = re.compile(r"\w's\b|\b(?:domains?|websites?|urls?|columns?)\b", re.I)
+
+
 def set_constant(ctx: Ctx, text: str) -> Step | None:
     for m in match(_CONSTANT_PATTERNS, text):
         key = ctx.field(m.group("f"), via_column=False)
@@ -246,6 +251,8 @@ def set_constant(ctx: Ctx, text: str) -> Step | None:
         value, quoted = ctx.text(m.group("v"))
         if ctx.rank_columns(m.group("v")).score >= 0.9:
             return None  # 'set phone to Mobile' is a mapping
+        if not quoted and _DERIVED_RE.search(value):
+            return None  # "the e-mail's domain", "Organization's value": taken from a column, never a constant
         if not quoted and len(value.split()) > 3:
             continue
         spec = ctx.spec(key)

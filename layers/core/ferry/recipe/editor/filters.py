@@ -90,6 +90,13 @@ _MISSING_PATTERNS = [
         r"(?:set|given|filled(?: in)?|there|present|available|known)"
     ),
 ]
+# 'where E-mail is filled / is not empty': the cell is there
+_FILLED_PATTERNS = [
+    full(
+        rf"(?:where|whose|in which|if|when|with|that have|which have)\s+(?:the\s+)?(?P<x>.+?)\s+(?:is|are|'s)\s+"
+        rf"(?:not\s+{MISSING}|filled(?: in| out)?|present|given|there|available|provided|non-?empty)"
+    ),
+]
 _PRESENT_PATTERNS = [full(r"(?:with|that have|having|which have|containing|that has)\s+(?:an?\s+|some\s+)?(?P<x>.+)")]
 _NEGATIVE_REL = (
     r"is not|isn'?t|is no|are not|aren'?t|!=|<>|\u2260|not equal to|does not equal|doesn'?t equal|is other than|"
@@ -151,6 +158,10 @@ def _condition(ctx: Ctx, cond: str) -> _Condition | None:
         target = ctx.target(m.group("x"))
         if target:
             return _Condition("missing", target)
+    for m in match(_FILLED_PATTERNS, cond):  # before values: 'where E-mail is filled' is no value 'filled'
+        target = ctx.target(m.group("x"))
+        if target:
+            return _Condition("present", target)
     for m in match(_VALUE_PATTERNS, cond):
         groups = m.groupdict()
         if groups.get("seen"):

@@ -18,7 +18,7 @@ HOLE_RE = re.compile(r"\u27e6(\d+)\u27e7")
 _LEADING_NOISE_RE = re.compile(
     r"^(?:please|pls|plz|kindly|hey|hi|hello|ok(?:ay)?|so|now|also|and|then|and then|just|oh|well|actually|"
     r"great|thanks|cool|alright|next|finally|lastly|one more thing|for now|for the record|would you mind|"
-    r"can you|could you|would you|"
+    r"can you|could you|would you|is it possible to|would it be possible to|is there a way to|how (?:do|can) i|"
     r"will you|can we|could we|i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|"
     r"we need to|we want to|you should|let'?s|let us|go ahead and|make sure (?:to|that you)|be sure to)"
     r"(?![\w'])[\s,:]*",
@@ -69,9 +69,25 @@ def cut_quotes(message: str) -> Clause:
     return Clause(_QUOTED_RE.sub(hole, text), quotes)
 
 
+# Said before the sentences are cut: German and French words for a missing value, 'someone has no X', a list
+# with ' / ' between its items, and 'X? no thanks' (a column not wanted).
+_MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:fehlt|fehlend|leer|vide|manquant|manque|manquante)\b", re.I), "missing"),
+    (re.compile(r"\b(?:someone|somebody|a contact|a row|a person|a record|they|it)\s+(?:has|have)\s+no\b", re.I),
+     "there is no"),
+    (re.compile(r"(?<=\w)\s+/\s+(?=\w)"), ", "),
+    (re.compile(r"\be\.\s?g\.(?=\s|,|:|$)", re.I), "for example"),  # not the end of a sentence
+    (re.compile(r"\bi\.\s?e\.(?=\s|,|:|$)", re.I), "that is"),
+    (re.compile(r"^([^?.!;]{1,40}?)\?+\s+(?:no|nope|nah)(?:,?\s*(?:thanks|thank you|thx))?[.!]*$", re.I),
+     r"don't import \1"),
+]  # fmt: skip
+
+
 def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
+    for pattern, replacement in _MESSAGE_REWRITES:
+        text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)
     for pattern, replacement in _ASKED_CONDITION_RES:
         text = pattern.sub(replacement, text)
@@ -112,6 +128,7 @@ _PREFER_HAVE_START_RE = re.compile(
     r"^(?:i|we)(?:'d| would)? (?:much )?(?:rather|prefer(?: to)?|like(?: to)?) (?:have|see|get)\s+", re.I
 )
 _THAN_RE = re.compile(r"\s+(?:than|rather than|over)\s+[^,]+$", re.I)
+_THAN_WORD_RE = re.compile(r"^\s+(?:than|rather than|over)\s+", re.I)
 _TO_BE_RE = re.compile(r"^((?:the\s+)?\w+(?:\s+\w+)?)\s+to be\s+", re.I)
 
 
@@ -122,7 +139,13 @@ def _preference(text: str) -> str:
     said = _PREFER_RE.sub("", said)
     if said == text:
         return text
-    return _TO_BE_RE.sub(r"\1 should be ", _THAN_RE.sub("", said)).strip()
+    # what it is preferred to stays as 'instead of ...' when nothing else is said ('the mobile numbers than the
+    # office ones'): the editor can then read which column it replaces
+    bare = _THAN_RE.sub("", said)
+    if len(bare.split()) <= 6 and not _TO_BE_RE.match(bare):
+        said = _THAN_RE.sub(lambda m: " instead of " + _THAN_WORD_RE.sub("", m.group(0)), said)
+        return said.strip()
+    return _TO_BE_RE.sub(r"\1 should be ", bare).strip()
 
 
 _INNER_NOISE_RE = re.compile(r"(?<=\S)\s+(?:please|pls|plz|kindly)(?=\s+\S)", re.I)
@@ -133,15 +156,23 @@ _GERUNDS = {
     "translating": "translate", "lowercasing": "lowercase", "reading": "read", "excluding": "exclude",
     "deleting": "delete", "joining": "join", "combining": "combine", "converting": "convert",
 }  # fmt: skip
-_PREPOSED = r"(?:into|instead of|for each|for every|per|for(?! example| instance| now| me\b| us\b| the record))"
+_PREPOSED = (
+    r"(?:into|instead of|for each|for every|per|for(?! example| instance| now| me\b| us\b| the record|"
+    r"(?: the| all| any)? (?:contacts?|rows?|records?|entries|people|lines?) (?:with no|without|missing|lacking)\b))"
+)
 _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
-    # 'w/o' and 'first/last name'
+    # 'w/o' and 'first/last name'; 'A || B' is A, otherwise B
+    (re.compile(r"\s*\|\|\s*"), " otherwise "),
+    # 'Germany (DE)', 'the United States (US)': a name with its code in brackets is the code
+    (re.compile(r"\b(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}[A-Z][\w.]*\s*\((?P<c>[A-Z]{2,3})\)"), r"\g<c>"),
+    # 'Kunde is the German word for customer': a translation is a meaning
+    (re.compile(r"\b(?:is|are)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:word|term|name|expression)s?\s+for\b", re.I), "means"),
     (re.compile(r"\bw/o\b", re.I), "without"),
     (re.compile(r"\b(first)\s*/\s*(last)\b", re.I), r"\1 and \2"),
     (re.compile(r"\b(?:is|are) meaning\b", re.I), "means"),  # 'Kunde is meaning customer'
     # 'if it's not there I'd take the Mobile': the speaker before a plain verb says nothing
     (re.compile(r"\b(?:i|we)(?:'d| would|'ll| will)\s+(?=(?:take|use|pick|go with)\b)", re.I), ""),
-    (re.compile(r"\b(?:is|are) (?:standing|stands) for\b", re.I), "means"),
+    (re.compile(r"\b(?:(?:is|are) )?(?:standing|stands|stand) for\b", re.I), "means"),
     # a gerund after 'would you mind' is the command ('taking X from Y' → 'take X from Y')
     (re.compile(r"^(" + "|".join(_GERUNDS) + r")\b", re.I), lambda m: _GERUNDS[m.group(1).lower()]),
     # a fronted phrase goes back after the verb: 'Into first and last name, split X' → 'split X into first ...'

@@ -43,7 +43,8 @@ _TEMPLATE_SCOPE_RES = [
     re.compile(r"^(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)(?:\s+(?:template|sheet))?\s*[,:]\s*(?P<rest>.+)$", re.I),
     re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)\s+(?:template|sheet)$", re.I),
 ]
-_WEIGHT = {"change": 1.0, "note": 1.0, "revert": 1.0, "ignore": 1.0, "ask": 0.5, "unknown": 0.0}
+# "ignore" (filler, "keep the row") weighs a little less, so it never swallows an instruction cut beside it
+_WEIGHT = {"change": 1.0, "note": 1.0, "revert": 1.0, "ignore": 0.9, "ask": 0.5, "unknown": 0.0}
 
 
 class Session:
@@ -169,9 +170,20 @@ class Session:
         said: list[str] = []
         noted: list[str] = []
         revert = False
+        skip = 0
         for i, text in enumerate(clauses):
+            if skip:
+                skip -= 1
+                continue
             clause = cut_quotes(text)
             step = self.read(clause, working)
+            if step.kind == "unknown" and i + 1 < len(clauses):
+                # the message was cut before the earlier clauses set what 'it' means ('phone: Work Phone; if it
+                # is empty, use Mobile'): read this clause with the next one again, now that they have
+                joined = cut_quotes(f"{text}, {clauses[i + 1]}")
+                again = self.read(joined, working)
+                if again.kind not in ("unknown", "ask"):
+                    text, clause, step, skip = joined.restore(), joined, again, 1
             if step.kind in ("ask", "unknown"):
                 question = step.question or not_understood(text, self, working)
                 return self.ask(question, clauses[:i], clauses[i + 1 :], clause)

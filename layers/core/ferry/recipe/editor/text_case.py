@@ -33,7 +33,15 @@ CASE_WORDS = words_of(
 )
 
 
+# 'some emails are in capitals': how some values look today, the problem and not the wish (rephrase reads it)
+_HOW_IT_IS_RE = re.compile(
+    r"^(?:some|many|a few|several|most|a lot of|lots of)\b.*\b(?:are|is)\s+(?:in|with|written)\b", re.I
+)
+
+
 def case(ctx: Ctx, text: str) -> Step | None:
+    if _HOW_IT_IS_RE.match(text):
+        return None
     to = next((name for name, pattern in CASES if re.search(rf"\b(?:{pattern})\b", text, re.I)), None)
     if to == "upper" and _NO_CAPS_RE.search(text):
         to = "lower"  # 'no caps in emails', 'without capital letters'
@@ -48,6 +56,8 @@ def case(ctx: Ctx, text: str) -> Step | None:
         raise Ask(
             fields_question(ctx, "case_fields", f"Which field should be {to}-cased?", lambda k: f"make {k} {to}case")
         )
+    if len(keys) == 1:
+        ctx.focus = keys[0]  # 'lowercase the emails and drop rows without one': 'one' is the email
 
     def apply() -> str:
         for key in keys:

@@ -10,17 +10,22 @@ from ferry.recipe.editor.steps import Step
 
 UNDO_CUE_RE = re.compile(
     r"\b(?:undo|revert|roll ?back|rollback|go back|step back|previous version|last version|earlier version|"
-    r"prior version|old version|restore|take (?:that|it|this) back|scratch that|never ?mind|cancel that|"
+    r"prior version|old version|restore|take (?:that|it|this) back|take back|"
+    r"(?:cancel|undo|revert|reverse) what you (?:just )?(?:did|changed|made)|scratch that|never ?mind|cancel that|"
     r"roll (?:that|it|this|the (?:last )?(?:change|edit))\s+back|put (?:it|that|this|things|everything) back|"
     r"(?:back )?(?:to )?(?:how|the way|as) it was|undone|un-?do(?:ne)?|(?:that|the|this) (?:last )?(?:change|edit) "
-    r"was (?:a mistake|wrong|an error|not right|bad)|reverse (?:that|it|this|the last change))\b",
+    r"was (?:a mistake|wrong|an error|not right|bad)|reverse (?:that|it|this|the last change)|"
+    r"^(?:go\s+)?back$|reset (?:it |that |this |everything )?(?:to|back)|(?:the )?version before|back to before|"
+    r"as (?:it was )?before|one (?:version|step) back|back one (?:version|step)|like (?:it was )?before|"
+    r"the last thing|restore (?:the )?previous|previous one|changed my mind|change of mind)\b",
     re.I,
 )
 UNDO_WORDS = words_of(
     "undo revert roll rollback back go step return previous last earlier prior old version versions "
     "preview recipe change changes edit edits restore take scratch never mind nevermind cancel one state "
     "mapping before did made what you roll put it back how way as was were undone make mistake wrong error "
-    "not right bad reverse nah no oops sorry things everything please"
+    "not right bad reverse nah no oops sorry things everything please reset to one like thing update updates "
+    "step steps modification changed i i've we've"
 )
 
 

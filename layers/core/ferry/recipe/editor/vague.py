@@ -25,6 +25,7 @@ KEEP_COLUMN_PATTERNS = [
     ),
     full(r"where (?:do|does|can|should) (?P<a>.+?) go"),
     full(r"(?:what about|how about|and what about)\s+(?P<a>.+?)"),
+    full(r"what (?:do|should|can|shall) (?:we|i|you) do with\s+(?P<a>.+?)"),
     full(r"(?P<a>.+?)\s+(?:somewhere|anywhere|too|as well|somewhere too)"),
     full(
         r"(?P<a>.+?)\s+(?:is|are)\s+(?:important|needed|useful|valuable|wanted|relevant|worth keeping)"
@@ -57,15 +58,28 @@ def keep_column(ctx: Ctx, text: str) -> Step | None:
 
 _FILLER_RE = full(
     r"(?:thanks|thank you|thx|ok|okay|cool|great|perfect|nice|that'?s (?:all|it)|nothing else|"
-    r"cheers|done|good|looks good|fine|yes|yep|no worries)"
+    r"cheers|done|good|looks good|fine|yes|yep|no worries|"
+    # 'fix that' after a problem described ('some emails are in capitals; fix that'): the fix was the description's
+    r"(?:i|we)\s+(?:don'?t|do not)\s+(?:trust|like|believe in)\s+(?:the\s+)?[\w\s-]{1,40}|"
+    r"(?:for example|for instance|such as|like)\s+\S+(?:\s+or\s+\S+)?|"
+    r"(?:drop|remove|delete|skip|discard)\s+(?:the rest|the others|all others|the other ones|all the others)|"
+    r"(?:fix|correct|sort out|clean up|repair)\s+(?:that|it|this|them|those|these)(?:\s+(?:up|please))?|"
+    # a reason given after the instruction ('skip the notes column, we don't need it') asks for nothing more
+    r"(?:we|i|they|you|nobody|no one)\s+(?:don'?t|do not|never|doesn'?t|does not|won'?t)\s+(?:really\s+)?"
+    r"(?:need|use|want|care about|read|look at)\s+(?:it|them|that|those|this|these)(?:\s+(?:anyway|anymore|at all))?|"
+    r"(?:it'?s|it is|they'?re|they are)\s+(?:useless|not needed|unused|irrelevant|noise|junk|rubbish)|"
+    # a reason about the data ('the work numbers are old') after the instruction it explains
+    r"(?:the\s+)?(?:\w+\s+){0,3}\w+\s+(?:is|are)\s+(?:(?:mostly|often|all|usually)\s+)?(?:old|outdated|stale|obsolete|"
+    r"out of date|unreliable|wrong|bad|incomplete))"
 )
 
 
 # 'keep the row', 'the row must stay': the rows a fallback saves are kept anyway, so this asks for no change
 _KEEP_ROW_RE = full(
     r"(?:(?:the|that|this|each|every)\s+)?(?:row|record|contact|line|entry)s?\s+"
-    r"(?:must|should|has to|have to|needs? to|can|will)\s+(?:stay|remain|be kept|survive|stay in)|"
-    r"(?:keep|retain|save)\s+(?:the|that|this|those|these)\s+"
+    r"(?:(?:must|should|has to|have to|needs? to|can|will)\s+(?:stay|remain|be kept|survive|stay in)|"
+    r"(?:stays?|remains?|is kept|are kept|survives?))|"
+    r"(?:keep|retain|save)\s+(?:them|those|these)|(?:keep|retain|save)\s+(?:the|that|this|those|these)\s+"
     r"(?:row|record|contact|line|entry)s?|(?:don'?t|do not|dont|never)\s+(?:throw|toss|drop|lose|remove|delete|skip|"
     r"discard)\s+(?:the|that|this|those|these)\s+(?:row|record|contact|line|entry)s?(?:\s+away)?"
 )

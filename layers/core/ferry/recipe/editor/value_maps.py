@@ -35,6 +35,7 @@ _PAIR_RE = re.compile(
 )
 # 'lead for Interessent': the target first, when it is an allowed value and the source a value of the file
 _REVERSED_PAIR_RE = re.compile(r"^(?P<b>.+?)\s+for\s+(?P<a>.+)$", re.I)
+_NOT_TRANSLATED = frozenset({"date", "datetime", "number", "integer", "boolean", "phone", "email"})
 _NOT_VALUES = STOPWORDS | words_of("set make use map put treat change take")
 _NULL_WORDS = frozenset({"empty", "blank", "null", "nothing", "none", "missing", "no value", "nil", "unknown"})
 _SCOPE_PREFIX_RE = re.compile(r"^(?:for|in|on|within|inside)\s+(?:the\s+)?(?P<s>[^,:]+?)\s*[,:]\s*(?P<rest>.+)$", re.I)
@@ -66,6 +67,8 @@ def values(ctx: Ctx, text: str) -> Step | None:
         if key is None:
             return None
         spec = ctx.spec(key)
+        if spec.type in _NOT_TRANSLATED:
+            return None  # '03/04/2024 as 3 April' says how to read a date, not a value to swap in
         value = target
         if target is not None and spec.values:
             value = allowed_value(spec, target)
@@ -96,12 +99,22 @@ def _known_sources(
         for source in sources:
             if source.strip("()[] ").lower() in _NULL_WORDS:
                 return []  # '(blank) => US' gives empty cells a value: a default, not a translation
-            found = ctx.known_value(source)
+            found = ctx.known_value(source) or _after_column(ctx, source)
             if found is None and not explicit:
                 return []
             known.append(found or source)
         out.append((known, target))
     return out
+
+
+def _after_column(ctx: Ctx, source: str) -> str | None:
+    """'Lifecycle Kunde': a value of the file after the name of its column."""
+    words = source.split()
+    for i in range(1, len(words)):
+        column = ctx.rank_columns(" ".join(words[:i]))
+        if column.name and column.score >= 0.9 and (found := ctx.known_value(" ".join(words[i:]), [column.name])):
+            return found
+    return None
 
 
 def _treat_clause(sources: str, target: str, key: str) -> str:

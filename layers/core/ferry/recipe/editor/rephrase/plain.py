@@ -1,0 +1,88 @@
+"""The rewriter: every plain way of saying a clause, one rule at a time, the fewest rewrites first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import partial
+
+from ferry.recipe.editor.rephrase.common import ROWS, Rule, bare
+from ferry.recipe.editor.rephrase.named import NAMED_READERS, example_date
+from ferry.recipe.editor.rephrase.wordings import RULES
+from ferry.recipe.editor.resolver import Ctx
+
+_SPELLINGS: list[Rule] = [
+    # what the rows would have suffered otherwise says nothing more: 'fill X, rather than dropping the row'
+    (
+        re.compile(
+            rf",?\s+(?:rather than|instead of)\s+(?:dropping|losing|removing|deleting|skipping)\s+"
+            rf"(?:the\s+|those\s+|these\s+|them|it)?\s*(?:{ROWS})?$",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\s+but\s+(?=(?:keep|retain|leave)\b)", re.I), " and "),
+    (re.compile(r"\bweb\s+sites?\b", re.I), "website"),
+    # where the change is for says nothing more: 'the Notes column is not needed for the import'
+    (re.compile(r"\s+(?:for|in|into|from)\s+(?:the\s+)?(?:import|crm|migration|upload|target|new system)$", re.I), ""),
+    (re.compile(r"\b(?:signifies|signify|corresponds to|correspond to|stands for|stand for|equals)\b", re.I), "means"),
+    # everyday names of the usual phone columns: 'the cell phone number', 'the office numbers'
+    (
+        re.compile(r"\b(?:cell(?:ular)?(?:\s+phone)?|handy|portable|mobile phone)(?=\s+numbers?\b|\s+ones?\b|$)", re.I),
+        "mobile",
+    ),
+    (re.compile(r"\b(?:office|business|work)\s+(?:numbers?|lines?)\b", re.I), "work phone"),
+    (re.compile(r"\bseperat", re.I), "separat"),  # a misspelling typo correction cannot settle (two words fit)
+    # 'Interessent the same as lead': a value's meaning, the verb left out
+    (re.compile(r"\s+(?:is\s+)?(?:the\s+)?same\s+as\s+", re.I), " is "),
+    # 'test contacts (Lifecycle = test)': the condition in brackets
+    (
+        re.compile(rf"\b(?P<r>{ROWS})\s*\((?P<c>[^=:)]+?)\s*(?:=|:)\s*(?P<v>[^)]+?)\s*\)", re.I),
+        r"\g<r> where \g<c> is \g<v>",
+    ),
+    (re.compile(r"(?<=\w)'s\s+(?=domains?\b)", re.I), " "),  # "the Website's domain" is the Website domain
+]
+
+
+def rephrasings(ctx: Ctx, text: str) -> list[str]:
+    """The clause said the plain way: every rewrite one rule at a time, the fewest rewrites first (each later one
+    strays further from the words typed); none when no rule fits."""
+    spelt = text
+    for pattern, replacement in _SPELLINGS:
+        spelt = pattern.sub(replacement, spelt).strip()
+    steps: list[Callable[[str], str]] = [_rule(p, r) for p, r in RULES]
+    steps += [example_date, *(partial(f, ctx) for f in NAMED_READERS)]
+    out: list[str] = [spelt]
+    level = [spelt]
+    for _ in range(3):  # a rewrite may open another ('rows ... must not be imported' → 'drop rows marked ...')
+        level = [said for t in level for step in steps if (said := step(t).strip()) != t and said not in out]
+        level = list(dict.fromkeys(level))[:_WIDTH]
+        out += level
+    # what it is preferred to, when no rule could use it, says nothing more: 'keep the notes instead of drop them'
+    bare = _TAIL_RE.sub("", spelt)
+    if bare != spelt:
+        out += [bare, *rephrasings(ctx, bare)]
+    return list(dict.fromkeys(o for o in out if o != text and _plausible(ctx, o)))
+
+
+_MAP_RE = re.compile(r"^map\s+(?P<a>.+?)\s+to\s+(?P<f>.+?)(?:\s+instead of\s+.+)?$", re.I)
+
+
+def _plausible(ctx: Ctx, said: str) -> bool:
+    """A rewritten mapping names a column of the file and a field of the template; anything else ('map German to
+    Notes', from 'Notes are in German') was a rule reading words it was not about, and would only ask nonsense."""
+    m = _MAP_RE.match(said)
+    if m is None:
+        return True
+    column = max((ctx.rank_columns(p) for p in (m.group("a"), bare(m.group("a")))), key=lambda r: r.score)
+    return column.name is not None and column.score >= 0.8 and ctx.field(m.group("f"), via_column=False) is not None
+
+
+_WIDTH = 12  # rewrites kept at each depth: rules rarely overlap, so a few cover every reading
+
+
+def _rule(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str]) -> Callable[[str], str]:
+    return lambda text: pattern.sub(replacement, text)
+
+
+_TAIL_RE = re.compile(r"\s+(?:instead of|rather than)\s+[^,]+$", re.I)
