@@ -18,6 +18,7 @@ from typing import Any
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.calibrate import expected_calibration_error
+from ferry.agent.match import score_sheet
 from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.domain import SheetManifest
 from ferry.ingest import sniff
@@ -279,14 +280,15 @@ SPLIT_TITLES = {
     "train": "real files — train",
     "dev": "real files — dev (new systems, labelled blind; the matcher was partly tuned on its classes)",
     "dev2": "real files — dev2 (10 files from 7 more systems, labelled blind before any planner run)",
+    "dev3": "real files — dev3 (11 files from 6 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) ('train', 'dev', 'dev2', 'test' or 'all'); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev, dev2, dev3, test or all); print the figures."""
     entries = load_labels()
-    splits = ["train", "dev", "dev2", "test"] if split == "all" else [split]
+    splits = ["train", "dev", "dev2", "dev3", "test"] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")
     print(DEFINITIONS)
     tallies: dict[str, RealTally] = {}
@@ -298,3 +300,30 @@ def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
         tallies[name] = tally
         print_split(SPLIT_TITLES[name], tally, verbose)
     return tallies
+
+
+def raw_points(split: str) -> list[tuple[float, bool]]:
+    """(raw matcher score, right) of every mapping the plans of one split apply or propose: calibration data.
+
+    The raw score is the matcher's pair score of the mapping's first column and field (what `calibrated` reads);
+    right means every source column of the mapping is labelled with that field.
+    """
+    points: list[tuple[float, bool]] = []
+    for entry in load_labels():
+        if entry.split != split:
+            continue
+        plan, sheet = plan_file(entry)
+        template = {**TEMPLATES, **REAL_TEMPLATES}[entry.template]
+        scored = score_sheet(sheet, template)
+        raw: dict[tuple[str, str], float] = {}
+        for c, f, s in scored.ranked():
+            raw[(c, f)] = max(s, raw.get((c, f), 0.0))
+        for tm in plan.matches:
+            for fm in tm.match.matches:
+                cols = fm.columns or ([fm.column] if fm.column else [])
+                if not cols or (cols[0], fm.field) not in raw:
+                    continue
+                split_name = fm.hints.get("split") == FULL_NAME
+                ok = all(right(entry.label_of(c), fm.field, split_name) for c in cols)
+                points.append((raw[(cols[0], fm.field)], ok))
+    return points

@@ -56,7 +56,8 @@ def test_4_a_file_without_a_header_row_maps_unmistakable_values_on_their_own() -
         "state": "CT",
         "postal_code": "06061",
     }
-    assert not {q.field for q in plan.questions} & {"phone", "state", "postal_code"}
+    asked = [q.id.split(".", 1)[1] for q in plan.questions]
+    assert not [a for a in asked for k in ("phone", "state", "postal_code") if a.startswith(f"q_{k}_")]
 
 
 def test_5_vendor_words_and_dotted_headers_are_understood() -> None:

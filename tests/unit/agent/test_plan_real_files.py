@@ -189,11 +189,13 @@ def test_plan_maps_what_a_person_would_and_asks_only_when_the_file_cannot_say(
     # Then: exactly the expected fields are mapped, from the expected columns, and only the expected questions
     assert _mapped(plan) == expected
     assert [q.id for q in plan.questions] == questions
-    # And: every mapping it applies is one it is sure of, with a rationale; the others say why not
+    # And: every mapping it applies is one it is sure of, with a rationale; the others say why not. The confidence
+    # is calibrated on labelled real files: an applied mapping just over the auto-apply line is right about 5 times
+    # in 6, and says so, but never less sure than the line itself
     for mapping in plan.mappings:
         assert mapping["rationale"]
         if mapping["source"]:
-            assert mapping["confidence"] >= 0.9
+            assert mapping["confidence"] >= 0.8
     # And: the recipe runs through the engine
     sheet = _preview(plan, REAL / name, template)
     assert sheet["rows"] and sheet["columns"] == [f.key for f in template.fields]

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ferry.agent import calibration_table
 
 
-def fit_isotonic(points: Sequence[tuple[float, bool]], min_bin: int = 8) -> list[tuple[float, float]]:
+def fit_isotonic(
+    points: Sequence[tuple[float, bool]], min_bin: int = 8, breaks: Sequence[float] = ()
+) -> list[tuple[float, float]]:
     """Pool-adjacent-violators fit: returns (score lower bound, confidence) steps, increasing in both.
 
-    Blocks hold at least `min_bin` points so a handful of cases cannot pin a confidence to 0 or 1.
+    Blocks hold at least `min_bin` points so a handful of cases cannot pin a confidence to 0 or 1. No block spans a
+    score in `breaks` (the auto-apply line): mappings applied without asking and proposals put to the person are
+    judged on their own, so an applied mapping is not given the accuracy of the questions just below the line.
     """
+    if breaks:
+        edges = [float("-inf"), *sorted(breaks), float("inf")]
+        joined: list[tuple[float, float]] = []
+        for low, high in pairwise(edges):
+            for bound, confidence in fit_isotonic([p for p in points if low <= p[0] < high], min_bin):
+                joined.append((bound, max(confidence, joined[-1][1]) if joined else confidence))
+        return joined
     ordered = sorted(points, key=lambda p: p[0])
     if not ordered:
         return []
@@ -32,8 +44,13 @@ def fit_isotonic(points: Sequence[tuple[float, bool]], min_bin: int = 8) -> list
             last = merged.pop()
             merged[-1][0] += last[0]
             merged[-1][1] += last[1]
-    # Laplace-style shrink keeps a perfect block below 1.0: we never claim certainty from a finite sample.
-    return [(round(b[2], 4), round((b[0] + 0.5) / (b[1] + 1.0), 4)) for b in merged]
+    # Laplace-style shrink keeps a perfect block below 1.0: we never claim certainty from a finite sample. The shrink
+    # pulls a small perfect block further than a large one, so the steps are kept non-decreasing after it.
+    steps: list[tuple[float, float]] = []
+    for b in merged:
+        confidence = round((b[0] + 0.5) / (b[1] + 1.0), 4)
+        steps.append((round(b[2], 4), max(confidence, steps[-1][1]) if steps else confidence))
+    return steps
 
 
 def calibrated(score: float, table: Sequence[tuple[float, float]] | None = None) -> float:

@@ -7,6 +7,7 @@ per column, with that column as the first option; only what is implausible is le
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ferry.agent import questions as ask
@@ -31,14 +32,17 @@ from ferry.agent.evidence import (
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.core.domain import SheetManifest, Template
 
-# Calibrated confidence at or above which a mapping is applied without asking.
-AUTO_CONFIDENCE = 0.8
+# Raw score at or above which a mapping is applied without asking. The line is drawn on the raw score, not on the
+# calibrated confidence, so refitting the calibration table changes what a confidence says, never what is applied.
+AUTO_SCORE = 0.8
 # Raw-score floor below which a pair is not a candidate at all.
 CANDIDATE_FLOOR = 0.3
 # Raw score from which a candidate that is not sure enough to apply is put to the person as a question.
 QUESTION_FLOOR = 0.45
 # The question floor of a sheet without a header row.
 HEADERLESS_FLOOR = 0.2
+# Header evidence from which a column nothing uses or asks about joins the question already asked about its field.
+LEFT_OUT_HEADER = 0.6
 # An empty column in a sheet of at most this many rows (a template, a sample) is mapped on its header alone.
 EMPTY_SURE_ROWS = 50
 # Field kinds whose values identify them without a header (a phone number, a postal code, a state, a given name).
@@ -50,7 +54,7 @@ REQUIRED_FLOOR = 0.35
 # Two candidates for a required/unique field closer than this (raw score) are 'close': we ask.
 CLOSE_MARGIN = 0.08
 # The confidence a proposal put to the person as a question is given at most: that of a raw score just short of
-# what the fitted table applies (a plausible, unconfirmed match is not 0.99 sure).
+# the auto-apply line (a plausible, unconfirmed match is not 0.99 sure).
 UNSURE = calibrated(0.79)
 # A header below this only resembles the field (a related word, a shared word, a spelling): applied without
 # asking only when the values confirm it ('Note' is not surely a product's description, 'kind' not its category).
@@ -122,8 +126,10 @@ def _confirmed(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     means different things in different systems and there are no values to tell which; a header that only
     resembles the field needs values that agree.
     """
-    if pair.header >= NAMING_HEADER:
+    if pair.header >= SURE_HEADER or (pair.header >= NAMING_HEADER and "default" not in col.raw_words):
         return not (col.empty and col.norm in AMBIGUOUS_HEADERS and col.norm != fld.spec.key)
+    # 'Default Account', 'Default Warehouse': the default a record points at (a ledger, a site), not the record's own
+    # value; like a look-alike header it needs values that agree.
     return pair.fit > 0 or col.json_path is not None
 
 
@@ -189,6 +195,9 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     _name_beside_surname(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
+
+# Words that put a column in another address block of the same record (the invoice or delivery address).
+_BLOCK_WORDS = frozenset({"billing", "bill", "shipping", "ship", "delivery", "invoice", "mailing", "postal"})
 
 # Headers that say only 'name' (in several languages): a person's whole name, unless a surname column stands beside.
 _BARE_NAMES = frozenset({"name", "nombre", "nom", "nome", "naam", "vorname name"})
@@ -256,6 +265,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     _propose_split(scored, result)
     _propose_coalesce(sheet, scored, assigned, result)
     _phone_region(scored, result)
+    _offer_left_out(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
         c for m in result.matches if not m.auto_applied and m.columns and _asked(result, m.field) for c in m.columns
@@ -288,6 +298,11 @@ def _field_match(
         if fld.spec.required and plausible:
             match.rationale = "no column is a clear match"
             questions.append(ask.which_column(fld, _cols(scored, plausible, j), "No column is a clear match"))
+        elif fld.spec.required and fld.spec.type == "string" and (texts := _free_text(scored, assigned)):
+            # No header row, and no kind of value names the field: the columns of distinct words are offered.
+            match.rationale = "the file has no header row and no column's values say which holds it"
+            why = "The file has no header row; these columns hold distinct words"
+            questions.append(ask.which_column(fld, [columns[r] for r in texts], why))
         elif flag is not None:
             # 'Active' of TRUE/FALSE for a status that can be 'active': the column says yes or no to one of the
             # field's values; what a 'no' stands for only the person knows, so it is asked, never applied.
@@ -318,7 +333,7 @@ def _field_match(
         and not _other_language(columns[r], col)
         and not pair.header >= 1.0 > pairs[r][j].header  # the field's own name beats a synonym of it
     ]
-    auto = match.confidence >= AUTO_CONFIDENCE
+    auto = pair.score >= AUTO_SCORE
     lookup = fld.spec.type == "enum" and lookup_ids(col) and enum_mapping(col, fld).coverage == 0
     if col.other_party:
         auto = False
@@ -372,7 +387,7 @@ def _field_match(
         # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
         # numbers, postal codes, states) in no other column: they carry the mapping on their own.
         auto = True
-        match.confidence = max(match.confidence, calibrated(0.8))
+        match.confidence = max(match.confidence, calibrated(AUTO_SCORE))
         match.rationale += "; the file has no header row, and no other column holds such values"
     elif not auto and pair.score >= (HEADERLESS_FLOOR if col.no_header else QUESTION_FLOOR):
         why = "The best match is not sure enough to apply without asking"
@@ -381,6 +396,20 @@ def _field_match(
     if auto:
         _enum_and_date_questions(match, col, fld, questions, lookup)
     return match
+
+
+def _free_text(scored: ScoredSheet, assigned: dict[int, int]) -> list[int]:
+    """In a sheet without a header row, the unused columns of distinct words (not numbers, not one repeated value),
+    those of a few words first: where a required text field (a name) most likely is."""
+    used = set(assigned.values())
+    found = []
+    for r, col in enumerate(scored.columns):
+        p = col.profile
+        if not col.no_header or r in used or p.n < 2 or p.alpha < 0.8 or p.number >= 0.5 or p.distinct < 0.8 * p.n:
+            continue
+        if 3 <= p.mean_len <= 80:
+            found.append((p.multiword - abs(p.mean_len - 20) / 60, r))
+    return [r for _, r in sorted(found, key=lambda t: -t[0])[:3]]
 
 
 def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -> ColumnInfo | None:
@@ -459,7 +488,7 @@ def _propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
         match.column = col.source
         match.columns = [col.source]
         match.confidence = calibrated(score)
-        match.auto_applied = match.confidence >= AUTO_CONFIDENCE
+        match.auto_applied = score >= AUTO_SCORE
         match.hints = {"split": "full_name", "part": part}
         if match.auto_applied:
             match.rationale = (
@@ -495,6 +524,8 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
             # Equal samples are evidence of a twin only over a few distinct values: in a one-row file the delivery
             # address repeats the billing one by chance, and is not the same column.
             twin = len(set(other.samples)) >= 3 and other.samples == col.samples and p.header >= 0.6
+            if twin and (other.raw_words & _BLOCK_WORDS) - col.raw_words:
+                continue  # 'billing_first_name' beside 'first_name': another record's block, equal only by chance
             if not twin and (other.raw_words & SECONDARY_WORDS) - col.raw_words:
                 continue  # a home or 'other' number does not stand in for the work one
             if twin or (gappy and p.score >= 0.6 and p.fit >= 0.5 and p.header >= 0.75):
@@ -504,3 +535,28 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
                 match.rationale += f"; where '{col.source}' is blank, '{other.source}' {what}"
                 taken.add(other.source)
                 break
+
+
+def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
+    """A column whose header names a field that is already asked about, but that nothing uses or offers, joins the
+    options of that question ('ManufacturerName' beside 'BrandName' for brand): no new question, no column the
+    person must notice alone. At most four columns are offered in one question, the best headers first."""
+    named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
+    taken = {c for m in result.matches if m.auto_applied for c in m.columns} | named
+    offers: list[tuple[float, int, int]] = []
+    for i, col in enumerate(scored.columns):
+        if col.source in taken or col.no_header or col.json_path is not None:
+            continue
+        row = scored.pairs[i]
+        j = max(range(len(row)), key=lambda k: row[k].header)
+        if row[j].header >= LEFT_OUT_HEADER and row[j].fit > -1.0 and not row[j].split:
+            offers.append((row[j].header, i, j))
+    for _, i, j in sorted(offers, key=lambda t: -t[0]):
+        col, key = scored.columns[i], scored.fields[j].spec.key
+        question = next((q for q in result.questions if q.field == key and q.kind == "which_column"), None)
+        if question is None or sum(o.label.startswith("'") for o in question.options) >= 4:
+            continue
+        question.options.insert(len(question.options) - 1, ask.option(f"'{col.source}'", 0))
+        for n, o in enumerate(question.options, start=1):
+            o.id = f"opt_{n}"
+        question.context += f"; '{col.source}': {ask.samples_of(col)}"
