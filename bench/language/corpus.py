@@ -1,5 +1,5 @@
-"""The phrasing corpora (corpus.json, and dev.json with split "dev"): loading them, and the frozen train/test
-split corpus.json was written with.
+"""The phrasing corpora (corpus.json, and dev.json with splits "dev" and "dev2"): loading them, and the frozen
+train/test split corpus.json was written with.
 
 The split, done once when the corpus was written: one `random.Random(13)`, walked over the rows in file order
 (update rows 1-20, then clarify rows 1-8); for each row, `rng.sample(range(n), round(n / 3))` picks the positions,

@@ -124,3 +124,24 @@ def test_undo_in_other_words_nonsense_and_the_columns_left_out(api: TestClient, 
         assert unmapped and all(f"'{c}'" in reply["text"] for c in unmapped), reply["text"]
     assert wait_for_status(api, h, migration_id, run, "completed")["status"] == "completed"
     assert _preview(api, h, migration_id)["version"] == version
+
+
+def test_clauses_that_lean_on_each_other_become_versions_with_the_change(api: TestClient, account) -> None:  # type: ignore[no-untyped-def]
+    h = account().headers
+    migration_id = _generated(api, h)
+
+    # a statement of background, then the instruction: the instruction applied, the background said as such
+    preview, diff = _update(
+        api, h, migration_id, "Several addresses are written in capitals; lowercase the email field"
+    )
+    assert {"op": "case", "to": "lower"} in _field(preview, "email")["ops"] and '"lower"' in diff
+    assert "read as background" in preview["summary"]
+
+    # the rows named first, a pronoun after: 'remove it' means those rows
+    preview, diff = _update(api, h, migration_id, "A row with no e-mail is worthless, remove it")
+    assert [(f["field"], f["op"]) for f in preview["recipe"]["templates"][0]["filters"]] == [("email", "not_null")]
+    assert '"not_null"' in diff
+
+    # which row stays, said after the repeats are described: the same dedup as "keep only the latest row per email"
+    preview, diff = _update(api, h, migration_id, "Some emails appear twice; keep the latest one")
+    assert preview["recipe"]["templates"][0]["dedup"] == {"keys": ["email"], "keep": "last"} and '"last"' in diff

@@ -8,8 +8,10 @@ from tests.unit.test_benchmarks_run import bench
 
 
 def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -> None:
-    frozen, dev = load(CORPUS), load(DEV)
-    assert len(dev) >= 120 and {e["split"] for e in dev} == {"dev"}
+    frozen, both = load(CORPUS), load(DEV)
+    assert {e["split"] for e in both} == {"dev", "dev2"}
+    dev = [e for e in both if e["split"] == "dev"]
+    assert len(dev) >= 120
     assert {e["split"] for e in frozen} == {"train", "test"}  # dev entries live in their own file only
     by_row = rows(dev)
     assert set(by_row) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
@@ -26,3 +28,22 @@ def test_the_dev_split_is_reported_apart() -> None:
     out = bench("bench/language/run.py", "--split", "dev")
     assert "== update — dev (104 entries, 20 rows)" in out and "== clarify — dev (40 entries, 8 rows)" in out
     assert "— train" not in out and "— test" not in out
+
+
+def test_the_second_dev_set_covers_every_row_with_its_own_ids() -> None:
+    frozen, both = load(CORPUS), load(DEV)
+    dev2 = [e for e in both if e["split"] == "dev2"]
+    assert len(dev2) >= 100
+    by_row = rows(dev2)
+    assert set(by_row) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
+    assert all(len(mine) >= 3 for mine in by_row.values())
+    assert len({e["id"] for e in both}) == len(both) and not {e["id"] for e in dev2} & {e["id"] for e in frozen}
+    # written without reading corpus.json; one short phrasing turned out to equal a corpus one (kept as scored)
+    same = {e["text"].lower() for e in dev2} & {e["text"].lower() for e in frozen}
+    assert len(same) <= 1, "dev2 must stay fresh phrasings"
+
+
+def test_the_dev2_split_is_reported_apart() -> None:
+    out = bench("bench/language/run.py", "--split", "dev2")
+    assert "== update — dev2 (100 entries, 20 rows)" in out and "== clarify — dev2 (30 entries, 8 rows)" in out
+    assert "— dev " not in out and "— train" not in out and "— test" not in out

@@ -64,6 +64,31 @@ KINDS: list[tuple[str, int, str]] = [
     ("'drop later duplicates' keeps the first", 9, "email must be unique, drop later duplicates"),
     ("the condition's column, the field after it", 10, "If Land is empty, country = US"),
     ("two rows with the same key", 9, "If there are two rows with the same email, keep the first."),
+    # the second round of issue 13 (dev2): clauses leaning on each other, word order, roles of a column
+    ("a topic, then a pronoun", 4, "The Notes column we don't need, drop it"),
+    ("rows described, then a pronoun", 8, "A row with no e-mail is worthless, remove it"),
+    ("a bare topic, then 'it'", 2, "The phone, it must come from Mobile"),
+    ("background, then the instruction", 12, "Several addresses are written in capitals; lowercase the email field"),
+    ("which row stays, after a dedup", 9, "Some emails appear twice; keep the earliest one"),
+    ("a passive after a condition", 3, "If Work Phone is blank, then Mobile must be used"),
+    ("a column as the backup", 3, "Mobile serves as a backup for phone when Work Phone is empty"),
+    ("a priority list", 3, "Work Phone first and if that's empty, Mobile"),
+    ("a default as a label", 10, "Country default: US"),
+    ("a state is no value", 10, "If no country is provided, it is US"),
+    ("a participle for the verb", 6, "Full Name separated into first and last name"),
+    ("a column dated by an event", 15, "Signup Date is the date when the contact was created"),
+    ("an object fronted", 7, "Kunde we must treat as customer, Interessent as lead"),
+    ("a dialling code as example", 16, "numbers without +49 are German"),
+    ("the field after the fallback", 3, "when Work Phone is empty, take Mobile for phone"),
+    ("a missing value accepted", 18, "It's okay when a contact has no email"),
+    ("a scope described", 7, "Lifecycle entries are German: Kunde -> customer, Interessent -> lead"),
+    ("a contrast left out", 2, "For phone take the Mobile, not the Work Phone"),
+    ("a short date order", 5, "Signup Date is DD/MM"),
+    (
+        "rows described by what they have",
+        13,
+        "Records with no Organization do have an e-mail; the company should come from its domain",
+    ),
 ]
 UNDO = ["roll back the last change", "scrap the last change", "cancel the last edit", "go one version back",
         "revert the previous update", "make it like before"]  # fmt: skip
@@ -103,4 +128,24 @@ def test_several_intents_in_one_message_are_each_applied_and_reported() -> None:
 )
 def test_a_wording_that_names_too_little_changes_nothing(text: str) -> None:
     e = edit_recipe(update_start(1), [CONTACTS], SHEETS, text)
+    assert not e.changed and e.recipe is None and not e.revert
+
+
+def test_a_background_statement_is_reported_and_the_instruction_applied() -> None:
+    e = edit_recipe(update_start(12), [CONTACTS], SHEETS, "Our contacts are mostly in Germany; lowercase the emails")
+    UPDATE_EFFECTS[12](e)
+    assert "\u201cOur contacts are mostly in Germany\u201d read as background" in e.summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some contacts have no work phone; use Mobile for phone",  # a condition, never background: no replacing
+        "Our contacts are mostly in Germany",  # background alone is no instruction
+        "It's fine if a contact has no phone",  # 'fine' is no phone number to default to
+        "If no country is set, it is fine",
+    ],
+)
+def test_a_description_that_would_widen_or_invent_a_change_changes_nothing(text: str) -> None:
+    e = edit_recipe(update_start(3), [CONTACTS], SHEETS, text)
     assert not e.changed and e.recipe is None and not e.revert

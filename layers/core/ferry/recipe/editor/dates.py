@@ -18,13 +18,13 @@ ORDER_WORDS: list[tuple[str, str]] = [
         r"day[- ]?first|days? (?:come )?first|(?:the )?day (?:is |comes )?before (?:the )?month|dd first|"
         r"(?:like|as) in (?:france|germany|europe|the uk|england|britain|spain|italy)|europe(?:an)?(?: style| format)?|"
         r"british|uk style|uk format|german(?: style| format)?|dmy|d/m/y|day/month(?:/year)?|"
-        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us",
+        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us|dd[/.-]mm(?![/.-])",
     ),
     (
         "MDY",
         r"month[- ]?first|months? (?:come )?first|(?:the )?month (?:is |comes )?before (?:the )?day|"
         r"(?:like|as) in (?:the us|the usa|america|the states)|american(?: style| format)?|"
-        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?",
+        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?|mm[/.-]dd(?![/.-])",
     ),
     ("YMD", r"year[- ]?first|iso(?: ?8601)?(?: style| format)?|ymd|y/m/d|year/month/day|year-month-day|big[- ]endian"),
 ]

@@ -42,11 +42,50 @@ DEDUP_WORDS = words_of(
     "repeated repeats repeat unique occurrence occurrences don't do not no stop never without skip turn "
     "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier "
     "appear appears shows show up occurs occur once wins counts stays kept survives remains more than twice two "
-    "times several some we if is just exactly at most single a"
+    "times several some we if is just exactly at most single a rest others other removed dropped deleted "
+    "there are in the sheet file data list sometimes"
 )
 
 
+# which row of a set of repeats stays, said alone: it only completes a dedup the message has set already
+_ORDER = r"(?:first|last|latest|newest|oldest|earliest|most recent|top|bottom)"
+_ROW = r"(?:one|row|record|entry|occurrence|contact|line|appearance)s?"
+_KEEP_POLICY_RES = [
+    re.compile(
+        rf"(?:then\s+)?(?:keep|take|retain|use|import|want)\s+(?:only\s+|just\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?",
+        re.I,
+    ),
+    re.compile(
+        rf"(?:only\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?\s+(?:stays|wins|is kept|counts|survives|remains)", re.I
+    ),
+    re.compile(
+        r"(?:then\s+)?(?:drop|remove|delete|discard|skip|ignore|throw away)\s+(?:all\s+)?(?:the\s+)?"
+        r"(?:others?|rest|other ones|remaining ones|later ones|repeats)|(?:the\s+)?(?:rest|others)\s+"
+        r"(?:is|are|gets?|will be)\s+(?:removed|dropped|deleted|discarded|skipped|ignored)",
+        re.I,
+    ),
+]
+
+
+def keep_policy(ctx: Ctx, text: str) -> Step | None:
+    """'keep the first one', 'the rest is removed' after a dedup was set in the same message: which row stays."""
+    tr = ctx.tr
+    parts = [p for p in re.split(r"\s*(?:,|;|:|\band\b|\bbut\b)\s*", text.strip(" .")) if p]
+    if tr.dedup is None or not parts or not all(any(r.fullmatch(p) for r in _KEEP_POLICY_RES) for p in parts):
+        return None
+    keep: Literal["first", "last"] = "last" if _KEEP_LAST_RE.search(text) else "first"
+    dedup_now = tr.dedup
+
+    def apply() -> str:
+        tr.dedup = Dedup(keys=dedup_now.keys, keep=keep)
+        return f"of the rows repeating the same {' and '.join(dedup_now.keys)}, the {keep} one is kept"
+
+    return change(apply)
+
+
 def dedup(ctx: Ctx, text: str) -> Step | None:
+    if (step := keep_policy(ctx, text)) is not None:
+        return step
     if not DEDUP_CUE_RE.search(text) and not _DEDUP_OFF_RE.search(text):
         return None
     stems = re.sub(r"\b(?:de-?dup|de-?duplicat|duplicat|dup)\w*", "dedup", text, flags=re.I)

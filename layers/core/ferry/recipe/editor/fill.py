@@ -56,6 +56,11 @@ FILL_PATTERNS = [
         rf"(?P<cond>.+)"
     ),
     full(rf"(?:set|make|fill|put|change)\s+(?P<f>.+?)\s+(?:to|=|as|with|in)\s+(?P<v>.+?)\s+{_WHEN}\s+(?P<cond>.+)"),
+    # the field named after the value: 'if Work Phone is empty, use Mobile for phone'
+    full(
+        rf"{_WHEN}\s+(?P<cond>.+?)\s*,?\s+(?:then\s+)?{_USE}\s+(?P<v>.+?)\s+(?:for|as|in|into)\s+(?:the\s+)?"
+        r"(?P<f>[^,]+?)(?:\s+instead)?"
+    ),
     full(rf"{_WHEN}\s+(?P<cond>.+?)\s*,?\s+(?:then\s+)?{_USE}\s+(?P<v>.+?)(?:\s+instead)?"),
     full(rf"{_USE}\s+(?P<v>.+?)\s+{_WHEN}\s+(?P<cond>.+)"),
     full(
@@ -99,7 +104,9 @@ _SUBJECT_PATTERNS = [
         r"(?:there'?s|there is|there are|there isn'?t (?:a|an|any)|we have|it has|the row has|they have|"
         r"we don'?t have (?:a|an|any))\s+(?:no\s+)?(?P<x>.+)"
     ),
-    full(r"no\s+(?P<x>.+?)(?:\s+is\s+(?:given|set|there|present|available))?"),
+    full(
+        r"no\s+(?P<x>.+?)(?:\s+is\s+(?:given|set|there|present|available|provided|specified|entered|supplied|known))?"
+    ),
     full(
         rf"(?:the\s+)?(?P<x>.+?)\s+(?:is|are|'s|'re|was|were|isn'?t|is not|aren'?t|are not)?\s*{MISSING}"
         rf"(?:\s+or\s+{MISSING})*"
@@ -183,7 +190,27 @@ def _fill_step(ctx: Ctx, key: str, value_text: str, subject: str | None) -> Step
         return None  # "the e-mail's domain", "Mobile for phone": taken from a column, never a literal default
     if spec.values and literal is None:
         raise Ask(allowed_question(ctx, key, value, lambda v: f"set {key} to {quote(v)} when it is empty"))
+    if not quoted and not fits_type(spec.type, value):
+        return None  # 'fine' is no email, 'soon' no date: more sentence than a default ('it's fine if ... no email')
     return change(lambda: _apply_default(ctx, key, literal or value))
+
+
+_TYPE_SHAPES = {
+    "email": re.compile(r"\S+@\S+"),
+    "phone": re.compile(r"(?:\D*\d){5}"),
+    "date": re.compile(r".*\d"),
+    "datetime": re.compile(r".*\d"),
+    "integer": re.compile(r"[-+]?\d[\d,. ]*"),
+    "number": re.compile(r"[-+]?[\d,. ]*\d[\d,. ]*"),
+    "boolean": re.compile(r"true|false|yes|no|y|n|1|0", re.I),
+    "url": re.compile(r"\S+\.\S+"),
+}
+
+
+def fits_type(field_type: str, value: str) -> bool:
+    """A literal could be a value of a field of this type (strings and enums take any; enums are checked apart)."""
+    shape = _TYPE_SHAPES.get(field_type)
+    return shape is None or shape.fullmatch(value.strip()) is not None
 
 
 def _subject_column(ctx: Ctx, subject: str | None) -> str | None:
@@ -299,6 +326,11 @@ _CONDITIONAL_VALUE_PATTERNS = [
 ]  # fmt: skip
 
 
+_PRESENCE_RE = re.compile(
+    r"(?:not\s+)?(?:given|set|filled(?: in)?|there|present|available|known|provided|specified|entered|supplied)", re.I
+)
+
+
 def conditional_value(ctx: Ctx, text: str) -> Step | None:
     """'set status to lead when Lifecycle is Interessent': a value translation of the field's own column."""
     for m in match(_CONDITIONAL_VALUE_PATTERNS, text):
@@ -316,6 +348,11 @@ def conditional_value(ctx: Ctx, text: str) -> Step | None:
                 f"the recipe cannot set {key} from the value of '{column}' (only from {key}'s own column), "
                 "so that was not changed"
             )
+        # 'if no country is given': a state, not a value; a value the samples lack is one only when they may not
+        # list them all (a manifest keeps up to 10)
+        unknown = not quoted and ctx.known_value(source) is None
+        if unknown and (_PRESENCE_RE.fullmatch(source) or len(ctx.samples.get(column, [])) < 10):
+            continue
         value, _ = ctx.text(m.group("v"))
         target = allowed_value(ctx.spec(key), value)
         if target is None:

@@ -173,8 +173,15 @@ _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     # 'if it's not there I'd take the Mobile': the speaker before a plain verb says nothing
     (re.compile(r"\b(?:i|we)(?:'d| would|'ll| will)\s+(?=(?:take|use|pick|go with)\b)", re.I), ""),
     (re.compile(r"\b(?:(?:is|are) )?(?:standing|stands|stand) for\b", re.I), "means"),
+    # German and French speakers' modals: 'the Mobile shall be used', 'the row must go away'
+    (re.compile(r"\bshall\b", re.I), "should"),
+    (
+        re.compile(r"\b(?:must|should|has to|have to|needs? to)\s+(?:go away|disappear|vanish)", re.I),
+        "should be dropped",
+    ),
     # a gerund after 'would you mind' is the command ('taking X from Y' → 'take X from Y')
     (re.compile(r"^(" + "|".join(_GERUNDS) + r")\b", re.I), lambda m: _GERUNDS[m.group(1).lower()]),
     # a fronted phrase goes back after the verb: 'Into first and last name, split X' → 'split X into first ...'
-    (re.compile(rf"^({_PREPOSED}\s+[^,]+?),\s*(.+)$", re.I), r"\2 \1"),
+    # (not when the phrase holds its own verb: 'For phone take the Mobile, not the Work Phone' is already a command)
+    (re.compile(rf"^({_PREPOSED}\s+(?:(?!\b(?:take|use|map|get|pick|put|set)\b)[^,])+?),\s*(.+)$", re.I), r"\2 \1"),
 ]

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
+from ferry.recipe.editor.context import antecedents, conditioned, has_pronoun, is_background, with_antecedent
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
@@ -171,6 +172,7 @@ class Session:
         noted: list[str] = []
         revert = False
         skip = 0
+        background: list[tuple[int, str, Clause]] = []
         for i, text in enumerate(clauses):
             if skip:
                 skip -= 1
@@ -184,6 +186,13 @@ class Session:
                 again = self.read(joined, working)
                 if again.kind not in ("unknown", "ask"):
                     text, clause, step, skip = joined.restore(), joined, again, 1
+            if step.kind in ("unknown", "ask"):
+                step, text, clause, skip = self._lean(clauses, i, step, text, clause, working)
+                if step.kind != "unknown" and background and background[-1][0] == i - 1:
+                    background.pop()  # that description named what this clause's pronoun means
+            if step.kind == "unknown" and len(clauses) > 1 and is_background(text):
+                background.append((i, text, clause))  # applied around if the rest is understood
+                continue
             if step.kind in ("ask", "unknown"):
                 question = step.question or not_understood(text, self, working)
                 return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
@@ -199,6 +208,10 @@ class Session:
                 else:
                     said.append(phrase)
             self.focus.update(step.focus)
+        if background and not (said or noted or revert):
+            i, text, clause = background[0]  # nothing else understood: the description was the instruction
+            return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
+        noted += [f"\u201c{text}\u201d read as background, not as an instruction" for _, text, _ in background]
         if revert:
             rest = (
                 " The other instructions were not applied; send them again on the restored version."
@@ -207,6 +220,39 @@ class Session:
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
         return self._finish(working, said, noted)
+
+    def _lean(
+        self, clauses: list[str], i: int, step: Step, text: str, clause: Clause, working: Recipe
+    ) -> tuple[Step, str, Clause, int]:
+        """An unknown clause read with the clause beside it: its noun phrase as the next clause's pronoun
+        ('The Notes we do not need, leave them out'), or the clause before's noun phrase as its own pronoun."""
+        pairs: list[tuple[str, str, int]] = []  # (antecedent clause, pronoun clause, clauses consumed after i)
+        if i + 1 < len(clauses) and has_pronoun(clauses[i + 1]):
+            pairs.append((text, clauses[i + 1], 1))
+        if i > 0 and has_pronoun(text):
+            pairs.append((clauses[i - 1], text, 0))
+        bits = SOFT_BREAK_RE.split(text)  # kept whole since no part was understood alone
+        for k in range(2, len(bits), 2):
+            right = "".join(bits[k:]).strip()
+            if has_pronoun(right):
+                pairs.append(("".join(bits[: k - 1]).strip(), right, 0))
+        for before, pointing, skip in pairs:
+            if (resolved := conditioned(before, pointing)) is not None:
+                # the condition the description states stays with the instruction: never widened to every row
+                again = self.read(cut_quotes(resolved), working)
+                if again.kind in ("change", "note", "revert"):
+                    joined = cut_quotes(resolved)
+                    return again, joined.restore(), joined, skip
+                continue
+            for phrase in antecedents(before):
+                resolved = with_antecedent(pointing, phrase)
+                if resolved is None:
+                    break
+                again = self.read(cut_quotes(resolved), working)
+                if again.kind in ("change", "note", "revert"):
+                    joined = cut_quotes(resolved)
+                    return again, joined.restore(), joined, skip
+        return step, text, clause, 0
 
     def _finish(self, working: Recipe, said: list[str], noted: list[str]) -> Edit:
         if not said:

@@ -69,11 +69,16 @@ def split(ctx: Ctx, text: str) -> Step | None:
     return None
 
 
+_UNNAMED_PARTS_RE = re.compile(r"(?:two|2|its|their)?\s*(?:fields?|parts?|pieces?|columns?|halves)|two|2", re.I)
+
+
 def _field_list(ctx: Ctx, text: str | None) -> list[str] | None:
     """Fields listed as 'first and last name', 'first_name, last_name': [] when none given, None when unknown."""
     if not text:
         return []
     text = re.sub(r"^(?:both\s+|the\s+)+", "", text.strip(), flags=re.I)
+    if _UNNAMED_PARTS_RE.fullmatch(text):
+        return []  # 'into the two fields', 'in two parts': the parts a name splits into, unnamed
     parts = [p for p in re.split(r"\s*(?:,|&|\+|/|\band\b)\s*", text) if p]
     if len(parts) > 1 and len(parts[-1].split()) > 1:
         tail = parts[-1].split()[-1]  # 'first and last name': the shared noun goes with each part

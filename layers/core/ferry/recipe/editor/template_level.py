@@ -25,7 +25,11 @@ _OPTIONAL_RE = full(
     r"(?P<t>.+?)\s+(?:can|may|could|is allowed to|are allowed to|should be allowed to|may also)\s+be\s+"
     r"(?:left\s+)?(?:empty|blank|missing|null)|(?:allow|accept|permit)\s+(?:empty|blank|missing)\s+(?P<t2>.+)|"
     r"(?:allow|accept|permit|tolerate)\s+(?:the\s+)?(?:contacts?|rows?|records?|entries|lines?|people)\s+"
-    r"(?:without|with no|missing|lacking)\s+(?:an?\s+|any\s+)?(?P<t3>.+)"
+    r"(?:without|with no|missing|lacking)\s+(?:an?\s+|any\s+)?(?P<t3>.+)|"
+    # "it's fine if a contact has no email": a missing value accepted is the field optional
+    r"(?:it'?s|it\s+is|that'?s|that\s+is)\s+(?:fine|ok|okay|acceptable|alright|all right|no problem)\s+(?:if|when)\s+"
+    r"(?:a\s+|the\s+|some\s+)?(?:contacts?|rows?|records?|entries|lines?|people|there\s+is|there's)\s*(?:has|have)?\s+"
+    r"(?:no|without)\s+(?:an?\s+|any\s+)?(?P<t4>.+)"
 )
 _STRUCTURE_PATTERNS = [
     full(r"(?:rename|add|create|delete|remove)\s+(?:a\s+|an\s+|the\s+|new\s+)*(?:template\s+)?fields?\b.*"),
@@ -47,7 +51,10 @@ def template_level(ctx: Ctx, text: str) -> Step | None:
         )
     optional = _OPTIONAL_RE.match(text)
     if optional:
-        key = ctx.field(optional.group("t") or optional.group("t2") or optional.group("t3"), via_column=False)
+        key = ctx.field(
+            optional.group("t") or optional.group("t2") or optional.group("t3") or optional.group("t4"),
+            via_column=False,
+        )
         if key:
             return note(
                 f"whether {key} is required is decided by the {name} template, not the recipe; "

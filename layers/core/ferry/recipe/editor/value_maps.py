@@ -82,7 +82,10 @@ def values(ctx: Ctx, text: str) -> Step | None:
 
 def _scope_field(ctx: Ctx, span: str) -> str | None:
     """The field a scope names ('Land', 'the country codes', 'Lifecycle status'), or None."""
-    phrase, _ = ctx.text(re.sub(r"\s+(?:codes?|values?|names?|entries)$", "", span.strip(), flags=re.I))
+    span = re.sub(
+        r"\s+(?:(?:codes?|values?|names?|entries)\s+)?(?:are|is)\s+(?:in\s+)?[a-z]+$", "", span.strip(), flags=re.I
+    )
+    phrase, _ = ctx.text(re.sub(r"\s+(?:codes?|values?|names?|entries)$", "", span, flags=re.I))
     if not phrase or len(phrase.split()) > 3 or ctx.is_value(phrase):
         return None
     return ctx.field(phrase)
@@ -108,11 +111,15 @@ def _known_sources(
 
 
 def _after_column(ctx: Ctx, source: str) -> str | None:
-    """'Lifecycle Kunde': a value of the file after the name of its column."""
-    words = source.split()
+    """'Lifecycle Kunde', 'the status Kunde': a value of the file after the name of its column or field."""
+    words = re.sub(r"^(?:the|a|an)\s+", "", source.strip(), flags=re.I).split()
     for i in range(1, len(words)):
         column = ctx.rank_columns(" ".join(words[:i]))
         if column.name and column.score >= 0.9 and (found := ctx.known_value(" ".join(words[i:]), [column.name])):
+            return found
+        # 'the status Kunde': a value after the field it feeds, read from that field's columns
+        key = ctx.field(" ".join(words[:i]), via_column=False)
+        if key and (columns := ctx.sources(key)) and (found := ctx.known_value(" ".join(words[i:]), columns)):
             return found
     return None
 

@@ -8,6 +8,7 @@ from functools import partial
 
 from ferry.recipe.editor.rephrase.common import ROWS, Rule, bare
 from ferry.recipe.editor.rephrase.named import NAMED_READERS, example_date
+from ferry.recipe.editor.rephrase.order import ORDER_RULES
 from ferry.recipe.editor.rephrase.wordings import RULES
 from ferry.recipe.editor.resolver import Ctx
 
@@ -44,6 +45,23 @@ _SPELLINGS: list[Rule] = [
 ]
 
 
+_PARTICIPLES = {
+    "used": "use", "taken": "take", "dropped": "drop", "removed": "remove", "deleted": "delete",
+    "skipped": "skip", "excluded": "exclude", "ignored": "ignore", "lowercased": "lowercase",
+}  # fmt: skip
+# the passive after a condition, as German and French speakers put it: 'when Work Phone is empty, then the Mobile
+# should be used' → 'when Work Phone is empty, use the Mobile'
+_PASSIVE_RE = re.compile(
+    rf"(?P<pre>^|,\s*)(?:then\s+)?(?P<obj>[^,]+?)\s+(?:should|must|needs? to|has to|have to|is to|are to|will)\s+be\s+"
+    rf"(?P<v>{'|'.join(_PARTICIPLES)})$",
+    re.I,
+)
+
+
+def _active(text: str) -> str:
+    return _PASSIVE_RE.sub(lambda m: f"{m['pre']}{_PARTICIPLES[m['v'].lower()]} {m['obj']}", text)
+
+
 def rephrasings(ctx: Ctx, text: str) -> list[str]:
     """The clause said the plain way: every rewrite one rule at a time, the fewest rewrites first (each later one
     strays further from the words typed); none when no rule fits."""
@@ -51,7 +69,8 @@ def rephrasings(ctx: Ctx, text: str) -> list[str]:
     for pattern, replacement in _SPELLINGS:
         spelt = pattern.sub(replacement, spelt).strip()
     steps: list[Callable[[str], str]] = [_rule(p, r) for p, r in RULES]
-    steps += [example_date, *(partial(f, ctx) for f in NAMED_READERS)]
+    steps += [example_date, *(partial(f, ctx) for f in NAMED_READERS), _active]
+    steps += [_rule(p, r) for p, r in ORDER_RULES]
     out: list[str] = [spelt]
     level = [spelt]
     for _ in range(3):  # a rewrite may open another ('rows ... must not be imported' → 'drop rows marked ...')

@@ -1,0 +1,103 @@
+"""Clauses that lean on the clause beside them: a pronoun whose antecedent is the phrase before, and a statement
+of background that carries no instruction of its own.
+
+People front the thing they talk about and point back at it: "The Notes we do not need, leave them out",
+"A contact without an email address is useless to us, drop it", "Signup Date holds the creation date, map it to
+created_at". Read alone, "leave them out" names nothing; read with its antecedent put in place of the pronoun it
+is a plain command. The antecedent is the noun phrase that opens the clause before, cut where its verb starts;
+several cuts are offered (longest first) and the session keeps the first one the families understand, so an
+antecedent never decides what a name means: the resolver still does.
+
+People also explain before they ask: "Some addresses are in upper case; the email field should be lowercase",
+"Our contacts are mostly in Germany, so a phone without a country code is a German number". Such a statement is
+background when it is plainly a description (a subject and an indicative verb, no command, wish or modal) and
+another clause of the message is understood; the session then applies the rest and says which words it read as
+background, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the verbs (and subject pronouns of a fronted object) at which the opening noun phrase of a clause ends
+_PHRASE_END_RE = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|holds?|contains?|includes?|carries|carry|comes?|gets?|looks?|seems?|"
+    r"stands?|means?|we|you|they|nobody|no one|must|should|shall|can|could|will|would|need|needs|does|do|don'?t|"
+    r"doesn'?t|isn'?t|aren'?t)\b",
+    re.I,
+)
+_LEADING_LINK_RE = re.compile(r"^(?:so|and|but|then|also|because|since|as)\s+", re.I)
+_ARTICLE_RE = re.compile(r"^(?:an?|each|every|any)\s+", re.I)
+_PRONOUN_RE = re.compile(r"\b(?:them|it|its|their|those|these|they)\b", re.I)
+
+# a command, a wish or a modal: such a clause is an instruction, never background
+_INSTRUCTION_RE = re.compile(
+    r"\b(?:should|must|shall|need|needs|want|wants|wish|like|prefer|rather|please|let|make|use|take|put|set|map|"
+    r"drop|skip|ignore|exclude|remove|delete|keep|import|split|join|combine|merge|translate|convert|change|fill|"
+    r"default|treat|read|parse|lowercase|uppercase|format|dedupe|deduplicate|undo|revert|go back|don'?t|do not|"
+    r"never|always|only|instead|rather than|if|when|whenever|where|wherever|unless|otherwise|else|once|while|in case|"
+    r"provided|fall ?back|backup|"
+    # a statement of what is missing is a condition for the clause beside it ('some have no work phone; use
+    # the mobile for those'): dropping it would widen that clause, so it is never background
+    r"no|not|none|nothing|without|lacks?|lacking|empty|blank|missing|null|absent|->|=>|=|:)\b"
+    r"|->|=>|[=:]",
+    re.I,
+)
+# a description: a subject, then an indicative verb
+_STATEMENT_RE = re.compile(
+    r"^[\w'+ -]{1,60}?\s+(?:(?:still|also|often|usually|mostly|mainly|all|only|sometimes)\s+)?"
+    r"(?:is|are|was|were|has|have|holds?|contains?|comes?|looks?|seems?|lives?|sits?)\b",
+    re.I,
+)
+
+
+# 'Contacts without an e-mail still have a website': the rows a condition picks, and what they have instead
+_MISSING_HAVE_RE = re.compile(
+    r"^(?:the\s+|all\s+|some\s+|many\s+)?(?:contacts?|rows?|records?|entries|entry|people|persons?|lines?)\s+"
+    r"(?:without|with no|missing|lacking|that have no|who have no|with an? empty)\s+(?:an?\s+|any\s+)?(?P<x>.+?)\s+"
+    r"(?:still\s+|also\s+|usually\s+|often\s+|do\s+|always\s+)*(?:have|has|have got|carry)\s+(?:an?\s+|the\s+)?"
+    r"(?P<y>[^,]+?)$",
+    re.I,
+)
+
+
+def conditioned(before: str, pointing: str) -> str | None:
+    """'Contacts without an e-mail still have a website; the address can come from its domain' → 'if e-mail is
+    empty, the address can come from website domain': the condition kept, the pronoun the thing they have."""
+    m = _MISSING_HAVE_RE.match(before.strip())
+    if m is None:
+        return None
+    resolved = with_antecedent(pointing, m["y"])
+    return f"if {m['x']} is empty, {resolved}" if resolved is not None else None
+
+
+def has_pronoun(clause: str) -> bool:
+    return _PRONOUN_RE.search(clause) is not None
+
+
+def antecedents(clause: str) -> list[str]:
+    """The noun phrases that may open a clause, longest first ('Rows where Lifecycle is test are junk' →
+    'Rows where Lifecycle is test', 'Rows where Lifecycle')."""
+    text = _LEADING_LINK_RE.sub("", clause.strip())
+    cuts = [m.start() for m in _PHRASE_END_RE.finditer(text) if m.start() > 0]
+    if not cuts and len(text.split()) <= 5:
+        cuts = [len(text)]  # 'The phone field, it should come from Mobile': a bare noun phrase, said first
+    phrases = [text[:cut].strip(" ,") for cut in reversed(cuts)]
+    # 'A contact without an email' points at every such contact: the article off
+    phrases = [_ARTICLE_RE.sub("", p) for p in phrases]
+    return [p for p in dict.fromkeys(phrases) if p and not _PRONOUN_RE.fullmatch(p) and len(p.split()) <= 8]
+
+
+def with_antecedent(clause: str, phrase: str) -> str | None:
+    """The clause with its one pronoun replaced by the phrase; None when it has no pronoun, or several."""
+    found = list(_PRONOUN_RE.finditer(clause))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    return clause[: m.start()] + phrase + clause[m.end() :]
+
+
+def is_background(clause: str) -> bool:
+    """A plain description with no command, wish or modal in it ('The Land column has country names')."""
+    text = _LEADING_LINK_RE.sub("", clause.strip())
+    return bool(_STATEMENT_RE.match(text)) and not _INSTRUCTION_RE.search(text)
