@@ -19,11 +19,14 @@ def bench(*args: str) -> str:
 
 def test_engine_benchmark_prints_its_figures_and_matches_the_reference(tmp_path: Path) -> None:
     out = bench(
-        "bench/engine/run.py", "--rows", "3000", "--threads", "1", "--reference-rows", "1000", "--keep", str(tmp_path)
-    )
-    for figure in ("(a) pl.read_csv", "(b) execute", "b/a", "rows/s per core", "peak"):
+        "bench/engine/run.py", "--rows", "3000", "--unseen-rows", "3000", "--threads", "1", "--repeat", "1",
+        "--reference-rows", "1000", "--no-chunked", "--keep", str(tmp_path),
+    )  # fmt: skip
+    for figure in ("(a) pl.read_csv", "(b) execute", "b/a", "rows/s per core", "peak", "rows per CPU-second"):
         assert figure in out
-    assert "reference check: identical on 1,000 rows" in out
+    assert "unseen (unseen: other columns, defects and ops, never tuned on): 3,000 rows" in out
+    assert re.search(r"reference check \(contacts\): identical on 1,000 output rows", out)
+    assert re.search(r"reference check \(unseen\): identical on [0-9,]+ output rows", out)
 
 
 def test_mapping_benchmark_prints_its_figures() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 import tempfile
 import unicodedata
@@ -524,6 +525,42 @@ EDGE_OPS: list[tuple[dict[str, Any], list[str | None]]] = [
     ({"op": "json_extract", "path": "$.name"}, ['{"name": "Zo\\ud83d"}']),
     ({"op": "regex_extract", "pattern": "[0-9]+$"}, ["12\n", "12"]),
     ({"op": "phone_e164", "region": "US"}, ["(415) 555-0123", "\x1c4155550123", "\u200b4155550123", "12"]),
+    # NANP with punctuation and the trunk 1, E.164 forms, an extension, garbage, IDD, a short local number
+    ({"op": "phone_e164", "region": "US"}, ["415.555.0123", "1 (415) 555-0123", "+1 415 555 0123", "14155550123"]),
+    ({"op": "phone_e164", "region": "US"}, ["+44 20 7946 0958", "+44 (0)20 7946 0958", "+49 30 1234567", "+0 12"]),
+    ({"op": "phone_e164", "region": "US"}, ["415-555-0123 ext 12", "415 555 0123 x9", "1-800-FLOWERS", "555-0123"]),
+    ({"op": "phone_e164", "region": "US"}, ["011 44 20 7946 0958", "(123) 555-0123", "1 123 555 0123", "+1 123"]),
+    (
+        {"op": "phone_e164", "region": "US"},
+        [
+            "\uff14\uff11\uff15\uff15\uff15\uff15\uff10\uff11\uff12\uff13",
+            "+1\u00a0415 555 0123",
+            "tel:+14155550123",
+            "--",
+        ],
+    ),
+    # national numbers with the trunk prefix of the default region, and the region's code without '+'
+    ({"op": "phone_e164", "region": "GB"}, ["020 7946 0958", "07700 900123", "44 20 7946 0958", "0044 20 7946 0958"]),
+    ({"op": "phone_e164", "region": "DE"}, ["030 1234567", "0170 1234567", "49 30 1234567", "030-12"]),
+    ({"op": "phone_e164", "region": "FR"}, ["01 23 45 67 89", "06.12.34.56.78", "+33 (0)1 23 45 67 89", "0123"]),
+    ({"op": "phone_e164", "region": "IT"}, ["06 1234 5678", "+39 06 1234 5678", "333 123 4567", "0039 06 12345678"]),
+    ({"op": "phone_e164", "region": "BR"}, ["(11) 91234-5678", "0 21 11 91234 5678", "+55 11 91234 5678"]),
+    ({"op": "phone_e164"}, ["+1 415 555 0123", "415 555 0123", "+800 1234 5678", "+882 1234 5678"]),
+    # numbers: currency symbols and codes, thousand separators, parentheses, percent
+    ({"op": "to_number"}, ["$1,234,567.89", "USD 1,234.5", "1,234.50 EUR", "(1,200.00)", "£-3", "1,23,456"]),
+    ({"op": "to_number", "decimal": ","}, ["1.234.567,89 €", "EUR 1.234,5", "(1.200,00)", "12,50%", "1.2.3"]),
+    # e-mails, title case, name parts
+    ({"op": "email_normalize"}, ["  JOHN.Smith@Example.COM ", "<<a@b.co>>", "mailto:", "MAILTO:x@y.z"]),
+    ({"op": "case", "to": "title"}, ["JOHN o'NEIL", "anne-marie DE la cruz", "ǆemal", "ﬁsh", "\u212aelvin"]),
+    ({"op": "split_name", "part": "first"}, ["Anne van der Berg", "van Beethoven", "de la Cruz, María", "K\u212a x"]),
+    (
+        {"op": "split_name", "part": "last"},
+        ["Anne VAN DER Berg", "Jean \u017ft Cyr", "Smith,", ", John", "Al  St. James"],
+    ),
+    ({"op": "split_name", "part": "last"}, ["  Zoë\u3000Müller ", "John\x1cSmith", "One", "a,b,c", "İbn Sina"]),
+    # JSON paths into objects, arrays, nested values, nulls and booleans
+    ({"op": "json_extract", "path": "$.a.b[1]"}, ['{"a": {"b": [1, 2]}}', '{"a": {"b": [1]}}', '{"a": null}', "[1]"]),
+    ({"op": "json_extract", "path": "$[0].id"}, ['[{"id": true}]', '[{"id": null}]', '[{"id": {"x": 1}}]', "{}"]),
     ({"op": "url_to_domain"}, ["HTTPS://WWW.EXAMPLE.COM:8080/x", "mailto:x@y.com", "user@ftp.x.org:21/a", "www."]),
 ]
 
@@ -535,6 +572,101 @@ def test_op_edge_cases_match_reference(op_spec: dict[str, Any], values: list[str
     got, want = engine_op(op, values, cells), reference_op(op, values, cells)
     diffs = [(v, g, w) for v, g, w in zip(values, got, want, strict=True) if g != w]
     assert not diffs, f"{op!r}: (input, engine, reference) " + "; ".join(map(repr, diffs))
+
+
+def _column_matches(op_spec: dict[str, Any], values: list[str | None]) -> None:
+    op = OP.validate_python(op_spec)
+    cells = {c: [""] * len(values) for c in CELL_COLUMNS}
+    got, want = engine_op(op, values, cells), reference_op(op, values, cells)
+    diffs = [(v, g, w) for v, g, w in zip(values, got, want, strict=True) if g != w]
+    assert not diffs, f"{op!r}: {len(diffs)} differ, e.g. (input, engine, reference) " + "; ".join(map(repr, diffs[:5]))
+
+
+def _phone_layouts(seed: int, n: int) -> list[str | None]:
+    """Digits grouped with spaces, dashes, dots and parentheses, with or without '+', country codes and trunk
+    prefixes of several regions, extensions, too few or too many digits: the native reader's whole domain."""
+    rnd = random.Random(seed)
+    starts = ["", "1", "0", "00", "011", "44", "49", "33", "39", "55", "91", "61", "800", "882", "7", "86"]
+    out: list[str | None] = []
+    for _ in range(n):
+        digits = rnd.choice(starts) + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 13)))
+        groups, i = [], 0
+        while i < len(digits):
+            k = rnd.randint(1, 4)
+            groups.append(f"({digits[i : i + k]})" if rnd.random() < 0.1 else digits[i : i + k])
+            i += k
+        text = rnd.choice(["", " ", "-", ".", "  "]).join(groups)
+        text = rnd.choice(["", "", "+", "+ ", "("]) + text + rnd.choice(["", "", "", " ext 12", "x7", " EXT. 3", " "])
+        out.append(None if rnd.random() < 0.03 else text)
+    return out
+
+
+@pytest.mark.parametrize("region", [None, "US", "CA", "GB", "DE", "FR", "IT", "IN", "AU", "BR", "MX", "JP"])
+def test_phone_layouts_match_reference(region: str | None) -> None:
+    """The native phone reader answers exactly as `phonenumbers` does, on a column of mostly-distinct values and
+    on one with many repeats (read once per distinct value)."""
+    values = _phone_layouts(hash(region) % 1000 if region else 0, 1500)
+    _column_matches({"op": "phone_e164", "region": region}, values)
+    _column_matches({"op": "phone_e164", "region": region}, values[:100] * 8)
+
+
+def test_name_parts_match_reference() -> None:
+    rnd = random.Random(5)
+    words = [
+        "john",
+        "Van",
+        "de",
+        "LA",
+        "st.",
+        "St",
+        "mac",
+        "\u017ft",
+        "\u212a",
+        "İbn",
+        "Ölaf",
+        "a,b",
+        ",",
+        "o'neil",
+        "DER",
+    ]
+    spaces = ["", " ", "  ", "\t", ", ", "\u3000", "\xa0", "\x1c"]
+    values: list[str | None] = [
+        "".join(rnd.choice(words) + rnd.choice(spaces) for _ in range(rnd.randint(1, 5))) for _ in range(2000)
+    ]
+    for part in ("first", "last"):
+        _column_matches({"op": "split_name", "part": part}, values)
+
+
+def _render(fmt: str, day: int, month: int, year: int, rnd: random.Random) -> str:
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+    parts = {
+        "%Y": f"{year:04d}", "%y": f"{year % 100:02d}", "%m": rnd.choice([f"{month:02d}", str(month)]),
+        "%d": rnd.choice([f"{day:02d}", str(day)]), "%b": months[(month - 1) % 10][:3], "%B": months[(month - 1) % 10],
+        "%H": f"{rnd.randint(0, 25):02d}", "%I": f"{rnd.randint(0, 13):02d}", "%M": f"{rnd.randint(0, 60):02d}",
+        "%S": f"{rnd.randint(0, 60):02d}", "%p": rnd.choice(["AM", "PM"]), "%z": rnd.choice(["Z", "+02:00", "-0530"]),
+    }  # fmt: skip
+    return re.sub("%[A-Za-z]", lambda m: parts.get(m.group(0), m.group(0)), fmt)
+
+
+@pytest.mark.parametrize(
+    "formats",
+    [
+        DATE_FORMATS_DAY_FIRST, DATE_FORMATS_MONTH_FIRST, DATETIME_FORMATS_DAY_FIRST, DATETIME_FORMATS_MONTH_FIRST,
+        *[(f,) for f in DATE_FORMATS_DAY_FIRST], *[(f,) for f in DATETIME_FORMATS_MONTH_FIRST],
+    ],
+    ids=lambda fs: "|".join(fs) if len(fs) == 1 else f"{len(fs)}-formats",
+)  # fmt: skip
+def test_dates_in_each_format_match_reference(formats: tuple[str, ...]) -> None:
+    """Values written in every format of the list (real and impossible calendar days, mixed in one column), read
+    with that list given explicitly: each value by the first format that reads it, as the reference does."""
+    rnd = random.Random(len(formats))
+    pool = [*DATE_FORMATS_DAY_FIRST, *DATE_FORMATS_MONTH_FIRST, *DATETIME_FORMATS_MONTH_FIRST]
+    values: list[str | None] = [
+        _render(rnd.choice(pool), rnd.randint(1, 32), rnd.randint(1, 13), rnd.randint(1960, 2040), rnd)
+        for _ in range(600)
+    ]
+    with_time = any("%H" in f or "%I" in f for f in formats)
+    _column_matches({"op": "parse_datetime" if with_time else "parse_date", "formats": list(formats)}, values)
 
 
 # --- rule level ------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ import polars as pl
 
 from ferry.core.domain import FileManifest, Template
 from ferry.engine.flags import ERRORS, ROW
-from ferry.engine.ops import apply_op, blank_to_null
+from ferry.engine.ops import apply_op, blank_to_null, on_distinct
 from ferry.engine.parts import PartWriter
 from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, unread_columns
 from ferry.engine.rules import present_expr, rule_expr, unique_key
@@ -46,7 +46,7 @@ OUT = "__out__"
 CELL = "__rule__"
 KEEP = "__keep__"
 DUP = "__dup__"
-CHUNK_ROWS = 100_000  # ~3.5x the CSV size at peak on a 12-column file; larger chunks are no faster
+CHUNK_ROWS = 75_000  # peak RSS ~3x the CSV size on the bench files (100k: 4-4.5x); larger chunks are no faster
 
 
 @dataclass
@@ -127,7 +127,9 @@ def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
     f = next(f for f in template.fields if f.key == key)
     if f.type != "enum" or not f.values:
         return e
-    return e.str.to_lowercase().replace_strict({v.lower(): v for v in f.values}, default=e, return_dtype=pl.String)
+    canon = {v.lower(): v for v in f.values}
+    # once per distinct value: an enum column repeats a handful of values
+    return on_distinct(e, lambda v: v.str.to_lowercase().replace_strict(canon, default=v, return_dtype=pl.String))
 
 
 def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, first_row: int) -> pl.DataFrame:
@@ -206,7 +208,7 @@ def global_flags(tr: TemplateRecipe, template: Template, keys: pl.DataFrame) -> 
     # scatter the kept rows' flags back onto every row (dropped rows: False)
     out = flags.select(KEEP)
     for name in dups.columns:
-        full = pl.Series(name, [False] * flags.height, dtype=pl.Boolean)
+        full = pl.repeat(False, flags.height, dtype=pl.Boolean, eager=True).alias(name)
         idx = flags.select(pl.arg_where(pl.col(KEEP))).to_series()
         out = out.with_columns(full.scatter(idx, dups[name]))
     return out

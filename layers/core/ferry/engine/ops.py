@@ -12,6 +12,7 @@ from typing import Any
 
 import polars as pl
 
+from ferry.engine.phones import phone_series
 from ferry.recipe import model as m
 from ferry.recipe.spec import (
     CURRENCY_CODES,
@@ -57,7 +58,7 @@ def field_expr(fr: m.FieldRecipe, col: Source = pl.col) -> pl.Expr:
 
 
 # Ops costly per value (many regexes or Python calls) run once per distinct value.
-_PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.PhoneE164, m.JsonExtract, m.UrlToDomain, m.SplitName)
+_PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.JsonExtract, m.UrlToDomain, m.SplitName)
 
 
 def apply_op(op: Any, e: pl.Expr, col: Source = pl.col) -> pl.Expr:
@@ -71,9 +72,9 @@ def on_distinct(e: pl.Expr, fn: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
     """`fn(e)` computed over the distinct values of `e` and mapped back (null stays null)."""
 
     def batch(s: pl.Series) -> pl.Series:
-        # a mostly-distinct sample says the column is (ids, amounts): hashing it all would be wasted
-        sample = s.head(2_000).drop_nulls()
-        if len(sample) > 100 and sample.n_unique() * 2 > len(sample):
+        # a mostly-distinct systematic sample says the column is (ids, amounts): hashing it all would be wasted
+        sample = s.gather_every(max(1, len(s) // 20_000)).drop_nulls()
+        if len(sample) > 100 and sample.n_unique() > 0.9 * len(sample):
             return pl.DataFrame({"v": s}).select(fn(pl.col("v"))).to_series()
         distinct = s.drop_nulls().unique()
         if len(distinct) * 2 > len(s):
@@ -95,10 +96,10 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
         tokens = [t.upper() for t in (op.tokens if op.tokens is not None else DEFAULT_NULL_TOKENS)]
         return pl.when(e.str.strip_chars(WHITESPACE).str.to_uppercase().is_in(tokens)).then(None).otherwise(e)
     if isinstance(op, m.ParseDate):
-        return pl.coalesce(_date_expr(e, op.formats or _DATE_FORMATS[op.order], with_time=False), e)
+        return pl.coalesce(_dates(e, tuple(op.formats or _DATE_FORMATS[op.order]), with_time=False), e)
     if isinstance(op, m.ParseDatetime):
-        formats = op.formats or _DATETIME_FORMATS[op.order]
-        return pl.coalesce(_date_expr(e, formats, with_time=True, assume=op.assume_offset), e)
+        formats = tuple(op.formats or _DATETIME_FORMATS[op.order])
+        return pl.coalesce(_dates(e, formats, with_time=True, assume=op.assume_offset), e)
     if isinstance(op, m.ToNumber):
         return _number_expr(e, op)
     if isinstance(op, m.ToBoolean):
@@ -107,7 +108,8 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
         low = e.str.strip_chars(WHITESPACE).str.to_lowercase()
         return pl.when(low.is_in(trues)).then(pl.lit("true")).when(low.is_in(falses)).then(pl.lit("false")).otherwise(e)
     if isinstance(op, m.PhoneE164):
-        return e.map_elements(_phone_fn(op.region), return_dtype=pl.String, skip_nulls=True)
+        region = op.region
+        return e.map_batches(lambda s: phone_series(s, region), return_dtype=pl.String)
     if isinstance(op, m.EmailNormalize):
         return e.map_batches(_email_series, return_dtype=pl.String)
     if isinstance(op, m.UrlToDomain):
@@ -122,7 +124,8 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
             return parts.list.last()
         return parts.list.get(op.index, null_on_oob=True)
     if isinstance(op, m.SplitName):
-        return e.map_elements(_name_part_fn(op.part), return_dtype=pl.String, skip_nulls=True)
+        part = op.part
+        return e.map_batches(lambda v: _name_part_series(v, part), return_dtype=pl.String)
     if isinstance(op, m.Affix):
         blank = e.is_null() | (e.str.strip_chars(WHITESPACE) == "")
         return pl.when(blank).then(e).otherwise(pl.lit(op.prefix) + e + pl.lit(op.suffix))
@@ -177,6 +180,41 @@ def _offset_expr(z: pl.Expr, assume: str) -> pl.Expr:
     )
     fallback = "+00:00" if assume.upper() in ("Z", "UTC", "GMT") else assume
     return pl.coalesce(norm, pl.lit(fallback))
+
+
+def _dates(e: pl.Expr, formats: tuple[str, ...], *, with_time: bool, assume: str = "Z") -> pl.Expr:
+    """ISO date (or UTC date-time) of the first format that matches and is a real calendar value, else null.
+
+    Format by format, each one reading only the values no earlier format read and that its regex matches
+    (most values are read by the first format or two, so the later ones cost almost nothing).
+    """
+
+    def batch(s: pl.Series) -> pl.Series:
+        text = s.str.strip_chars(WHITESPACE)
+        out = pl.Series(s.name, [], dtype=pl.String).extend_constant(None, len(s))
+        todo = text.is_not_null().arg_true()
+        for fmt in formats:
+            if not len(todo):
+                break
+            pending = text.gather(todo)
+            hit = pending.str.contains(compile_date_format(fmt).regex).fill_null(False)
+            if not hit.any():
+                continue
+            at = hit.arg_true()
+            rows = todo.gather(at)
+            found = pl.DataFrame({"v": text.gather(rows)}).select(_format_expr(pl.col("v"), fmt, with_time, assume))
+            parsed = found.to_series()
+            read = parsed.is_not_null()
+            out = out.scatter(rows.filter(read), parsed.filter(read))
+            todo = todo.filter(~pl.repeat(False, len(todo), eager=True).scatter(at.filter(read), True))
+        return out
+
+    return e.map_batches(batch, return_dtype=pl.String)
+
+
+def _format_expr(s: pl.Expr, fmt: str, with_time: bool, assume: str) -> pl.Expr:
+    """ISO date (or UTC date-time) of `s` (trimmed) read with one format, null unless a real calendar value."""
+    return _date_expr(s, (fmt,), with_time=with_time, assume=assume)
 
 
 def _date_expr(e: pl.Expr, formats: tuple[str, ...] | list[str], *, with_time: bool, assume: str = "Z") -> pl.Expr:
@@ -364,45 +402,49 @@ def _letter(ch: str) -> bool:
 # --- python-only ops ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=32)
-def _phone_fn(region: str | None) -> Callable[[str], str]:
-    import phonenumbers
-
-    def fmt(value: str) -> str:
-        text = value.strip()
-        if not text:
-            return value
-        try:
-            num = phonenumbers.parse(text, region)
-        except phonenumbers.NumberParseException:
-            return value
-        if not phonenumbers.is_possible_number(num):
-            return value
-        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-
-    return fmt
+def _ascii_any_case(word: str) -> str:
+    # explicit classes, not (?i): Python's lower() turns no other character into these ASCII letters
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
 
 
-@lru_cache(maxsize=4)
-def _name_part_fn(part: str) -> Callable[[str], str | None]:
-    return lambda value: split_full_name(value)[0 if part == "first" else 1]
+_PARTICLES = "(?:" + "|".join(_ascii_any_case(p) for p in sorted(NAME_PARTICLES)) + ") "
+# the last name: the last word with the particle words right before it, leaving the first word to the given names
+_FIRST_LAST = f"^(.+?) ((?:{_PARTICLES})*[^ ]+)$"
+_PARTICLE_RUN = f" (?:{_PARTICLES})+[^ ]+$"
+_ODD_SPACE = f"[{re.escape(WHITESPACE.replace(' ', ''))}]|  "
 
 
-def split_full_name(value: str) -> tuple[str | None, str | None]:
-    """(given names, last name) of a full name; "Last, First" is understood; particles join the last name."""
-    words = [w for w in _WORD_BREAK.split(value) if w]
-    if not words:
-        return None, None
-    text = " ".join(words)
-    if "," in text:
-        last, _, first = text.partition(",")
-        return first.strip() or None, last.strip() or None
-    if len(words) == 1:
-        return words[0], None
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in NAME_PARTICLES:
-        start -= 1
-    return " ".join(words[:start]), " ".join(words[start:])
+def _name_part_series(s: pl.Series, part: str) -> pl.Series:
+    """One part of full names: `first` (given names) or `last` (the last name with the particles before it).
+
+    Words are split on white space; "Last, First" splits at the first comma (each side trimmed); one word is
+    a first name; particle words (`NAME_PARTICLES`, any case) right before the last word join the last name,
+    leaving the first word to the given names.
+    """
+    # white space other than single spaces between words is rare: collapsed only where there is some
+    odd = (s.str.contains(_ODD_SPACE) | s.str.starts_with(" ") | s.str.ends_with(" ")).fill_null(False)
+    text = s
+    if odd.any():
+        idx = odd.arg_true()
+        text = s.scatter(idx, s.gather(idx).str.replace_all(_WORD_BREAK.pattern, " ").str.strip_chars(" "))
+    t = pl.col("t")
+    comma = t.str.contains(",", literal=True)
+    halves = t.str.splitn(",", 2)
+    spaced = t.str.contains(" ", literal=True)
+    value: pl.Expr
+    if part == "first":
+        given = halves.struct.field("field_1").str.strip_chars(" ")
+        value = pl.when(comma).then(given).when(spaced).then(t.str.replace(" [^ ]*$", "")).otherwise(t)
+    else:
+        family = halves.struct.field("field_0").str.strip_chars(" ")
+        value = pl.when(comma).then(family).when(spaced).then(t.str.split(" ").list.last())
+    out = pl.DataFrame({"t": text}).select(blank_to_null(value)).to_series().alias(s.name)
+    # particle words before the last one join the last name (a regex with groups, so only where there are some)
+    particles = (text.str.contains(_PARTICLE_RUN) & ~text.str.contains(",", literal=True)).fill_null(False)
+    if not particles.any():
+        return out
+    idx = particles.arg_true()
+    return out.scatter(idx, text.gather(idx).str.extract(_FIRST_LAST, 1 if part == "first" else 2))
 
 
 _PATH_TOKEN = re.compile(r"\.([A-Za-z0-9_-]+)|\[([0-9]+)\]")

@@ -50,13 +50,42 @@ def unread_columns(recipe: TemplateRecipe, columns: list[str]) -> list[str]:
     return [c for c in columns if c not in read]
 
 
+def blank_series(s: pl.Series) -> pl.Series:
+    """True where a value is null, '' or only white space.
+
+    Only a value whose first byte is ASCII white space/control or non-ASCII can be blank: two string
+    comparisons (answered from the inline prefix of each value) pick those, and only they are stripped.
+    """
+    s = s.cast(pl.String)
+    maybe = (s < "!") | (s >= "\x80")  # null where the value is null: blank already
+    base = s.is_null()
+    maybe = maybe.fill_null(False)
+    if not maybe.any():
+        return base
+    idx = maybe.arg_true()
+    return base.scatter(idx, s.gather(idx).str.strip_chars(WHITESPACE) == "")
+
+
+def blank_expr(v: pl.Expr) -> pl.Expr:
+    """`blank_series` as an expression."""
+    return v.map_batches(blank_series, return_dtype=pl.Boolean, is_elementwise=True)
+
+
 def filled_hash(v: pl.Expr) -> pl.Expr:
     """A 64-bit hash of each non-blank value, null for blank ones: what the profile counts.
 
     Hashes count distinct values ~3x faster than strings and take 8 bytes each; a collision only becomes
     likely around 4e9 distinct values.
     """
-    return pl.when(v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")).then(v.hash(seed=0)).otherwise(None)
+    return v.map_batches(_filled_hash_series, return_dtype=pl.UInt64, is_elementwise=True)
+
+
+def _filled_hash_series(s: pl.Series) -> pl.Series:
+    blank = blank_series(s)
+    hashed = s.cast(pl.String).hash(seed=0)
+    if not blank.any():
+        return hashed
+    return hashed.scatter(blank.arg_true(), None)
 
 
 class ProfileTally:

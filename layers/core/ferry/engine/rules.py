@@ -14,6 +14,7 @@ import polars as pl
 from ferry.core.domain import Template, TemplateField
 from ferry.core.outcomes import StepFailed
 from ferry.core.patterns import pattern_problem
+from ferry.engine.report import blank_expr
 from ferry.recipe.spec import (
     BOOLEAN_VALUES,
     CASE_INSENSITIVE_UNIQUE,
@@ -26,7 +27,6 @@ from ferry.recipe.spec import (
     NUMERIC_TYPES,
     PHONE_RE,
     URL_RE,
-    WHITESPACE,
 )
 
 _TYPE_RE = {
@@ -91,7 +91,7 @@ def unique_key(f: TemplateField, v: pl.Expr) -> pl.Expr:
 
 def present_expr(v: pl.Expr) -> pl.Expr:
     """True where a value is given (not null, not only white space)."""
-    return v.is_not_null() & (v.str.strip_chars(WHITESPACE) != "")
+    return ~blank_expr(v)
 
 
 def rule_expr(f: TemplateField, v: pl.Expr | None = None, *, unique: bool = True) -> pl.Expr:
