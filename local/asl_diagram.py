@@ -18,12 +18,16 @@ def _node_ids(states: dict[str, Any]) -> dict[str, str]:
     return {name: f"s{i}" for i, name in enumerate(states)}
 
 
+_COMPARISONS = (("GreaterThanEquals", ">="), ("LessThanEquals", "<="), ("GreaterThan", ">"), ("LessThan", "<"))
+
+
 def _choice_label(rule: dict[str, Any]) -> str:
     """A short label of a Choice rule: the compared variable's last part and the value."""
     variable = str(rule.get("Variable", "")).rsplit(".", 1)[-1]
     for key, value in rule.items():
         if key not in ("Variable", "Next") and not isinstance(value, (dict, list)):
-            return f"{variable} = {value}" if variable else str(value)
+            sign = next((s for word, s in _COMPARISONS if word in key), "=")
+            return f"{variable} {sign} {value}" if variable else str(value)
     nested = rule.get("And") or rule.get("Or") or []
     return " / ".join(_choice_label(r) for r in nested) or "rule"
 

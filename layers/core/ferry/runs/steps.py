@@ -316,9 +316,6 @@ def execute(ctx: StepContext) -> dict[str, Any]:
     then uploaded under the run's own keys. They count as imported only once `commit` completes the run
     (the export route serves completed runs only); the failure path deletes them.
     """
-    from ferry.engine import output_parts
-    from ferry.engine.csv_export import EXPORT_FILTERS
-
     preview = ctx.current_preview()
     if preview is None:
         raise StepFailed("There is no preview to import; run generate first. Nothing was imported.")
@@ -326,15 +323,23 @@ def execute(ctx: StepContext) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="ferry-execute-") as tmp:
         result, _ = run_recipe(ctx, recipe, Path(tmp))
         ctx.progress(f"Saving the import: {result.report['totalRows']:,} rows.")
-        for sheet_id, directory in result.outputs.items():
-            for name in EXPORT_FILTERS:
-                ctx.blobs.upload_file(
-                    export_key(ctx.run.run_id, sheet_id, name), directory / f"{name}.csv", "text/csv; charset=utf-8"
-                )
-            for part in output_parts(directory):
-                key = run_key(ctx.run.run_id, f"output/{sheet_id}/{part.name}")
-                ctx.blobs.upload_file(key, part, "application/vnd.apache.parquet")
+        stage_outputs(ctx, result.outputs)
     return result.report
+
+
+def stage_outputs(ctx: StepContext, outputs: dict[str, Path]) -> None:
+    """Upload each template's exports and row parts (its committed output directory) under the run's keys."""
+    from ferry.engine import output_parts
+    from ferry.engine.csv_export import EXPORT_FILTERS
+
+    for sheet_id, directory in outputs.items():
+        for name in EXPORT_FILTERS:
+            ctx.blobs.upload_file(
+                export_key(ctx.run.run_id, sheet_id, name), directory / f"{name}.csv", "text/csv; charset=utf-8"
+            )
+        for part in output_parts(directory):
+            key = run_key(ctx.run.run_id, f"output/{sheet_id}/{part.name}")
+            ctx.blobs.upload_file(key, part, "application/vnd.apache.parquet")
 
 
 def run_recipe(
@@ -405,8 +410,9 @@ def advance_bookmarks(ctx: StepContext) -> None:
 
 
 def discard(ctx: StepContext) -> None:
-    """Drop whatever this run staged (output rows, exports), so a failed run leaves no rows."""
+    """Drop whatever this run staged (output rows, exports, checked parts), so a failed run leaves no rows."""
     ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "output/"))
+    ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "chunks/"))
     ctx.blobs.delete_prefix(export_prefix(ctx.run.run_id))
 
 

@@ -27,7 +27,7 @@ from ferry.core.outcomes import (
 )
 from ferry.imports import steps as import_steps
 from ferry.runs import lifecycle as runs
-from ferry.runs import steps
+from ferry.runs import scaleout, steps
 from ferry.runs.lifecycle import Lifecycle
 from ferry.runs.thread import post_event
 
@@ -117,7 +117,34 @@ def _clarify(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, 
 
 
 def _execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
-    report = steps.execute(_context(lc, run))
+    """Execute in this invocation, or (a source above FERRY_CHUNK_ROWS) split it into parts for the
+    Distributed Map: `parts` 0 means done here, else the map's manifest and concurrency."""
+    context = _context(lc, run)
+    plan = scaleout.plan_parts(context)
+    if plan is not None:
+        return plan
+    report = steps.execute(context)
+    lc.blobs.put_json(run_key(run.run_id, "report.json"), report)
+    return {"parts": 0, "manifest": None, "max_concurrency": 1}
+
+
+def _check_part(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    scaleout.check_part(_context(lc, run), dict(event["part"]))
+    return {}
+
+
+def _decide_parts(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    scaleout.decide_parts(_context(lc, run))
+    return {}
+
+
+def _write_part(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    scaleout.write_part(_context(lc, run), dict(event["part"]))
+    return {}
+
+
+def _assemble_parts(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
+    report = scaleout.assemble_parts(_context(lc, run))
     lc.blobs.put_json(run_key(run.run_id, "report.json"), report)
     return {}
 
@@ -131,7 +158,16 @@ def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
     steps.advance_bookmarks(context)  # only now: a failed import must not skip records next time
     _remember_mappings(context)  # before the run completes, so the next generate already finds them
     runs.complete_run(lc, run, report)
+    _drop_parts(context)
     return {}
+
+
+def _drop_parts(context: steps.StepContext) -> None:
+    """A scale-out execute's checked parts are scratch once the import is committed."""
+    try:
+        scaleout.drop_parts(context)
+    except Exception:
+        logger.warning("checked parts not deleted", exc_info=True)
 
 
 def _remember_mappings(context: steps.StepContext) -> None:
@@ -204,6 +240,10 @@ _TASKS: dict[str, Task] = {
     "write_preview": _write_preview,
     "clarify": _clarify,
     "execute": _execute,
+    "check_part": _check_part,
+    "decide_parts": _decide_parts,
+    "write_part": _write_part,
+    "assemble_parts": _assemble_parts,
     "commit": _commit,
     "import_execute": _import_execute,
     "import_park": _import_park,
