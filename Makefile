@@ -5,10 +5,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
-REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt
+REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt layers/connectors/requirements.txt layers/api/requirements.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping bench-language bench-load demo clean
+.PHONY: help venv deps run reset test test-unit test-integration test-e2e check lint typecheck cfn-lint asl-lint invoke bench bench-mapping bench-language bench-load demo clean size bench-coldstart
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -24,10 +24,14 @@ $(STAMP): $(REQS) pyproject.toml
 
 venv: $(STAMP) ## create/refresh .venv from the pinned requirements, with the project installed (.venv/bin/ferry)
 
-deps: ## system packages the tests use: PostgreSQL server binaries (postgres connector tests); idempotent
+deps: ## system packages the tests use: PostgreSQL server binaries (postgres connector tests), Chromium (browser tests); idempotent
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } || \
 		echo "warning: PostgreSQL could not be installed; the postgres connector tests will be skipped"
+	@# Debian's Chromium: Playwright drives it (tests/e2e/browser.py); its own browser download is not used.
+	@test -x /usr/bin/chromium || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "warning: Chromium could not be installed; the browser tests will fail in CI (CI=true), skip elsewhere"
 
 run: $(STAMP) ## serve the Migration API locally on an embedded AWS stack (127.0.0.1:$PORT); state kept in .local/state (FRESH=1 starts clean)
 	$(PY) -m local.server --port $(PORT) $(if $(FRESH),--fresh)
@@ -46,7 +50,7 @@ test-unit: $(STAMP)
 test-integration: $(STAMP) deps
 	$(PY) -m pytest -q tests/integration
 
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) deps
 	$(PY) -m pytest -q tests/e2e
 
 check: lint typecheck cfn-lint asl-lint ## ruff, mypy, cfn-lint and the ASL lint
@@ -64,6 +68,9 @@ cfn-lint: $(STAMP)
 asl-lint: $(STAMP)
 	$(PY) -m local.asl_lint statemachines/*.asl.json
 
+size: $(STAMP) ## each function's unzipped size (code + layers, as sam build packs them) on x86_64 and arm64 vs 250 MB; fails above 225 MB
+	$(PY) -m local.package_size
+
 invoke: $(STAMP) ## run one handler on a sample event: make invoke FN=IngestFunction EVENT=events/s3_object_created.json
 	@test -n "$(FN)" -a -n "$(EVENT)" || { echo "usage: make invoke FN=<LogicalId> EVENT=events/<file>.json"; exit 2; }
 	$(PY) -m local.invoke $(FN) $(EVENT)
@@ -77,11 +84,14 @@ clean:
 bench: $(STAMP) ## engine benchmark: 1M and 3M-row execute vs a plain polars read (rows/s, ratio, peak RSS)
 	$(PY) bench/engine/run.py
 
-bench-mapping: $(STAMP) ## mapping benchmark: 40 real files (train/test), own labelled cases, GDC
+bench-mapping: $(STAMP) ## mapping benchmark: 55 real files (train/dev/test), own labelled cases, GDC
 	$(PY) bench/mapping/run.py
 
 bench-language: $(STAMP) ## phrasing benchmark: 365 user phrasings of the update/clarify rows, train/test (SPLIT=train)
 	$(PY) bench/language/run.py --split $(or $(SPLIT),all) $(if $(PLANNER),--planner $(PLANNER))
+
+bench-coldstart: $(STAMP) ## API cold start: handler import and first request vs `import boto3, aws_lambda_powertools` (median of RUNS=7 fresh processes)
+	$(PY) bench/coldstart.py --runs $(or $(RUNS),7) --no-pyc
 
 bench-load: $(STAMP) ## load benchmark: account A's 50 slow/mixed concurrent requests vs account B's GETs for 60 s (LOAD_SECONDS=n); B's p50/p95/p99
 	$(PY) bench/load/run.py --seconds $(or $(LOAD_SECONDS),60)

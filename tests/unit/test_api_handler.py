@@ -38,12 +38,28 @@ sys.path.insert(0, {core!r})
 spec = importlib.util.spec_from_file_location("api_app", {app!r})
 module = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(module)
-print(",".join(sorted(m for m in ("polars", "pandas", "numpy", "pyarrow", "boto3") if m in sys.modules)))
+{then}
+print(",".join(sorted(m for m in {watched!r} if m in sys.modules)))
 """
+# Dataframe libraries, connector drivers (the connectors layer), the matcher's and the phone library, the SDK.
+_HEAVY = ("polars", "pandas", "numpy", "pyarrow", "psycopg", "httpx", "rapidfuzz", "phonenumbers", "boto3")
 
 
-def test_the_api_function_imports_no_dataframe_library_and_no_aws_sdk_at_start() -> None:
-    # A fresh interpreter, as in a cold start: import the handler module and see what came with it.
-    code = COLD_START.format(core=str(ROOT / "layers" / "core"), app=str(ROOT / "functions" / "api" / "app.py"))
+def _loaded_after(then: str, watched: tuple[str, ...]) -> list[str]:
+    """A fresh interpreter, as in a cold start: import the handler module, run `then`, list what came with it."""
+    code = COLD_START.format(
+        core=str(ROOT / "layers" / "core"), app=str(ROOT / "functions" / "api" / "app.py"), then=then, watched=watched
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert result.stdout.strip() == ""
+    return [m for m in result.stdout.strip().split(",") if m]
+
+
+def test_the_api_function_imports_no_dataframe_library_connector_driver_or_aws_sdk_at_start() -> None:
+    # The import itself is light: not even FastAPI (the app is built before the snapshot or on the first request).
+    assert _loaded_after("pass", (*_HEAVY, "fastapi", "mangum", "ferry.api.app")) == []
+
+
+def test_building_the_api_imports_no_dataframe_library_connector_driver_or_matcher() -> None:
+    # Every route built (what a first request or the SnapStart snapshot holds): still none of the worker libraries.
+    watched = (*_HEAVY, "ferry.engine", "ferry.agent", "ferry.recipe.editor")
+    assert _loaded_after("module.asgi()", watched) == []

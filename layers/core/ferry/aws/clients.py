@@ -139,7 +139,15 @@ def call_aws(action: Callable[[], T]) -> T:
         raise AwsCallFailed(type(exc).__name__, 0, reached=False) from exc
 
 
+def preload_sdk() -> None:
+    """Import boto3 and botocore's client machinery ahead of the first call (a SnapStart snapshot keeps them).
+    Creates no client, so no credentials are read and no connection is opened."""
+    import boto3  # noqa: F401
+    import botocore.client  # noqa: F401
+
+
 def reset_clients() -> None:
-    """Forget every cached client (tests, after pointing the environment somewhere else)."""
+    """Forget every cached client: tests, after pointing the environment somewhere else, and an environment
+    restored from a SnapStart snapshot (its clients would carry the snapshot's credentials and connections)."""
     with _lock:
         _clients.clear()

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, SecretStr
 
@@ -18,8 +18,10 @@ from ferry.connections.connectors.base import (
     Record,
     secret,
 )
-from ferry.connections.connectors.http import HttpSource, NextPage
 from ferry.connections.connectors.ssrf import check_url_literal
+
+if TYPE_CHECKING:
+    from ferry.connections.connectors.http import NextPage
 
 DEFAULT_BASE_URL = "https://api.hubapi.com"
 _PAGE_SIZE = 100
@@ -51,6 +53,9 @@ class HubSpotConnector(Connector):
         super().__init__(config, credentials)
         assert isinstance(config, HubSpotConfig) and isinstance(credentials, HubSpotCredentials)
         self._config = config
+        # httpx (connectors layer) loads when a connector is built, not when the registry is imported.
+        from ferry.connections.connectors.http import HttpSource
+
         self._http = HttpSource(
             config.base_url,
             {"Authorization": f"Bearer {credentials.access_token.get_secret_value()}"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pydantic import Field, SecretStr
 
@@ -20,9 +20,11 @@ from ferry.connections.connectors.base import (
     SourceUnavailable,
     secret,
 )
-from ferry.connections.connectors.http import HttpSource, NextPage
 from ferry.connections.connectors.ssrf import check_url_literal
 from ferry.core.errors import InvalidRequest
+
+if TYPE_CHECKING:
+    from ferry.connections.connectors.http import NextPage
 
 _IDENTIFIER = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,79}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$")
@@ -58,6 +60,9 @@ class SalesforceConnector(Connector):
         assert isinstance(config, SalesforceConfig) and isinstance(credentials, SalesforceCredentials)
         self._config = config
         self._root = f"/services/data/{config.api_version}"
+        # httpx (connectors layer) loads when a connector is built, not when the registry is imported.
+        from ferry.connections.connectors.http import HttpSource
+
         self._http = HttpSource(
             config.instance_url,
             {"Authorization": f"Bearer {credentials.access_token.get_secret_value()}"},

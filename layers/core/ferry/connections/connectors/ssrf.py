@@ -18,8 +18,6 @@ import socket
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-import httpx
-
 from ferry.core.config import get_settings
 from ferry.core.errors import InvalidRequest
 
@@ -88,6 +86,8 @@ def check_url(url: str) -> tuple[str, int]:
 
 def check_url_literal(url: str) -> tuple[str, int]:
     """`check_url` without any look-up: the scheme, the port and the host as written. Raises UnsafeHost."""
+    import httpx  # the connectors layer; imported on use so the API's cold start skips it
+
     try:
         parts = urlsplit(url)
         httpx.URL(url)  # what the HTTP client will parse: a URL it refuses is the request's problem, not a 500
