@@ -374,8 +374,17 @@ def test_salesforce_extraction_pages_with_next_records_url_then_imports(  # type
     resumed = api.post(url, json={"credentials": {"access_token": sf.GOOD_TOKEN}}, headers=acct.headers)
     assert resumed.status_code == 200, resumed.text
     done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed", "blocked")
-    # Then: all five accounts were read across three pages, and the preview maps them
+    # Then: the planner asks whether the related record's 'Owner.Name' is the owner (the header only resembles the
+    # field, so it is asked, not applied); answered yes, the preview follows
+    assert done["status"] == "blocked", done
+    [question] = done["questions"]
+    assert question["options"][0]["label"] == "'Owner.Name'"
+    answer = {"answers": [{"question_id": question["id"], "option_id": question["options"][0]["id"]}]}
+    answered = api.post(f"/v1/migrations/{migration_id}/runs/{run_id}/messages", json=answer, headers=acct.headers)
+    assert answered.status_code == 200, answered.text
+    done = wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval", "failed", "blocked")
     assert done["status"] == "awaiting_approval", done
+    # And: all five accounts were read across three pages, and the preview maps them
     assert len([r for r in fake_salesforce.requests if "/query/" in r.path]) == 2  # two nextRecordsUrl pages
     preview = api.get(f"/v1/migrations/{migration_id}/preview", headers=acct.headers).json()
     assert next(m for m in preview["mappings"] if m["field"] == "name")["source"]["column"] == "Name"
