@@ -28,7 +28,7 @@ from ferry.core.observability import logger
 from local.persistence import Restored, Snapshotter, StateDir, StateDirBusy, state_dir_from_environment
 from local.stack import STATE_FILE, LocalStack, write_state
 from local.sweeper import LocalSweeper, interval_seconds
-from local.template import Template, parameters_from_environment
+from local.template import ROOT, Template, parameters_from_environment
 
 DEMO_KEY = "ferry_demo_key_0123456789abcdef"
 DEMO_ACCOUNT = "acct_demo"
@@ -90,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             state.wipe()
     overrides = parameters_from_environment(Template.load(), dict(os.environ))
     stack = LocalStack(parameter_overrides=overrides).start()
+    # The template points the API at the web layer under /opt; here the console is served from the checkout.
+    os.environ["FERRY_WEB_DIR"] = str(ROOT / "web")
+    get_settings.cache_clear()
     snapshots: Snapshotter | None = None
     sweeper: LocalSweeper | None = None
     try:
@@ -151,6 +154,7 @@ def _print_banner(
         )
         lines += [
             f"API key: {key}",
+            f"Console: {base}/app  (sign in with this key)",
             "Try it:",
             f"  curl {base}/v1/health",
             f"  curl -X POST {base}/v1/migrations -H 'anx-api-key: {key}' -H 'content-type: application/json' "

@@ -14,9 +14,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+
+from tests.e2e.browser import SAVED, SCREENSHOTS, BrowserPage, open_page
+from tests.e2e.browser import chromium as chromium  # a fixture: the browser plumbing lives in tests/e2e/browser.py
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,11 +42,12 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
-    """`make run`'s server with three accounts' keys (acct_fuzz is the OpenAPI fuzzer's own), stopped with
-    SIGTERM at the end (and checked to exit cleanly).
+    """`make run`'s server with four accounts' keys (acct_fuzz is the OpenAPI fuzzer's own, acct_browser the
+    browser tests'), stopped with SIGTERM at the end (and checked to exit cleanly).
 
     Its state goes to a temporary directory: never the developer's .local/state."""
-    keys = {name: "ek_" + secrets.token_urlsafe(16) for name in ("acct_alpha", "acct_beta", "acct_fuzz")}
+    accounts = ("acct_alpha", "acct_beta", "acct_fuzz", "acct_browser")
+    keys = {name: "ek_" + secrets.token_urlsafe(16) for name in accounts}
     with local_server(keys, tmp_path_factory.mktemp("local-state")) as started:
         yield started
 
@@ -95,3 +100,29 @@ def local_server(keys: dict[str, str], state_dir: Path) -> Iterator[LocalServer]
         log.close()
     assert code is not None, "local server did not stop on SIGTERM within 20 s"
     assert code == 0, f"local server exited with {code} on SIGTERM"
+
+
+@pytest.fixture
+def browser_page(chromium: Any, server: LocalServer, request: pytest.FixtureRequest) -> Iterator[BrowserPage]:
+    """A Chromium page on `make run`'s server in a fresh context; the test fails if the page requested any
+    external URL or threw an uncaught error. Screenshots go to .local/screenshots/<test name>-NN-<step>.png, one
+    more ("failed here") when the test fails."""
+    name = request.node.name.replace("test_", "", 1)
+    failed = lambda: bool(getattr(request.node, "call_failed", False))  # noqa: E731
+    yield from open_page(chromium, name, base_url=server.base_url, failed=failed)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Mark a test whose body failed, so that its browser page is screenshot as it was then."""
+    report = yield
+    if report.when == "call" and report.failed:
+        item.call_failed = True  # type: ignore[attr-defined]
+    return report
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Point at the browser tests' screenshots (the artifacts to look at when a browser test fails)."""
+    if SAVED:
+        where = SCREENSHOTS.relative_to(ROOT)
+        terminalreporter.write_line(f"browser tests: {len(SAVED)} screenshots of their steps in {where}/")

@@ -317,6 +317,8 @@ def test_openapi_documents_exactly_the_routes_and_no_422(api: TestClient) -> Non
         ("GET", "/v1/mapping-memory"),
         ("DELETE", "/v1/mapping-memory"),
         ("DELETE", "/v1/mapping-memory/{memory_id}"),
+        ("POST", "/v1/sessions"),
+        ("DELETE", "/v1/sessions/{session_id}"),
     }
     for path, ops in doc["paths"].items():
         for method, op in ops.items():

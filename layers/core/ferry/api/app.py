@@ -7,12 +7,25 @@ from typing import Any
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from ferry.api.cors import install_cors
 from ferry.api.docs import install_docs
 from ferry.api.errors import index_route_methods, install_error_handling
 from ferry.api.openapi_rules import document_rules
 from ferry.api.query_check import reject_unknown_query_parameters
-from ferry.api.routers import connections, files, health, imports, mapping_memory, migrations, previews, runs
+from ferry.api.routers import (
+    connections,
+    files,
+    health,
+    imports,
+    mapping_memory,
+    migrations,
+    previews,
+    runs,
+    sessions,
+    web,
+)
 from ferry.api.schemas.common import ErrorBody
+from ferry.core.config import get_settings
 
 API_PREFIX = "/v1"
 
@@ -34,6 +47,8 @@ def create_app() -> FastAPI:
     )
     install_docs(app)
     install_error_handling(app)
+    # Added last, so outermost: error answers (500s included) carry the CORS headers too.
+    install_cors(app, get_settings().cors_origin_list)
     routers = [
         (API_PREFIX, health.router),
         (API_PREFIX, migrations.router),
@@ -43,6 +58,8 @@ def create_app() -> FastAPI:
         (API_PREFIX, connections.router),
         (API_PREFIX, imports.router),
         (API_PREFIX, mapping_memory.router),
+        (API_PREFIX, sessions.router),
+        ("", web.router),  # the console at /app: static files, no key, not in the OpenAPI document
     ]
     for prefix, router in routers:
         # Every route: an unknown query parameter is a 400 naming it (api.query_check).
@@ -75,8 +92,14 @@ def _contract_openapi(app: FastAPI) -> dict[str, Any]:
             if path == f"{API_PREFIX}/health":
                 continue
             errors = dict(_COMMON_ERRORS)
-            if "{migration_id}" in path or "{run_id}" in path or "{memory_id}" in path:
+            if "{migration_id}" in path or "{run_id}" in path or "{memory_id}" in path or "{session_id}" in path:
                 errors.update(_OBJECT_ERRORS)
+            else:
+                errors[404] = "Outside the session token's scope (an account key never gets it here)"
+            if path == f"{API_PREFIX}/sessions" and method == "post":
+                errors[404] = "The migration is not in your account"
+            if method != "get" and ("{migration_id}" in path or "{company_id}" in path):
+                errors[403] = "A session token without the `write` permission (or deleting its migration)"
             if method == "delete" and path == f"{API_PREFIX}/migrations/{{migration_id}}":
                 errors[409] = "A run is active on this migration"
             if method == "post" and path.endswith("/files"):

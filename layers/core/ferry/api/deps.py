@@ -8,7 +8,14 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Query, Request, Security
 from fastapi.security import APIKeyHeader
 
-from ferry.api.auth import API_KEY_HEADER, account_for_key
+from ferry.api.auth import (
+    API_KEY_HEADER,
+    TOKEN_QUERY_PARAMETER,
+    Caller,
+    caller_for_credential,
+    caller_from_context,
+    check_session_scope,
+)
 from ferry.aws.dynamo import Store
 from ferry.aws.s3 import Blobs
 from ferry.core.config import Settings, get_settings
@@ -53,22 +60,52 @@ def current_account(request: Request, db: StoreDep, api_key: Annotated[str | Non
     """The caller's account: from the Lambda authorizer's context behind API Gateway, else from the key.
 
     Behind API Gateway the authorizer has already checked the key (Mangum hands the event over in the
-    ASGI scope); locally and in tests there is no authorizer, so the same look-up runs here.
+    ASGI scope); locally and in tests there is no authorizer, so the same look-up runs here. A session token
+    answers only inside its scope (`auth.check_session_scope`).
     """
-    account = resolve_account(request, api_key, db)
-    if account is None:
+    return _in_scope(request, resolve_caller(request, api_key, db))
+
+
+def current_account_or_link_token(
+    request: Request,
+    db: StoreDep,
+    api_key: Annotated[str | None, Security(_api_key)],
+    token: Annotated[
+        str | None,
+        Query(
+            alias=TOKEN_QUERY_PARAMETER,
+            max_length=512,
+            description="A session token, for clients that cannot send headers (EventSource, download links); "
+            "prefer the `anx-api-key` header. Account keys are refused here.",
+        ),
+    ] = None,
+) -> AccountKey:
+    """`current_account` for the routes a browser opens without headers: a session token may come as `?token=`."""
+    return _in_scope(request, resolve_caller(request, api_key, db, link_token=token))
+
+
+def _in_scope(request: Request, caller: Caller | None) -> AccountKey:
+    if caller is None:
         raise Unauthorized(UNAUTHORIZED_MESSAGE)
-    return account
+    if caller.session is not None:
+        check_session_scope(caller.session, request.method, request.url.path, request.path_params)
+    return caller.account
+
+
+def resolve_caller(request: Request, api_key: str | None, db: Store, link_token: str | None = None) -> Caller | None:
+    """Who a request acts for (the authorizer's context, the header, else a `?token=` session token), or None."""
+    context = _authorizer_context(request.scope.get("aws.event"))
+    if context.get("account_id"):
+        return caller_from_context(context, store=db)
+    if api_key:
+        return caller_for_credential(api_key, store=db)
+    return caller_for_credential(link_token, store=db, sessions_only=True)
 
 
 def resolve_account(request: Request, api_key: str | None, db: Store) -> AccountKey | None:
     """The account a request acts for, or None when it is not authenticated."""
-    context = _authorizer_context(request.scope.get("aws.event"))
-    account_id = context.get("account_id")
-    if isinstance(account_id, str) and account_id:
-        profile_id = context.get("profile_id")
-        return AccountKey(account_id, profile_id if isinstance(profile_id, str) and profile_id else None)
-    return account_for_key(api_key, store=db)
+    caller = resolve_caller(request, api_key, db)
+    return caller.account if caller else None
 
 
 def _authorizer_context(event: Any) -> dict[str, Any]:
@@ -79,6 +116,8 @@ def _authorizer_context(event: Any) -> dict[str, Any]:
 
 
 CurrentAccount = Annotated[AccountKey, Depends(current_account)]
+# The thread stream and export downloads: the header, or a session token as `?token=`.
+LinkAccount = Annotated[AccountKey, Depends(current_account_or_link_token)]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,14 @@ from typing import Any
 from fastapi import Request
 from fastapi.routing import APIRoute
 
-from ferry.api.auth import API_KEY_HEADER
-from ferry.api.deps import UNAUTHORIZED_MESSAGE, current_account, get_store, resolve_account
+from ferry.api.auth import API_KEY_HEADER, TOKEN_QUERY_PARAMETER
+from ferry.api.deps import (
+    UNAUTHORIZED_MESSAGE,
+    current_account,
+    current_account_or_link_token,
+    get_store,
+    resolve_caller,
+)
 from ferry.core.errors import InvalidRequest, Unauthorized
 
 _DECLARED: dict[int, tuple[frozenset[str], bool]] = {}
@@ -28,7 +34,9 @@ def reject_unknown_query_parameters(request: Request) -> None:
     unknown = [name for name in dict.fromkeys(request.query_params.keys()) if name not in known]
     if not unknown:
         return
-    if needs_key and resolve_account(request, request.headers.get(API_KEY_HEADER), get_store()) is None:
+    # A session token may come as `?token=` on the routes that declare it (the thread, export downloads).
+    link_token = request.query_params.get(TOKEN_QUERY_PARAMETER) if TOKEN_QUERY_PARAMETER in known else None
+    if needs_key and resolve_caller(request, request.headers.get(API_KEY_HEADER), get_store(), link_token) is None:
         raise Unauthorized(UNAUTHORIZED_MESSAGE)
     allowed = ", ".join(f"`{name}`" for name in sorted(known)) or "none"
     more = f" ({len(unknown) - 1} more unknown)" if len(unknown) > 1 else ""
@@ -50,6 +58,6 @@ def _declared(route: APIRoute) -> tuple[frozenset[str], bool]:
             names.update(field.alias for field in dependant.query_params)
             calls.add(dependant.call)
             stack.extend(dependant.dependencies)
-        cached = (frozenset(names), current_account in calls)
+        cached = (frozenset(names), bool(calls & {current_account, current_account_or_link_token}))
         _DECLARED[id(route)] = cached
     return cached

@@ -1,9 +1,11 @@
 """Settings read once from the environment (the template sets them; local mode fills them in)."""
 
+import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -38,6 +40,11 @@ class Settings(BaseSettings):
     # Previews larger than this (JSON bytes) are stored in S3, not in the table (400 KB item cap).
     preview_inline_max_bytes: int = Field(default=300_000, gt=0)
     page_size_max: int = 100
+    # Execute: a source sheet with more data rows than this is split into chunks of about this many rows,
+    # each checked by its own Lambda (a Distributed Map item, at most `chunk_max_concurrency` at once);
+    # sized so a chunk takes about a minute in a 1,769 MB Lambda (docs/scale.md).
+    chunk_rows: int = Field(default=5_000_000, gt=0)
+    chunk_max_concurrency: int = Field(default=10, ge=1, le=10_000)
     # Exports up to this size are answered inline (Lambda responses cap at 6 MB); larger ones with a
     # 302 to a presigned URL that lives `export_url_ttl_seconds`.
     export_inline_max_bytes: int = Field(default=4 * 1024 * 1024, ge=0)
@@ -56,9 +63,33 @@ class Settings(BaseSettings):
     planner: Literal["heuristic", "bedrock"] = "heuristic"
     bedrock_model_id: str = ""
     bedrock_max_attempts: int = Field(default=4, ge=1, le=10)
+    # Browser origins (comma-separated, exact: `https://app.example.com`) allowed to call the API across
+    # origins, e.g. a page embedding <ferry-importer>. Empty: no CORS headers at all.
+    cors_origins: str = ""
+    # The console's files (`/app`, web/ in the checkout); the template points it at the web layer under /opt.
+    web_dir: str = str(Path(__file__).resolve().parents[4] / "web")
     # Local mode only: where presigned URLs and boto3 clients point. Empty on AWS.
     aws_endpoint_url: str = Field(default="", validation_alias="AWS_ENDPOINT_URL")
     region: str = Field(default="us-east-1", validation_alias="AWS_REGION")
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _exact_origins(cls, value: str) -> str:
+        """Origins as a browser sends them (scheme://host[:port], lower case); `*` or a path is refused."""
+        origins = [item.strip().lower() for item in value.split(",") if item.strip()]
+        for origin in origins:
+            if not _ORIGIN.fullmatch(origin):
+                raise ValueError(f"FERRY_CORS_ORIGINS: {origin!r} is not an origin like https://app.example.com")
+        return ",".join(dict.fromkeys(origins))
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """The allowed browser origins; empty when CORS is off."""
+        return self.cors_origins.split(",") if self.cors_origins else []
+
+
+# scheme://host[:port] and nothing else: a browser's Origin header never has a path or a trailing slash.
+_ORIGIN = re.compile(r"https?://([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?")
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ import os
 import time
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-PREFIXES = frozenset({"acct", "mig", "file", "run", "prev", "conn", "key", "mem"})
+PREFIXES = frozenset({"acct", "mig", "file", "run", "prev", "conn", "key", "mem", "sess"})
 
 
 def _encode(value: int, length: int) -> str:

@@ -10,6 +10,7 @@ from ferry.api.deps import (
     ExportQueryDep,
     HistoryQueryDep,
     LifecycleDep,
+    LinkAccount,
     SettingsDep,
     StoreDep,
 )
@@ -100,7 +101,7 @@ def decide(
 def export_import(
     company_id: str,
     run_id: str,
-    account: CurrentAccount,
+    account: LinkAccount,
     db: StoreDep,
     blobs: BlobsDep,
     settings: SettingsDep,

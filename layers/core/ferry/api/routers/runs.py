@@ -14,6 +14,7 @@ from ferry.api.deps import (
     ExportQueryDep,
     HistoryQueryDep,
     LifecycleDep,
+    LinkAccount,
     SettingsDep,
     StoreDep,
 )
@@ -115,7 +116,7 @@ async def provide_credentials(
 async def read_thread(
     migration_id: str,
     run_id: str,
-    account: CurrentAccount,
+    account: LinkAccount,
     db: StoreDep,
     settings: SettingsDep,
     after: Annotated[int, Query(ge=0, description="Only events with a greater `seq`.")] = 0,
@@ -150,7 +151,7 @@ async def read_thread(
 def export_run(
     migration_id: str,
     run_id: str,
-    account: CurrentAccount,
+    account: LinkAccount,
     db: StoreDep,
     blobs: BlobsDep,
     settings: SettingsDep,

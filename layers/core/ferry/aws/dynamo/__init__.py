@@ -1,9 +1,9 @@
 """DynamoDB access: the only code that knows the single table's keys, item shapes and conditions. The shared
 plumbing (table handle, keys and scopes, marshalling, cursors, conditional writes and transactions) lives in
 `table`; each aggregate has its module, with its records, keys and the methods it adds to the one `Store`
-(`store`): `api_keys`, `migrations` (and files), `runs` (and active locks), `imports` (idempotency keys),
-`previews`, `thread` (run thread events), `memory` (the account's confirmed mappings) and `connections`
-(`ConnectionStore`); this package re-exports them.
+(`store`): `api_keys`, `sessions` (browser session tokens), `migrations` (and files), `runs` (and active locks),
+`imports` (idempotency keys), `previews`, `thread` (run thread events), `memory` (the account's confirmed
+mappings) and `connections` (`ConnectionStore`); this package re-exports them.
 May import: `ferry.core` and `ferry.aws.clients` only.
 """
 
@@ -33,6 +33,7 @@ from ferry.aws.dynamo.runs import (
     RunRecord,
     RunStatus,
 )
+from ferry.aws.dynamo.sessions import SessionRecord, SessionScopeKind
 from ferry.aws.dynamo.store import Store
 from ferry.aws.dynamo.table import (
     _decode_cursor,
@@ -68,6 +69,8 @@ __all__ = [
     "RunKind",
     "RunRecord",
     "RunStatus",
+    "SessionRecord",
+    "SessionScopeKind",
     "SheetSummary",
     "Store",
     "ThreadEvent",
