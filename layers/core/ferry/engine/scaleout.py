@@ -152,24 +152,9 @@ def export_name(sheet_id: str, export: str) -> str:
     return f"{sheet_id}/{export}.csv"
 
 
-class HashTally:
-    """Filled counts and the distinct `filled_hash` values of columns, carried between invocations as a long
-    (`column`, `hash`) frame, so counts over every part are exact."""
-
-    def __init__(self, columns: list[str]) -> None:
-        self.columns = columns
-        self.filled = dict.fromkeys(columns, 0)
-        self._distinct: dict[str, list[pl.Series]] = {c: [] for c in columns}
-
-    def add(self, hashes: pl.DataFrame) -> None:
-        """Count one part, given as `filled_hash` columns named like `columns`."""
-        for c in self.columns:
-            s = hashes[c].drop_nulls()
-            self.filled[c] += len(s)
-            pending = self._distinct[c]
-            pending.append(s.unique())
-            if len(pending) >= 8:
-                self._distinct[c] = [pl.concat(pending).unique()]
+class HashTally(ProfileTally):
+    """A report tally whose distinct `filled_hash` values travel between invocations as a long (`column`, `hash`)
+    frame, so counts over every part are exact."""
 
     def frame(self) -> pl.DataFrame:
         """The distinct hashes, long."""
