@@ -9,7 +9,7 @@ from tests.unit.test_benchmarks_run import bench
 
 def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -> None:
     frozen, both = load(CORPUS), load(DEV)
-    assert {e["split"] for e in both} == {"dev", "dev2"}
+    assert {e["split"] for e in both} == {"dev", "dev2", "dev3"}
     dev = [e for e in both if e["split"] == "dev"]
     assert len(dev) >= 120
     assert {e["split"] for e in frozen} == {"train", "test"}  # dev entries live in their own file only
@@ -46,4 +46,25 @@ def test_the_second_dev_set_covers_every_row_with_its_own_ids() -> None:
 def test_the_dev2_split_is_reported_apart() -> None:
     out = bench("bench/language/run.py", "--split", "dev2")
     assert "== update — dev2 (100 entries, 20 rows)" in out and "== clarify — dev2 (30 entries, 8 rows)" in out
-    assert "— dev " not in out and "— train" not in out and "— test" not in out
+    assert "— dev " not in out and "— train" not in out and "— test" not in out and "— dev3" not in out
+
+
+def test_the_third_dev_set_covers_every_row_with_its_own_ids() -> None:
+    frozen, both = load(CORPUS), load(DEV)
+    dev3 = [e for e in both if e["split"] == "dev3"]
+    assert len(dev3) >= 120
+    by_row = rows(dev3)
+    assert set(by_row) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
+    assert all(len(mine) >= 4 for mine in by_row.values())
+    assert len({e["id"] for e in both}) == len(both) and not {e["id"] for e in dev3} & {e["id"] for e in frozen}
+    # written without reading corpus.json or running the parser; 3 short phrasings turned out to equal corpus ones
+    # and 7 earlier dev ones ("qwerty uiop", "What's wrong with row 12?", ...): kept, since dev3 was scored as written
+    fresh = {e["text"].lower() for e in dev3}
+    assert len(fresh & {e["text"].lower() for e in frozen}) <= 3, "dev3 must stay fresh phrasings"
+    assert len(fresh & {e["text"].lower() for e in both if e["split"] != "dev3"}) <= 7
+
+
+def test_the_dev3_split_is_reported_apart() -> None:
+    out = bench("bench/language/run.py", "--split", "dev3")
+    assert "== update — dev3 (98 entries, 20 rows)" in out and "== clarify — dev3 (42 entries, 8 rows)" in out
+    assert "— dev2" not in out and "— train" not in out and "— test" not in out

@@ -89,9 +89,34 @@ KINDS: list[tuple[str, int, str]] = [
         13,
         "Records with no Organization do have an e-mail; the company should come from its domain",
     ),
+    # the third round of issue 13 (dev3): indirect requests, objects fronted without a modal, means and roles
+    ("a request as a wonder", 12, "I was wondering whether you could lowercase the email addresses"),
+    ("an object fronted, no modal, a pronoun after", 14, "The rows with Lifecycle test we drop them"),
+    ("a field fronted with a wish", 2, "For phone I need the Mobile column"),
+    ("a column as the one for a field", 2, "Mobile is the column to use for phone"),
+    ("a passive with the field after it", 3, "If there is no Work Phone, the Mobile should be used for phone"),
+    ("'none is given' as missing", 10, "Put US as country if none is set"),
+    ("duplicates described by what they share", 9, "When several contacts have the same email, keep the first"),
+    ("a split said as the means", 6, "first and last name must be derived from Full Name by splitting it"),
+    ("who writes a column fronted", 5, "Signup Date they write with the day first"),
+    ("a value before rows and in brackets", 14, "skip the test contacts (Lifecycle: test)"),
+    (
+        "what they lack, then what they have",
+        13,
+        "Some rows have no Organization but they have an email; use its domain for company",
+    ),
+    ("a speaker's need, then a pronoun", 4, "We don't really need the Notes, skip them"),
+    ("the phone's own prefix says otherwise", 16, "numbers are from Germany unless they state otherwise"),
+    (
+        "a fronted field and a second instruction",
+        1,
+        "For the email, if empty, build it from the Website domain, and keep those rows",
+    ),
+    ("a reason after, said as 'not good'", 2, "For the phone we need the Mobile, the Work Phone is no good"),
 ]
 UNDO = ["roll back the last change", "scrap the last change", "cancel the last edit", "go one version back",
-        "revert the previous update", "make it like before"]  # fmt: skip
+        "revert the previous update", "make it like before",
+        "back to the state from before"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("kind", "row", "text"), KINDS, ids=[k for k, _, _ in KINDS])
@@ -144,6 +169,8 @@ def test_a_background_statement_is_reported_and_the_instruction_applied() -> Non
         "Our contacts are mostly in Germany",  # background alone is no instruction
         "It's fine if a contact has no phone",  # 'fine' is no phone number to default to
         "If no country is set, it is fine",
+        "Dates are day first unless they say otherwise",  # 'otherwise' about dates is no phone country code
+        "The Work Phone is not good",  # a reason with no instruction beside it
     ],
 )
 def test_a_description_that_would_widen_or_invent_a_change_changes_nothing(text: str) -> None:

@@ -195,7 +195,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:won'?t|will not|wo not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
             r"(?:be\s+|get\s+|gets?\s+)?(?:make it(?: in(?:to)?)?|come in(?:to)?|go in(?:to)?|get in(?:to)?|"
             r"imported|import(?:ed)?|brought (?:over|in)|bring over|carried over|carry over|migrated|migrate|"
-            r"taken over|used|loaded|load)\b",
+            r"taken over|used|loaded|load|arrive|go anywhere|end up anywhere|taken|"
+            # a bare 'use'/'take' with no object after it: 'the columns you don't use, which are they?'
+            r"(?:use|take)(?=\s*(?:[,.?!;]|$|\s+(?:at all|anywhere|for anything)\b)))\b",
             re.I,
         ),
         "not imported",
@@ -209,7 +211,14 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
         ),
         "not imported",
     ),
-    (re.compile(r"\b(?:lo+sing|lo+se|lost|deleted|delete|thrown out|cut|disappear\w*|vanish\w*)\b", re.I), "dropped"),
+    (
+        re.compile(
+            r"\b(?:lo+sing|lo+se|lost|deleted|delete|thrown out|cut|disappear\w*|vanish\w*|throw(?:n|ing)? away|"
+            r"throw out|go(?:es)? away|stays? out|filtered out|left aside|leave aside|stays? behind|left behind)\b",
+            re.I,
+        ),
+        "dropped",
+    ),
     (
         re.compile(
             r"\b(?:share|sharing|shares|have|has|with)\s+(?:an?|one|the)\s+(?:same\s+)?(\w+)\b(?=.*\b(?:two|both|"
@@ -400,7 +409,8 @@ def _dedup_answer(part: _Part, keys: list[str]) -> str:
 
 _COLUMNS_RE = re.compile(
     r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|ignored|left out|left over|leftover|"
-    r"skipped|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|leave out|"
+    r"skipped|skip|drop|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|leave out|"
+    r"(?:have|has) nowhere to go|"
     r"(?:have|has|get|gets|with) no (?:field|target|home|place)|every column|all (?:the |of the )?columns)",
     re.I,
 )
@@ -440,7 +450,8 @@ _DROPPED_RE = re.compile(
 
 
 def _dropped(view: _View, text: str) -> str | None:
-    rows = r"\b(?:rows?|records?|lines?|entries|contacts?|people|how many)\b"
+    # 'what gets filtered out?': rows are what filters drop, even unnamed
+    rows = r"\b(?:rows?|records?|lines?|entries|contacts?|people|how many|what (?:gets|is|will be|are))\b"
     if not _DROPPED_RE.search(text) or not re.search(rows, text, re.I):
         return None
     return " ".join(_dropped_answer(part) for part in view.parts)

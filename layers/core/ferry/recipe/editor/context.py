@@ -61,14 +61,31 @@ _MISSING_HAVE_RE = re.compile(
 )
 
 
+# 'Some contacts have no work phone but they have a mobile': the same, said as what they lack and what they have
+_LACK_BUT_HAVE_RE = re.compile(
+    r"^(?:the\s+|all\s+|some\s+|many\s+)?(?:contacts?|rows?|records?|entries|entry|people|persons?|lines?)\s+"
+    r"(?:have|has)\s+no\s+(?P<x>.+?)\s*,?\s+(?:but|yet)\s+(?:they|it|those|these)\s+(?:still\s+|do\s+)?"
+    r"(?:have|has)\s+(?:an?\s+|the\s+)?(?P<y>[^,]+?)$",
+    re.I,
+)
+
+
 def conditioned(before: str, pointing: str) -> str | None:
     """'Contacts without an e-mail still have a website; the address can come from its domain' → 'if e-mail is
     empty, the address can come from website domain': the condition kept, the pronoun the thing they have."""
-    m = _MISSING_HAVE_RE.match(before.strip())
+    m = _MISSING_HAVE_RE.match(before.strip()) or _LACK_BUT_HAVE_RE.match(before.strip())
     if m is None:
         return None
     resolved = with_antecedent(pointing, m["y"])
     return f"if {m['x']} is empty, {resolved}" if resolved is not None else None
+
+
+# a clause that opens with its speaker and a verb of need: the thing pointed back at is the object
+_SUBJECT_VERB_RE = re.compile(
+    r"^(?:we|i)\s+(?:do not|don'?t|dont|never|no longer)\s+(?:really\s+)?(?:need|want|use)\s+(?P<o>.+?)"
+    r"(?:\s+(?:in|for|from)\s+(?:the\s+)?(?:template|import|crm|migration|new system))?$",
+    re.I,
+)
 
 
 def has_pronoun(clause: str) -> bool:
@@ -79,6 +96,9 @@ def antecedents(clause: str) -> list[str]:
     """The noun phrases that may open a clause, longest first ('Rows where Lifecycle is test are junk' →
     'Rows where Lifecycle is test', 'Rows where Lifecycle')."""
     text = _LEADING_LINK_RE.sub("", clause.strip())
+    said = _SUBJECT_VERB_RE.match(text)
+    if said is not None:  # 'We don't need the notes in the template, leave them out': the object is meant
+        return [said["o"]] if len(said["o"].split()) <= 8 else []
     cuts = [m.start() for m in _PHRASE_END_RE.finditer(text) if m.start() > 0]
     if not cuts and len(text.split()) <= 5:
         cuts = [len(text)]  # 'The phone field, it should come from Mobile': a bare noun phrase, said first

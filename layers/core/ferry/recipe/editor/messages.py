@@ -183,5 +183,21 @@ _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     (re.compile(r"^(" + "|".join(_GERUNDS) + r")\b", re.I), lambda m: _GERUNDS[m.group(1).lower()]),
     # a fronted phrase goes back after the verb: 'Into first and last name, split X' → 'split X into first ...'
     # (not when the phrase holds its own verb: 'For phone take the Mobile, not the Work Phone' is already a command)
-    (re.compile(rf"^({_PREPOSED}\s+(?:(?!\b(?:take|use|map|get|pick|put|set)\b)[^,])+?),\s*(.+)$", re.I), r"\2 \1"),
+    # (a second instruction after it, ', and keep the contact', is its own: the phrase goes before that one)
+    (
+        re.compile(rf"^({_PREPOSED}\s+(?:(?!\b(?:take|use|map|get|pick|put|set|want|need)\b)[^,])+?),\s*(.+)$", re.I),
+        lambda m: _fronted_back(m.group(1), m.group(2)),
+    ),
 ]
+
+_NEXT_CLAUSE_RE = re.compile(r"(?:,\s*(?:and|but|also|and also|plus)\s+|;\s*)", re.I)
+
+
+def _fronted_back(phrase: str, rest: str) -> str:
+    """The fronted phrase put back after the first instruction of the rest, not after every one of them."""
+    if re.match(r"(?:and|but|also|so|then)\b", rest, re.I):  # the phrase was a clause of its own
+        return f"{phrase}, {rest}"
+    m = _NEXT_CLAUSE_RE.search(rest)
+    if m is None:
+        return f"{rest} {phrase}"
+    return f"{rest[: m.start()]} {phrase}{rest[m.start() :]}"

@@ -70,7 +70,7 @@ _FILLER_RE = full(
     r"(?:it'?s|it is|they'?re|they are)\s+(?:useless|not needed|unused|irrelevant|noise|junk|rubbish)|"
     # a reason about the data ('the work numbers are old') after the instruction it explains
     r"(?:the\s+)?(?:\w+\s+){0,3}\w+\s+(?:is|are)\s+(?:(?:mostly|often|all|usually)\s+)?(?:old|outdated|stale|obsolete|"
-    r"out of date|unreliable|wrong|bad|incomplete))"
+    r"out of date|unreliable|wrong|bad|incomplete|not good|no good|not right|not correct|not reliable))"
 )
 
 
@@ -79,8 +79,9 @@ _KEEP_ROW_RE = full(
     r"(?:(?:the|that|this|each|every)\s+)?(?:row|record|contact|line|entry)s?\s+"
     r"(?:(?:must|should|has to|have to|needs? to|can|will)\s+(?:stay|remain|be kept|survive|stay in)|"
     r"(?:stays?|remains?|is kept|are kept|survives?))|"
-    r"(?:keep|retain|save)\s+(?:them|those|these)|(?:keep|retain|save)\s+(?:the|that|this|those|these)\s+"
-    r"(?:row|record|contact|line|entry)s?|(?:don'?t|do not|dont|never)\s+(?:throw|toss|drop|lose|remove|delete|skip|"
+    r"(?:keep|retain|save)\s+(?:them|those|these)|(?:keep|retain|save)\s+(?:(?:the|that|this|those|these)\s+)?"
+    r"(?:row|record|contact|line|entry)s?|(?:(?:the|those|these)\s+)?(?:row|record|contact|line|entry)s?\s+(?:we|you)\s+"
+    r"(?:keep|retain)|(?:don'?t|do not|dont|never)\s+(?:throw|toss|drop|lose|remove|delete|skip|"
     r"discard)\s+(?:the|that|this|those|these)\s+(?:row|record|contact|line|entry)s?(?:\s+away)?"
 )
 

@@ -25,7 +25,12 @@ _SPELLINGS: list[Rule] = [
     (re.compile(r"\s+but\s+(?=(?:keep|retain|leave)\b)", re.I), " and "),
     (re.compile(r"\bweb\s+sites?\b", re.I), "website"),
     # where the change is for says nothing more: 'the Notes column is not needed for the import'
-    (re.compile(r"\s+(?:for|in|into|from)\s+(?:the\s+)?(?:import|crm|migration|upload|target|new system)$", re.I), ""),
+    (
+        re.compile(
+            r"\s+(?:for|in|into|from)\s+(?:the\s+)?(?:import|crm|migration|upload|target|new system|template)$", re.I
+        ),
+        "",
+    ),
     (re.compile(r"\b(?:signifies|signify|corresponds to|correspond to|stands for|stand for|equals)\b", re.I), "means"),
     # everyday names of the usual phone columns: 'the cell phone number', 'the office numbers'
     (
@@ -36,12 +41,32 @@ _SPELLINGS: list[Rule] = [
     (re.compile(r"\bseperat", re.I), "separat"),  # a misspelling typo correction cannot settle (two words fit)
     # 'Interessent the same as lead': a value's meaning, the verb left out
     (re.compile(r"\s+(?:is\s+)?(?:the\s+)?same\s+as\s+", re.I), " is "),
+    # 'the test rows (Lifecycle = test)': the value named before the rows says what the brackets say
+    (
+        re.compile(rf"\b(?P<v>\w+)\s+(?P<r>{ROWS})\s*\((?P<c>[^=:)]+?)\s*(?:=|:)\s*(?P=v)\s*\)", re.I),
+        r"\g<r> where \g<c> is \g<v>",
+    ),
     # 'test contacts (Lifecycle = test)': the condition in brackets
     (
         re.compile(rf"\b(?P<r>{ROWS})\s*\((?P<c>[^=:)]+?)\s*(?:=|:)\s*(?P<v>[^)]+?)\s*\)", re.I),
         r"\g<r> where \g<c> is \g<v>",
     ),
     (re.compile(r"(?<=\w)'s\s+(?=domains?\b)", re.I), " "),  # "the Website's domain" is the Website domain
+    # a request put as a wonder or a question about ability says no more than the command: 'I wonder if you could
+    # build ...', 'I was wondering whether we can drop ...'
+    (
+        re.compile(
+            r"^(?:i\s+)?(?:wonder|was wondering|am wondering|wondered)\s+(?:if|whether)\s+(?:you|we|one)\s+"
+            r"(?:could|can|might|would|may)\s+(?:please\s+)?",
+            re.I,
+        ),
+        "",
+    ),
+    # 'when none is given', 'if there is none': the value missing, said without naming it again
+    (
+        re.compile(r"\b(?P<w>when|if|where|whenever)\s+(?:none|nothing)\s+is\s+(?:given|set|provided|there)\b", re.I),
+        r"\g<w> it is not given",
+    ),
 ]
 
 
@@ -53,13 +78,20 @@ _PARTICIPLES = {
 # should be used' → 'when Work Phone is empty, use the Mobile'
 _PASSIVE_RE = re.compile(
     rf"(?P<pre>^|,\s*)(?:then\s+)?(?P<obj>[^,]+?)\s+(?:should|must|needs? to|has to|have to|is to|are to|will)\s+be\s+"
-    rf"(?P<v>{'|'.join(_PARTICIPLES)})$",
+    rf"(?P<v>{'|'.join(_PARTICIPLES)}|imported|kept)(?P<tail>\s+(?:for|as|in|into)\s+[^,]+)?$",
     re.I,
 )
 
 
 def _active(text: str) -> str:
-    return _PASSIVE_RE.sub(lambda m: f"{m['pre']}{_PARTICIPLES[m['v'].lower()]} {m['obj']}", text)
+    """The passive after a condition made a command; a 'for <field>' after the participle stays with it ('the
+    mobile number should be taken for phone' → 'take the mobile number for phone')."""
+
+    def verb(m: re.Match[str]) -> str:
+        v = m["v"].lower()
+        return _PARTICIPLES.get(v, {"imported": "import", "kept": "keep"}.get(v, v))
+
+    return _PASSIVE_RE.sub(lambda m: f"{m['pre']}{verb(m)} {m['obj']}{m['tail'] or ''}", text)
 
 
 def rephrasings(ctx: Ctx, text: str) -> list[str]:
