@@ -187,7 +187,9 @@ def evaluate_file(entry: RealFile, tally: RealTally) -> None:
             for column in columns:
                 if column in named or column.strip() in named:
                     offered.add(column)
-                    if q.field and right(labels[column], q.field, split=False):
+                    fm = tm.match.match_for(q.field or "")
+                    split = fm is not None and fm.hints.get("split") == FULL_NAME and fm.column == column
+                    if q.field and right(labels[column], q.field, split=split):
                         offered_right.add(column)
         for fm in tm.match.matches:
             cols = fm.columns or ([fm.column] if fm.column else [])

@@ -193,7 +193,61 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
     _name_beside_surname(columns, fields, pairs)
+    _only_field_of_type(columns, fields, pairs)
+    _article_numbers(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
+
+
+def gtin_valid(text: str) -> bool:
+    """An EAN-8, UPC-A, EAN-13 (ISBN-13) or GTIN-14 with a right check digit: a shop's article number, not an id."""
+    digits = text.strip()
+    if len(digits) not in (8, 12, 13, 14) or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    body = [int(d) for d in digits[:-1]][::-1]
+    total = sum(d * (3 if n % 2 == 0 else 1) for n, d in enumerate(body))
+    return (10 - total % 10) % 10 == int(digits[-1])
+
+
+def _article_numbers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """Values that are valid EAN/UPC/ISBN numbers under a header that names nothing (no header row, a header in a
+    language the lexicon lacks) point to the template's one barcode field: a check digit is seldom right by chance,
+    but an article number can serve as the SKU too, so it is asked, never applied."""
+    targets = [j for j, f in enumerate(fields) if "barcode" in f.concepts]
+    if len(targets) != 1:
+        return
+    j = targets[0]
+    for i, col in enumerate(columns):
+        values = [v for v in col.samples if v.strip()]
+        if len(values) < 3 or max(p.header for p in pairs[i]) >= CANDIDATE_FLOOR:
+            continue
+        if sum(gtin_valid(v) for v in values) >= 0.8 * len(values) and pairs[i][j].score < QUESTION_FLOOR:
+            reason = "its values are EAN/UPC article numbers (their check digits are right)"
+            pairs[i][j] = PairScore(0.5, 0.0, pairs[i][j].fit, [reason])
+
+
+# Raw score a headerless column of whole numbers gets for the template's only whole-number field: a candidate worth a
+# question (above the headerless floor), never applied (below the question floor of a sheet with headers).
+ONLY_OF_TYPE = 0.4
+
+
+def _only_field_of_type(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """Without a header row, small whole numbers (a stock count, a quantity) point to the template's one whole-number
+    field when it has exactly one: too common a kind of value to apply, enough to ask. Two such fields: no guess."""
+    ints = [j for j, f in enumerate(fields) if f.spec.type == "integer"]
+    if len(ints) != 1:
+        return
+    j = ints[0]
+    for i, col in enumerate(columns):
+        p = col.profile
+        # Postal codes and codes of fixed width are whole numbers too: only short, unpadded counts qualify.
+        counts = (
+            p.small_int >= 0.8 and p.postal < 0.5 and p.mean_len <= 4 and not any(s[:1] == "0" for s in col.samples)
+        )
+        if col.no_header and p.n >= 3 and counts and pairs[i][j].score < ONLY_OF_TYPE:
+            reason = (
+                f"the file has no header row; its values are small whole numbers, the kind {fields[j].spec.key} holds"
+            )
+            pairs[i][j] = PairScore(ONLY_OF_TYPE, 0.0, pairs[i][j].fit, [reason])
 
 
 # Words that put a column in another address block of the same record (the invoice or delivery address).
@@ -266,6 +320,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     _propose_coalesce(sheet, scored, assigned, result)
     _phone_region(scored, result)
     _offer_left_out(scored, result)
+    _ask_split(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
         c for m in result.matches if not m.auto_applied and m.columns and _asked(result, m.field) for c in m.columns
@@ -503,6 +558,26 @@ def _propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
         result.questions[:] = [q for q in result.questions if q.field != match.field]
 
 
+def _ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
+    """A proposed split not sure enough to apply, of a column no question names: asked once (about the first name; a
+    yes applies both parts), never left for the person to notice alone."""
+    first = result.match_for("first_name")
+    if first is None or first.auto_applied or first.hints.get("split") != "full_name":
+        return
+    named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
+    col = next((c for c in scored.columns if c.source == first.column), None)
+    if col is None or col.source in named:
+        return
+    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3:
+        return  # several words, none a given name and a surname ('Central Warehouse'): no person's name to split
+    share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
+    fld = next(f for f in scored.fields if f.spec.key == "first_name")
+    question = ask.conflict(fld, col, f"It may hold whole names ({share} look like one)")
+    question.question = f"Should '{col.source}' be split into the first and the last name?"
+    question.options[0].label = f"Yes, split '{col.source}' into first_name and last_name"
+    result.questions.append(question)
+
+
 def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[int, int], result: SheetMatch) -> None:
     """A gappy source column with an unused look-alike: fill the gaps from it (phone ← Work Phone, else Mobile).
 
@@ -538,25 +613,65 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
 
 
 def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
-    """A column whose header names a field that is already asked about, but that nothing uses or offers, joins the
-    options of that question ('ManufacturerName' beside 'BrandName' for brand): no new question, no column the
-    person must notice alone. At most four columns are offered in one question, the best headers first."""
+    """A column that nothing uses or offers, but whose header names a field already asked about, or whose header and
+    values together make it a candidate for one, joins that field's question ('ManufacturerName' beside 'BrandName'
+    for brand): no new question, no column the person must notice alone. A yes/no question about another column for
+    the field becomes a which-column question offering both ('Phone' with odd values, 'Primary Phone' left out). At
+    most four columns are offered in one question, the best evidence first."""
     named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
     taken = {c for m in result.matches if m.auto_applied for c in m.columns} | named
+    # A yes/no question about a column already mapped (on its header, to be confirmed) stays a confirmation.
+    applied = {m.field for m in result.matches if m.auto_applied}
+    asked = {
+        q.field: q
+        for q in result.questions
+        if q.kind == "which_column" or (q.kind == "header_value_conflict" and q.field not in applied)
+    }
     offers: list[tuple[float, int, int]] = []
     for i, col in enumerate(scored.columns):
         if col.source in taken or col.no_header or col.json_path is not None:
             continue
         row = scored.pairs[i]
-        j = max(range(len(row)), key=lambda k: row[k].header)
-        if row[j].header >= LEFT_OUT_HEADER and row[j].fit > -1.0 and not row[j].split:
-            offers.append((row[j].header, i, j))
+        fits = [k for k, fld in enumerate(scored.fields) if _left_out_fits(col, fld, row[k], asked.get(fld.spec.key))]
+        if fits:
+            j = max(fits, key=lambda k: (row[k].header, row[k].score))
+            offers.append((max(row[j].header, row[j].score), i, j))
     for _, i, j in sorted(offers, key=lambda t: -t[0]):
-        col, key = scored.columns[i], scored.fields[j].spec.key
-        question = next((q for q in result.questions if q.field == key and q.kind == "which_column"), None)
-        if question is None or sum(o.label.startswith("'") for o in question.options) >= 4:
+        col, fld = scored.columns[i], scored.fields[j]
+        question = asked.get(fld.spec.key)
+        if question is None:
+            continue
+        if question.kind == "header_value_conflict":
+            question = asked[fld.spec.key] = _as_which_column(result, question, scored, fld)
+        if sum(o.label.startswith("'") for o in question.options) >= 4:
             continue
         question.options.insert(len(question.options) - 1, ask.option(f"'{col.source}'", 0))
         for n, o in enumerate(question.options, start=1):
             o.id = f"opt_{n}"
         question.context += f"; '{col.source}': {ask.samples_of(col)}"
+
+
+# Fields that hold a record's own name, which a header saying only 'Name' may mean (Frappe's party 'Name').
+_RECORD_NAMES = frozenset({"company", "product_name", "full_name"})
+
+
+def _left_out_fits(col: ColumnInfo, fld: FieldInfo, pair: PairScore, question: MatchQuestion | None) -> bool:
+    """Whether a left-out column is worth offering in the field's question: a header that names the field (values
+    aside when the question already doubts the values), header and values together at the question floor, or a
+    header saying only 'Name' for a field holding the record's own name."""
+    if question is None or pair.split:
+        return False
+    if col.norm in _BARE_NAMES and _RECORD_NAMES & set(fld.concepts) and pair.fit > -1.0:
+        return True
+    if pair.header >= LEFT_OUT_HEADER and (pair.fit > -1.0 or question.kind == "header_value_conflict"):
+        return True
+    return pair.score >= QUESTION_FLOOR and pair.header > 0 and pair.fit > -1.0
+
+
+def _as_which_column(result: SheetMatch, question: MatchQuestion, scored: ScoredSheet, fld: FieldInfo) -> MatchQuestion:
+    """The yes/no question about one column, turned into a which-column question offering that column first."""
+    source = next((c for c in re.findall(r"'([^']*)'", question.options[0].label)), "")
+    cols = [c for c in scored.columns if c.source == source][:1]
+    merged = ask.which_column(fld, cols, question.context.split(". ")[0])
+    result.questions[result.questions.index(question)] = merged
+    return merged

@@ -287,10 +287,15 @@ def apply_answer(match: SheetMatch, question: MatchQuestion, answer: Answer) -> 
             field_match.rationale = "left empty, as you chose"
     elif question.kind in ("other_party", "header_value_conflict"):
         keep = answer.option_id == "opt_1"
-        field_match.auto_applied = keep and field_match.column is not None
-        if not keep:
-            field_match.column, field_match.columns = None, []
-        field_match.rationale = "confirmed by you" if keep else "left empty, as you chose"
+        # A split of one full-name column is asked once, about the first name: the answer holds for both parts.
+        parts = [field_match]
+        if field_match.hints.get("split"):
+            parts += [m for m in match.matches if m is not field_match and m.hints.get("split") and m.column]
+        for part in parts:
+            part.auto_applied = keep and part.column is not None
+            if not keep:
+                part.column, part.columns = None, []
+            part.rationale = "confirmed by you" if keep else "left empty, as you chose"
     elif question.kind == "date_order":
         order = "DMY" if answer.option_id == "opt_1" else "MDY"
         field_match.hints["date_order"] = order
