@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
 from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 
@@ -32,3 +34,19 @@ def sheet(columns: dict[str, list[str]], rows: int = 10) -> SheetManifest:
         row_count=rows,
         header_row=0,
     )
+
+
+def tool_answer(tool: str, tool_input: object, *, input_tokens: int, output_tokens: int) -> dict[str, Any]:
+    """A Converse response in which the model calls `tool` with `tool_input`."""
+    total = input_tokens + output_tokens
+    return {
+        "output": {
+            "message": {
+                "role": "assistant",
+                "content": [{"toolUse": {"toolUseId": "tool_1", "name": tool, "input": tool_input}}],
+            }
+        },
+        "stopReason": "tool_use",
+        "usage": {"inputTokens": input_tokens, "outputTokens": output_tokens, "totalTokens": total},
+        "metrics": {"latencyMs": 600},
+    }

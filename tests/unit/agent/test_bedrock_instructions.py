@@ -5,10 +5,8 @@ the recipe any other way changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
@@ -18,6 +16,7 @@ from ferry.recipe.editor import Edit
 from ferry.recipe.editor.readings import INTENTS
 
 from .dialogues import CONTACTS, SHEETS, field_of, first_recipe
+from .helpers import tool_answer
 
 MODEL = "anthropic.claude-test-v1"
 HEURISTIC = HeuristicPlanner()
@@ -31,29 +30,7 @@ EXPECTED_REQUEST = {
 
 
 def _reading_answer(tool_input: object) -> dict[str, Any]:
-    return {
-        "output": {
-            "message": {
-                "role": "assistant",
-                "content": [{"toolUse": {"toolUseId": "tool_1", "name": READ_TOOL, "input": tool_input}}],
-            }
-        },
-        "stopReason": "tool_use",
-        "usage": {"inputTokens": 700, "outputTokens": 60, "totalTokens": 760},
-        "metrics": {"latencyMs": 600},
-    }
-
-
-@pytest.fixture
-def client() -> Any:
-    return boto3.client("bedrock-runtime", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
-
-
-@pytest.fixture
-def stubber(client: Any) -> Iterator[Stubber]:
-    with Stubber(client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
+    return tool_answer(READ_TOOL, tool_input, input_tokens=700, output_tokens=60)
 
 
 def _update(client: Any, stubber: Stubber, message: str, readings: object) -> Edit:

@@ -3,17 +3,14 @@ retried, access denied; every failure falls back to the heuristic plan and says 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import boto3
-import pytest
 from botocore.stub import ANY, Stubber
 
 from ferry.agent.bedrock import TOOL_NAME, BedrockPlanner, converse_request
 from ferry.core.domain import FileManifest, Template
 from ferry.recipe import recipe_json_schema
-from tests.unit.agent.helpers import sheet
+from tests.unit.agent.helpers import sheet, tool_answer
 
 MODEL = "anthropic.claude-test-v1"
 CONTACTS = Template.model_validate(
@@ -64,17 +61,7 @@ GOOD_RECIPE: dict[str, Any] = {
 
 
 def _tool_answer(recipe: object) -> dict[str, Any]:
-    return {
-        "output": {
-            "message": {
-                "role": "assistant",
-                "content": [{"toolUse": {"toolUseId": "tool_1", "name": TOOL_NAME, "input": recipe}}],
-            }
-        },
-        "stopReason": "tool_use",
-        "usage": {"inputTokens": 900, "outputTokens": 300, "totalTokens": 1200},
-        "metrics": {"latencyMs": 1200},
-    }
+    return tool_answer(TOOL_NAME, recipe, input_tokens=900, output_tokens=300)
 
 
 EXPECTED_REQUEST = {
@@ -84,18 +71,6 @@ EXPECTED_REQUEST = {
     "toolConfig": {"tools": ANY, "toolChoice": {"tool": {"name": TOOL_NAME}}},
     "inferenceConfig": ANY,
 }
-
-
-@pytest.fixture
-def client() -> Any:
-    return boto3.client("bedrock-runtime", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
-
-
-@pytest.fixture
-def stubber(client: Any) -> Iterator[Stubber]:
-    with Stubber(client) as stub:
-        yield stub
-        stub.assert_no_pending_responses()
 
 
 def _planner(client: Any, pauses: list[float] | None = None, max_attempts: int = 3) -> BedrockPlanner:

@@ -35,29 +35,32 @@ def which_column(fld: FieldInfo, candidates: list[ColumnInfo], why: str) -> Matc
     )
 
 
-def conflict(fld: FieldInfo, col: ColumnInfo, why: str) -> MatchQuestion:
-    """Should this column fill the field although its header and its values disagree? Yes first."""
+def _fill_or_leave(fld: FieldInfo, name: str, suffix: str, question: str, context: str, kind: str) -> MatchQuestion:
+    """A yes/no question whether column `name` fills the field: yes first, "leave it empty" second."""
     key = fld.spec.key
     return MatchQuestion(
-        id=f"q_{key}_conflict",
-        question=f"Should '{col.source}' fill {fld.spec.label or key}?",
-        context=f"{why}. Samples: {samples_of(col)}.",
-        options=[option(f"Yes, map '{col.source}' to {key}", 1), option(f"No, leave {key} empty", 2)],
+        id=f"q_{key}_{suffix}",
+        question=question,
+        context=context,
+        options=[option(f"Yes, map '{name}' to {key}", 1), option(f"No, leave {key} empty", 2)],
         field=key,
-        kind="header_value_conflict",
+        kind=kind,
     )
+
+
+def conflict(fld: FieldInfo, col: ColumnInfo, why: str) -> MatchQuestion:
+    """Should this column fill the field although its header and its values disagree? Yes first."""
+    label = fld.spec.label or fld.spec.key
+    question = f"Should '{col.source}' fill {label}?"
+    context = f"{why}. Samples: {samples_of(col)}."
+    return _fill_or_leave(fld, col.source, "conflict", question, context, "header_value_conflict")
 
 
 def other_party(fld: FieldInfo, col: ColumnInfo) -> MatchQuestion:
-    key = fld.spec.key
-    return MatchQuestion(
-        id=f"q_{key}_other_party",
-        question=f"Is '{col.header}' the record's own {fld.spec.label or key}?",
-        context=f"The header suggests the value belongs to another person. Samples: {samples_of(col)}.",
-        options=[option(f"Yes, map '{col.header}' to {key}", 1), option(f"No, leave {key} empty", 2)],
-        field=key,
-        kind="other_party",
-    )
+    label = fld.spec.label or fld.spec.key
+    question = f"Is '{col.header}' the record's own {label}?"
+    context = f"The header suggests the value belongs to another person. Samples: {samples_of(col)}."
+    return _fill_or_leave(fld, col.header, "other_party", question, context, "other_party")
 
 
 def date_order(key: str, col: ColumnInfo) -> MatchQuestion:
