@@ -408,8 +408,10 @@ def _dedup_answer(part: _Part, keys: list[str]) -> str:
 
 
 _COLUMNS_RE = re.compile(
-    r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|ignored|left out|left over|leftover|"
-    r"skipped|skip|drop|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|leave out|"
+    r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|left out|left over|leftover|"
+    # a verb's every form: 'ignored', 'you're ignoring', 'omits', 'leaving out'
+    r"ignor\w*|omit\w*|disregard\w*|exclud\w*|skip\w*|leav\w* out|"
+    r"drop|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|"
     r"(?:have|has) nowhere to go|"
     r"(?:have|has|get|gets|with) no (?:field|target|home|place)|every column|all (?:the |of the )?columns)",
     re.I,

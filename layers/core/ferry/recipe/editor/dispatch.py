@@ -28,7 +28,9 @@ from ferry.recipe.editor import (
     vague,
     value_maps,
 )
+from ferry.recipe.editor.fallback import read_by_cues
 from ferry.recipe.editor.helpers import ADJECTIVES, FILLER
+from ferry.recipe.editor.lexicon import canonical
 from ferry.recipe.editor.rephrase import rephrasings
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Ask, Step
@@ -67,11 +69,23 @@ def recognise(ctx: Ctx, text: str) -> Step:
             step = _first(ctx, fixed)
     if step.kind in ("unknown", "ask"):  # said another way (a description, an arrow, an everyday verb)
         question: Step | None = None
-        for said in dict.fromkeys(rephrasings(ctx, text) + rephrasings(ctx, ctx.fix_typos(text))):
+        fixed = ctx.fix_typos(text)
+        said_plainly = rephrasings(ctx, text) + rephrasings(ctx, fixed)
+        for canon in dict.fromkeys(c for c in (canonical(text), canonical(fixed)) if c not in (text, fixed)):
+            said_plainly += [canon, *rephrasings(ctx, canon)]  # everyday words in the grammar's vocabulary
+        for said in dict.fromkeys(said_plainly):
             plain = _first(ctx, said)
             if plain.kind not in ("unknown", "ask"):
                 return plain
             question = question or (plain if plain.kind == "ask" else None)
+        # no wording fits: the names the clause holds and its cue words, when they fit one change only
+        # (as typed, or with the everyday names of columns spelled the usual way: 'the work number')
+        guessed = None
+        for said in dict.fromkeys([canonical(fixed), *(canonical(r) for r in rephrasings(ctx, fixed)[:1])]):
+            if (guessed := read_by_cues(ctx, said, _first)) is not None:
+                break
+        if guessed is not None and (step.kind == "unknown" or guessed.kind == "change"):
+            return guessed
         # a question stands unless a plain command is understood outright; a question beats not understanding
         if step.kind == "unknown" and question is not None:
             return question

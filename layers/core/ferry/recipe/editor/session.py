@@ -87,9 +87,10 @@ class Session:
                 if prev is None:
                     continue
                 text = "".join(pieces[i] + (seps[i] if i < end - 1 else "") for i in range(start, end)).strip()
-                kind = self.read(Clause(tidy(text), quotes)).kind
+                step = self.read(Clause(tidy(text), quotes))
+                kind = step.kind
                 # a question earns the same whatever it swallows, so a sentence is not kept whole just to ask
-                weight = _WEIGHT[kind] * (1 if kind == "ask" else end - start)
+                weight = _WEIGHT[kind] * (1 if kind == "ask" else end - start) * (0.9 if step.guessed else 1)
                 if start and seps[start - 1].strip().lower() in ("and", "plus", "but"):
                     weight -= 0.01  # a bare 'and' more often joins words ('first and last name') than orders
                 cand = (prev[0] + weight, prev[1] - 1, [*prev[2], tidy(text)])
@@ -184,10 +185,20 @@ class Session:
                 # is empty, use Mobile'): read this clause with the next one again, now that they have
                 joined = cut_quotes(f"{text}, {clauses[i + 1]}")
                 again = self.read(joined, working)
-                if again.kind not in ("unknown", "ask"):
+                # (or they fit two readings together: the question with both beats not understanding either)
+                reading = again.question is not None and again.question.topic == "reading"
+                if again.kind not in ("unknown", "ask") or reading:
                     text, clause, step, skip = joined.restore(), joined, again, 1
+            if step.guessed and i + 1 < len(clauses) and has_pronoun(clauses[i + 1]):
+                # a reading guessed from cues yields to the one the next clause gives it: 'Some contacts have no
+                # work phone but they have a mobile; use the mobile for those' is one instruction, not two
+                leaned = self._lean(clauses, i, Step("unknown"), text, clause, working)
+                if leaned[0].kind != "unknown":
+                    step, text, clause, skip = leaned
             if step.kind in ("unknown", "ask"):
-                step, text, clause, skip = self._lean(clauses, i, step, text, clause, working)
+                leaned = self._lean(clauses, i, step, text, clause, working)
+                if leaned[0] is not step:  # read with its neighbour (else the clauses it already took stay taken)
+                    step, text, clause, skip = leaned
                 if step.kind != "unknown" and background and background[-1][0] == i - 1:
                     background.pop()  # that description named what this clause's pronoun means
             if step.kind == "unknown" and len(clauses) > 1 and is_background(text):
@@ -195,7 +206,7 @@ class Session:
                 continue
             if step.kind in ("ask", "unknown"):
                 question = step.question or not_understood(text, self, working)
-                return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
+                return self.ask(question, clauses[:i], clauses[i + 1 + skip :], clause)
             if step.kind == "revert":
                 revert = True
             elif step.kind == "note":

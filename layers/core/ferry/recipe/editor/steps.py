@@ -39,6 +39,7 @@ class Step:
     score: float = 1.0
     focus: dict[str, str | None] = field(default_factory=dict)  # per template: the field 'it' now means
     templates: list[str] = field(default_factory=list)  # the templates it was read against
+    guessed: bool = False  # read by the fallback from names and cues, not by a wording rule
 
 
 def change(apply: Callable[[], str]) -> Step:

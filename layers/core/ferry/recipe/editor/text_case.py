@@ -24,6 +24,7 @@ _NO_CAPS_RE = re.compile(
 _NO_LOWER_RE = re.compile(
     r"\b(?:no|without|never|not in|not|avoid)\s+(?:any\s+)?(?:lower[- ]?case(?: letters)?|small letters)\b", re.I
 )
+_DENIAL_RE = re.compile(r"\b(?:not|never|no|without)\b|n't\b", re.I)
 CASE_WORDS = words_of(
     "make convert change turn put set write format have should be all in to into as letters letter "
     "everything every lower upper case cased lowercase uppercase lowercased uppercased titlecase capital "
@@ -42,11 +43,16 @@ _HOW_IT_IS_RE = re.compile(
 def case(ctx: Ctx, text: str) -> Step | None:
     if _HOW_IT_IS_RE.match(text):
         return None
-    to = next((name for name, pattern in CASES if re.search(rf"\b(?:{pattern})\b", text, re.I)), None)
-    if to == "upper" and _NO_CAPS_RE.search(text):
-        to = "lower"  # 'no caps in emails', 'without capital letters'
+    found = next(((name, m) for name, pattern in CASES if (m := re.search(rf"\b(?:{pattern})\b", text, re.I))), None)
+    to = found[0] if found else None
+    # a denial anywhere before the case word ('emails should not have capitals', 'don't lowercase them')
+    denied = found is not None and _DENIAL_RE.search(text[: found[1].start()]) is not None
+    if to == "upper" and (_NO_CAPS_RE.search(text) or denied):
+        to = "lower"  # 'no caps in emails', 'without capital letters', 'should not have capitals'
     elif to == "lower" and _NO_LOWER_RE.search(text):
         to = "upper"
+    elif denied:
+        return None  # 'don't lowercase the emails' asks for no case at all: not a change to guess
     if to is None or leftover(ctx, text, CASE_WORDS):
         return None
     keys = list(dict.fromkeys(m.key for m in ctx.mentions(text) if m.key))

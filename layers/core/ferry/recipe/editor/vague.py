@@ -70,7 +70,8 @@ _FILLER_RE = full(
     r"(?:it'?s|it is|they'?re|they are)\s+(?:useless|not needed|unused|irrelevant|noise|junk|rubbish)|"
     # a reason about the data ('the work numbers are old') after the instruction it explains
     r"(?:the\s+)?(?:\w+\s+){0,3}\w+\s+(?:is|are)\s+(?:(?:mostly|often|all|usually)\s+)?(?:old|outdated|stale|obsolete|"
-    r"out of date|unreliable|wrong|bad|incomplete|not good|no good|not right|not correct|not reliable))"
+    r"out of date|unreliable|wrong|bad|incomplete|not good|no good|not right|not correct|not reliable|"
+    r"(?:not|no longer) (?:used|in use|valid|maintained)(?: any ?more)?))"
 )
 
 
