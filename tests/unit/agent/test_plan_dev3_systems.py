@@ -83,15 +83,17 @@ def test_shown_confidence_tracks_how_often_real_train_mappings_are_right() -> No
 
 
 def test_a_left_out_column_naming_a_field_already_asked_about_joins_that_question() -> None:
-    # Given: OpenBoxes' product template, whose brand could be 'BrandName', 'Manufacturer' or 'ManufacturerName'
+    # Given: OpenBoxes' product template, whose supplier could be 'Vendor', 'VendorName', 'VendorCode' or (a kind of
+    # supplier) 'Manufacturer'; its brand is applied from 'BrandName', named exactly though empty
     plan = _plan("openboxes/products.csv")
-    (question,) = [q for q in plan.questions if q.id.endswith(".q_brand_column")]
+    (question,) = [q for q in plan.questions if q.id.endswith(".q_supplier_column")]
     labels = [o.label for o in question.options]
-    # Then: the one question about brand offers every column whose header names it, 'ManufacturerName' included,
+    # Then: the one question about the supplier offers the three vendor columns and, joined to it, 'Manufacturer',
     # then 'none'; the option ids stay in order and no extra question is asked for it
-    assert "'ManufacturerName'" in labels and labels[-1].startswith("None of these")
+    assert labels[:3] == ["'Vendor'", "'VendorName'", "'VendorCode'"]
+    assert "'Manufacturer'" in labels and labels[-1].startswith("None of these")
     assert [o.id for o in question.options] == [f"opt_{n}" for n in range(1, len(labels) + 1)]
-    assert sum(q.id.endswith("_column") and "ManufacturerName" in q.context for q in plan.questions) == 1
+    assert sum(q.id.endswith("_column") and "'Manufacturer'" in (q.context or "") for q in plan.questions) == 1
 
 
 def test_a_default_setting_column_is_asked_not_applied_on_its_header_alone() -> None:

@@ -25,6 +25,7 @@ from ferry.agent.synonyms import (
     header_words,
     singular,
     singular_phrase,
+    vocabulary_words,
 )
 from ferry.core.domain import SheetManifest, Template, TemplateField
 
@@ -147,7 +148,9 @@ def sheet_noise(sheet: SheetManifest, template: Template) -> frozenset[str]:
         if len(words) > 1:
             firsts[words[0]] = firsts.get(words[0], 0) + 1
     for word, count in firsts.items():
-        if count >= 3 and count >= 0.5 * len(sheet.columns) and not concepts_of(word):
+        # A prefix most headers share, or a short unknown one several share ('pa' of paCity, paCountry, paState).
+        shared = count >= 0.5 * len(sheet.columns) or (len(word) <= 3 and word not in vocabulary_words())
+        if count >= 3 and shared and not concepts_of(word):
             noise.add(word)
     return frozenset(noise)
 
@@ -206,7 +209,9 @@ def norm_value(value: str) -> str:
 
 
 _RECORD_LABELS = frozenset({"label", "title", "display name"})
-_RECORD_KEYS = frozenset({("id",), ("code",), ("key",), ("ref",), ("reference",), ("uuid",)})
+_RECORD_KEYS = frozenset(
+    {("id",), ("code",), ("key",), ("ref",), ("reference",), ("uuid",), ("number",), ("nummer",), ("nr",), ("numero",)}
+)
 
 
 def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, float], str, str | None]:
@@ -244,6 +249,7 @@ def column_info(
     text, locale = _without_locale(_without_hints(header or name))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
+    profile = profile_column(samples)
     return ColumnInfo(
         name=name,
         source=source,
@@ -256,7 +262,7 @@ def column_info(
         words=content(header_words(text)),
         raw_words=set(header_words(text)),
         concepts=concepts,
-        profile=profile_column(samples),
+        profile=profile,
         other_party=has_other_party(text),
         stripped_norm=stripped,
         suffix=suffix,
@@ -264,6 +270,20 @@ def column_info(
         json_label=json_label,
         locale=locale,
     )
+
+
+def date_concepts(header: str) -> dict[str, float]:
+    """A column of dates whose header leaves out the word 'date' ('Anschaffung' for Anschaffungsdatum, 'Hired' for
+    hired date): the header read with it, a little less surely."""
+    words = header_words(header)
+    if len(words) != 1:
+        return {}
+    word = words[0]
+    for reading in (f"{word} date", f"{word}datum", f"{word}sdatum", f"date {word}", f"fecha {word}"):
+        found = {c: round(0.9 * s, 4) for c, s in concepts_of(reading).items() if s >= 0.9}
+        if found:
+            return found
+    return {}
 
 
 # A language code after a separator ('name.en', 'description_de', 'title-fr-CA', 'Name [it]'): the field in one

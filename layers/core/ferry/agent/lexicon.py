@@ -313,7 +313,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "price": {
         "en": ("price", "selling price", "unit price", "retail price", "list price", "msrp", "regular price",
-               "sell price", "base price", "standard price", "normal price"),
+               "sell price", "base price", "standard price", "normal price", "rate", "unit rate", "selling rate"),
         "de": ("preis", "verkaufspreis", "listenpreis", "vk preis"),
         "fr": ("prix", "prix de vente", "prix unitaire"),
         "es": ("precio", "precio de venta", "pvp"),
@@ -517,30 +517,109 @@ NAME_WORDS = frozenset({"nombre", "nom", "naam", "nome", "bezeichnung", "denomin
 # assets template is the notes; 'companycity' in a companies template is the city).
 ENTITY_WORDS: dict[str, tuple[str, ...]] = {
     "company": (
-        "company",
-        "companies",
-        "account",
-        "accounts",
-        "organization",
-        "organisation",
-        "org",
-        "firm",
-        "supplier",
-        "suppliers",
-        "vendor",
-        "vendors",
+        "company", "companies", "account", "accounts", "organization", "organisation", "org", "firm", "supplier",
+        "suppliers", "vendor", "vendors",
+        # the same nouns in German, French, Spanish, Portuguese, Italian and Dutch (folded, singular and plural); the
+        # words for 'company' itself are left out: there they are the evidence for the record's name
+        "lieferant", "lieferanten", "fournisseur", "fournisseurs", "proveedor", "proveedores", "fornecedor",
+        "fornecedores", "fornitore", "fornitori", "leverancier", "leveranciers",
     ),
-    "contact": ("contact", "contacts", "person", "people", "lead", "leads"),
-    "deal": ("deal", "deals", "opportunity", "opportunities"),
-    "product": ("product", "products", "item", "items", "variant", "variants", "article"),
-    "asset": ("asset", "assets", "device", "devices", "equipment"),
-    "ticket": ("ticket", "tickets", "case", "cases", "request", "requests", "issue", "issues", "incident", "incidents"),
-    "employee": ("employee", "employees", "staff", "worker", "user", "users"),
-    "customer": ("customer", "customers", "client", "clients"),
-    "subscriber": ("subscriber", "subscribers", "member", "members", "subscription"),
-}
+    "contact": (
+        "contact", "contacts", "person", "people", "lead", "leads",
+        "kontakt", "kontakte", "kontakts", "personne", "personnes", "contacto", "contactos", "contato", "contatos",
+        "contatto", "contatti", "persoon", "personen",
+    ),
+    "deal": (
+        "deal", "deals", "opportunity", "opportunities",
+        "verkaufschance", "verkaufschancen", "opportunite", "opportunites", "affaire", "affaires", "oportunidad",
+        "oportunidades", "oportunidade", "negocio", "negocios", "opportunita", "trattativa", "trattative", "kans",
+        "kansen",
+    ),
+    "product": (
+        "product", "products", "item", "items", "variant", "variants", "article",
+        "produkt", "produkte", "produkts", "artikel", "artikels", "produit", "produits", "articles", "producto",
+        "productos", "articulo", "articulos", "produto", "produtos", "artigo", "artigos", "prodotto", "prodotti",
+        "articolo", "articoli", "artikelen",
+    ),
+    "asset": (
+        "asset", "assets", "device", "devices", "equipment",
+        "inventar", "gerat", "gerate", "geraet", "geraete", "betriebsmittel", "equipement", "equipements",
+        "equipamento", "equipamentos", "cespite", "cespiti", "apparecchiatura", "apparaat", "apparaten",
+        "bedrijfsmiddel",
+    ),
+    "ticket": (
+        "ticket", "tickets", "case", "cases", "request", "requests", "issue", "issues", "incident", "incidents",
+        "anfrage", "anfragen", "vorgang", "vorgange", "demande", "demandes", "solicitud", "solicitudes", "incidencia",
+        "incidencias", "chamado", "chamados", "solicitacao", "richiesta", "richieste", "segnalazione", "melding",
+        "meldingen",
+    ),
+    "employee": (
+        "employee", "employees", "staff", "worker", "user", "users",
+        "mitarbeiter", "mitarbeiters", "mitarbeiterin", "mitarbeitende", "angestellte", "angestellter", "employe",
+        "employes", "empleado", "empleados", "funcionario", "funcionarios", "colaborador",
+        "colaboradores", "dipendente", "dipendenti", "medewerker", "medewerkers", "werknemer", "werknemers",
+    ),
+    "customer": (
+        "customer", "customers", "client", "clients",
+        "kunde", "kunden", "kundin", "cliente", "clientes", "clienti", "klant", "klanten",
+    ),
+    "location": (
+        "location", "locations", "site", "sites", "standort", "standorte", "lieu", "lieux", "ubicacion",
+        "ubicaciones", "localizacao", "sede", "sedi", "locatie", "locaties", "vestiging", "vestigingen",
+    ),
+    "subscriber": (
+        "subscriber", "subscribers", "member", "members", "subscription",
+        "abonnent", "abonnenten", "abonne", "abonnes", "suscriptor", "suscriptores", "assinante", "assinantes",
+        "iscritto", "iscritti", "abonnee", "abonnees",
+    ),
+}  # fmt: skip
 
 
 def phrases() -> dict[str, tuple[str, ...]]:
     """Every concept's phrases of every language, in one tuple per concept."""
     return {concept: tuple(p for group in langs.values() for p in group) for concept, langs in LEXICON.items()}
+
+
+# Header words in scripts written without spaces (Japanese, Chinese): each term and its English gloss, which the
+# English vocabulary above then reads ('商品名' → 'product name', '販売価格' → 'sale price'). Tokenisation takes the
+# longest term at each position (ferry.agent.normalize.gloss_unspaced), so compounds read word by word; characters
+# no term covers are dropped, as punctuation is. Field concepts of shops, CRMs, HR and help desks, not one export.
+# fmt: off
+UNSPACED_GLOSSES: dict[str, str] = {
+    # --- Japanese
+    "商品": "product", "製品": "product", "品名": "product name", "品目": "item", "名前": "name", "名称": "name",
+    "氏名": "full name", "姓": "last name", "苗字": "last name", "名字": "last name", "名": "name",
+    "会社": "company", "会社名": "company name", "企業": "company", "法人": "company", "組織": "organization",
+    "取引先": "account", "顧客": "customer", "会員": "member", "社員": "employee", "従業員": "employee",
+    "メール": "email", "メールアドレス": "email address", "電子メール": "email", "Ｅメール": "email",
+    "電話": "phone", "電話番号": "phone number", "携帯": "mobile", "携帯電話": "mobile phone", "ファックス": "fax",
+    "住所": "address", "郵便番号": "postal code", "都道府県": "state", "市区町村": "city", "番地": "street",
+    "国": "country", "国名": "country",
+    "価格": "price", "通常価格": "regular price", "販売価格": "sale price", "定価": "list price", "単価": "unit price",
+    "原価": "cost", "仕入価格": "cost price", "金額": "amount", "売上": "revenue", "税": "tax", "税区分": "tax class",
+    "在庫": "stock", "在庫数": "stock quantity", "数量": "quantity", "重量": "weight", "単位": "unit",
+    "説明": "description", "詳細": "detail", "一覧": "list", "備考": "notes", "メモ": "notes",
+    "画像": "image", "写真": "photo", "カテゴリ": "category", "カテゴリー": "category", "分類": "category",
+    "種類": "type", "区分": "type", "タグ": "tags", "ステータス": "status", "状態": "status", "公開": "published",
+    "コード": "code", "番号": "number", "品番": "item number", "型番": "model number", "ブランド": "brand",
+    "メーカー": "manufacturer", "仕入先": "supplier", "登録日": "created date", "作成日": "created date",
+    "更新日": "updated date", "日付": "date", "生年月日": "birth date", "誕生日": "birthday", "入社日": "hire date",
+    "退職日": "end date", "性別": "gender", "敬称": "salutation", "役職": "job title", "部署": "department",
+    "件名": "subject", "優先度": "priority", "担当者": "assignee", "商談": "deal", "案件": "deal",
+    "確度": "probability", "完了予定日": "close date", "ホームページ": "website", "ウェブサイト": "website",
+    # --- Chinese (simplified and traditional forms where they differ)
+    "产品": "product", "產品": "product", "名稱": "name", "姓名": "full name",
+    "公司": "company", "客户": "customer", "客戶": "customer", "员工": "employee", "員工": "employee",
+    "邮箱": "email", "郵箱": "email", "电子邮件": "email", "電子郵件": "email", "邮件": "email", "郵件": "email",
+    "手机": "mobile", "手機": "mobile", "电话": "phone", "電話号码": "phone number", "电话号码": "phone number",
+    "地址": "address", "邮编": "postal code", "郵編": "postal code", "邮政编码": "postal code", "省": "state",
+    "城市": "city", "国家": "country", "國家": "country", "价格": "price", "售价": "sale price", "售價": "sale price",
+    "成本": "cost", "库存": "stock", "庫存": "stock", "描述": "description", "图片": "image", "圖片": "image",
+    "类别": "category", "類別": "category", "标签": "tags", "標籤": "tags", "备注": "notes", "備註": "notes",
+    "部门": "department", "部門": "department", "职位": "job title", "職位": "job title", "编号": "number",
+    "編號": "number", "创建时间": "created at", "建立時間": "created at", "更新时间": "updated at",
+    "出生日期": "birth date", "生日": "birthday", "网站": "website", "網站": "website", "品牌": "brand",
+    "供应商": "supplier", "供應商": "supplier", "主题": "subject", "主題": "subject", "优先级": "priority",
+    "優先級": "priority",
+}
+# fmt: on

@@ -19,6 +19,7 @@ from ferry.agent.evidence import (
     ColumnInfo,
     FieldInfo,
     columns_of,
+    date_concepts,
     enum_mapping,
     field_info,
     header_score,
@@ -29,7 +30,10 @@ from ferry.agent.evidence import (
     siblings,
     value_fit,
 )
+from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
+from ferry.agent.normalize import fold
+from ferry.agent.synonyms import BROADER, SOFT_WORDS
 from ferry.core.domain import SheetManifest, Template
 
 # Raw score at or above which a mapping is applied without asking. The line is drawn on the raw score, not on the
@@ -74,6 +78,7 @@ class PairScore:
     reasons: list[str]
     conflict: bool = False
     split: bool = False  # the column feeds this field only by splitting a full name
+    record_key: bool = False  # the header names the record's own number, and the field is the template's key
 
 
 def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
@@ -99,9 +104,13 @@ def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
     best_part = max(header_part, value_part)
     score = best_part + 0.3 * min(header_part, value_part) * (1 - best_part)
     if col.empty:
-        # No values to check: the header alone speaks, a little less surely; it is never vetoed. In a long
-        # export a column empty in every row is asked about rather than applied.
-        score *= 0.85 if col.rows <= EMPTY_SURE_ROWS else 0.6
+        # No values to check: the header alone speaks, a little less surely; it is never vetoed. A header that
+        # names the field keeps enough to be applied (a long export only when it is the field's own name); any
+        # other header of a column empty in every row of a long export is asked about rather than applied.
+        if header >= NAMING_HEADER and (col.rows <= EMPTY_SURE_ROWS or header >= SURE_HEADER):
+            score *= 0.9
+        else:
+            score *= 0.85 if col.rows <= EMPTY_SURE_ROWS else 0.6
     if col.other_party:
         score *= 0.6
     reasons = [r for r in (header_reason if header >= 0.3 else "", value_reason) if r]
@@ -128,9 +137,56 @@ def _confirmed(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     """
     if pair.header >= SURE_HEADER or (pair.header >= NAMING_HEADER and "default" not in col.raw_words):
         return not (col.empty and col.norm in AMBIGUOUS_HEADERS and col.norm != fld.spec.key)
+    if _names_broader(col, fld):
+        # 'Price' for sale_price, 'Phone' for fax: numbers fit either, so values cannot confirm the narrower field.
+        return False
     # 'Default Account', 'Default Warehouse': the default a record points at (a ledger, a site), not the record's own
     # value; like a look-alike header it needs values that agree.
     return pair.fit > 0 or col.json_path is not None
+
+
+def _worth_asking(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: ScoredSheet) -> bool:
+    """Whether an unsure best column is worth a question about an optional field: its header names the field by a word
+    for it (not a broader word, not a look-alike spelling), or, on values alone, the values are of a kind only this
+    field of the template holds. Without a header row, or for a required field, the values are all there is."""
+    if col.no_header or fld.spec.required or pair.record_key:
+        return True
+    if pair.header >= 0.3:
+        named = pair.header >= 0.9 or any(related(c, fld.concepts) for c in col.concepts)
+        return named and not _names_broader(col, fld) and not _foreign_key(col, fld)
+    same_kind = [f for f in scored.fields if f.kind == fld.kind]
+    return pair.fit >= 0.8 and fld.kind in _VALUE_KINDS and len(same_kind) == 1
+
+
+def _foreign_key(col: ColumnInfo, fld: FieldInfo) -> bool:
+    """'container_id', 'account_id' for the record's own id: the id of another record (a lookup), not this one's."""
+    if "id" not in fld.concepts or col.suffix not in (None, "id", "ids"):
+        return False
+    words = [w for w in col.raw_words if w not in ("id", "ids") and w not in SOFT_WORDS]
+    return bool(words) and "id" in col.raw_words and col.stripped_norm not in ("id", "ids")
+
+
+def _names_broader(col: ColumnInfo, fld: FieldInfo) -> bool:
+    """The header names only a broader concept than the field's ('Variant Price' for sale_price): a kind-of match
+    the other way round, which no value of the broader kind can confirm."""
+    if set(col.concepts) & set(fld.concepts):
+        return False
+    # One way only: 'manufacturer' and 'brand', 'notes' and 'description' stand in for each other (either way).
+    return any(c in BROADER.get(f, ()) and f not in BROADER.get(c, ()) for c in col.concepts for f in fld.concepts)
+
+
+def _code_variants(a: ColumnInfo, b: ColumnInfo) -> bool:
+    """'Variant Price EUR' and 'Variant Price USD': one header in two currencies or units (the only differing word
+    is a code such as EUR/USD/KG, or a known unit or currency), so which one the field wants is a person's choice."""
+    wa, wb = re.findall(r"[^\W_]+", a.header), re.findall(r"[^\W_]+", b.header)
+    if len(wa) != len(wb) or len(wa) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x.casefold() != y.casefold()]
+    return len(diff) == 1 and all(_is_code(w) for w in diff[0])
+
+
+def _is_code(word: str) -> bool:
+    return word.casefold() in NOISE_WORDS or (len(word) == 3 and word.isalpha() and word.isupper())
 
 
 def _other_language(rival: ColumnInfo, col: ColumnInfo) -> bool:
@@ -185,6 +241,11 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     noise = sheet_noise(sheet, template)
     columns = columns_of(sheet, noise)
     fields = [field_info(f, noise) for f in template.fields]
+    for col in columns:
+        if not col.concepts and col.profile.n and col.profile.date >= 0.8 and not col.no_header:
+            # A column of dates whose header leaves out 'date' is read with it, for the template's date fields only.
+            found = date_concepts(col.matched or col.header)
+            col.concepts = {c: s for c, s in found.items() if any(related(c, f.concepts) for f in fields)}
     pairs = [[score_pair(c, f) for f in fields] for c in columns]
     for i, col in enumerate(columns):
         split = split_score(col)
@@ -193,6 +254,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
     _name_beside_surname(columns, fields, pairs)
+    _record_key(columns, fields, pairs)
     _only_field_of_type(columns, fields, pairs)
     _article_numbers(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
@@ -223,6 +285,31 @@ def _article_numbers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
         if sum(gtin_valid(v) for v in values) >= 0.8 * len(values) and pairs[i][j].score < QUESTION_FLOOR:
             reason = "its values are EAN/UPC article numbers (their check digits are right)"
             pairs[i][j] = PairScore(0.5, 0.0, pairs[i][j].fit, [reason])
+
+
+def _record_key(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """A header naming the record's own number or id ('Inventarnummer', 'idusers', 'Asset ID') points to the
+    template's one unique text field when no field is called an id (an asset tag, a ticket number): a likely key,
+    asked rather than applied unless the header says more."""
+    if any("id" in f.concepts for f in fields):
+        return
+    keys = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string"]
+    if len(keys) != 1:
+        return
+    j = keys[0]
+    if any(row[j].header >= NAMING_HEADER for row in pairs):
+        return  # a column names the key itself ('Variant Sku'): a database id beside it is not a rival
+    for i, col in enumerate(columns):
+        strength = col.concepts.get("id", 0.0)
+        unread = re.search(r"[^\W\d_a-z]", fold(col.header))  # words in a script the lexicon cannot read
+        if strength < 0.9 or col.top_concept != ("id", strength) or len(col.stripped_norm.split()) != 1 or unread:
+            continue  # only the record's own number: 'Status (ID)' is the id of a status, not of the record
+        header = round(0.8 * strength, 4)
+        if header > pairs[i][j].header:
+            fit, _, _ = value_fit(col, fields[j])
+            reason = f"header '{col.header}' names the record's own number; {fields[j].spec.key} is the template's key"
+            score = header * (1 + 0.1 * fit if fit >= 0 else 1 + 0.5 * fit)
+            pairs[i][j] = PairScore(round(min(score, 0.79), 4), header, fit, [reason], record_key=True)
 
 
 # Raw score a headerless column of whole numbers gets for the template's only whole-number field: a candidate worth a
@@ -397,7 +484,8 @@ def _field_match(
     elif rivals and fld.key_field:
         auto = False
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
-        questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
+        if not (col.empty and all(_foreign_key(c, fld) for c in (col, *(columns[r] for r in rivals)))):
+            questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
     elif pair.conflict and not lookup and pair.header >= SURE_HEADER and (pair.fit > -0.5 or _partly_fits(col, fld)):
         # The header names the field and the values only look unusual (bare digits under 'Phone'), or only some
         # fit: mapped on the header alone, as an empty column would be, and asked.
@@ -413,12 +501,14 @@ def _field_match(
         elif pair.score >= QUESTION_FLOOR and max(col.profile.n, col.filled) >= 3:
             # Values alone may carry a column across its header, but only on a few of them at least, and asked.
             questions.append(ask.conflict(fld, col, "Its values fit, its header does not"))
-    elif rivals and pair.score < 0.9:
-        # Judged on the raw score: the calibrated confidence is coarse, and two near-equal columns are a choice.
+    elif rivals and (pair.score < 0.9 or any(_code_variants(columns[r], col) for r in rivals)):
+        # Judged on the raw score: the calibrated confidence is coarse, and two near-equal columns are a choice; so
+        # are the same column in two currencies or units ('Price EUR', 'Price USD'), however sure each is.
         auto = False
         match.confidence = min(match.confidence, UNSURE)
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
-        questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
+        if not col.empty or _worth_asking(col, fld, pair, scored):  # empty look-alikes (Product Height) are no choice
+            questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
     elif _ids_for_text(col, fld) and pair.header < 1.0:
         # 'Default group ID' of small numbers for a text field: ids into a list the file does not hold. The column
         # is the field's, but what the ids stand for only the person knows: asked, not applied.
@@ -437,14 +527,19 @@ def _field_match(
             match.rationale += f"; '{col.header}' can name several things and the column has no values to tell which"
         else:
             match.rationale += "; the header only resembles the field and the values do not confirm it"
-        questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), "The header only resembles it"))
+        if fld.spec.required or not _names_broader(col, fld):  # a broader word ('Price' for sale_price) is no name
+            questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), "The header only resembles it"))
     elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in _VALUE_KINDS and col.profile.n >= 2:
         # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
         # numbers, postal codes, states) in no other column: they carry the mapping on their own.
         auto = True
         match.confidence = max(match.confidence, calibrated(AUTO_SCORE))
         match.rationale += "; the file has no header row, and no other column holds such values"
-    elif not auto and pair.score >= (HEADERLESS_FLOOR if col.no_header else QUESTION_FLOOR):
+    elif (
+        not auto
+        and pair.score >= (HEADERLESS_FLOOR if col.no_header else QUESTION_FLOOR)
+        and _worth_asking(col, fld, pair, scored)
+    ):
         why = "The best match is not sure enough to apply without asking"
         questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), why))
     match.auto_applied = auto
@@ -617,7 +712,8 @@ def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
     values together make it a candidate for one, joins that field's question ('ManufacturerName' beside 'BrandName'
     for brand): no new question, no column the person must notice alone. A yes/no question about another column for
     the field becomes a which-column question offering both ('Phone' with odd values, 'Primary Phone' left out). At
-    most four columns are offered in one question, the best evidence first."""
+    most four columns are offered in one question, the best evidence first. A column whose header names a field that
+    nothing fills or asks about gets a question of its own, whatever its values say ('paCountry' of placeholders)."""
     named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
     taken = {c for m in result.matches if m.auto_applied for c in m.columns} | named
     # A yes/no question about a column already mapped (on its header, to be confirmed) stays a confirmation.
@@ -632,7 +728,12 @@ def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
         if col.source in taken or col.no_header or col.json_path is not None:
             continue
         row = scored.pairs[i]
-        fits = [k for k, fld in enumerate(scored.fields) if _left_out_fits(col, fld, row[k], asked.get(fld.spec.key))]
+        fits = [
+            k
+            for k, fld in enumerate(scored.fields)
+            if _left_out_fits(col, fld, row[k], asked.get(fld.spec.key))
+            or (fld.spec.key not in applied and _names_field(col, fld, row[k]))
+        ]
         if fits:
             j = max(fits, key=lambda k: (row[k].header, row[k].score))
             offers.append((max(row[j].header, row[j].score), i, j))
@@ -640,6 +741,13 @@ def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
         col, fld = scored.columns[i], scored.fields[j]
         question = asked.get(fld.spec.key)
         if question is None:
+            # Nothing asks about the field and nothing fills it, but the header names it ('paCountry' of test
+            # placeholders, 'Budget Amount' with no rows): the values may doubt it, they never veto it; asked.
+            why = "Its header names the field; its values do not confirm it"
+            if col.empty:
+                why = "Its header names the field; the column is empty in this file"
+            asked[fld.spec.key] = ask.conflict(fld, col, why)
+            result.questions.append(asked[fld.spec.key])
             continue
         if question.kind == "header_value_conflict":
             question = asked[fld.spec.key] = _as_which_column(result, question, scored, fld)
@@ -649,6 +757,14 @@ def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
         for n, o in enumerate(question.options, start=1):
             o.id = f"opt_{n}"
         question.context += f"; '{col.source}': {ask.samples_of(col)}"
+
+
+def _names_field(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """Whether the header names the field by a word for its concept (not by spelling alone), however its values look."""
+    if col.other_party or pair.split or pair.header < 0.9:
+        return False
+    # A concept word inside a longer header ('Tax status', 'Image URL') is not a name for the field.
+    return any(s >= 0.9 and related(c, fld.concepts) for c, s in col.concepts.items()) or pair.header >= SURE_HEADER
 
 
 # Fields that hold a record's own name, which a header saying only 'Name' may mean (Frappe's party 'Name').

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ferry.agent.lexicon import UNSPACED_GLOSSES
+
 # Vendor/CRM export decorations that carry no meaning for matching (Salesforce custom fields, HubSpot, generic custom).
 _VENDOR_SUFFIXES = ("__c", "__pc", "__r", "__s", "_c")
 _VENDOR_PREFIXES = ("hs_", "cf_", "custom_", "x_", "sf_", "zoho_", "crm_", "fld_", "c_")
@@ -130,10 +132,40 @@ def strip_hints(header: str) -> tuple[str, list[str]]:
     return bare, [h.strip(" ()[]") for h in _HINT_RE.findall(header)]
 
 
+# A run of characters from scripts written without spaces between words (kana, CJK ideographs, full-width forms).
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff10-\uff5a\u30fc]+")
+_GLOSS_MAX = max(len(term) for term in UNSPACED_GLOSSES)
+UNREAD = "unread"  # the word for characters of such a script that no known term covers
+
+
+def gloss_unspaced(text: str) -> str:
+    """Japanese and Chinese words as English ones ('商品説明' → 'product description'): at each position the longest
+    known term. Characters no term covers become the word 'unread', so a header read only in part ('在庫数無制限フラグ',
+    stock quantity + unread) is not taken for the part that was read."""
+
+    def read(run: str) -> str:
+        out: list[str] = []
+        start = 0
+        while start < len(run):
+            for end in range(min(len(run), start + _GLOSS_MAX), start, -1):
+                if run[start:end] in UNSPACED_GLOSSES:
+                    out.append(UNSPACED_GLOSSES[run[start:end]])
+                    start = end
+                    break
+            else:
+                if not out or out[-1] != UNREAD:
+                    out.append(UNREAD)
+                start += 1
+        return f" {' '.join(out)} "
+
+    return _UNSPACED_RE.sub(lambda m: read(m.group(0)), text)
+
+
 @lru_cache(maxsize=65536)
 def tokens(header: str) -> tuple[str, ...]:
-    """Header → normalised words: vendor decorations off, camelCase split, accents folded, abbreviations expanded."""
-    text = strip_vendor(header)
+    """Header → normalised words: vendor decorations off, camelCase split, accents folded, abbreviations expanded,
+    Japanese and Chinese terms read as their English glosses."""
+    text = gloss_unspaced(strip_vendor(header))
     text = text.replace("'s ", " ").replace("\u2019s ", " ")
     # camelCase only when the header mixes cases; ALL-CAPS Salesforce headers stay one word here.
     if not text.isupper():

@@ -273,7 +273,9 @@ def profile_column(samples: list[str]) -> ColumnProfile:
         p.multiword += len(value.split()) >= 2
         if _looks_like_name(toks, value):
             p.person_name += 1
-            if len(toks) >= 2 and _given(toks[0]):
+            # 'Susan Clever', or 'Clever, Susan' (last name first, the split's comma form)
+            after = _name_tokens(value.split(",")[1]) if value.count(",") == 1 else []
+            if len(toks) >= 2 and (_given(toks[0]) or (bool(after) and _given(after[0]))):
                 p.full_name += 1
             if len(toks) == 1 and not _given(toks[0]) and len(toks[0]) > 2:
                 p.surname += 1

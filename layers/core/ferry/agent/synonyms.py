@@ -11,7 +11,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ferry.agent.lexicon import NOISE_WORDS
+from ferry.agent.lexicon import ENTITY_WORDS, NOISE_WORDS
 from ferry.agent.lexicon import phrases as lexicon_phrases
 from ferry.agent.normalize import fold, join_tokens, tokens
 
@@ -226,6 +226,7 @@ BROADER: dict[str, tuple[str, ...]] = {
     "owner": ("assignee",),
     "product_name": ("deal_name",),
     "subject": ("description",),
+    "revenue": ("amount",),  # a deal's 'turnover' or 'expected revenue' is its amount, less surely
 }
 
 # Words that, in a header, say the value belongs to someone other than the record itself ('Dads email').
@@ -301,6 +302,9 @@ def vocabulary_words() -> frozenset[str]:
          # real words one letter from a field word: 'Height' is not a misspelt 'weight'
          "height", "width", "length", "depth", "size", "colour", "color", "volume"}
     )  # fmt: skip
+    # The record nouns ('idusers', 'Inventarnummer' = inventar + nummer), and the form words in other languages.
+    words.update(w for nouns in ENTITY_WORDS.values() for w in nouns)
+    words.update({"nummer", "nr", "numero", "nombre", "nom", "nome", "naam", "code", "codigo", "codice"})
     return frozenset(w for w in words if len(w) > 1)
 
 
@@ -349,7 +353,7 @@ def segment(word: str) -> tuple[str, ...]:
         for start in range(max(0, end - 20), end):
             prev = best[start]
             piece = word[start:end]
-            if prev is not None and piece in known:
+            if prev is not None and (piece in known or (len(piece) > 3 and singular(piece) in known)):
                 cand = (prev[0] + 1, [*prev[1], piece])
                 current = best[end]
                 if current is None or cand[0] < current[0]:
