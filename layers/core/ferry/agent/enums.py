@@ -67,7 +67,7 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
                  "abonnent", "subscriber"),
     "churned": ("churn", "churned", "former customer", "ex kunde", "ehemaliger kunde", "lost", "cancelled",
                 "canceled", "gekundigt", "ancien client", "perdu", "perdido", "baja", "inactive"),
-    "active": ("aktiv", "actif", "activo", "enabled", "live", "open"),
+    "active": ("aktiv", "actif", "activo", "enabled", "live", "open", "published", "publie", "publicado", "online"),
     "inactive": ("inaktiv", "inactif", "inactivo", "disabled", "dormant"),
     "true": ("yes", "y", "ja", "oui", "si", "1", "x", "wahr", "vrai", "verdadero", "t"),
     "false": ("no", "n", "nein", "non", "0", "falsch", "faux", "falso", "f"),

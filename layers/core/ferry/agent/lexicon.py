@@ -353,7 +353,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("unidade", "unidade de medida"), "it": ("unità", "unità di misura"), "nl": ("eenheid",),
     },
     "weight": {
-        "en": ("weight", "mass", "net weight", "gross weight", "shipping weight"),
+        "en": ("weight", "mass", "net weight", "gross weight", "shipping weight", "grams", "kilograms"),
         "de": ("gewicht", "nettogewicht"), "fr": ("poids",), "es": ("peso",), "pt": ("peso",), "it": ("peso",),
         "nl": ("gewicht",),
     },

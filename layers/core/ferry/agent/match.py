@@ -8,7 +8,6 @@ per column, with that column as the first option; only what is implausible is le
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ferry.agent import questions as ask
 from ferry.agent.assign import maximise_assignment
@@ -30,55 +29,30 @@ from ferry.agent.evidence import (
     siblings,
     value_fit,
 )
+from ferry.agent.left_out import offer_left_out, offer_within_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.normalize import fold
-from ferry.agent.synonyms import BROADER, SOFT_WORDS
+from ferry.agent.pairs import (
+    AMBIGUOUS_HEADERS,
+    AUTO_SCORE,
+    BARE_NAMES,
+    CANDIDATE_FLOOR,
+    CLOSE_MARGIN,
+    EMPTY_SURE_ROWS,
+    HEADERLESS_FLOOR,
+    NAMING_HEADER,
+    QUESTION_FLOOR,
+    REQUIRED_FLOOR,
+    SURE_HEADER,
+    UNSURE,
+    VALUE_KINDS,
+    PairScore,
+    ScoredSheet,
+    names_broader,
+)
+from ferry.agent.synonyms import SOFT_WORDS
 from ferry.core.domain import SheetManifest, Template
-
-# Raw score at or above which a mapping is applied without asking. The line is drawn on the raw score, not on the
-# calibrated confidence, so refitting the calibration table changes what a confidence says, never what is applied.
-AUTO_SCORE = 0.8
-# Raw-score floor below which a pair is not a candidate at all.
-CANDIDATE_FLOOR = 0.3
-# Raw score from which a candidate that is not sure enough to apply is put to the person as a question.
-QUESTION_FLOOR = 0.45
-# The question floor of a sheet without a header row.
-HEADERLESS_FLOOR = 0.2
-# Header evidence from which a column nothing uses or asks about joins the question already asked about its field.
-LEFT_OUT_HEADER = 0.6
-# An empty column in a sheet of at most this many rows (a template, a sample) is mapped on its header alone.
-EMPTY_SURE_ROWS = 50
-# Field kinds whose values identify them without a header (a phone number, a postal code, a state, a given name).
-_VALUE_KINDS = frozenset({"email", "url", "phone", "country", "postal", "region", "street", "given", "date"})
-# A header at least this sure names the field outright (its name, or a whole-header synonym).
-SURE_HEADER = 0.97
-# Raw score from which a column is offered for a required field no column clearly matches.
-REQUIRED_FLOOR = 0.35
-# Two candidates for a required/unique field closer than this (raw score) are 'close': we ask.
-CLOSE_MARGIN = 0.08
-# The confidence a proposal put to the person as a question is given at most: that of a raw score just short of
-# the auto-apply line (a plausible, unconfirmed match is not 0.99 sure).
-UNSURE = calibrated(0.79)
-# A header below this only resembles the field (a related word, a shared word, a spelling): applied without
-# asking only when the values confirm it ('Note' is not surely a product's description, 'kind' not its category).
-NAMING_HEADER = 0.88
-# One-word headers that name different things in different systems ('title' is a job title, a salutation, a
-# subject or a product name): without values to tell which, such a column is asked about, not applied.
-AMBIGUOUS_HEADERS = frozenset({"title", "name", "type", "kind", "code", "number", "no", "value", "status", "class"})
-
-
-@dataclass
-class PairScore:
-    """The raw score of one (column, field) pair and the evidence behind it."""
-
-    score: float
-    header: float
-    fit: float
-    reasons: list[str]
-    conflict: bool = False
-    split: bool = False  # the column feeds this field only by splitting a full name
-    record_key: bool = False  # the header names the record's own number, and the field is the template's key
 
 
 def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
@@ -137,7 +111,7 @@ def _confirmed(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     """
     if pair.header >= SURE_HEADER or (pair.header >= NAMING_HEADER and "default" not in col.raw_words):
         return not (col.empty and col.norm in AMBIGUOUS_HEADERS and col.norm != fld.spec.key)
-    if _names_broader(col, fld):
+    if names_broader(col, fld):
         # 'Price' for sale_price, 'Phone' for fax: numbers fit either, so values cannot confirm the narrower field.
         return False
     # 'Default Account', 'Default Warehouse': the default a record points at (a ledger, a site), not the record's own
@@ -153,9 +127,9 @@ def _worth_asking(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: Scor
         return True
     if pair.header >= 0.3:
         named = pair.header >= 0.9 or any(related(c, fld.concepts) for c in col.concepts)
-        return named and not _names_broader(col, fld) and not _foreign_key(col, fld)
+        return named and not names_broader(col, fld) and not _foreign_key(col, fld)
     same_kind = [f for f in scored.fields if f.kind == fld.kind]
-    return pair.fit >= 0.8 and fld.kind in _VALUE_KINDS and len(same_kind) == 1
+    return pair.fit >= 0.8 and fld.kind in VALUE_KINDS and len(same_kind) == 1
 
 
 def _foreign_key(col: ColumnInfo, fld: FieldInfo) -> bool:
@@ -164,15 +138,6 @@ def _foreign_key(col: ColumnInfo, fld: FieldInfo) -> bool:
         return False
     words = [w for w in col.raw_words if w not in ("id", "ids") and w not in SOFT_WORDS]
     return bool(words) and "id" in col.raw_words and col.stripped_norm not in ("id", "ids")
-
-
-def _names_broader(col: ColumnInfo, fld: FieldInfo) -> bool:
-    """The header names only a broader concept than the field's ('Variant Price' for sale_price): a kind-of match
-    the other way round, which no value of the broader kind can confirm."""
-    if set(col.concepts) & set(fld.concepts):
-        return False
-    # One way only: 'manufacturer' and 'brand', 'notes' and 'description' stand in for each other (either way).
-    return any(c in BROADER.get(f, ()) and f not in BROADER.get(c, ()) for c in col.concepts for f in fld.concepts)
 
 
 def _code_variants(a: ColumnInfo, b: ColumnInfo) -> bool:
@@ -216,24 +181,6 @@ def _no_allowed_word(col: ColumnInfo, fld: FieldInfo, header: float) -> bool:
     if "country" in fld.concepts or lookup_ids(col) or col.profile.alpha < 0.9:
         return False
     return enum_mapping(col, fld).coverage == 0
-
-
-@dataclass
-class ScoredSheet:
-    """Every pair score of a sheet against a template (columns x fields)."""
-
-    columns: list[ColumnInfo]
-    fields: list[FieldInfo]
-    pairs: list[list[PairScore]]
-
-    def ranked(self) -> list[tuple[str, str, float]]:
-        """(source column, field, raw score) for every pair, best first; ties keep column/field order."""
-        flat = [
-            (c.source, f.spec.key, self.pairs[i][j].score)
-            for i, c in enumerate(self.columns)
-            for j, f in enumerate(self.fields)
-        ]
-        return sorted(flat, key=lambda t: -t[2])
 
 
 def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
@@ -340,9 +287,6 @@ def _only_field_of_type(columns: list[ColumnInfo], fields: list[FieldInfo], pair
 # Words that put a column in another address block of the same record (the invoice or delivery address).
 _BLOCK_WORDS = frozenset({"billing", "bill", "shipping", "ship", "delivery", "invoice", "mailing", "postal"})
 
-# Headers that say only 'name' (in several languages): a person's whole name, unless a surname column stands beside.
-_BARE_NAMES = frozenset({"name", "nombre", "nom", "nome", "naam", "vorname name"})
-
 
 def _name_beside_surname(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     """'name' next to 'lastname' (phpList, 'Nombre' beside 'Apellidos'): the bare name is the given name."""
@@ -357,7 +301,7 @@ def _name_beside_surname(columns: list[ColumnInfo], fields: list[FieldInfo], pai
     if len(beside) != 1:
         return
     for i, col in enumerate(columns):
-        if col.norm in _BARE_NAMES and col is not beside[0] and col.profile.full_name < 0.5:
+        if col.norm in BARE_NAMES and col is not beside[0] and col.profile.full_name < 0.5:
             reason = f"header '{col.header}' beside the last-name column '{beside[0].header}' is the first name"
             pairs[i][g] = PairScore(0.9, 0.9, 0.0, [reason])
 
@@ -406,8 +350,9 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     _propose_split(scored, result)
     _propose_coalesce(sheet, scored, assigned, result)
     _phone_region(scored, result)
-    _offer_left_out(scored, result)
+    offer_left_out(scored, result)
     _ask_split(scored, result)
+    offer_within_budget(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
         c for m in result.matches if not m.auto_applied and m.columns and _asked(result, m.field) for c in m.columns
@@ -447,8 +392,15 @@ def _field_match(
             questions.append(ask.which_column(fld, [columns[r] for r in texts], why))
         elif flag is not None:
             # 'Active' of TRUE/FALSE for a status that can be 'active': the column says yes or no to one of the
-            # field's values; what a 'no' stands for only the person knows, so it is asked, never applied.
-            match.rationale = f"'{flag.header}' says yes or no to the {fld.spec.key} value '{flag.norm}'"
+            # field's values; what a 'no' stands for only the person knows, so it is asked, never applied. A yes maps
+            # the column with its 'yes' values turned into that value; the others stay for a values question.
+            value = _flag_value(flag, fld)
+            match.rationale = f"'{flag.header}' says yes or no to the {fld.spec.key} value '{value}'"
+            match.column, match.columns = flag.source, [flag.source]
+            match.confidence = min(calibrated(0.5), UNSURE)
+            yes = [v for v in dict.fromkeys(flag.samples) if map_enum_values([v], ["true"]).mapping.get(v) == "true"]
+            match.hints["value_map"] = dict.fromkeys(yes, value)
+            match.hints["unmatched_values"] = [v for v in dict.fromkeys(flag.samples) if v.strip() and v not in yes]
             questions.append(
                 ask.conflict(fld, flag, f"Its header is one of the {fld.spec.key} values; its values say yes/no")
             )
@@ -527,9 +479,9 @@ def _field_match(
             match.rationale += f"; '{col.header}' can name several things and the column has no values to tell which"
         else:
             match.rationale += "; the header only resembles the field and the values do not confirm it"
-        if fld.spec.required or not _names_broader(col, fld):  # a broader word ('Price' for sale_price) is no name
+        if fld.spec.required or not names_broader(col, fld):  # a broader word ('Price' for sale_price) is no name
             questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), "The header only resembles it"))
-    elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in _VALUE_KINDS and col.profile.n >= 2:
+    elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in VALUE_KINDS and col.profile.n >= 2:
         # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
         # numbers, postal codes, states) in no other column: they carry the mapping on their own.
         auto = True
@@ -563,14 +515,25 @@ def _free_text(scored: ScoredSheet, assigned: dict[int, int]) -> list[int]:
 
 
 def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -> ColumnInfo | None:
-    """An unused yes/no column whose header is one of an enum field's values ('Active' for status), if any."""
-    if fld.spec.type != "enum" or not fld.allowed_norm:
+    """An unused yes/no column whose header is one of an enum field's values, or a word for one ('Active', 'Published'
+    for a status that can be 'active'), if any."""
+    if fld.spec.type != "enum" or not fld.allowed_norm or not fld.spec.values:
         return None
     used = set(assigned.values())
     for r, col in enumerate(scored.columns):
-        if r not in used and col.norm in fld.allowed_norm and col.profile.n and col.profile.boolean >= 0.9:
+        if r in used or not col.profile.n or col.profile.boolean < 0.6:
+            continue
+        names_value = map_enum_values([col.header], fld.spec.values).method.get(col.header) in ("same value", "synonym")
+        if col.norm in fld.allowed_norm or names_value:
             return col
     return None
+
+
+def _flag_value(flag: ColumnInfo, fld: FieldInfo) -> str:
+    """The allowed value a yes/no column's header names ('Published' → 'active')."""
+    values = fld.spec.values or []
+    named = map_enum_values([flag.header], values).mapping.get(flag.header)
+    return named or next((v for v in values if fold(v) == flag.norm), flag.norm)
 
 
 def _cols(scored: ScoredSheet, rows: list[int], j: int) -> list[ColumnInfo]:
@@ -705,89 +668,3 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
                 match.rationale += f"; where '{col.source}' is blank, '{other.source}' {what}"
                 taken.add(other.source)
                 break
-
-
-def _offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
-    """A column that nothing uses or offers, but whose header names a field already asked about, or whose header and
-    values together make it a candidate for one, joins that field's question ('ManufacturerName' beside 'BrandName'
-    for brand): no new question, no column the person must notice alone. A yes/no question about another column for
-    the field becomes a which-column question offering both ('Phone' with odd values, 'Primary Phone' left out). At
-    most four columns are offered in one question, the best evidence first. A column whose header names a field that
-    nothing fills or asks about gets a question of its own, whatever its values say ('paCountry' of placeholders)."""
-    named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
-    taken = {c for m in result.matches if m.auto_applied for c in m.columns} | named
-    # A yes/no question about a column already mapped (on its header, to be confirmed) stays a confirmation.
-    applied = {m.field for m in result.matches if m.auto_applied}
-    asked = {
-        q.field: q
-        for q in result.questions
-        if q.kind == "which_column" or (q.kind == "header_value_conflict" and q.field not in applied)
-    }
-    offers: list[tuple[float, int, int]] = []
-    for i, col in enumerate(scored.columns):
-        if col.source in taken or col.no_header or col.json_path is not None:
-            continue
-        row = scored.pairs[i]
-        fits = [
-            k
-            for k, fld in enumerate(scored.fields)
-            if _left_out_fits(col, fld, row[k], asked.get(fld.spec.key))
-            or (fld.spec.key not in applied and _names_field(col, fld, row[k]))
-        ]
-        if fits:
-            j = max(fits, key=lambda k: (row[k].header, row[k].score))
-            offers.append((max(row[j].header, row[j].score), i, j))
-    for _, i, j in sorted(offers, key=lambda t: -t[0]):
-        col, fld = scored.columns[i], scored.fields[j]
-        question = asked.get(fld.spec.key)
-        if question is None:
-            # Nothing asks about the field and nothing fills it, but the header names it ('paCountry' of test
-            # placeholders, 'Budget Amount' with no rows): the values may doubt it, they never veto it; asked.
-            why = "Its header names the field; its values do not confirm it"
-            if col.empty:
-                why = "Its header names the field; the column is empty in this file"
-            asked[fld.spec.key] = ask.conflict(fld, col, why)
-            result.questions.append(asked[fld.spec.key])
-            continue
-        if question.kind == "header_value_conflict":
-            question = asked[fld.spec.key] = _as_which_column(result, question, scored, fld)
-        if sum(o.label.startswith("'") for o in question.options) >= 4:
-            continue
-        question.options.insert(len(question.options) - 1, ask.option(f"'{col.source}'", 0))
-        for n, o in enumerate(question.options, start=1):
-            o.id = f"opt_{n}"
-        question.context += f"; '{col.source}': {ask.samples_of(col)}"
-
-
-def _names_field(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
-    """Whether the header names the field by a word for its concept (not by spelling alone), however its values look."""
-    if col.other_party or pair.split or pair.header < 0.9:
-        return False
-    # A concept word inside a longer header ('Tax status', 'Image URL') is not a name for the field.
-    return any(s >= 0.9 and related(c, fld.concepts) for c, s in col.concepts.items()) or pair.header >= SURE_HEADER
-
-
-# Fields that hold a record's own name, which a header saying only 'Name' may mean (Frappe's party 'Name').
-_RECORD_NAMES = frozenset({"company", "product_name", "full_name"})
-
-
-def _left_out_fits(col: ColumnInfo, fld: FieldInfo, pair: PairScore, question: MatchQuestion | None) -> bool:
-    """Whether a left-out column is worth offering in the field's question: a header that names the field (values
-    aside when the question already doubts the values), header and values together at the question floor, or a
-    header saying only 'Name' for a field holding the record's own name."""
-    if question is None or pair.split:
-        return False
-    if col.norm in _BARE_NAMES and _RECORD_NAMES & set(fld.concepts) and pair.fit > -1.0:
-        return True
-    if pair.header >= LEFT_OUT_HEADER and (pair.fit > -1.0 or question.kind == "header_value_conflict"):
-        return True
-    return pair.score >= QUESTION_FLOOR and pair.header > 0 and pair.fit > -1.0
-
-
-def _as_which_column(result: SheetMatch, question: MatchQuestion, scored: ScoredSheet, fld: FieldInfo) -> MatchQuestion:
-    """The yes/no question about one column, turned into a which-column question offering that column first."""
-    source = next((c for c in re.findall(r"'([^']*)'", question.options[0].label)), "")
-    cols = [c for c in scored.columns if c.source == source][:1]
-    merged = ask.which_column(fld, cols, question.context.split(". ")[0])
-    result.questions[result.questions.index(question)] = merged
-    return merged
