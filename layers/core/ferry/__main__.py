@@ -326,6 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         return _plan_command(args)
 
     from ferry.engine import execute, preview
+    from ferry.engine.csv_export import EXPORT_FILTERS
 
     try:
         templates = _load_templates(args.templates)
@@ -341,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         work = out / ".ferry-work"
         bar = ProgressBar(sys.stderr) if sys.stderr.isatty() else None  # quiet in pipes and logs
         try:
-            result = execute(recipe, templates, inputs, work, counts=bar)
+            # all.csv too: no API here to build it on demand, and one more export is cheap beside the others
+            result = execute(recipe, templates, inputs, work, counts=bar, exports=EXPORT_FILTERS)
         finally:
             if bar is not None:
                 bar.close()

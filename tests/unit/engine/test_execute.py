@@ -7,11 +7,14 @@ from typing import Any
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ferry.core.domain import FileManifest, Template
 from ferry.engine import ERRORS, ROW, error_columns, execute, flagged_expr, preview, read_output, read_source
 from ferry.engine import executor as executor_module
 from ferry.engine import parts as parts_module
+from ferry.engine.csv_export import EXPORT_FILTERS
 from ferry.ingest import iter_rows, polars_csv_options
 from ferry.recipe import Recipe, recipe_from_mapping
 
@@ -211,12 +214,49 @@ def test_chunked_execute_equals_one_chunk(
     example_input: Input, people: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     r = people_recipe(people, dedup={"keys": ["last_name"], "keep": "last"})
-    whole = execute(r, [people], {"f1": example_input}, tmp_path / "one")
+    whole = execute(r, [people], {"f1": example_input}, tmp_path / "one", exports=EXPORT_FILTERS)
     monkeypatch.setattr(executor_module, "CHUNK_ROWS", 37)
-    chunked = execute(r, [people], {"f1": example_input}, tmp_path / "many")
+    chunked = execute(r, [people], {"f1": example_input}, tmp_path / "many", exports=EXPORT_FILTERS)
     assert chunked.report == whole.report
     assert read_output(chunked.outputs["people"]).equals(read_output(whole.outputs["people"]))
     for name in ("valid", "invalid", "all"):
         assert (chunked.outputs["people"] / f"{name}.csv").read_bytes() == (
             whole.outputs["people"] / f"{name}.csv"
         ).read_bytes()
+
+
+def test_all_is_written_from_the_parts_as_the_execute_would_write_it(
+    example_input: Input, people: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given: an execute in many parts, once as the API runs it (valid and invalid only) and once with every export
+    r = people_recipe(people, dedup={"keys": ["last_name"], "keep": "last"})
+    monkeypatch.setattr(executor_module, "CHUNK_ROWS", 37)
+    lean = execute(r, [people], {"f1": example_input}, tmp_path / "lean").outputs["people"]
+    full = execute(r, [people], {"f1": example_input}, tmp_path / "full", exports=EXPORT_FILTERS).outputs["people"]
+    assert not (lean / "all.csv").exists() and len(parts_module.output_parts(lean)) > 2
+    for name in ("valid", "invalid"):
+        assert (lean / f"{name}.csv").read_bytes() == (full / f"{name}.csv").read_bytes()
+    # When: `all` is written from the committed parts afterwards
+    rows = parts_module.write_export_from_parts(parts_module.output_parts(lean), tmp_path / "all.csv")
+    # Then: the same bytes the execute writes, every row once
+    assert (tmp_path / "all.csv").read_bytes() == (full / "all.csv").read_bytes()
+    assert rows == read_output(full).height
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.sampled_from(["a", "A", "b", "", "ab", "é"])), max_size=40), st.booleans())
+def test_first_distinct_is_polars_own_whatever_the_hashes(values: list[str | None], last: bool) -> None:
+    series = pl.Series(values, dtype=pl.String)
+    expected = series.is_last_distinct() if last else series.is_first_distinct()
+    assert executor_module.first_distinct(series, last=last).equals(expected)
+    # And: with every hash colliding, the values still decide
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pl.Series, "hash", lambda self, *a, **k: pl.Series([7] * len(self), dtype=pl.UInt64))
+        assert executor_module.first_distinct(series, last=last).equals(expected)
+
+
+def test_first_distinct_of_struct_keys() -> None:
+    keys = pl.DataFrame({"a": ["x", "x", "y", None, None], "b": ["1", "1", "1", None, "2"]}).select(pl.struct("a", "b"))
+    series = keys.to_series()
+    assert executor_module.first_distinct(series).to_list() == [True, False, True, True, True]
+    assert executor_module.first_distinct(series, last=True).equals(series.is_last_distinct())

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ferry.engine.csv_export import FORMULA_START, export_csv, neutralise
+from ferry.engine.csv_export import FORMULA_START, errors_text, export_csv, neutralise, neutralise_series
+from ferry.engine.flags import errors_text_expr
 
 from .conftest import PAYLOADS
 
@@ -70,6 +71,16 @@ def test_payloadbox_payloads_are_neutralised() -> None:
         ("+1.5e3", "+1.5e3"),
         ("a=b", "a=b"),
         ("", ""),
+        ("+14155555991", "+14155555991"),  # a phone in E.164: a signed whole number
+        ("-0", "-0"),
+        ("+99999999999999999999", "+99999999999999999999"),  # too long for an integer: still a number
+        ("+ 12", "'+ 12"),
+        ("+12 ", "'+12 "),
+        ("+1_000", "'+1_000"),
+        ("-+1", "'-+1"),
+        ("+", "'+"),
+        ("\t12", "'\t12"),
+        ("=12", "'=12"),
     ],
 )
 def test_neutralise(value: str, expected: str) -> None:
@@ -87,3 +98,27 @@ def test_round_trip(values: list[str]) -> None:
     for cell, value in zip(got, values, strict=True):
         assert cell == neutralise(value)
         assert (cell[1:] if cell != value else cell) == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="+-=@\t0123456789.eE _x", max_size=8), min_size=1, max_size=30))
+def test_neutralise_series_equals_neutralise_on_number_like_cells(values: list[str]) -> None:
+    assert neutralise_series(pl.Series(values)).to_list() == [neutralise(v) for v in values]
+
+
+def test_errors_text_per_row_whatever_the_combination() -> None:
+    errors = [{"a": None, "b": None}, {"a": "type", "b": None}, {"a": None, "b": "required"},
+              {"a": "type", "b": "required"}, {"a": "type", "b": None}, {"a": None, "b": None}]  # fmt: skip
+    df = pl.DataFrame(
+        {"_row": range(1, 7), "a": ["x"] * 6, "b": ["y"] * 6, "_errors": errors},
+        schema={
+            "_row": pl.Int64,
+            "a": pl.String,
+            "b": pl.String,
+            "_errors": pl.Struct({"a": pl.String, "b": pl.String}),
+        },
+    )
+    expected = ["", "a: type", "b: required", "a: type; b: required", "a: type", ""]
+    assert errors_text(df).to_list() == expected == df.select(errors_text_expr(["a", "b"])).to_series().to_list()
+    assert [r[-1] for r in read_back(export(df, "all"))[1:]] == expected
+    assert [r[-2:] for r in read_back(export(df, "invalid"))[1:]] == [[str(i), expected[i - 1]] for i in (2, 3, 4, 5)]

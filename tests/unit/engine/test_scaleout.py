@@ -13,8 +13,10 @@ import pytest
 import xlsxwriter
 
 from ferry.core.domain import FileManifest, Template
-from ferry.engine import execute
+from ferry.engine import execute, output_parts
 from ferry.engine.chunks import Chunk, byte_chunks, byte_splittable, chunk_bytes_for, number, row_chunks, split_records
+from ferry.engine.csv_export import EXECUTE_EXPORTS, EXPORT_FILTERS
+from ferry.engine.parts import write_export_from_parts
 from ferry.engine.scaleout import check_chunk, decide, report, write_chunk
 from ferry.ingest import polars_csv_options, sniff
 from ferry.ingest.rows import find_sheet
@@ -65,20 +67,26 @@ def _chunked(recipe: Recipe, people: Template, path: Path, manifest: FileManifes
 
     decisions = decide(recipe, [people], {"f1": manifest}, chunks, stats, fetch, store)
     written = []
+    parts: list[Path] = []
     for chunk, s in zip(chunks, stats, strict=True):
         out = work / "written" / f"{chunk.index:05d}"
         written.append(write_chunk(recipe, [people], chunk, s, decisions, fetch, out))
-        for name in ("valid", "invalid", "all"):
-            shutil.copy(out / "people" / f"{name}.csv", store / f"{chunk.index:05d}" / f"people.{name}.csv")
+        parts += output_parts(out / "people")
+        assert not (out / "people" / "all.csv").exists()
+        for export in EXECUTE_EXPORTS:
+            shutil.copy(out / "people" / f"{export}.csv", store / f"{chunk.index:05d}" / f"people.{export}.csv")
         for which in ("source", "output"):
             name = f"people/{which}-hashes.arrow"
             shutil.copy(out / name, store / f"{chunk.index:05d}" / name)
     result = report(recipe, [people], chunks, decisions, written, fetch)
     exports = {}
-    for name in ("valid", "invalid", "all"):
+    for name in EXECUTE_EXPORTS:
         pieces = [(store / f"{c.index:05d}" / f"people.{name}.csv").read_bytes() for c in chunks]
         skips = [0] + [int(w["people"]["header"][name]) for w in written[1:]]
         exports[name] = b"".join(p[skip:] for p, skip in zip(pieces, skips, strict=True))
+    # `all`: as the API has it built, from every chunk's output parts in order
+    write_export_from_parts(parts, work / "all.csv")
+    exports["all"] = (work / "all.csv").read_bytes()
     return result, exports
 
 
@@ -103,7 +111,7 @@ def test_chunked_equals_one_execute_byte_for_byte(people: Template, tmp_path: Pa
     assert (polars_csv_options(manifest, "sheet_1") is None) is blank_rows  # both readers are covered
     assert byte_splittable(manifest)
     recipe = _recipe(people, dedup={"keys": ["last_name"], "keep": "last"})  # unique email stays on too
-    whole = execute(recipe, [people], {"f1": (path, manifest)}, tmp_path / "whole")
+    whole = execute(recipe, [people], {"f1": (path, manifest)}, tmp_path / "whole", exports=EXPORT_FILTERS)
     chunks = _chunks(path, manifest, 150, by)
     assert len(chunks) >= 6
     chunked_report, exports = _chunked(recipe, people, path, manifest, chunks, tmp_path / "work")
@@ -124,7 +132,7 @@ def test_a_workbook_is_chunked_by_row_ranges_and_equals_one_execute(people: Temp
     manifest = sniff(path, path.name)
     assert not byte_splittable(manifest)
     recipe = _recipe(people, dedup={"keys": ["last_name"], "keep": "first"})
-    whole = execute(recipe, [people], {"f1": (path, manifest)}, tmp_path / "whole")
+    whole = execute(recipe, [people], {"f1": (path, manifest)}, tmp_path / "whole", exports=EXPORT_FILTERS)
     chunks = _chunks(path, manifest, 200, "rows")
     assert len(chunks) >= 5
     chunked_report, exports = _chunked(recipe, people, path, manifest, chunks, tmp_path / "work")

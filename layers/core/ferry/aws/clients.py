@@ -47,6 +47,12 @@ def _create(service: str, region: str, custom_endpoint: bool) -> Any:
         # The Bedrock planner retries throttling itself, within its own budget; a model answer takes a while.
         options["retries"] = {"mode": "standard", "total_max_attempts": 1}
         options["read_timeout"] = 300
+    if service == "lambda":
+        # The API waits for a short worker task (ferry.aws.functions): the wait is the read timeout, and no
+        # retry (the invoked function carries on when the caller stops waiting; a retry would start it twice).
+        options["retries"] = {"mode": "standard", "total_max_attempts": 1}
+        options["read_timeout"] = get_settings().export_build_wait_seconds
+        options["connect_timeout"] = 5
     # A fresh session per client: boto3's default session is not thread-safe to create clients from.
     # The endpoint is not passed: boto3 reads AWS_ENDPOINT_URL(_<SERVICE>) from the environment itself.
     return boto3.session.Session().client(service, region_name=region, config=Config(**options))

@@ -67,8 +67,14 @@ def run_key(run_id: str, name: str) -> str:
 
 
 def export_key(run_id: str, sheet_id: str, filter: str) -> str:
-    """Where an execute run's CSV export of one template and filter (valid/invalid/all) is stored."""
+    """Where an execute run's CSV export of one template and filter (valid/invalid/all) is stored: `valid`
+    and `invalid` as the run completes, `all` once it is first asked for (ferry.runs.exports)."""
     return f"exports/{run_id}/{sheet_id}.{filter}.csv"
+
+
+def export_build_key(run_id: str, sheet_id: str, filter: str) -> str:
+    """The marker of an export being built on demand (`{"started_at": epoch seconds}`), gone once it is built."""
+    return f"exports/{run_id}/{sheet_id}.{filter}.building"
 
 
 def export_prefix(run_id: str) -> str:
@@ -277,6 +283,14 @@ class Blobs:
             batch = [{"Key": key} for key in keys[start : start + 1000]]
             if batch:
                 self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+
+    def keys(self, prefix: str) -> list[str]:
+        """The keys under `prefix` (needs s3:ListBucket), in key order."""
+        paginator = self.client.get_paginator("list_objects_v2")
+        keys: list[str] = []
+        for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
+            keys += [obj["Key"] for obj in page.get("Contents", [])]
+        return keys
 
     def delete_prefix(self, prefix: str) -> int:
         """Delete every object under `prefix` (needs s3:ListBucket); returns how many were listed."""

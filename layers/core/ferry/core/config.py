@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     # 302 to a presigned URL that lives `export_url_ttl_seconds`.
     export_inline_max_bytes: int = Field(default=4 * 1024 * 1024, ge=0)
     export_url_ttl_seconds: int = Field(default=300, gt=0)
+    # The `all` export is built from a run's output rows the first time it is asked for, by the worker
+    # function (`run_task_function_name`) that the API invokes and waits for this long; a longer build carries
+    # on and the API answers 503 with Retry-After until it is stored.
+    run_task_function_name: str = ""
+    export_build_wait_seconds: float = Field(default=20.0, gt=0, le=25)
     # Connectors refuse hosts that resolve to loopback/private/link-local addresses (SSRF guard).
     # Only local mode and tests turn this on, to reach fake servers and databases on 127.0.0.1.
     allow_private_hosts: bool = False

@@ -13,11 +13,15 @@ from ferry.engine.flags import ERRORS, ROW, error_columns, errors_text_expr, fla
 
 ExportFilter = Literal["valid", "invalid", "all"]
 EXPORT_FILTERS: tuple[ExportFilter, ...] = ("valid", "invalid", "all")
+# What every execute writes. `all` (every row: both of these again, in source order) is written from the
+# committed row parts the first time someone asks for it (ferry.engine.parts.write_export_from_parts).
+EXECUTE_EXPORTS: tuple[ExportFilter, ...] = ("valid", "invalid")
 
 # A cell a spreadsheet would run as a formula; plain signed numbers ('-5', '+1.5e3') are left alone.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_RE = r"^[=+\-@\t\r]"
 _SIGNED_NUMBER_RE = r"^[+-][0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+_TEXT = "__text__"
 
 
 def neutralise(value: str | None) -> str | None:
@@ -30,7 +34,7 @@ def neutralise(value: str | None) -> str | None:
 
 
 def neutralise_series(s: pl.Series) -> pl.Series:
-    """Polars version of `neutralise`; the costly check runs only on the few cells that start riskily."""
+    """Polars version of `neutralise`; the costly checks run only on the few cells that start riskily."""
     s = s.cast(pl.String)
     # every formula start is below 'A' and none is a digit: two string comparisons (read from each value's
     # inline prefix) rule out most cells before any regex runs
@@ -39,11 +43,28 @@ def neutralise_series(s: pl.Series) -> pl.Series:
         return s
     idx = maybe.arg_true()
     subset = s.gather(idx)
+    # a signed whole number (a phone in E.164, a negative amount: most cells that get here) is safe, and
+    # cheaper to tell by parsing than by the regexes, which then run on the rest only
+    signed = ((subset >= "+") & (subset < ",")) | ((subset >= "-") & (subset < "."))
+    rest = ~(signed & subset.str.to_integer(strict=False).is_not_null())
+    if not rest.all():
+        idx, subset = idx.filter(rest), subset.filter(rest)
     risky = subset.str.contains(_FORMULA_RE) & ~subset.str.contains(_SIGNED_NUMBER_RE)
     if not risky.any():
         return s
     fixed = pl.select(pl.when(risky).then("'" + subset).otherwise(subset)).to_series()
     return s.scatter(idx, fixed)
+
+
+def errors_text(frame: pl.DataFrame) -> pl.Series:
+    """Per row of an engine output frame, its errors as text (`column: rule; ...`, '' when valid).
+
+    Worked out once per distinct combination of errors (a file has a handful) and joined back to the rows."""
+    columns = error_columns(frame)
+    errors = frame.select(ERRORS)
+    distinct = errors.unique(maintain_order=True).with_columns(errors_text_expr(columns).alias(_TEXT))
+    joined = errors.join(distinct, on=ERRORS, how="left", nulls_equal=True, maintain_order="left")
+    return joined[_TEXT].fill_null("").alias(ERRORS)
 
 
 def export_frames(
@@ -58,8 +79,7 @@ def export_frames(
     if unknown:
         raise ValueError(f"unknown export filter {unknown[0]!r}; use valid, invalid or all")
     fields = [c for c in frame.columns if c not in (ROW, ERRORS)]
-    columns = error_columns(frame)
-    flagged = frame.select(flagged_expr(columns).alias("f")).to_series()
+    flagged = frame.select(flagged_expr(error_columns(frame)).alias("f")).to_series()
     cells = pl.DataFrame(
         [neutralise_series(frame[c]).alias(c) for c in fields], schema=dict.fromkeys(fields, pl.String)
     )
@@ -67,13 +87,7 @@ def export_frames(
     if "valid" in filters:
         out["valid"] = cells.filter(~flagged)
     if "invalid" in filters or "all" in filters:
-        # the errors text is built for flagged rows only ('' for the others): most rows have none
-        text = pl.repeat("", frame.height, dtype=pl.String, eager=True).alias(ERRORS)
-        if flagged.any():
-            errors = frame.select(ERRORS).filter(flagged)
-            text = text.scatter(flagged.arg_true(), errors.select(errors_text_expr(columns)).to_series())
-        extra = pl.DataFrame([frame[ROW].cast(pl.String), text])
-        every = pl.concat([cells, extra], how="horizontal")
+        every = cells.with_columns(frame[ROW], errors_text(frame))
         if "invalid" in filters:
             out["invalid"] = every.filter(flagged)
         if "all" in filters:

@@ -25,8 +25,9 @@ import polars as pl
 
 # One optional '+', then digits with single separators and parentheses; ASCII only, so no unicode digit or
 # space reading can differ between the library and this path.
-_SHAPE = r"^\+?[(]?[0-9][0-9 ().-]*$"
-_ENDS_WELL = r"[0-9)]$"
+# ...and ending in a digit or ')'.
+_SHAPE = r"^\+?[(]?[0-9]([0-9 ().-]*[0-9)])?$"
+_SEPARATORS = [" ", "(", ")", ".", "-", "+"]  # what a value of that shape holds besides digits
 _MAX_CHARS = 40
 # (the number before it must have 3 digits, or the library does not read an extension at all)
 _EXTENSION = r"^((?:[^A-Za-z0-9]*[0-9]){3}[^A-Za-z]*?) *(?:[Ee][Xx][Tt]\.?|[Xx]) ?[0-9]{1,6}$"
@@ -131,26 +132,28 @@ def _native(s: pl.Series, region: str | None) -> pl.Series:
     """E.164 for the values in a common layout, null for the rest (and for null)."""
     text = s.str.strip_chars(" \t")
     # an extension ('415-555-0123 ext 12', 'x12') is dropped by E.164: read the number before it
-    text = text.str.replace(_EXTENSION, "${1}")
-    shaped = (
-        text.str.contains(_SHAPE) & text.str.contains(_ENDS_WELL) & (text.str.len_bytes() <= _MAX_CHARS)
-    ).fill_null(False)
+    lettered = text.str.contains("[A-Za-z]").fill_null(False)
+    if lettered.any():
+        at = lettered.arg_true()
+        text = text.scatter(at, text.gather(at).str.replace(_EXTENSION, "${1}"))
+    shaped = (text.str.contains(_SHAPE) & (text.str.len_bytes() <= _MAX_CHARS)).fill_null(False)
     out = pl.Series(s.name, [], dtype=pl.String).extend_constant(None, len(s))
     if not shaped.any():
         return out
     idx = shaped.arg_true()
     text = text.gather(idx)
-    digits = text.str.replace_all("[^0-9]", "")
+    digits = text.str.replace_many(_SEPARATORS, [""] * len(_SEPARATORS))
     plus = text.str.starts_with("+")
     result = pl.Series([], dtype=pl.String).extend_constant(None, len(text))
     # '+' forms: split off the calling code, then that code's main region decides
     if plus.any():
-        code = digits.str.extract(_code_re(), 1)
-        for cc in code.filter(plus).drop_nulls().unique().to_list():
+        plus_rows = plus.arg_true()
+        code = digits.gather(plus_rows).str.extract(_code_re(), 1)
+        for cc in code.drop_nulls().unique().to_list():
             meta = _meta(_codes()[cc])
             if meta is None:
                 continue
-            rows = (plus & (code == cc)).fill_null(False).arg_true()
+            rows = plus_rows.filter((code == cc).fill_null(False))
             result = result.scatter(rows, _national(digits.gather(rows).str.slice(len(cc)), meta))
     # national forms of the default region (when it is its calling code's main region)
     meta = _meta(region) if region else None

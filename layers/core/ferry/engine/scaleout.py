@@ -7,7 +7,8 @@
 - `decide` (one invocation): stage 2 (`global_flags`) over the key columns of every chunk in source order — dedup
   and unique across chunks — each chunk's slice of the flags written for it.
 - `write_chunk` (a Distributed Map item per chunk): stage 3 (`finish_chunk`, a `PartWriter`) on the chunk's
-  parts: its output rows, its fragment of each export and the hashes the report counts.
+  parts: its output rows, its fragment of each export (`valid`, `invalid`; `all` is built from the output rows
+  when first downloaded) and the hashes the report counts.
 - `report`: the execute report from every chunk's counts. The exports are the fragments end to end (the header
   row once), assembled in S3 by ferry.runs.scaleout.
 
@@ -27,7 +28,7 @@ import polars as pl
 
 from ferry.core.domain import FileManifest, Template
 from ferry.engine.chunks import Chunk
-from ferry.engine.csv_export import EXPORT_FILTERS
+from ferry.engine.csv_export import EXECUTE_EXPORTS
 from ferry.engine.executor import (
     KEEP,
     _key_columns,  # the executor's stage-2 key columns: one definition for both paths
@@ -277,14 +278,13 @@ def write_chunk(
         shift = int(decisions[tr.sheet_id]["offsets"][str(chunk.index)])
         source_tally, output_tally = HashTally(keys), HashTally(keys)
         at = 0
-        with PartWriter(template, dest) as writer:
+        with PartWriter(template, dest, output=output_tally) as writer:
             for n, height in enumerate(stats.heights[tr.sheet_id]):
                 part = _shifted(_read_once(fetch(chunk.index, part_name(tr.sheet_id, n))), shift)
                 frame, source = finish_chunk(template, part, flags.slice(at, height))
                 at += height
-                writer.write(frame)
+                writer.write(frame)  # counts the output values into output_tally
                 source_tally.add(source)
-                output_tally.add(frame.select([filled_hash(pl.col(k)).alias(k) for k in keys]))
         source_tally.frame().write_ipc(out / hashes_name(tr.sheet_id, "source"), compression="lz4")
         output_tally.frame().write_ipc(out / hashes_name(tr.sheet_id, "output"), compression="lz4")
         written[tr.sheet_id] = {
@@ -292,7 +292,7 @@ def write_chunk(
             "invalid": writer.invalid,
             "source_filled": source_tally.filled,
             "output_filled": output_tally.filled,
-            "header": {e: _header_length(dest / f"{e}.csv") for e in EXPORT_FILTERS},
+            "header": {e: _header_length(dest / f"{e}.csv") for e in EXECUTE_EXPORTS},
         }
     return written
 

@@ -9,9 +9,10 @@
     discard_import(ctx)                     drop every round and export (the failure path)
 
 A round's output rows (Parquet parts) live under `runs/<run>/rounds/<n>/<sheet_id>/`, so a retried step
-rewrites its own round from the previous one and can never patch twice; the CSV exports are rewritten
-for every round. What the steps share (the current round, the replayed recipe, the review, the report)
-is the run's `import` state document.
+rewrites its own round from the previous one and can never patch twice; the CSV exports (`valid`,
+`invalid`) are rewritten for every round, and `all` is built from the last round when first asked for.
+What the steps share (the current round, the replayed recipe, the review, the report) is the run's `import`
+state document.
 """
 
 from __future__ import annotations
@@ -317,12 +318,20 @@ def _templates_of(ctx: StepContext, recipe: Recipe) -> list[Template]:
 # ------------------------------------------------------------------------------------------ storage
 
 
+def final_part_keys(ctx: StepContext, sheet_id: str) -> list[str]:
+    """The keys of a completed import's output row parts of one template (its last round), in row order."""
+    state = load_state(ctx)
+    prefix = round_prefix(ctx.run.run_id, state.round, sheet_id)
+    return [prefix + name for name in state.parts.get(sheet_id, [])]
+
+
 def _upload_round(ctx: StepContext, round_no: int, sheet_id: str, directory: Path) -> list[str]:
-    """Store a template's output of one round (parts under the round, the exports under the run); the parts."""
-    from ferry.engine.csv_export import EXPORT_FILTERS
+    """Store a template's output of one round (parts under the round, the `valid` and `invalid` exports under
+    the run; `all` is built from the last round's parts when first asked for); the parts."""
+    from ferry.engine.csv_export import EXECUTE_EXPORTS
 
     names = _upload_dir(ctx, round_prefix(ctx.run.run_id, round_no, sheet_id), directory / "rows")
-    for name in EXPORT_FILTERS:
+    for name in EXECUTE_EXPORTS:
         ctx.blobs.upload_file(
             export_key(ctx.run.run_id, sheet_id, name), directory / f"{name}.csv", "text/csv; charset=utf-8"
         )

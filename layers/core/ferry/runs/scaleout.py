@@ -173,7 +173,7 @@ def write_part(ctx: steps.StepContext, item: dict[str, Any]) -> None:
         written = write_chunk(recipe, ctx.migration.templates, chunk, stats, decisions, fetch, out)
         for sheet_id in written:
             for part in sorted((out / sheet_id / "rows").glob("part-*.parquet")):
-                name = f"output/{sheet_id}/part-{chunk.index:05d}-{part.name.removeprefix('part-')}"
+                name = f"{steps.OUTPUT}{sheet_id}/part-{chunk.index:05d}-{part.name.removeprefix('part-')}"
                 ctx.blobs.upload_file(run_key(ctx.run.run_id, name), part, "application/vnd.apache.parquet")
             for path in sorted(p for p in (out / sheet_id).iterdir() if p.is_file()):
                 key = chunk_key(ctx.run.run_id, chunk.index, f"{sheet_id}/{path.name}")
@@ -183,8 +183,9 @@ def write_part(ctx: steps.StepContext, item: dict[str, Any]) -> None:
 
 
 def assemble_parts(ctx: steps.StepContext) -> dict[str, Any]:
-    """Every template's exports assembled in S3 from the parts' fragments (the header row once); the report."""
-    from ferry.engine.csv_export import EXPORT_FILTERS
+    """Every template's exports assembled in S3 from the parts' fragments (the header row once); the report.
+    (`all` is not among them: the API has it built from the output parts when it is first downloaded.)"""
+    from ferry.engine.csv_export import EXECUTE_EXPORTS
     from ferry.engine.scaleout import export_name, report
 
     recipe, files = _load_plan(ctx)
@@ -201,7 +202,7 @@ def assemble_parts(ctx: steps.StepContext) -> dict[str, Any]:
     ctx.progress(f"Saving the import: {result['totalRows']:,} rows.")
     for tr in recipe.templates:
         mine = [(c, w[tr.sheet_id]) for c, w in zip(chunks, written, strict=True) if tr.sheet_id in w]
-        for export in EXPORT_FILTERS:
+        for export in EXECUTE_EXPORTS:
             pieces: list[tuple[str, int]] = []
             for c, w in mine:
                 header = int(w["header"][export])

@@ -15,6 +15,8 @@ planner or engine:
     remember_confirmed_mappings(ctx) -> int           as an execute commits: the account's mapping memory
     advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
     discard(ctx) -> None                              drop anything staged (the failure path)
+    build_export(ctx, sheet_id, part_keys) -> int     after it completed: the `all` export from the output
+                                                      rows, the first time it is asked for (ferry.runs.exports)
 
 `generate`/`resume_with_answers`/`update`/`clarify` load what the planner needs (files, manifests, the
 run's saved state), call the configured planner (ferry.agent.choice.planner_from_settings) and preview the
@@ -26,7 +28,7 @@ functions: the API function imports ferry.core.outcomes, never this module.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +42,7 @@ from ferry.aws.dynamo import (
     RunRecord,
     Store,
 )
-from ferry.aws.s3 import Blobs, export_key, export_prefix, manifest_key, run_key
+from ferry.aws.s3 import Blobs, export_build_key, export_key, export_prefix, manifest_key, run_key
 from ferry.core.clock import now_iso
 from ferry.core.domain import FileManifest, SheetManifest, Template
 from ferry.core.errors import Conflict, InvalidRequest
@@ -57,10 +59,13 @@ if TYPE_CHECKING:
     from ferry.agent.memory import Remembered
     from ferry.agent.planner import Plan
     from ferry.engine import ExecuteResult, Inputs
+    from ferry.engine.csv_export import ExportFilter
     from ferry.recipe import Recipe
     from ferry.recipe.editor import Edit
 
 SAMPLE_ROWS = 50
+OUTPUT = "output/"  # under the run's keys: an execute's output row parts, per template
+EXPORT_ROWS_GONE = "The rows of this run are no longer stored; execute the migration again."
 PREVIEW_PREFIX_BYTES = 4 * 1024 * 1024
 
 
@@ -312,8 +317,9 @@ def clarify(ctx: StepContext, message: str) -> str:
 def execute(ctx: StepContext) -> dict[str, Any]:
     """Run the current preview's recipe over the whole files and stage the outputs; the execute report.
 
-    The engine builds every template in a local work directory; its row Parquet parts and CSV exports are
-    then uploaded under the run's own keys. They count as imported only once `commit` completes the run
+    The engine builds every template in a local work directory; its row Parquet parts and CSV exports
+    (`valid`, `invalid`; `all` is built from the parts when first asked for, `build_export`) are then uploaded
+    under the run's own keys. They count as imported only once `commit` completes the run
     (the export route serves completed runs only); the failure path deletes them.
     """
     preview = ctx.current_preview()
@@ -330,16 +336,52 @@ def execute(ctx: StepContext) -> dict[str, Any]:
 def stage_outputs(ctx: StepContext, outputs: dict[str, Path]) -> None:
     """Upload each template's exports and row parts (its committed output directory) under the run's keys."""
     from ferry.engine import output_parts
-    from ferry.engine.csv_export import EXPORT_FILTERS
+    from ferry.engine.csv_export import EXECUTE_EXPORTS
 
     for sheet_id, directory in outputs.items():
-        for name in EXPORT_FILTERS:
+        for name in EXECUTE_EXPORTS:
             ctx.blobs.upload_file(
                 export_key(ctx.run.run_id, sheet_id, name), directory / f"{name}.csv", "text/csv; charset=utf-8"
             )
         for part in output_parts(directory):
-            key = run_key(ctx.run.run_id, f"output/{sheet_id}/{part.name}")
+            key = run_key(ctx.run.run_id, f"{OUTPUT}{sheet_id}/{part.name}")
             ctx.blobs.upload_file(key, part, "application/vnd.apache.parquet")
+
+
+def build_export(ctx: StepContext, sheet_id: str, part_keys: list[str], export: ExportFilter = "all") -> int:
+    """Write one export of a completed execute run or import (what the API builds on demand, ferry.runs.exports)
+    from its stored output rows (`part_keys` in row order: `output_part_keys`, or an import's last round), one
+    part at a time, and store it under its export key; its size in bytes.
+
+    The bytes are those the execute would have written. The build marker goes in every case, so a failed
+    build can be asked for again."""
+    from ferry.engine.parts import write_export_from_parts
+
+    try:
+        if not part_keys:
+            raise StepFailed(EXPORT_ROWS_GONE)
+        with tempfile.TemporaryDirectory(prefix="ferry-export-") as tmp:
+            work = Path(tmp)
+
+            def parts() -> Iterator[Path]:
+                for key in part_keys:
+                    path = work / "part.parquet"
+                    if not ctx.blobs.download(key, path):
+                        raise StepFailed(EXPORT_ROWS_GONE)
+                    yield path
+
+            dest = work / f"{export}.csv"
+            write_export_from_parts(parts(), dest, export)
+            ctx.blobs.upload_file(export_key(ctx.run.run_id, sheet_id, export), dest, "text/csv; charset=utf-8")
+            return dest.stat().st_size
+    finally:
+        ctx.blobs.delete([export_build_key(ctx.run.run_id, sheet_id, export)])
+
+
+def output_part_keys(ctx: StepContext, sheet_id: str) -> list[str]:
+    """The keys of an execute's output row parts of one template, in row order (`output/<sheet_id>/`: one
+    invocation's parts, or the chunks' `part-<chunk>-<n>`)."""
+    return sorted(ctx.blobs.keys(run_key(ctx.run.run_id, f"{OUTPUT}{sheet_id}/")))
 
 
 def run_recipe(
@@ -411,7 +453,7 @@ def advance_bookmarks(ctx: StepContext) -> None:
 
 def discard(ctx: StepContext) -> None:
     """Drop whatever this run staged (output rows, exports, checked parts), so a failed run leaves no rows."""
-    ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "output/"))
+    ctx.blobs.delete_prefix(run_key(ctx.run.run_id, OUTPUT))
     ctx.blobs.delete_prefix(run_key(ctx.run.run_id, "chunks/"))
     ctx.blobs.delete_prefix(export_prefix(ctx.run.run_id))
 

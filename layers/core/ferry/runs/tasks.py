@@ -50,6 +50,8 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
             return {}
         if step == "fail":
             return _fail(lc, ref, event)
+        if step == "build_export":  # not a state machine task: the API invokes it for a completed run
+            return _build_export(lc, ref, event)
         run = lc.store.get_run(scope_of(ref), ref["run_id"])
         if run is None or not run.is_active:
             raise RunNoLongerActive(ref["run_id"])
@@ -126,6 +128,20 @@ def _execute(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, 
     report = steps.execute(context)
     lc.blobs.put_json(run_key(run.run_id, "report.json"), report)
     return {"parts": 0, "manifest": None, "max_concurrency": 1}
+
+
+def _build_export(lc: Lifecycle, ref: dict[str, Any], event: dict[str, Any]) -> dict[str, Any]:
+    """Build an export of a completed execute run or import that the execute did not write (`all`):
+    `{"size": bytes}` once it is stored (ferry.runs.exports waits for it)."""
+    run = lc.store.get_run(scope_of(ref), ref["run_id"])
+    if run is None or run.status != "completed" or run.kind not in ("execute", "import"):
+        raise StepFailed("Only a completed execute run or import can be exported.")
+    context, sheet_id = _context(lc, run), str(event["sheet_id"])
+    if run.kind == "import":
+        keys = import_steps.final_part_keys(context, sheet_id)  # its last round
+    else:
+        keys = steps.output_part_keys(context, sheet_id)
+    return {"size": steps.build_export(context, sheet_id, keys, event.get("export") or "all")}
 
 
 def _check_part(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, Any]:
