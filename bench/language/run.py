@@ -7,6 +7,7 @@ shared/notes/agent-dialogues.md and print how many did what the row requires.
 .venv/bin/python bench/language/run.py --split dev2           # dev.json's second set, written before round 2
 .venv/bin/python bench/language/run.py --split dev3           # dev.json's third set, written before round 3
 .venv/bin/python bench/language/run.py --split dev4           # dev.json's fourth set, written before round 4
+.venv/bin/python bench/language/run.py --split dev5           # dev.json's fifth set, written before round 5
 .venv/bin/python bench/language/run.py --planner bedrock      # the same corpus through BedrockPlanner
 
 How to read it (bench/language/README.md has the rules). Each update entry is sent to the planner's `update` on the
@@ -162,7 +163,9 @@ def report(kind: str, split: str, results: list[tuple[Entry, str, str]], verbose
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["train", "test", "dev", "dev2", "dev3", "dev4", "all"], default="all")
+    parser.add_argument(
+        "--split", choices=["train", "test", "dev", "dev2", "dev3", "dev4", "dev5", "all"], default="all"
+    )
     parser.add_argument("--planner", choices=["heuristic", "bedrock"], default="heuristic")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the entries not applied / not answered")
     args = parser.parse_args(argv)
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planner: {args.planner}")
     splits = ["train", "test"] if args.split == "all" else [args.split]
     print(
-        f"corpus: {len(entries)} entries (train/test in corpus.json, dev, dev2, dev3 and dev4 in dev.json); "
+        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev5 in dev.json); "
         f"split(s) run: {', '.join(splits)} (the test split is never tuned on); "
         f"PYTHONHASHSEED={os.environ.get('PYTHONHASHSEED', 'random')}\n"
     )

@@ -310,14 +310,18 @@ def _change_request(view: _View, text: str) -> str | None:
     return None
 
 
-_ROW_RE = re.compile(r"\b(?:row|line|record|entry)\s*(?:number|no\.?|nr\.?|#)?\s*(\d+)\b", re.I)
+_ROW_RE = re.compile(
+    r"\b(?:row|line|record|entry)\s*(?:number|no\.?|nr\.?|#)?\s*(\d+)\b|"
+    r"\b(\d+)(?:st|nd|rd|th|\.)\s+(?:row|line|record|entry)\b",  # 'the 12th row', German 'the 12. row'
+    re.I,
+)
 
 
 def _row(view: _View, text: str) -> str | None:
     found = _ROW_RE.search(text)
     if found is None:
         return None
-    n = int(found.group(1))
+    n = int(found.group(1) or found.group(2))
     return " ".join(_row_answer(part, n) for part in view.parts)
 
 
@@ -368,7 +372,7 @@ def _explain_error(part: _Part, error: dict[str, Any]) -> str:
 
 
 _DUPLICATE_RE = re.compile(
-    r"\b(?:duplicat\w*|dupes?|de-?dup\w*|twice|repeat\w*|doubles?|doubled|same (?:\w+ ){0,2}\w+)", re.I
+    r"\b(?:duplicat\w*|dupes?|dups?|de-?dup\w*|twice|repeat\w*|doubles?|doubled|same (?:\w+ ){0,2}\w+)", re.I
 )
 
 

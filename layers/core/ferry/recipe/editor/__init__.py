@@ -7,16 +7,19 @@ a clause none of them reads as typed (nor with its typos corrected) is tried aga
 (everyday verbs and relations in the grammar's words, one synonym table per meaning); a clause still not read is
 recognised by `fallback` from the names it holds and its cue words (applied when one reading fits, asked about when two
 do); a clause still not read alone is read with the clause beside it by `context` (a pronoun's antecedent, a statement
-of background).
+of background). Whatever read a clause, `fit` turns a reading that does not fit into a question: a denial the reading
+ignored, a question about the recipe said like a command, a change that does not fit the columns and values it
+touches.
 `readings` says a model's structured reading of a message (intent and names) as those same plain commands, so it goes
 through the same session. The families stand on shared infrastructure: `steps` (what a recogniser hands back),
 `resolver` (which column, field or value a phrase names; typos), `helpers` (pattern helpers, value spelling, shared
 questions) and `recipe_helpers` (op placement, shared field edits). Imports point one way: `messages` and `steps` import
 nothing of the editor, `readings` only `messages`, `resolver` only `messages` and `steps`, `rephrase` only `resolver`,
 `helpers` and `recipe_helpers` only the modules above, `lexicon` only `helpers`, `fallback` only `resolver` and
-`steps`; a family imports only the shared infrastructure, never another family or `dispatch`; `dispatch` imports the
-families, `rephrase`, `lexicon` and `fallback`, `context` imports nothing of the editor, `session` imports `dispatch`
-and `context`, and `api` imports `session` and `readings`.
+`steps`, `fit` only `messages` and `steps` (families may use its `affirmed`); a family imports only the shared
+infrastructure, never another family or `dispatch`; `dispatch` imports the families, `rephrase`, `lexicon` and
+`fallback`, `context` imports nothing of the editor, `session` imports `dispatch`, `context` and `fit`, and `api`
+imports `session`, `fit` and `readings`.
 """
 
 from ferry.recipe.editor.api import answer_edit_question, edit_from_readings, edit_recipe, fields_named, tidy_message

@@ -121,3 +121,20 @@ def is_background(clause: str) -> bool:
     """A plain description with no command, wish or modal in it ('The Land column has country names')."""
     text = _LEADING_LINK_RE.sub("", clause.strip())
     return bool(_STATEMENT_RE.match(text)) and not _INSTRUCTION_RE.search(text)
+
+
+# 'many contacts don't have one', 'only a few have a country code already': how many rows have something, said
+# after the instruction it explains
+_REASON_RE = re.compile(
+    r"^(?:(?:only|just)\s+)?(?:many|most|some|several|few|a few|a lot|lots|a number|plenty|not many|hardly any|"
+    r"almost all|nearly all)(?:\s+of)?(?:\s+(?:the|our|them|these|those))?(?:\s+[\w-]+){0,2}?\s+"
+    r"(?:have|has|had|lack|don'?t have|do not have|doesn'?t have|come|came|are|were)\b(?!.*\b(?:so|then|please|"
+    r"use|take|set|map|drop|keep|should|must|make)\b)[^,;]{0,60}$",
+    re.I,
+)
+
+
+def is_trailing_reason(clause: str) -> bool:
+    """A statement of how many rows have (or lack) something, with no command in it: the reason for the
+    instruction before it ('Make the email optional. Many contacts don't have one')."""
+    return bool(_REASON_RE.match(_LEADING_LINK_RE.sub("", clause.strip())))

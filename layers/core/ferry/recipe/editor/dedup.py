@@ -43,7 +43,7 @@ DEDUP_WORDS = words_of(
     "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier "
     "appear appears shows show up occurs occur once wins counts stays kept survives remains more than twice two "
     "times several some we if is just exactly at most single a rest others other removed dropped deleted "
-    "there are in the sheet file data list sometimes"
+    "there are in the sheet file data list sometimes has have export contains person people address addresses"
 )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ferry.agent.synonyms import concepts_of
+from ferry.recipe.editor.fit import affirmed
 from ferry.recipe.editor.helpers import leftover
 from ferry.recipe.editor.recipe_helpers import fresh, place, put
 from ferry.recipe.editor.resolver import STOPWORDS, Ctx, words_in, words_of
@@ -45,8 +46,8 @@ DOMAIN_WORDS = words_of(
 
 
 def domain(ctx: Ctx, text: str) -> Step | None:
-    if not _DOMAIN_RE.search(text):
-        return None
+    if not _DOMAIN_RE.search(text) or affirmed(text) is not None:
+        return None  # 'do not take the domain of the email': a denied command is never a domain to use
     owner_words, from_email = _domain_owner(ctx, text)
     local = _LOCAL_PART_RE.search(text)
     residue = _LOCAL_PART_RE.sub(" ", text)
@@ -55,6 +56,8 @@ def domain(ctx: Ctx, text: str) -> Step | None:
     emails = [f.key for f in ctx.template.fields if f.type == "email"]
     targets = [m.key for m in ctx.mentions(_without_words(text, owner_words)) if m.key and m.kind == "field"]
     targets += [m.key for m in ctx.mentions(_without_words(text, owner_words)) if m.key and m.key not in targets]
+    if not targets and not {w.lower() for w in words_in(text)} & _DOMAIN_VERBS:
+        return None  # 'Website is where the company's domain is' describes a column: no field, nothing to do
     conditional = bool(_CONDITIONAL_RE.search(text))
     if from_email:
         source = _email_column(ctx)

@@ -58,6 +58,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     # an acknowledgement between instructions asks for nothing
     "fine": ("that's fine", "that is fine", "that's ok", "that's okay", "that is ok", "it's fine", "it's ok",
              "that's alright", "no problem", "all good"),
+    # the column given up ('reads from Mobile and no more from Work Phone')
+    "instead of": ("and no more from", "and no longer from", "and not anymore from", "and not any more from",
+                   "no more from", "no longer from"),
+    # a list trailing off says nothing more ('without +49 etc')
+    "": ("etc.", "etc", "and so on", "and so forth"),
     # what a value stands for
     "means": ("translates to", "translates as", "is to be read as", "stands for"),
 }  # fmt: skip
@@ -81,11 +86,32 @@ _SEPARABLE: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^(?P<obj>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:we|i)\s+(?:will not|won't|don't|do not|shall not|"
-            r"cannot|can't)\s+(?:take|import|bring|use|need|want|keep)(?:\s+(?:over|in|along))?$",
+            r"cannot|can't)\s+(?:(?:want|need|wish)\s+to\s+)?(?:take|import|bring|use|need|want|keep)"
+            r"(?:\s+(?:over|in|along))?$",
             re.I,
         ),
         r"don't import \g<obj>",
     ),
+    # an object fronted before a speaker who wants it kept: 'The Notes I want to keep' → 'keep The Notes'
+    (
+        re.compile(
+            r"^(?P<obj>(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:we|i)\s+(?:want|need|would like|wish)\s+to\s+"
+            r"(?P<verb>keep|import|have)$",
+            re.I,
+        ),
+        r"\g<verb> \g<obj>",
+    ),
+    # 'Work Phone out, Mobile in (for phone)': one column swapped for another
+    (
+        re.compile(r"^(?P<a>[\w' -]{2,30}?)\s+out\s*,?\s+(?P<b>[\w' -]{2,30}?)\s+in(?P<f>\s+for\s+[\w' -]+)?$", re.I),
+        r"use \g<b> instead of \g<a>\g<f>",
+    ),
+    # 'if there's none then mobile': a condition on the column just named, and its fallback without a verb
+    (
+        re.compile(r"\b(if|when|where)\s+there(?:'s|\s+is)\s+(?:none|nothing|no one)(?=\s*(?:,|then\b|$))", re.I),
+        r"\1 it is empty",
+    ),
+    (re.compile(r"\b(it is empty),?\s+then\s+(?!use\b|take\b|fill\b|set\b)", re.I), r"\1, use "),
     # a bracket holding only a phone prefix or digits ('German (+49)') repeats what the words say
     (re.compile(r"\s*\(\s*\+?\d[\d\s]*\)"), ""),
 ]

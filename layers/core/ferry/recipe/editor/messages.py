@@ -20,12 +20,16 @@ _LEADING_NOISE_RE = re.compile(
     r"great|thanks|cool|alright|next|finally|lastly|one more thing|for now|for the record|would you mind|"
     r"can you|could you|would you|is it possible to|would it be possible to|is there a way to|how (?:do|can) i|"
     r"will you|can we|could we|i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|"
-    r"we need to|we want to|you should|let'?s|let us|go ahead and|make sure (?:to|that you)|be sure to)"
+    r"we need to|we want to|you should|let'?s|let us|go ahead and|make sure (?:to|that you)|be sure to|"
+    # 'please you divide it': a French or German speaker's 'you' before the verb of a command
+    r"you(?=\s+(?:divide|split|use|take|map|put|make|set|drop|remove|delete|keep|import|build|create|fill|"
+    r"lowercase|translate|treat|read|change|convert|ignore|skip|exclude|leave|generate|construct)\b))"
     r"(?![\w'])[\s,:]*",
     re.I,
 )
 _TRAILING_NOISE_RE = re.compile(
-    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if possible|if you can|if you could))*[\s.!?,]*$",
+    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if possible|if you can|if you could|from now on|"
+    r"going forward|in (?:the )?future))*[\s.!?,]*$",
     re.I,
 )
 # 'no org? use ...' / 'Website empty? ...': a question that only sets the condition of the next sentence
@@ -80,6 +84,11 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bi\.\s?e\.(?=\s|,|:|$)", re.I), "that is"),
     (re.compile(r"^([^?.!;]{1,40}?)\?+\s+(?:no|nope|nah)(?:,?\s*(?:thanks|thank you|thx))?[.!]*$", re.I),
      r"don't import \1"),
+    # a letter's frame: 'Dear team,' before it, 'Best, Jan' / 'Thanks, Petra' / 'Kind regards' after it
+    (re.compile(r"^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+[\w .'-]{1,30}?,\s*(?=\S)", re.I), ""),
+    (re.compile(r"(?:^|(?<=[.!?])\s+|\s*\n\s*)(?i:thanks|thank you|many thanks|thanks a lot|best|best regards|"
+                r"kind regards|regards|cheers|greetings|all the best|br|bye)[,!.]?(?:\s+[A-Z][\w'-]*){0,2}[.!]*\s*$"),
+     ""),
 ]  # fmt: skip
 
 

@@ -16,8 +16,16 @@ from rapidfuzz import fuzz
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
-from ferry.recipe.editor.context import antecedents, conditioned, has_pronoun, is_background, with_antecedent
+from ferry.recipe.editor.context import (
+    antecedents,
+    conditioned,
+    has_pronoun,
+    is_background,
+    is_trailing_reason,
+    with_antecedent,
+)
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
+from ferry.recipe.editor.fit import affirmed, denial_question, misfit, misfit_question, removes
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
@@ -201,6 +209,9 @@ class Session:
                     step, text, clause, skip = leaned
                 if step.kind != "unknown" and background and background[-1][0] == i - 1:
                     background.pop()  # that description named what this clause's pronoun means
+            if step.kind == "unknown" and i == len(clauses) - 1 and (said or noted) and is_trailing_reason(text):
+                noted.append(f"\u201c{text}\u201d read as the reason, not as an instruction")
+                continue  # the instruction before is understood; how many rows it concerns changes nothing
             if step.kind == "unknown" and len(clauses) > 1 and is_background(text):
                 background.append((i, text, clause))  # applied around if the rest is understood
                 continue
@@ -212,10 +223,15 @@ class Session:
             elif step.kind == "note":
                 noted.append(step.say)
             elif step.kind == "change" and step.apply is not None:
+                if self._denial_ignored(text, clause, working):
+                    return self.ask(denial_question(text), clauses[:i], clauses[i + 1 + skip :], clause)
+                prior = working.model_copy(deep=True)
                 before = working.model_dump(by_alias=True)
                 phrase = step.apply()
                 if working.model_dump(by_alias=True) == before:
                     noted.append(f"\u201c{text}\u201d is already how the recipe works")
+                elif (why := misfit(prior, working, self.templates, self.sheets)) is not None:
+                    return self.ask(misfit_question(text, why), clauses[:i], clauses[i + 1 + skip :], clause)
                 else:
                     said.append(phrase)
             self.focus.update(step.focus)
@@ -231,6 +247,23 @@ class Session:
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
         return self._finish(working, said, noted)
+
+    def _denial_ignored(self, text: str, clause: Clause, working: Recipe) -> bool:
+        """The clause denies its command ('do not treat the phones as German') and yet reads as the very change
+        the same clause without the denial reads as: the denial was not understood, so nothing may change."""
+        positive = affirmed(text)
+        if positive is None:
+            return False
+        denied, plain = working.model_copy(deep=True), working.model_copy(deep=True)
+        steps = (self.read(clause, denied), self.read(cut_quotes(positive), plain))
+        if any(s.kind != "change" or s.apply is None for s in steps):
+            return False
+        for s in steps:
+            assert s.apply is not None
+            s.apply()
+        after = denied.model_dump(by_alias=True)
+        same = after == plain.model_dump(by_alias=True) and after != working.model_dump(by_alias=True)
+        return same and not removes(working, denied)
 
     def _lean(
         self, clauses: list[str], i: int, step: Step, text: str, clause: Clause, working: Recipe

@@ -57,6 +57,14 @@ UNMAP_PATTERNS = [
 ]
 
 
+# a word naming an operation on a field, not the field or column itself
+_OPERATION_WORD_RE = re.compile(
+    r"\b(?:defaults?|fallbacks?|backups?|domains?|formats?|prefix(?:es)?|translations?|regions?|lower-?case|"
+    r"upper-?case|splitting|split)\b",
+    re.I,
+)
+
+
 def unmap(ctx: Ctx, text: str) -> Step | None:
     for m in match(UNMAP_PATTERNS, text):
         groups = m.groupdict()
@@ -80,6 +88,8 @@ def _readers_in(ctx: Ctx, column: str, only: str | None) -> list[str]:
 
 def _target_list(ctx: Ctx, text: str) -> list[tuple[Literal["column", "field"], str]]:
     """One column or field, or a list of them ('Notes and Website'); [] when any part names nothing."""
+    if _OPERATION_WORD_RE.search(text):
+        return []  # 'we don't need a default country' denies the default, not the country
     whole = ctx.target(text)
     if whole:
         return [whole]

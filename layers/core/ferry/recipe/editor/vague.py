@@ -67,7 +67,11 @@ _FILLER_RE = full(
     # a reason given after the instruction ('skip the notes column, we don't need it') asks for nothing more
     r"(?:we|i|they|you|nobody|no one)\s+(?:don'?t|do not|never|doesn'?t|does not|won'?t)\s+(?:really\s+)?"
     r"(?:need|use|want|care about|read|look at)\s+(?:it|them|that|those|this|these)(?:\s+(?:anyway|anymore|at all))?|"
-    r"(?:it'?s|it is|they'?re|they are)\s+(?:useless|not needed|unused|irrelevant|noise|junk|rubbish)|"
+    r"(?:it'?s|it is|they'?re|they are)\s+(?:only\s+|just\s+)?(?:useless|not needed|unused|irrelevant|noise|junk|"
+    r"rubbish|internal|private)|"
+    # 'please import them that way' after a description of how the values are written asks for nothing more
+    r"(?:import|read|treat|handle|parse|take|do)\s+(?:them|it|those|these|that|this)\s+(?:that way|like that|"
+    r"this way|accordingly|the same way)|"
     # a reason about the data ('the work numbers are old') after the instruction it explains
     r"(?:the\s+)?(?:\w+\s+){0,3}\w+\s+(?:is|are)\s+(?:(?:mostly|often|all|usually)\s+)?(?:old|outdated|stale|obsolete|"
     r"out of date|unreliable|wrong|bad|incomplete|not good|no good|not right|not correct|not reliable|"

@@ -20,7 +20,7 @@ from ferry.recipe.editor.helpers import (
 from ferry.recipe.editor.messages import quote
 from ferry.recipe.editor.recipe_helpers import apply_value_map, value_map_op
 from ferry.recipe.editor.resolver import STOPWORDS, Ctx, words_of
-from ferry.recipe.editor.steps import Ask, Question, Step, change
+from ferry.recipe.editor.steps import Ask, Choice, Question, Step, change
 from ferry.recipe.model import MapValues, Op
 
 VALUE_VERB_RE = re.compile(
@@ -61,6 +61,7 @@ def values(ctx: Ctx, text: str) -> Step | None:
         return None
     grouped: dict[str, dict[str, str | None]] = {}
     for sources, target in pairs:
+        _same_sides(ctx, sources, target)
         key = scope or _value_field(ctx, sources, target)
         if key is None and verb:
             raise Ask(_value_field_question(ctx, sources, target))
@@ -78,6 +79,31 @@ def values(ctx: Ctx, text: str) -> Step | None:
         for source in sources:
             grouped.setdefault(key, {})[sample_spelling(ctx, key, source)] = value
     return change(lambda: "; ".join(apply_value_map(ctx, k, m) for k, m in grouped.items()))
+
+
+def _same_sides(ctx: Ctx, sources: list[str], target: str | None) -> None:
+    """A relation whose two sides name one value is no translation: 'Interessent is Interessent' says nothing,
+    and 'customer is Kunde' says it the other way round (the file's value last), so ask rather than guess."""
+    if target is None or len(sources) != 1:
+        return
+    source = sources[0]
+    options: list[tuple[str, Choice]] = [("Leave the recipe as it is", None)]
+    if fold(source) == fold(target):
+        text = f"Both sides of \u201c{source} is {target}\u201d are the same value. Which value should become which?"
+    elif not _in_file(ctx, source) and _in_file(ctx, target) and _allowed_somewhere(ctx, source):
+        value = ctx.known_value(target) or target
+        text = f"Did you mean that {quote(value)} (a value of the file) should become {quote(source)}?"
+        options.insert(0, (f"{value} becomes {source}", f"treat {quote(value)} as {quote(source)}"))
+    else:
+        return
+    raise Ask(
+        Question("same_sides", text, "A translation names a value of the file, then the value it becomes.", options)
+    )
+
+
+def _in_file(ctx: Ctx, value: str) -> bool:
+    """A value some column of the file holds (not only one the template allows)."""
+    return fold(value) in {fold(s) for samples in ctx.samples.values() for s in samples}
 
 
 def _scope_field(ctx: Ctx, span: str) -> str | None:

@@ -1,0 +1,293 @@
+"""Whether a reading fits: the checks that turn a wrong change into a question (issue 13, round 5).
+
+A wrong change is the worst outcome of an update, worse than a question, so three kinds of misreading are caught
+after a clause is read, whatever family or wording read it:
+
+- a denial over the whole command ("I don't want the website's domain for the email", "do not treat the phones as
+  German"): when the clause without its denial reads as the very same change, the denial was not understood
+  (`affirmed` gives the clause without it; the session compares the two changes);
+- a question about the recipe said like a command ("Are duplicate emails dropped?", "can you tell me if the emails
+  are lower-cased?"): `state_question` finds it, and nothing changes;
+- a change that does not fit the names and values it touches (`misfit`, on the recipe before and after): a name
+  split from a column that holds no names, letter case on a date, number or phone field, a value translated to
+  itself, a row filter on a value its column never holds while another column does.
+
+Imports: only `messages`, `steps`, the recipe model and the agent's name concepts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ferry.agent.enums import country_code
+from ferry.agent.normalize import fold
+from ferry.agent.synonyms import concepts_of
+from ferry.core.domain import SheetManifest, Template
+from ferry.recipe.editor.messages import quote
+from ferry.recipe.editor.steps import Question
+from ferry.recipe.model import Case, Coalesce, FieldRecipe, MapValues, Op, Recipe, SplitName, TemplateRecipe
+
+# --- a denial over the whole command -------------------------------------------------------------------------
+
+# the denial opens the clause ('don't ...', 'we never ...', 'I do not want ...', 'no need to ...'); one inside a
+# condition ('use Mobile when Work Phone is not set') or after the command ('..., don't drop the row') is not it
+_LEADING_DENIAL_RE = re.compile(
+    r"^(?:(?:i|we|you)\s+)?(?:really\s+|just\s+|also\s+|absolutely\s+)?"
+    r"(?:do\s+not|don'?t|did\s+not|didn'?t|never|not(?=\s+(?:all|every|each|any)\b)|"
+    r"(?:there\s+is\s+|there'?s\s+)?no\s+need\s+to)\s+"
+    r"(?:(?:want|need|wish|like)\s+(?:to\s+)?|ever\s+)?",
+    re.I,
+)
+_CONDITION_WORD_RE = re.compile(r"\b(?:if|when|whenever|where|wherever|unless|once|in case|as long as)\b", re.I)
+# 'X should not be ...', 'the emails must not be ...': a modal denied in the main clause
+_MODAL_DENIAL_RE = re.compile(
+    r"\b(?P<m>should|must|shall|will|can|may)(?:\s+not|n'?t)\b|\b(?P<cant>cannot|can'?t|won'?t|shan'?t)\b|"
+    r"\b(?P<do>does|do|did)(?:\s+not|n'?t)\s+",
+    re.I,
+)
+# 'Signup Date is not day-first', 'the phones are not from Germany': the copula denied in the main clause
+_COPULA_DENIAL_RE = re.compile(r"\b(?P<m>is|are|was|were)\s+not\b|\b(?P<cant>isn'?t|aren'?t|wasn'?t|weren'?t)\b", re.I)
+# 'If Organization is blank, don't use the email domain': the denial opens the command after its condition
+_AFTER_CONDITION_RE = re.compile(r"^(?P<c>(?:if|when|whenever|where|unless)\b[^,]+,\s*(?:then\s+)?)(?P<rest>.+)$", re.I)
+_MODAL_OF = {
+    "cannot": "can",
+    "can't": "can",
+    "cant": "can",
+    "won't": "will",
+    "wont": "will",
+    "shan't": "shall",
+    "shant": "shall",
+}
+
+
+def affirmed(text: str) -> str | None:
+    """The clause with the denial of its command taken out, or None when its command is not denied."""
+    after = _AFTER_CONDITION_RE.match(text)
+    if after is not None and (rest := affirmed(after.group("rest"))) is not None:
+        return after.group("c") + rest
+    m = _LEADING_DENIAL_RE.match(text)
+    if m is not None:
+        wanted = re.match(r"^(?:i|we)\b", text, re.I) and re.search(r"\b(?:want|need|wish|like)\b", m.group(0), re.I)
+        rest = text[m.end() :]
+        return (f"{text.split()[0]} want {rest}" if wanted else rest).strip() or None
+    for pattern in (_MODAL_DENIAL_RE, _COPULA_DENIAL_RE):
+        m = pattern.search(text)
+        if m is None or _CONDITION_WORD_RE.search(text[: m.start()]) or len(text[: m.start()].split()) > 6:
+            continue
+        if m.groupdict().get("do"):  # 'the company doesn't come from ...' → 'the company come from ...'
+            return f"{text[: m.start()]}{text[m.end() :]}".strip()
+        said = m.group("cant").lower().replace("\u2019", "'") if m.group("cant") else ""
+        verb = m.group("m") or _MODAL_OF.get(said) or re.sub(r"n'?t$", "", said)
+        return f"{text[: m.start()]}{verb}{text[m.end() :]}".strip()
+    return None
+
+
+def denial_question(text: str) -> Question:
+    return Question(
+        topic="denied",
+        text=(
+            f"\u201c{text}\u201d says what should not happen, and the only reading I have would do it. "
+            "What should change in the recipe?"
+        ),
+        context="Say what the recipe should do instead, or leave it as it is.",
+        options=[("Leave the recipe as it is", None)],
+    )
+
+
+def removes(before: Recipe, after: Recipe) -> bool:
+    """The change drops rows or stops reading a column: what a denial most often asks for ('we don't take the
+    rows without email', 'the test rows are not real'), so such a reading of a denied clause is kept."""
+    old = {tr.sheet_id: tr for tr in before.templates}
+    for tr in after.templates:
+        was = old.get(tr.sheet_id)
+        if was is None:
+            continue
+        if len(tr.filters) > len(was.filters) or (tr.dedup is not None and was.dedup is None):
+            return True
+        for fr in was.fields:
+            now = next((f for f in tr.fields if f.field == fr.field), None)
+            if now is not None and set(fr.source_columns()) - set(now.source_columns()):
+                return True
+    return False
+
+
+# --- a question about the recipe said like a command ---------------------------------------------------------
+
+_STATE_QUESTION_RE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|hi|hello|hey|also|just curious|quick question)[,:]?\s+)*"
+    r"(?:is|are|was|were|does|do|did|has|have|had|should\s+(?:i|we)|shall\s+(?:i|we)|what\s+if|why|how\s+come|"
+    r"(?:can|could)\s+you\s+(?:tell|show)\s+me|do\s+you\s+know|i\s+wonder\s+(?:whether|if)\s+(?:the\s+)?\w+\s+"
+    r"(?:is|are|was|were|get|gets))\b"
+    r"(?!\s+(?:you\s+mind|it\s+possible|there\s+a\s+way|you\s+think\s+you\s+could|me\s+a\s+favou?r|not\b))"
+    r"[^?]*\?+\s*$",
+    re.I,
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|[;\n]+")
+
+
+def state_question(message: str) -> str | None:
+    """The last sentence of a message when it asks how the recipe is ('Are duplicates dropped?') rather than
+    asking for a change ('Could you drop duplicates?'): a question is answered by clarify, never applied."""
+    sentences = [s.strip() for s in _SENTENCE_END_RE.split(message.strip()) if s.strip()]
+    if not sentences:
+        return None
+    last = sentences[-1]
+    return last if _STATE_QUESTION_RE.match(last) else None
+
+
+def state_question_asked(sentence: str) -> Question:
+    return Question(
+        topic="question",
+        text=(
+            f"\u201c{sentence}\u201d reads as a question, so nothing changed. Should the recipe change? Say it as an "
+            "instruction (for example \u201cdrop duplicate emails\u201d)."
+        ),
+        context="Questions about the preview (where a field comes from, how many rows drop, ...) go to clarify.",
+        options=[("Leave the recipe as it is", None)],
+    )
+
+
+# --- a change that does not fit what it touches ---------------------------------------------------------------
+
+# letter case never fits these: a date, number or phone has none, and an enum's values are spelled by the template
+_NO_CASE_TYPES = frozenset({"date", "datetime", "number", "integer", "boolean", "phone", "enum"})
+_NAME_WORD_RE = re.compile(r"^[^\W\d_][\w'\u2019.-]*$")
+
+
+def misfit(
+    before: Recipe, after: Recipe, templates: dict[str, Template], sheets: dict[tuple[str, str], SheetManifest]
+) -> str | None:
+    """Why the change from `before` to `after` does not fit the columns and values it touches, or None."""
+    old = {tr.sheet_id: tr for tr in before.templates}
+    for tr in after.templates:
+        template = templates.get(tr.sheet_id)
+        sheet = sheets.get((tr.source.file_id, tr.source.sheet_id))
+        if template is None or sheet is None:
+            continue
+        samples = {c.name: [s for s in c.samples if s.strip()] for c in sheet.columns}
+        was = old.get(tr.sheet_id)
+        for fr in tr.fields:
+            prior = next((f for f in was.fields if f.field == fr.field), None) if was else None
+            why = column_misfit(template, fr, prior, samples)
+            if why:
+                return why
+            for op in _new_ops(prior, fr):
+                why = _op_misfit(template, fr, op, prior, samples)
+                if why:
+                    return why
+        why = _filter_misfit(tr, was, samples)
+        if why:
+            return why
+    return None
+
+
+def _new_ops(prior: FieldRecipe | None, fr: FieldRecipe) -> list[Op]:
+    known = [op.model_dump() for op in prior.ops] if prior else []
+    same_column = prior is not None and prior.column == fr.column
+    return [op for op in fr.ops if not (same_column and op.model_dump() in known) or isinstance(op, MapValues)]
+
+
+def _op_misfit(
+    template: Template, fr: FieldRecipe, op: Op, prior: FieldRecipe | None, samples: dict[str, list[str]]
+) -> str | None:
+    spec = next((f for f in template.fields if f.key == fr.field), None)
+    if isinstance(op, SplitName) and fr.column and not _holds_names(fr.column, samples.get(fr.column, [])):
+        shown = samples.get(fr.column, [])[:1]
+        example = f" (e.g. {quote(shown[0])})" if shown else ""
+        return f"'{fr.column}' does not hold people's names{example}, so it cannot be split into first and last name"
+    if not isinstance(op, SplitName | Case | MapValues):
+        return None
+    if isinstance(op, Case) and spec is not None and spec.type in _NO_CASE_TYPES:
+        return f"{fr.field} is a {spec.type} field, so letter case does not apply to it"
+    if isinstance(op, MapValues) and spec is not None and spec.values:
+        before = next((o.mapping for o in (prior.ops if prior else []) if isinstance(o, MapValues)), {})
+        held = {fold(s) for c in fr.source_columns() for s in samples.get(c, [])}
+        for source, target in op.mapping.items():
+            if source in before or target is None:
+                continue
+            if fold(source) == fold(target) and fold(source) not in held:
+                return (
+                    f"{quote(source)} is already a {fr.field} value and not one the file holds, so translating it "
+                    "to itself changes nothing"
+                )
+    return None
+
+
+def column_misfit(
+    template: Template, fr: FieldRecipe, prior: FieldRecipe | None, samples: dict[str, list[str]]
+) -> str | None:
+    """A column newly read by a phone, email or date field whose values are not phone numbers, addresses or dates
+    ('map Signup Date to phone'), unless its name stands for that field."""
+    spec = next((f for f in template.fields if f.key == fr.field), None)
+    if spec is None:
+        return None
+    looks = _LOOKS.get(spec.type)
+    if spec.values:  # an enum: some value of the column must be one it allows ('US', 'Deutschland' for DE)
+        allowed = frozenset(fold(v) for v in spec.values)
+
+        def looks(value: str) -> bool:
+            return fold(value) in allowed or fold(country_code(value) or "") in allowed
+
+    if looks is None:
+        return None
+    used = [] if prior is None else prior.source_columns()
+    raw = [fr.column] if fr.column else []  # read as they are (a fill from a column's domain is not)
+    raw += [c for op in fr.ops if isinstance(op, Coalesce) for c in op.columns()]
+    for column in raw:
+        values = samples.get(column, [])
+        if column in used or not values or concepts_of(column).get(fr.field, 0.0) >= 0.8:
+            continue
+        fitting = sum(1 for v in values if looks(v))
+        if (fitting == 0) if spec.values else (fitting * 2 <= len(values)):
+            return f"'{column}' holds values like {quote(values[0])}, not {spec.type} values for {fr.field}"
+    return None
+
+
+def _phoneish(value: str) -> bool:
+    return sum(c.isdigit() for c in value) >= 6 and not re.search(r"[^\d\s+().\-]", value)
+
+
+def _dateish(value: str) -> bool:
+    return bool(re.search(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}|\d{4}|\b\d{1,2}\s+[a-z]{3,}", value, re.I))
+
+
+_LOOKS = {"phone": _phoneish, "email": lambda v: "@" in v, "date": _dateish, "datetime": _dateish}
+
+
+def _holds_names(column: str, values: list[str]) -> bool:
+    """A column of people's names: its name says so, or most of its values are two to four capitalised words."""
+    if concepts_of(column).get("full_name", 0.0) >= 0.8:
+        return True
+    if not values:
+        return False
+    named = 0
+    for value in values:
+        words = value.split()
+        if 2 <= len(words) <= 4 and all(_NAME_WORD_RE.match(w) for w in words) and words[-1][:1].isupper():
+            named += 1
+    return named * 2 > len(values)
+
+
+def _filter_misfit(tr: TemplateRecipe, was: TemplateRecipe | None, samples: dict[str, list[str]]) -> str | None:
+    known = [f.model_dump() for f in was.filters] if was else []
+    for f in tr.filters:
+        if f.model_dump() in known or f.column is None or f.op not in ("eq", "ne", "in", "not_in"):
+            continue
+        values = f.value if isinstance(f.value, list) else [f.value or ""]
+        held = {fold(s) for s in samples.get(f.column, [])}
+        for value in values:
+            if fold(value) in held:
+                continue
+            elsewhere = [c for c, vs in samples.items() if c != f.column and fold(value) in {fold(v) for v in vs}]
+            if elsewhere:
+                return f"{quote(value)} is not a value of '{f.column}' but of '{elsewhere[0]}'"
+    return None
+
+
+def misfit_question(text: str, why: str) -> Question:
+    return Question(
+        topic="misfit",
+        text=f"I read \u201c{text}\u201d as a change that does not fit: {why}. What should change in the recipe?",
+        context="Name the column or field you mean, or leave the recipe as it is.",
+        options=[("Leave the recipe as it is", None)],
+    )

@@ -1,0 +1,285 @@
+"""Issue 13, round 5: adversarial but realistic phrasings that must never change the recipe. Each one either has no
+change to make or cannot be read safely: a denial over the whole command ("I don't want the domain of the website
+for the email"), a question about the recipe said like a command ("Are duplicate emails dropped?"), a description
+that only states a fact, a relation whose two sides name the same value ("customer is Kunde"), a verb applied to a
+column whose values do not fit it ("separate the notes", "lowercase the Signup Date", "map Signup Date to phone"),
+a filter on a value of another column, and columns or fields that do not exist. The expected outcome is no change:
+a question back, or a note saying why not (`ferry.recipe.editor.fit` holds the checks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ferry.core.outcomes import Answer
+from ferry.recipe.editor import answer_edit_question, edit_recipe
+from ferry.recipe.editor.fit import affirmed, state_question
+
+from .dialogues import CONTACTS, SHEETS, first_recipe
+
+PROBES = [
+    "I don't want the domain of the website for the email",
+    "customer is Kunde",
+    "separate the notes",
+    "Do not build emails from the website",
+    "We never want the mobile as the phone",
+    "Don't split the Full Name",
+    "I don't want Kunde translated to customer",
+    "No need to lowercase the emails",
+    "Don't drop rows without an email",
+    "Please don't dedupe on email",
+    "don't set the country to US when it's empty",
+    "Do not treat phone numbers as German",
+    "Should I map Mobile to phone?",
+    "Is Mobile mapped to phone?",
+    "Can you tell me if the emails are lowercased?",
+    "Why is the phone from Work Phone?",
+    "The Fax column goes to phone",
+    "Map Fax to phone",
+    "Use the Twitter column for company",
+    "Split Address into street and city",
+    "lowercase the Notes",
+    "lowercase the Signup Date",
+    "split the Signup Date into first and last name",
+    "split the Website into first and last name",
+    "Deutschland is Deutschland",
+    "US is US",
+    "lead is lead",
+    "Interessent is Interessent",
+    "map Mobile to Mobile",
+    "phone is phone",
+    "Drop rows where Notes is Kunde",
+    "Set country to XX when empty",
+    "Set status to banana when empty",
+    "Treat 'Kunde' as banana",
+    "Some contacts have a mobile number",
+    "The Website column holds the company's homepage",
+    "Our emails sometimes have capitals",
+    "Lifecycle has test values",
+    "Mobile is often empty",
+    "if the email is missing, never use the website",
+    "Use the website domain for email only if we decide so later",
+    "Maybe map Mobile to phone, not sure yet",
+    "I was thinking about splitting Full Name but let's not",
+    "Don't import the Website column's domain as email",
+    "We used to map Mobile to phone but that's wrong",
+    "Are duplicate emails dropped?",
+    "What if we dropped rows without email?",
+    "Notes are customer comments",
+    "Kunde is not customer",
+    "USA is not US",
+    "Deutschland isn't DE",
+    "The emails should not be lowercased",
+    "Don't use Mobile instead of Work Phone",
+    "Please do not fall back to the mobile",
+    "separate the website",
+    "split the email",
+    "lowercase the phone",
+    "Country should not default to US",
+    "Interessent means nothing to us",
+    "We might split the Full Name later",
+    "The Mobile column is not reliable",
+    "Work Phone is fine as it is",
+    "Keep the phone as Work Phone",
+    "Leave the emails as they are",
+    "The website is not the company's domain",
+    "Lifecycle test means a real customer for us",
+    "Don't drop the test rows",
+    "Test rows should stay",
+    "We keep the test contacts",
+    "Never dedupe",
+    "The emails are already lowercase",
+    "Signup Date is not day-first",
+    "The dates are not DD/MM/YYYY",
+    "Full Name is not to be split",
+    "Organization is always filled",
+    "Land is always empty",
+    "Don't fill the country with US",
+    "I don't need a default country",
+    "If Organization is blank, don't use the email domain",
+    "Don't translate Deutschland",
+    "Notes should not go anywhere",
+    "Don't put the notes anywhere",
+    "Only the email matters",
+    "Mobile numbers are not German",
+    "The phones are not from Germany",
+    "Use the Mobile only for the Fax field",
+    "Put the Website into the phone field",
+    "Map Signup Date to phone",
+    "Set the phone to Mobile when the email is missing",
+    "Kunde is a lead? no, a customer",
+    "Kunde, Interessent",
+    "Drop rows where Land is Kunde",
+    "Delete everything",
+    "remove all rows",
+    "Never use the mobile number",
+    "do not take the domain of the email for company",
+    "we shouldn't lower-case emails",
+    "You must not split Full Name",
+    "dates shouldn't be read day first",
+    "Email should not come from the website",
+    "The email can't be built from the website",
+    "Don't use info@ for emails",
+    "Lifecycle should not be translated",
+    "Don't treat Kunde as customer",
+    "Don't convert USA to US",
+    "The company doesn't come from the email domain",
+    "Do we have duplicate emails?",
+    "Has the phone a country code?",
+    "Does Full Name get split?",
+    "Were the Notes imported?",
+    "Should we use the mobile when work phone is missing?",
+    "What if Land is empty?",
+    "How come the emails are uppercase?",
+    "I wonder whether the dates are day first",
+    "Mobile is the number sales uses",
+    "The Work Phone column is a landline",
+    "Website is where the company's domain is",
+    "Lifecycle holds the status",
+    "Land contains the country names",
+    "Signup Date is when they signed up",
+    "E-mail is sometimes uppercase",
+    "Organization is the company name",
+    "Don't make the email lowercase",
+    "Don't read the dates day first",
+    "We won't split the names",
+    "I don't want US as the default country",
+    "Please don't translate Kunde to customer",
+    "No, don't use the mobile",
+    "Don't remove duplicates",
+    "Don't drop anything",
+    "Who wrote the Notes?",
+    "Is Land mapped to country?",
+    "Does the phone use Germany as region?",
+    "Did you lowercase the emails?",
+    "Has the company a fallback?",
+    "Do you split the Full Name?",
+    "Are test rows dropped?",
+    "Why did you split the name?",
+    "Split the Website",
+    "Translate Organization",
+    "Set Mobile to US when empty",
+    "Set the created_at to Kunde",
+    "map Lifecycle to created_at",
+    "map Full Name to email",
+    "map Notes to phone",
+    "Use Organization for email",
+    "lowercase the country",
+    "make Lifecycle lowercase",
+    "Treat Deutschland as customer",
+    "Drop rows where Land is test",
+    "Drop rows without a fax",
+    "If the email is missing, use the mobile",
+    "Thanks for the preview. The emails look fine, no need to change them.",
+    "Hi, I checked the result. Dates look right to me. Best, Anna",
+    "We talked about splitting the names yesterday but decided against it.",
+    "The last change was good, keep it",
+    "I don't think Mobile should be the phone",
+    "It's not true that dates are day-first",
+    "Please ignore my previous message about the Notes",
+    "Kunde and Interessent are German words",
+    "USA and Deutschland are in the Land column",
+    "The website domain is not a good source for emails",
+    "Some emails are missing, that's ok",
+    "Test rows are fine to import",
+    "Don't worry about duplicates",
+    "The country is always filled in our file",
+    "Not all phone numbers are German",
+    "I don't want you to lowercase anything",
+    "You don't have to split Full Name",
+    "Never mind the company domain",
+    "Forget what I said about Mobile",
+    "Could you explain why the email comes from E-mail?",
+    "Would the Mobile be better for phone?",
+    "Should the notes go to company?",
+    "Do I need to translate Kunde?",
+    "Is it okay to drop test rows?",
+    "Map the Notes to created_at",
+    "Use Lifecycle for country",
+    "Fill country with Kunde when empty",
+    "Translate USA to lead",
+    "Drop rows where Website is Deutschland",
+]
+
+
+@pytest.mark.parametrize("message", PROBES)
+def test_a_probe_never_changes_the_recipe(message: str) -> None:
+    recipe = first_recipe()
+    before = recipe.model_dump()
+    e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
+    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    assert recipe.model_dump() == before
+
+
+@pytest.mark.parametrize(
+    ("message", "why"),
+    [
+        ("separate the notes", "does not hold people's names"),
+        ("lowercase the Signup Date", "date field"),
+        ("Map Signup Date to phone", "not phone values"),
+        ("Use Lifecycle for country", "not enum values for country"),
+        ("Drop rows where Notes is Kunde", "not a value of 'Notes' but of 'Lifecycle'"),
+    ],
+)
+def test_a_reading_that_does_not_fit_its_names_and_values_asks_and_says_why(message: str, why: str) -> None:
+    e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, message)
+    assert e.question is not None and why in e.question.question and not e.changed
+
+
+def test_a_relation_said_the_other_way_round_offers_the_right_way_and_never_maps_a_value_to_itself() -> None:
+    recipe = first_recipe()
+    e = edit_recipe(recipe, [CONTACTS], SHEETS, "customer is Kunde")
+    assert e.question is not None and not e.changed and e.pending is not None
+    assert [o.label for o in e.question.options] == ["Kunde becomes customer", "Leave the recipe as it is"]
+    chosen = answer_edit_question(
+        recipe, [CONTACTS], SHEETS, e.pending, Answer(question_id=e.question.id, option_id="opt_1")
+    )
+    assert chosen.changed and chosen.summary == "status maps 'Kunde' → customer."
+    same = edit_recipe(recipe, [CONTACTS], SHEETS, "Interessent is Interessent")
+    assert same.question is not None and "same value" in same.question.question and not same.changed
+
+
+def test_a_denied_command_read_as_its_own_change_asks_instead() -> None:
+    e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, "Do not treat phone numbers as German")
+    assert e.question is not None and "should not happen" in e.question.question and not e.changed
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Don't import the Notes column.",  # the denial is the instruction: Notes stays out (already so)
+        "Use the company domain for any missing Email, don't drop the row.",
+        "e-mail addresses should not have capitals",
+        "Rows without email we do not want, remove them.",
+    ],
+)
+def test_a_denial_that_is_the_instruction_still_works(message: str) -> None:
+    e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, message)
+    assert e.question is None, e.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I don't want the domain of the website for the email", "I want the domain of the website for the email"),
+        ("do not treat phone numbers as German", "treat phone numbers as German"),
+        ("Signup Date is not day-first", "Signup Date is day-first"),
+        ("Not all phone numbers are German", "all phone numbers are German"),
+        ("If Organization is blank, don't use the email domain", "If Organization is blank, use the email domain"),
+        ("use Mobile when Work Phone is not set", None),  # a denial inside a condition is the condition's
+    ],
+)
+def test_affirmed_takes_out_the_denial_of_the_command_only(text: str, said: str | None) -> None:
+    assert affirmed(text) == said
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("Are duplicate emails dropped?", True),
+        ("Can you tell me if the emails are lowercased?", True),
+        ("Could you lowercase the emails?", False),  # a request said as a question is a command
+        ("Is the work phone empty? Use the mobile then.", False),  # a question that sets the next one's condition
+    ],
+)
+def test_a_question_about_the_recipe_is_not_a_command(message: str, asked: bool) -> None:
+    assert (state_question(message) is not None) == asked
