@@ -285,8 +285,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("nome do meio",), "it": ("secondo nome",), "nl": ("tussenvoegsel", "middelste naam"),
     },
     "opt_in": {
-        "pt": ("consentimento", "aceita marketing"), "it": ("consenso", "consenso marketing"),
-        "nl": ("toestemming", "nieuwsbrief"),
+        "pt": ("consentimento marketing", "aceita marketing"), "it": ("consenso marketing",),
+        "nl": ("nieuwsbrief",),
         "vendor": ("accepts marketing", "email marketing consent", "marketing opt in", "has newsletter",
                    "subscribed to emails", "subscribed to newsletter", "newsletter subscription", "email subscription",
                    "accepts email marketing", "receive newsletter", "email opt in status"),
@@ -322,8 +322,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("prijs", "verkoopprijs"),
     },
     "sale_price": {
-        "en": ("sale price", "special price", "discount price", "discounted price", "promo price", "offer price",
-               "compare at price"),
+        # not Shopify's 'compare at price': that is the regular price a sale is compared with
+        "en": ("sale price", "special price", "discount price", "discounted price", "promo price", "offer price"),
         "de": ("sonderpreis", "angebotspreis", "aktionspreis"),
         "fr": ("prix promo", "prix soldé", "prix spécial"),
         "es": ("precio oferta", "precio especial", "precio rebajado"),
@@ -374,7 +374,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "images": {
         "en": ("images", "image", "image url", "photo", "photos", "picture", "pictures", "assets", "media",
-               "thumbnail", "image file", "media url", "image urls", "picture url", "photo url"),
+               "thumbnail", "image file", "media url", "image urls", "picture url", "photo url", "image src"),
         "de": ("bild", "bilder", "foto"), "fr": ("image", "photo"), "es": ("imagen", "imágenes", "foto"),
         "pt": ("imagem", "imagens", "foto"), "it": ("immagine", "immagini", "foto"), "nl": ("afbeelding", "foto"),
     },

@@ -44,6 +44,7 @@ from ferry.agent.pairs import (
     NAMING_HEADER,
     QUESTION_FLOOR,
     REQUIRED_FLOOR,
+    RIVAL_HEADER,
     SURE_HEADER,
     UNSURE,
     VALUE_KINDS,
@@ -161,6 +162,15 @@ def _other_language(rival: ColumnInfo, col: ColumnInfo) -> bool:
 
 def _owns(pair: PairScore) -> bool:
     return pair.header >= 1.0 and pair.score >= 0.8 and not pair.conflict
+
+
+def _names_it_too(col: ColumnInfo, rival: ColumnInfo, pair: PairScore) -> bool:
+    """A rival whose header names the field as well and whose values agree, and that is not a known secondary of the
+    chosen column (a home or second number, another address block, the same fact as a code)."""
+    if pair.header < RIVAL_HEADER or pair.fit < 0 or pair.conflict or _codes(rival) != _codes(col):
+        return False
+    extra = rival.raw_words - col.raw_words  # none: the same header again, its second copy
+    return bool(extra) and not extra & (SECONDARY_WORDS | _BLOCK_WORDS | {"address"})
 
 
 def _ids_for_text(col: ColumnInfo, fld: FieldInfo) -> bool:
@@ -453,9 +463,14 @@ def _field_match(
         elif pair.score >= QUESTION_FLOOR and max(col.profile.n, col.filled) >= 3:
             # Values alone may carry a column across its header, but only on a few of them at least, and asked.
             questions.append(ask.conflict(fld, col, "Its values fit, its header does not"))
-    elif rivals and (pair.score < 0.9 or any(_code_variants(columns[r], col) for r in rivals)):
+    elif rivals and (
+        pair.score < 0.9
+        or any(_code_variants(columns[r], col) for r in rivals)
+        or (pair.header < SURE_HEADER and any(_names_it_too(col, columns[r], pairs[r][j]) for r in rivals))
+    ):
         # Judged on the raw score: the calibrated confidence is coarse, and two near-equal columns are a choice; so
-        # are the same column in two currencies or units ('Price EUR', 'Price USD'), however sure each is.
+        # are the same column in two currencies or units ('Price EUR', 'Price USD'), however sure each is, and a
+        # synonym beside a header that names the field as well ('Thumbnail', 'Image 1'), unless it is a secondary.
         auto = False
         match.confidence = min(match.confidence, UNSURE)
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
@@ -534,6 +549,12 @@ def _flag_value(flag: ColumnInfo, fld: FieldInfo) -> str:
     values = fld.spec.values or []
     named = map_enum_values([flag.header], values).mapping.get(flag.header)
     return named or next((v for v in values if fold(v) == flag.norm), flag.norm)
+
+
+def _codes(col: ColumnInfo) -> bool:
+    """Whether a column holds short codes ('CA', 'USA', 'QC'), not the names they stand for."""
+    values = [v.strip() for v in col.samples if v.strip()]
+    return bool(values) and sum(len(v) <= 3 and v.isalnum() and v.isupper() for v in values) >= 0.8 * len(values)
 
 
 def _cols(scored: ScoredSheet, rows: list[int], j: int) -> list[ColumnInfo]:
@@ -661,6 +682,8 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
                 continue  # 'billing_first_name' beside 'first_name': another record's block, equal only by chance
             if not twin and (other.raw_words & SECONDARY_WORDS) - col.raw_words:
                 continue  # a home or 'other' number does not stand in for the work one
+            if not twin and _codes(other) != _codes(col):
+                continue  # 'Country Code' beside 'Country': the same fact as a code, not a name to fill gaps with
             if twin or (gappy and p.score >= 0.6 and p.fit >= 0.5 and p.header >= 0.75):
                 match.columns = [col.source, other.source]
                 match.hints["coalesce"] = [col.source, other.source]

@@ -32,6 +32,9 @@ CLOSE_MARGIN = 0.08
 # The confidence a proposal put to the person as a question is given at most: that of a raw score just short of
 # the auto-apply line (a plausible, unconfirmed match is not 0.99 sure).
 UNSURE = calibrated(0.79)
+# A close rival whose header is at least this near the field's name makes a sure-looking pair a choice when the
+# chosen column's header does not name the field outright ('Product Image 1' beside 'Product Thumbnail' for images).
+RIVAL_HEADER = 0.85
 # A header below this only resembles the field (a related word, a shared word, a spelling): applied without
 # asking only when the values confirm it ('Note' is not surely a product's description, 'kind' not its category).
 NAMING_HEADER = 0.88

@@ -200,8 +200,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "middle name", "middle initial", "zweiter vorname", "second prenom", "segundo nombre",
     ),
     "opt_in": (
-        "opt in", "email opt in", "subscribed", "newsletter", "marketing consent", "consent", "gdpr consent",
-        "do not email", "unsubscribed", "einwilligung",
+        # a bare or GDPR 'consent' is consent to keep the data, not to marketing: only 'marketing consent' is
+        "opt in", "email opt in", "subscribed", "newsletter", "marketing consent", "do not email", "unsubscribed",
     ),
     "county": (
         "county", "district", "landkreis", "kreis", "condado", "comte",
