@@ -509,7 +509,8 @@ def _ascii_any_case(word: str) -> str:
 _PARTICLES = "(?:" + "|".join(_ascii_any_case(p) for p in sorted(NAME_PARTICLES)) + ") "
 _PARTICLE_RUN = f" (?:{_PARTICLES})+[^ ]+$"
 _PARTICLE_WORDS = [f"{p} " for p in sorted(NAME_PARTICLES)]  # what a particle run holds (ASCII, any case)
-_ODD_SPACE = f"[{re.escape(WHITESPACE.replace(' ', ''))}]|  "
+# white space other than single spaces: literal strings, found in one pass (faster than the equivalent regex)
+_ODD_SPACE = [*WHITESPACE.replace(" ", ""), "  "]
 
 
 def _name_part_series(s: pl.Series, part: str) -> pl.Series:
@@ -541,7 +542,7 @@ def _name_parts(s: pl.Series) -> tuple[pl.Series, pl.Series]:
     """(given names, last name) of each full name: see `_name_part_series`."""
     # white space other than single spaces between words is rare: collapsed only where there is some
     text = s.str.strip_chars(" ")
-    odd = text.str.contains(_ODD_SPACE).fill_null(False)
+    odd = text.str.contains_any(_ODD_SPACE).fill_null(False)
     text = only_where(text, odd, lambda v: v.str.replace_all(_WORD_BREAK.pattern, " ").str.strip_chars(" "))
     first = text.clone().alias("first")
     last = pl.Series("last", [], dtype=pl.String).extend_constant(None, len(s))

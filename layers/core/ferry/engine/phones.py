@@ -128,15 +128,22 @@ def _national(n: pl.Series, meta: _Meta, original: pl.Series | None = None) -> p
     return out.scatter(idx, pl.select(pl.when(ok).then(code + stripped)).to_series())
 
 
+def _shaped(text: pl.Series) -> pl.Series:
+    """True where a (stripped) value has the native path's layout."""
+    return (text.str.contains(_SHAPE) & (text.str.len_bytes() <= _MAX_CHARS)).fill_null(False)
+
+
 def _native(s: pl.Series, region: str | None) -> pl.Series:
     """E.164 for the values in a common layout, null for the rest (and for null)."""
     text = s.str.strip_chars(" \t")
-    # an extension ('415-555-0123 ext 12', 'x12') is dropped by E.164: read the number before it
-    lettered = text.str.contains("[A-Za-z]").fill_null(False)
-    if lettered.any():
-        at = lettered.arg_true()
+    shaped = _shaped(text)
+    # an extension ('415-555-0123 ext 12', 'x12') is dropped by E.164: read the number before it (only a value
+    # not shaped already can hold letters, so only those are looked at)
+    rest = (~shaped & text.is_not_null()).arg_true()
+    at = rest.filter(text.gather(rest).str.contains("[A-Za-z]"))
+    if len(at):
         text = text.scatter(at, text.gather(at).str.replace(_EXTENSION, "${1}"))
-    shaped = (text.str.contains(_SHAPE) & (text.str.len_bytes() <= _MAX_CHARS)).fill_null(False)
+        shaped = shaped.scatter(at, _shaped(text.gather(at)))
     out = pl.Series(s.name, [], dtype=pl.String).extend_constant(None, len(s))
     if not shaped.any():
         return out

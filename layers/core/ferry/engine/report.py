@@ -54,16 +54,26 @@ def blank_series(s: pl.Series) -> pl.Series:
     """True where a value is null, '' or only white space.
 
     Only a value whose first byte is ASCII white space/control or non-ASCII can be blank: two string
-    comparisons (answered from the inline prefix of each value) pick those, and only they are stripped.
+    comparisons (answered from the inline prefix of each value) pick those, and only they are searched for a
+    character that is not white space (cheaper than stripping them).
     """
     s = s.cast(pl.String)
-    maybe = (s < "!") | (s >= "\x80")  # null where the value is null: blank already
     base = s.is_null()
-    maybe = maybe.fill_null(False)
-    if not maybe.any():
+    idx = _maybe_blank(s)
+    if idx is None:
         return base
-    idx = maybe.arg_true()
-    return base.scatter(idx, s.gather(idx).str.strip_chars(WHITESPACE) == "")
+    return base.scatter(idx, ~s.gather(idx).str.contains(_NOT_WHITESPACE))
+
+
+# any character outside WHITESPACE, spelled as \x{...} escapes so the regex reads each one literally
+_NOT_WHITESPACE = "[^" + "".join(f"\\x{{{ord(c):X}}}" for c in WHITESPACE) + "]"
+
+
+def _maybe_blank(s: pl.Series) -> pl.Series | None:
+    """Row numbers of the non-null values that start with ASCII white space/control or a non-ASCII byte (the
+    only ones that can be blank), or None when there are none."""
+    maybe = ((s < "!") | (s >= "\x80")).fill_null(False)
+    return maybe.arg_true() if maybe.any() else None
 
 
 def blank_expr(v: pl.Expr) -> pl.Expr:
@@ -81,11 +91,16 @@ def filled_hash(v: pl.Expr) -> pl.Expr:
 
 
 def _filled_hash_series(s: pl.Series) -> pl.Series:
-    blank = blank_series(s)
-    hashed = s.cast(pl.String).hash(seed=0)
-    if not blank.any():
-        return hashed
-    return hashed.scatter(blank.arg_true(), None)
+    s = s.cast(pl.String)
+    hashed = s.hash(seed=0)
+    idx = _maybe_blank(s)
+    if idx is not None:
+        blank_at = idx.filter(~s.gather(idx).str.contains(_NOT_WHITESPACE))
+        if len(blank_at):
+            hashed = hashed.scatter(blank_at, None)
+    if s.has_nulls():  # a null hashes to a number: masked (a zip is cheaper than scattering the null rows)
+        hashed = hashed.zip_with(s.is_not_null(), pl.repeat(None, len(s), dtype=pl.UInt64, eager=True))
+    return hashed
 
 
 class ProfileTally:
