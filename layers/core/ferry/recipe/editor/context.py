@@ -46,7 +46,11 @@ _INSTRUCTION_RE = re.compile(
 # a description: a subject, then an indicative verb
 _STATEMENT_RE = re.compile(
     r"^[\w'+ -]{1,60}?\s+(?:(?:still|also|often|usually|mostly|mainly|all|only|sometimes)\s+)?"
-    r"(?:is|are|was|were|has|have|holds?|contains?|comes?|looks?|seems?|lives?|sits?)\b",
+    r"(?:is|are|was|were|has|have|holds?|contains?|comes?|looks?|seems?|lives?|sits?|"
+    # what a system or a person does with the data, said of the past or as a habit ('Our system exports dates as
+    # day/month/year', 'Land uses full names', 'which our CRM treats as different addresses')
+    r"uses|used|exports|exported|writes|wrote|stores|stored|lists|listed|shows|records|recorded|spells|spelled|"
+    r"types|typed|enters|entered|treats|sees|counts|calls|called)\b",
     re.I,
 )
 
@@ -64,10 +68,23 @@ _MISSING_HAVE_RE = re.compile(
 # 'Some contacts have no work phone but they have a mobile': the same, said as what they lack and what they have
 _LACK_BUT_HAVE_RE = re.compile(
     r"^(?:the\s+|all\s+|some\s+|many\s+)?(?:contacts?|rows?|records?|entries|entry|people|persons?|lines?)\s+"
-    r"(?:have|has)\s+no\s+(?P<x>.+?)\s*,?\s+(?:but|yet)\s+(?:they|it|those|these)\s+(?:still\s+|do\s+)?"
+    r"(?:have|has)\s+no\s+(?P<x>.+?)\s*,?\s+(?:but|yet)\s+(?:(?:they|it|those|these)\s+)?(?:still\s+|do\s+|does\s+)?"
     r"(?:have|has)\s+(?:an?\s+|the\s+)?(?P<y>[^,]+?)$",
     re.I,
 )
+
+
+# the clause points at the rows the description picked as a whole ('In those cases could you use the mobile?')
+_THOSE_CASES_RE = re.compile(
+    r"^(?:(?:so|and|then)\s+)?(?:in|for)\s+(?:those|these|such|that|this|them|which)(?:\s+(?:cases?|contacts?|rows?|"
+    r"records?|situations?|ones))?\s*,?\s*(?:then\s+)?",
+    re.I,
+)
+
+
+def points_at_cases(clause: str) -> bool:
+    """'in such cases use the mobile': the clause points back at the rows the clause before described."""
+    return _THOSE_CASES_RE.match(clause.strip()) is not None
 
 
 def conditioned(before: str, pointing: str) -> str | None:
@@ -76,6 +93,8 @@ def conditioned(before: str, pointing: str) -> str | None:
     m = _MISSING_HAVE_RE.match(before.strip()) or _LACK_BUT_HAVE_RE.match(before.strip())
     if m is None:
         return None
+    if (bare := _THOSE_CASES_RE.sub("", pointing.strip())) != pointing.strip() and not has_pronoun(bare):
+        return f"if {m['x']} is empty, {bare}"  # 'in those cases, use the mobile number': the condition itself
     resolved = with_antecedent(pointing, m["y"])
     return f"if {m['x']} is empty, {resolved}" if resolved is not None else None
 

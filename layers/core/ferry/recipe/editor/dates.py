@@ -18,13 +18,15 @@ ORDER_WORDS: list[tuple[str, str]] = [
         r"day[- ]?first|days? (?:come )?first|(?:the )?day (?:is |comes )?before (?:the )?month|dd first|"
         r"(?:like|as) in (?:france|germany|europe|the uk|england|britain|spain|italy)|europe(?:an)?(?: style| format)?|"
         r"british|uk style|uk format|german(?: style| format)?|dmy|d/m/y|day/month(?:/year)?|"
-        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us|dd[/.-]mm(?![/.-])",
+        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us|dd[/.-]mm(?![/.-])|"
+        r"(?:uk|british|german|french|european|en[-_]gb|de[-_]de|fr[-_]fr) locale",
     ),
     (
         "MDY",
         r"month[- ]?first|months? (?:come )?first|(?:the )?month (?:is |comes )?before (?:the )?day|"
         r"(?:like|as) in (?:the us|the usa|america|the states)|american(?: style| format)?|"
-        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?|mm[/.-]dd(?![/.-])",
+        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?|mm[/.-]dd(?![/.-])|"
+        r"(?:us|american|en[-_]us) locale",
     ),
     ("YMD", r"year[- ]?first|iso(?: ?8601)?(?: style| format)?|ymd|y/m/d|year/month/day|year-month-day|big[- ]endian"),
 ]
@@ -37,7 +39,7 @@ DATE_WORDS = words_of(
     "is in as use uses using with the read parse interpret treat come comes before after european "
     "american british uk us iso 8601 dmy mdy ymd little big endian not always all every signup should be "
     "numeric they them like e.g. eg for example means put value values france germany europe england britain "
-    "spain italy america states usa"
+    "spain italy america states usa locale"
 )
 
 
@@ -54,6 +56,11 @@ def date_order(ctx: Ctx, text: str) -> Step | None:
             order_words = words_in(found.group(0))
             if _CONTRAST_RE.match(plain) and not found.group(0).lower().startswith("not"):
                 return Step("ignore")  # ', not month/day' only confirms the order said before it
+    example = _worked_example(plain) if order is None and fmt is None else None
+    if example is not None:  # '03/04/2024 is the 3rd of April': the example fixes the order
+        order, span = example
+        plain = plain.replace(span, " day first " if order == "DMY" else " month first ")
+        order_words = ["day", "first", "month"]
     if order is None and fmt is None:
         return None
     if not (
@@ -82,6 +89,35 @@ def date_order(ctx: Ctx, text: str) -> Step | None:
         return f"{' and '.join(keys)} {'is' if len(keys) == 1 else 'are'} read {how}"
 
     return change(apply)
+
+
+# a worked example: a date as the file writes it and the day it stands for, in either order ('Signup Date is written
+# 25/03/2024 for the 25th of March', 'the 3rd of April is 03/04/2024'); which number is the day gives the order
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?P<mon>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+_NTH = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_SPELLED = (rf"(?:the\s+)?{_NTH}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?",
+            rf"{_MONTH}\s+(?:the\s+)?{_NTH}(?:,?\s+\d{{4}})?")  # fmt: skip
+_WRITTEN = r"(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-]\d{2,4}"
+_EXAMPLE_RES = [re.compile(rf"{_WRITTEN}[^.;\d]{{0,40}}?\b{spelled}\b", re.I) for spelled in _SPELLED] + [
+    re.compile(rf"\b{spelled}[^.;\d]{{0,40}}?{_WRITTEN}", re.I) for spelled in _SPELLED
+]
+
+
+def _worked_example(text: str) -> tuple[Literal["DMY", "MDY"], str] | None:
+    """The order a worked example fixes, and the words that say it; None when it fixes none ('03/03/2024')."""
+    for pattern in _EXAMPLE_RES:
+        m = pattern.search(text)
+        if m is None or m["mon"][:3].lower() not in _MONTHS:
+            continue
+        a, b, day, month = int(m["a"]), int(m["b"]), int(m["d"]), _MONTHS.index(m["mon"][:3].lower()) + 1
+        if a == b:
+            return None
+        if (a, b) == (day, month):
+            return "DMY", m.group(0)
+        if (a, b) == (month, day):
+            return "MDY", m.group(0)
+    return None
 
 
 _ORDER_NAMES = {"DMY": "day first (DD/MM/YYYY)", "MDY": "month first (MM/DD/YYYY)", "YMD": "year first (YYYY-MM-DD)"}

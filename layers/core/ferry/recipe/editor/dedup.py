@@ -7,7 +7,7 @@ from typing import Literal
 
 from ferry.recipe.editor.helpers import fields_question, leftover
 from ferry.recipe.editor.resolver import STOPWORDS, Ctx, words_in, words_of
-from ferry.recipe.editor.steps import Ask, Step, change, note
+from ferry.recipe.editor.steps import Ask, Question, Step, change, note
 from ferry.recipe.model import Dedup
 
 DEDUP_CUE_RE = re.compile(
@@ -52,11 +52,14 @@ _ORDER = r"(?:first|last|latest|newest|oldest|earliest|most recent|top|bottom)"
 _ROW = r"(?:one|row|record|entry|occurrence|contact|line|appearance)s?"
 _KEEP_POLICY_RES = [
     re.compile(
-        rf"(?:then\s+)?(?:keep|take|retain|use|import|want)\s+(?:only\s+|just\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?",
+        rf"(?:then\s+)?(?:keep|take|retain|use|import|want)\s+(?:only\s+|just\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?"
+        r"(?:\s+(?:of|for|per|in)\s+(?:each|every|them|those|these|all)(?:\s+(?:one|group|set|email|e-mail))?)?",
         re.I,
     ),
     re.compile(
-        rf"(?:only\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?\s+(?:stays|wins|is kept|counts|survives|remains)", re.I
+        rf"(?:only\s+)?(?:the\s+)?{_ORDER}(?:\s+{_ROW})?\s+(?:stays|wins|is kept|counts|survives|remains|"
+        r"(?:should|must|shall|will|can|may)\s+(?:stay|win|be kept|count|survive|remain|be imported))",
+        re.I,
     ),
     re.compile(
         r"(?:then\s+)?(?:drop|remove|delete|discard|skip|ignore|throw away)\s+(?:all\s+)?(?:the\s+)?"
@@ -84,6 +87,13 @@ def keep_policy(ctx: Ctx, text: str) -> Step | None:
 
 
 def dedup(ctx: Ctx, text: str) -> Step | None:
+    step = _dedup(ctx, text)
+    if step is not None:
+        step.about = "dedup"
+    return step
+
+
+def _dedup(ctx: Ctx, text: str) -> Step | None:
     if (step := keep_policy(ctx, text)) is not None:
         return step
     if not DEDUP_CUE_RE.search(text) and not _DEDUP_OFF_RE.search(text):
@@ -133,4 +143,32 @@ def dedup(ctx: Ctx, text: str) -> Step | None:
         tr.dedup = Dedup(keys=keys, keep=keep)
         return f"rows repeating the same {' and '.join(keys)} are dropped, keeping the {keep} one"
 
-    return change(apply)
+    step = change(apply)
+    if not _ASKS_RE.search(text):  # 'Some rows are duplicates': a fact, unless the message also asks for the dedup
+        step.described = _described_question(text, keys)
+    return step
+
+
+# a word that asks for a dedup or says which row stays; without one, a clause about duplicates only describes
+# the data ('the file has duplicates', 'the same email shows up more than once')
+_ASKS_RE = re.compile(
+    r"\b(?:keep\w*|take|retain\w*|drop\w*|remov\w*|delet\w*|discard\w*|skip\w*|ignor\w*|de-?dup\w*|"
+    r"de-?duplicat\w*|dedupe|only|just|first|last|latest|newest|oldest|earliest|most recent|should|must|shall|"
+    r"want|need|please|no|not|don'?t|never|unique|single|one (?:row|record|entry|line|contact)|wins|counts|stays|"
+    r"survives|import\w*|merge|collapse|get rid|filter\w*|clean\w*|fix|allowed|once per)\b",
+    re.I,
+)
+
+
+def _described_question(text: str, keys: list[str]) -> Question:
+    on = " and ".join(keys)
+    return Question(
+        topic="dedup_described",
+        text=f"\u201c{text}\u201d says the data has duplicates. Should I drop the repeated rows, and keep which one?",
+        context=f"Rows are compared on {on}; left as they are, repeats of a unique field are flagged at execute.",
+        options=[
+            (f"Keep only the first row for each {on}", f"keep only the first row for each {on}"),
+            (f"Keep only the last row for each {on}", f"keep only the last row for each {on}"),
+            ("Leave the duplicates as they are", None),
+        ],
+    )

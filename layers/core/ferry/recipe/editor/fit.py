@@ -210,7 +210,19 @@ def _op_misfit(
                     f"{quote(source)} is already a {fr.field} value and not one the file holds, so translating it "
                     "to itself changes nothing"
                 )
+            if fold(source) not in held and _COMMAND_WORD_RE.search(source):
+                return (
+                    f"{quote(source)} is not a value the file holds and reads like an instruction, so it is not "
+                    f"a {fr.field} value to translate"
+                )
     return None
+
+
+# words of an instruction, never of a value to translate ('country: fill blanks with US' is a default, not a
+# translation of 'fill blanks')
+_COMMAND_WORD_RE = re.compile(
+    r"\b(?:fill|filled|blank|blanks|empty|missing|default|set|use|when|if|otherwise|else|none|null|replace)\b", re.I
+)
 
 
 def column_misfit(

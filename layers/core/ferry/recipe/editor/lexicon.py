@@ -20,6 +20,8 @@ _OBJ = r"(?P<obj>(?:it|them|this|that|those|these|the\s+\w+|\w+)(?:\s+\w+)?)"
 _CONTRACTIONS = {
     "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
     "shouldnt": "shouldn't", "cant": "can't", "wont": "won't", "wouldnt": "wouldn't", "havent": "haven't",
+    # a hurried writer's modals ('notes gotta go somewhere')
+    "gotta": "has to", "gonna": "going to", "wanna": "want to", "hafta": "have to",
 }  # fmt: skip
 
 # canonical words ← the everyday words and phrases that mean them (longest first within a meaning)
@@ -49,7 +51,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "country code": ("country prefix", "international prefix", "dialling code", "dialing code", "dial code",
                      "+ prefix", "+prefix", "plus prefix", "plus sign", "leading +", "country dial code"),
     # a field that must be filled
-    "optional": ("not mandatory", "not obligatory", "not compulsory", "not required"),
+    "optional": ("not mandatory", "not obligatory", "not compulsory", "not required",
+                 # a setting written as a spreadsheet or config user writes it
+                 "required = false", "required=false", "required: false", "required = no", "required: no",
+                 "required false", "mandatory = false", "mandatory: no"),
     "required": ("mandatory", "obligatory", "compulsory"),
     # taking the last change back
     "undo": ("take that last change back", "take the last change back", "take my last change back",
@@ -62,9 +67,32 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "instead of": ("and no more from", "and no longer from", "and not anymore from", "and not any more from",
                    "no more from", "no longer from"),
     # a list trailing off says nothing more ('without +49 etc')
-    "": ("etc.", "etc", "and so on", "and so forth"),
+    "": ("etc.", "etc", "and so on", "and so forth",
+         # leaving the choice to the editor adds nothing to what was asked ('keep the Notes in some field,
+         # whichever fits'): a vague request is still asked about
+         "whichever fits", "whatever fits", "wherever it fits", "whichever works", "whatever works",
+         "whichever is best", "wherever you like", "up to you", "your call"),
     # what a value stands for
-    "means": ("translates to", "translates as", "is to be read as", "stands for"),
+    "means": ("translates to", "translates as", "is to be read as", "stands for", "is what we call",
+              "are what we call", "is what we'd call", "is what we would call"),
+    # a spreadsheet user's words: comparison operators, duplicates, ordinals
+    "is not": ("<>", "!=", "\u2260"),
+    "duplicate": ("dupe", "dup"),
+    "duplicates": ("dupes", "dups"),
+    "first": ("1st",),
+}  # fmt: skip
+
+# a German or French speaker's own words for the grammar's, in a message otherwise in English ('Notes: nicht
+# importieren', 'annule ça', 'Wenn Organization leer ist, ...'); the values of the file stay as typed
+FOREIGN: dict[str, tuple[str, ...]] = {
+    "please": ("bitte", "s'il vous plaît", "s'il vous plait", "svp"),
+    "don't import": ("nicht importieren", "nicht übernehmen", "ne pas importer", "pas importer"),
+    "import": ("importieren", "übernehmen", "importer"),
+    "undo": ("rückgängig machen", "rückgängig", "annule ça", "annuler ça", "annule", "annuler"),
+    "drop": ("löschen", "entfernen", "supprimer"),
+    "keep": ("behalten", "garder"),
+    "if": ("wenn", "falls"),
+    "is": ("ist",),
 }  # fmt: skip
 
 # A separable verb with its object between ('take them over', 'bring the notes in').
@@ -112,6 +140,70 @@ _SEPARABLE: list[tuple[re.Pattern[str], str]] = [
         r"\1 it is empty",
     ),
     (re.compile(r"\b(it is empty),?\s+then\s+(?!use\b|take\b|fill\b|set\b)", re.I), r"\1, use "),
+    # spreadsheet words: a function applied to a column ('apply LOWER() to E-mail', 'LOWER(E-mail)') is its verb,
+    # a blank cell is an empty value, and a filter on a negated condition keeps the rows that meet it (a filter on
+    # 'X = v' may show those rows or take them out: left to the families, which ask)
+    *(
+        rule
+        for f, verb in (("lower", "lowercase"), ("upper", "uppercase"), ("trim", "trim"))
+        for rule in (
+            (re.compile(rf"=?\b(?:apply\s+|use\s+)?{f}\s*\(\s*\)\s*(?:to|on)\s+", re.I), f"{verb} "),
+            (re.compile(rf"=?\b{f}\s*\(\s*(?P<arg>[^()]+?)\s*\)", re.I), rf"{verb} \g<arg>"),
+        )
+    ),
+    # a fallback named first and its condition after ('phone: Work Phone; fallback Mobile if blank')
+    (
+        re.compile(
+            r"^(?:fallback|fall back|backup|else|otherwise)\s+(?:to\s+|on\s+|is\s+)?(?P<x>[\w' -]+?)\s+(?:if|when)\s+"
+            r"(?:it(?:'s|\s+is)\s+)?(?:blank|empty|missing)$",
+            re.I,
+        ),
+        r"if it is empty, use \g<x>",
+    ),
+    # a condition typed without its 'if' ('work phone empty use mobile', 'no org take the email domain')
+    (
+        re.compile(
+            r"^(?P<x>(?!if\b|when\b|where\b)[\w' -]{2,30}?)\s+(?:is\s+|are\s+)?(?:empty|blank|missing)\s*,?\s+"
+            r"(?:then\s+)?(?P<rest>(?:use|take|fill|get|build|make)\b.*)$",
+            re.I,
+        ),
+        r"if \g<x> is empty, \g<rest>",
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:blanks?|blank cells|empty cells|empties|nulls?)\s+(?:in|of)\s+(?:the\s+)?"
+            r"(?P<col>[\w' -]+?)(?:\s+col(?:umn)?)?(?=\s*(?:,|$))",
+            re.I,
+        ),
+        r"rows where \g<col> is empty",
+    ),
+    (
+        re.compile(
+            r"\bfill\s+(?:the\s+|any\s+|all\s+)?(?:blanks?|blank cells|empty cells|empties|gaps|nulls?)\s+"
+            r"(?:with|from)\s+(?P<v>[\w' -]+?)$",
+            re.I,
+        ),
+        r"use \g<v> when empty",
+    ),
+    (
+        re.compile(
+            r"\b(?:blanks?|blank cells|empty cells|empties|gaps|nulls?)\s+(?:filled|taken)\s+(?:with|from)\s+", re.I
+        ),
+        r"if empty use ",
+    ),
+    (
+        re.compile(r"^filter\s+(?!out\b)(?P<cond>[\w' -]+?\s+(?:is not|isn't|<>|!=|\u2260)\s*\S.*)$", re.I),
+        r"keep only rows where \g<cond>",
+    ),
+    # a German or French speaker's verb last, after its object ('Notes bitte nicht importieren')
+    (
+        re.compile(
+            r"^(?P<obj>[\w' -]{2,40}?)\s+(?:(?:please|bitte|svp)\s+)?(?:nicht|pas)\s+"
+            r"(?:importieren|übernehmen|importer)$",
+            re.I,
+        ),
+        r"don't import \g<obj>",
+    ),
     # a bracket holding only a phone prefix or digits ('German (+49)') repeats what the words say
     (re.compile(r"\s*\(\s*\+?\d[\d\s]*\)"), ""),
 ]
@@ -137,7 +229,8 @@ def _country_phrases() -> list[tuple[re.Pattern[str], str]]:
 def _compile() -> list[tuple[re.Pattern[str], str]]:
     rules = [(re.compile(rf"\b{bad}\b", re.I), good) for bad, good in _CONTRACTIONS.items()]
     rules += _SEPARABLE
-    phrases = sorted(((p, c) for c, ps in SYNONYMS.items() for p in ps), key=lambda pc: -len(pc[0]))
+    tables = [*SYNONYMS.items(), *FOREIGN.items()]
+    phrases = sorted(((p, c) for c, ps in tables for p in ps), key=lambda pc: -len(pc[0]))
     rules += [(re.compile(rf"(?<![\w+]){re.escape(p)}(?!\w)", re.I), c) for p, c in phrases]
     return rules + _country_phrases()
 

@@ -92,9 +92,47 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 
+# A message relayed for someone else ('The customer would like ...', 'Client reports ...', 'Customer says: ...') is
+# that person's own: the reporting verb goes, and their wish is said in the first person ('they want' → 'I want').
+_RELAYER = r"(?:the\s+|our\s+|my\s+|a\s+)?(?:customer|client|user|caller|requester|account owner)"
+_REPORTED_RE = re.compile(
+    rf"(?:^|(?<=[.!?;:,]\s)){_RELAYER}\s+(?:says|said|reports|reported|writes|wrote|mentions|mentioned|tells us|"
+    r"told us|explains|explained|notes|noted|points out|pointed out|asks|asked|is asking|wonders|is wondering|requests|"
+    r"requested|is requesting)"
+    r"(?:\s+(?:if|whether))?\s*:?\s*(?:that\s+)?(?=\S)",
+    re.I,
+)
+_RELAYED_WISH_RE = re.compile(
+    rf"\b(?:{_RELAYER}|they)\s+(?P<verb>wants|want|would like|'d like|would prefer|'d prefer|prefers|needs|need|"
+    r"doesn't want|does not want|didn't want|did not want|don't want|do not want|would rather|'d rather)\b",
+    re.I,
+)
+_FIRST_PERSON = {"wants": "want", "prefers": "prefer", "needs": "need", "doesn't want": "don't want",
+                 "does not want": "do not want"}  # fmt: skip
+_RELAYED_CUE_RE = re.compile(rf"\b{_RELAYER}\b", re.I)
+# the label a support agent puts before what they relay ('Support ticket: ...', 'Ticket #4411 - ...')
+_TICKET_RE = re.compile(r"^(?:support\s+)?(?:ticket|case|request|issue)(?:\s*#?\s*\d+)?\s*[:\-\u2013\u2014]\s*", re.I)
+
+
+def relayed(text: str) -> str:
+    """'The customer would like X dropped' → 'I would like X dropped'; 'Client reports: ...' → '...'. Only in a
+    message that names who it relays for, so a plain 'they want' about rows is left alone elsewhere."""
+    if not _RELAYED_CUE_RE.search(text):
+        return text
+    text = _TICKET_RE.sub("", text)
+    text = _REPORTED_RE.sub("", text)
+
+    def first_person(m: re.Match[str]) -> str:
+        verb = m.group("verb").lower()
+        return "I " + _FIRST_PERSON.get(verb, verb.replace("'d ", "would "))
+
+    return _RELAYED_WISH_RE.sub(first_person, text)
+
+
 def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
+    text = relayed(text)
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)
@@ -113,7 +151,7 @@ def tidy(text: str) -> str:
         text = _LEADING_NOISE_RE.sub("", text).strip()
         text = _TRAILING_NOISE_RE.sub("", text).strip()
         text = _INNER_NOISE_RE.sub("", text).strip()
-        text = _preference(text)
+        text = _preference(_wished(text))
         for pattern, replacement in _REWRITES:
             text = pattern.sub(replacement, text).strip()
     return text
@@ -157,6 +195,37 @@ def _preference(text: str) -> str:
     return _TO_BE_RE.sub(r"\1 should be ", bare).strip()
 
 
+# a wish with its object and a participle is the command: 'I don't want the Notes brought over' → 'don't import
+# the Notes', 'we want the rows without email removed' → 'remove the rows without email' (also once the wish
+# was trimmed as a preference: 'the Notes kept in some field')
+_WISHED_RE = re.compile(
+    r"^(?:(?P<wish>(?:i|we)\s+(?P<neg>don't |do not )?(?:want|need|would like|wish)\s+)|(?=(?:just\s+|only\s+)?"
+    r"(?:the|all|any|our)\s))"
+    # (the object holds no verb of its own: 'the test rows shouldn't be imported' is already a sentence)
+    r"(?P<obj>(?:just\s+|only\s+)?(?:(?:the|all|any|our)\s+)?(?:(?!\b(?:be|been|being|is|are|was|were|get|gets|"
+    r"got|should|shouldn't|must|mustn't|will|won't|can|cannot|can't|may|not|have|has|had|do|does)\b)[^,])+?)"
+    r"\s+(?P<part>imported|brought over|brought in|taken over|carried over|included|removed|deleted|dropped|"
+    r"excluded|skipped|ignored|lowercased|lower-cased|split|mapped|used|kept|taken out|left out|thrown out|"
+    r"treated|read|translated|preserved|saved|stored|retained)"
+    r"(?P<of>\s+(?<=out\s)of\b)?(?P<rest>\s+(?:in|into|somewhere|anywhere|as|from|the)\b[^,]*)?$",
+    re.I,
+)
+
+
+def _wished(text: str) -> str:
+    """'I don't want the Notes brought over' → "don't import the Notes"; 'rows taken out of the import' → 'remove
+    rows from the import'."""
+    return _WISHED_RE.sub(
+        lambda m: (
+            ("don't " if m.group("neg") else "")
+            + f"{_PARTICIPLES.get(m.group('part').lower(), m.group('part'))} {m.group('obj')}"
+            + (" from" if m.group("of") else "")
+            + (m.group("rest") or "")
+        ),
+        text,
+    )
+
+
 _INNER_NOISE_RE = re.compile(r"(?<=\S)\s+(?:please|pls|plz|kindly)(?=\s+\S)", re.I)
 _GERUNDS = {
     "taking": "take", "using": "use", "mapping": "map", "putting": "put", "dropping": "drop", "making": "make",
@@ -169,6 +238,15 @@ _PREPOSED = (
     r"(?:into|instead of|for each|for every|per|for(?! example| instance| now| me\b| us\b| the record|"
     r"(?: the| all| any)? (?:contacts?|rows?|records?|entries|people|lines?) (?:with no|without|missing|lacking)\b))"
 )
+_PARTICIPLES = {
+    "imported": "import", "brought over": "import", "brought in": "import", "taken over": "import",
+    "carried over": "import", "included": "import", "removed": "remove", "deleted": "delete", "dropped": "drop",
+    "excluded": "exclude", "skipped": "skip", "ignored": "ignore", "lowercased": "lowercase",
+    "lower-cased": "lowercase", "split": "split", "mapped": "map", "used": "use", "kept": "keep",
+    "taken out": "remove", "left out": "leave out", "thrown out": "remove", "treated": "treat",
+    "preserved": "preserve", "saved": "save", "stored": "store", "retained": "retain", "read": "read",
+    "translated": "translate",
+}  # fmt: skip
 _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # 'w/o' and 'first/last name'; 'A || B' is A, otherwise B
     (re.compile(r"\s*\|\|\s*"), " otherwise "),

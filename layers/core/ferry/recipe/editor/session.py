@@ -22,6 +22,7 @@ from ferry.recipe.editor.context import (
     has_pronoun,
     is_background,
     is_trailing_reason,
+    points_at_cases,
     with_antecedent,
 )
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
@@ -141,7 +142,9 @@ class Session:
             return f"{said} (in {' and '.join(names)})"
 
         focus = {k: v for s in chosen for k, v in s.focus.items()}
-        return Step("change", apply=apply_all, score=top.score, focus=focus)
+        described = next((s.described for s in chosen if s.described), None)
+        described = described if all(s.described for s in chosen) else None
+        return Step("change", apply=apply_all, score=top.score, focus=focus, described=described, about=top.about)
 
     def _template_scope(self, text: str) -> tuple[str, str | None]:
         """'In the Companies template, ...': the clause without that, and the template it is limited to."""
@@ -182,6 +185,8 @@ class Session:
         revert = False
         skip = 0
         background: list[tuple[int, str, Clause]] = []
+        described: list[tuple[int, Question, Clause, str]] = []  # changes read from a description only
+        asked_for: set[str] = set()  # the kinds of change a clause asked for in words ('keep the first one')
         for i, text in enumerate(clauses):
             if skip:
                 skip -= 1
@@ -234,7 +239,17 @@ class Session:
                     return self.ask(misfit_question(text, why), clauses[:i], clauses[i + 1 + skip :], clause)
                 else:
                     said.append(phrase)
+                    if step.described is not None:
+                        described.append((i, step.described, clause, step.about))
+            if step.kind in ("change", "note") and step.described is None and step.about:
+                asked_for.add(step.about)
             self.focus.update(step.focus)
+        unasked = [d for d in described if d[3] not in asked_for]
+        if unasked and not revert:
+            # the message only describes the data ('Some rows are duplicates'), and no clause asks for that kind
+            # of change ('..., keep the first one'): which change it wants is asked, nothing applied yet
+            i, question, clause, _ = unasked[0]
+            return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
         if background and not (said or noted or revert):
             i, text, clause = background[0]  # nothing else understood: the description was the instruction
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
@@ -271,7 +286,7 @@ class Session:
         """An unknown clause read with the clause beside it: its noun phrase as the next clause's pronoun
         ('The Notes we do not need, leave them out'), or the clause before's noun phrase as its own pronoun."""
         pairs: list[tuple[str, str, int]] = []  # (antecedent clause, pronoun clause, clauses consumed after i)
-        if i + 1 < len(clauses) and has_pronoun(clauses[i + 1]):
+        if i + 1 < len(clauses) and (has_pronoun(clauses[i + 1]) or points_at_cases(clauses[i + 1])):
             pairs.append((text, clauses[i + 1], 1))
         if i > 0 and has_pronoun(text):
             pairs.append((clauses[i - 1], text, 0))

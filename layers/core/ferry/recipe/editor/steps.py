@@ -40,6 +40,10 @@ class Step:
     focus: dict[str, str | None] = field(default_factory=dict)  # per template: the field 'it' now means
     templates: list[str] = field(default_factory=list)  # the templates it was read against
     guessed: bool = False  # read by the fallback from names and cues, not by a wording rule
+    # read from a description of the data with no word asking for the change ('Some rows are duplicates'): applied
+    # only when another clause of the message asks for the same kind of change (`about`), else asked about
+    described: Question | None = None
+    about: str = ""  # the kind of change ('dedup'), for a description to be confirmed by
 
 
 def change(apply: Callable[[], str]) -> Step:

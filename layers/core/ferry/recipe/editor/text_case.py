@@ -40,8 +40,28 @@ _HOW_IT_IS_RE = re.compile(
 )
 
 
+# 'the emails have capital letters (in them)', 'some addresses contain caps': the case the values have today, said
+# in the indicative with no modal or verb of making: a description of the problem, never the case wanted
+_HAS_CASE_RE = re.compile(
+    r"^(?!.*\b(?:should|must|shall|need|needs|want|wants|wish|like|make|convert|change|turn|put|set|write|format|"
+    r"force|please|only|always|all be)\b)[^,;]*\b(?:have|has|contain|contains|carry|carries|are in|is in|"
+    r"are written in|is written in|come in|comes in|arrive in|use|uses)\s+(?:some\s+|any\s+|many\s+)?"
+    r"(?:capitals|capital letters|caps|upper[- ]?case(?: letters)?|lower[- ]?case(?: letters)?|small letters|"
+    r"mixed case)\b",
+    re.I,
+)
+
+
+# 'Lowercase the Full Name into first and last name': a target other than a case ('into' fields) is another
+# family's relation (a split, a mapping), so the clause is not only about letter case: not read here
+_INTO_OTHER_RE = re.compile(
+    r"\binto\s+(?!(?:all\s+)?(?:lower|upper|small|capital|title|proper|caps|mixed))(?:the\s+|two\s+)?\w+",
+    re.I,
+)
+
+
 def case(ctx: Ctx, text: str) -> Step | None:
-    if _HOW_IT_IS_RE.match(text):
+    if _HOW_IT_IS_RE.match(text) or _HAS_CASE_RE.match(text) or _INTO_OTHER_RE.search(text):
         return None
     found = next(((name, m) for name, pattern in CASES if (m := re.search(rf"\b(?:{pattern})\b", text, re.I))), None)
     to = found[0] if found else None

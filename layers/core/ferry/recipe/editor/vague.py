@@ -15,7 +15,10 @@ KEEP_COLUMN_PATTERNS = [
         r"in some field|in a field|some ?place|somewhere else|(?:in|into|to) (?:some|any|another|a|an) "
         r"(?:other )?(?:field|place|column|spot)))?"
     ),
-    full(r"(?:don'?t|do not)\s+(?:lose|throw away|forget|ignore)\s+(?P<a>.+?)"),
+    full(
+        r"(?:(?:i|we)\s+)?(?:don'?t|do not)\s+(?:want\s+to\s+)?(?:lose|throw away|forget|ignore)\s+"
+        r"(?:what'?s in\s+|what is in\s+|the contents? of\s+|what (?:is|we have) in\s+)?(?P<a>.+?)"
+    ),
     full(
         r"(?:i|we)\s+(?:need|want|would like|'d like)\s+(?P<a>.+?)(?:\s+(?:too|as well|also|imported|kept|included))?"
     ),
@@ -64,6 +67,8 @@ _FILLER_RE = full(
     r"(?:for example|for instance|such as|like)\s+\S+(?:\s+or\s+\S+)?|"
     r"(?:drop|remove|delete|skip|discard)\s+(?:the rest|the others|all others|the other ones|all the others)|"
     r"(?:fix|correct|sort out|clean up|repair)\s+(?:that|it|this|them|those|these)(?:\s+(?:up|please))?|"
+    # a change of mind says why, not what ('customer changed their mind, undo please'): the rest of the message says
+    r"(?:(?:i|we|they|he|she|the\s+\w+|\w+)\s+)?(?:changed|has changed|have changed)\s+(?:my|our|their|his|her)\s+mind|"
     # a reason given after the instruction ('skip the notes column, we don't need it') asks for nothing more
     r"(?:we|i|they|you|nobody|no one)\s+(?:don'?t|do not|never|doesn'?t|does not|won'?t)\s+(?:really\s+)?"
     r"(?:need|use|want|care about|read|look at)\s+(?:it|them|that|those|this|these)(?:\s+(?:anyway|anymore|at all))?|"

@@ -36,7 +36,8 @@ _PAIR_RE = re.compile(
 # 'lead for Interessent': the target first, when it is an allowed value and the source a value of the file
 _REVERSED_PAIR_RE = re.compile(r"^(?P<b>.+?)\s+for\s+(?P<a>.+)$", re.I)
 _NOT_TRANSLATED = frozenset({"date", "datetime", "number", "integer", "boolean", "phone", "email"})
-_NOT_VALUES = STOPWORDS | words_of("set make use map put treat change take")
+# words of a sentence, never of a value ('if status', 'set it', 'fill blanks with US' is a default)
+_NOT_VALUES = STOPWORDS | words_of("set make use map put treat change take fill replace default")
 _NULL_WORDS = frozenset({"empty", "blank", "null", "nothing", "none", "missing", "no value", "nil", "unknown"})
 _SCOPE_PREFIX_RE = re.compile(r"^(?:for|in|on|within|inside)\s+(?:the\s+)?(?P<s>[^,:]+?)\s*[,:]\s*(?P<rest>.+)$", re.I)
 _SCOPE_LABEL_RE = re.compile(r"^(?P<s>[^,:\u2014\u2013]+?)\s*(?::|\u2014|\u2013|\s-\s|--)\s*(?P<rest>.+)$", re.I)
