@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 from pydantic import TypeAdapter
 
-from ferry.engine.ops import apply_op, field_expr
+from ferry.engine.ops import apply_op, field_expr, only_where
 from ferry.recipe import FieldRecipe
 from ferry.recipe.model import Op
 
@@ -47,6 +47,12 @@ CASES: list[tuple[dict[str, Any], list[str | None], list[str | None]]] = [
         ["1234.50", "0.12", "-5", "3", "1e5", "abc", "1000", "0.5", "-7", "1000"],
     ),
     ({"op": "to_number", "decimal": ","}, ["1.234,5", "3,0", "€ 2,50"], ["1234.5", "3", "2.50"]),
+    (  # wrapped plain amounts (one fast path) beside shapes it must leave to the full cleaning
+        {"op": "to_number"},
+        ["(1,234.00)", "USD -1,234.5", "7,000 EUR", "$-12.50%", "(-5)", "( 5)", "usd 5", "5 EUR%", "USD 5 EUR"],
+        ["-1234", "-1234.5", "7000", "-0.125", "-5", "-5", "5", "5 EUR%", "5"],
+    ),
+    ({"op": "to_number", "percent": False}, ["12.50%", "(0.00)"], ["12.50", "-0"]),
     ({"op": "to_boolean"}, ["Yes", "n", "TRUE", "0", "maybe"], ["true", "false", "true", "false", "maybe"]),
     ({"op": "to_boolean", "true_values": ["ja"], "false_values": ["nein"]}, ["JA", "nein"], ["true", "false"]),
     (
@@ -128,3 +134,11 @@ def test_unmapped_field_is_null_and_blank_becomes_null() -> None:
     df = pl.DataFrame({"a": ["", "x"]})
     assert df.select(field_expr(FieldRecipe(field="f"))).to_series().to_list() == [None, None]
     assert df.select(field_expr(FieldRecipe(field="f", column="a"))).to_series().to_list() == [None, "x"]
+
+
+def test_only_where_leaves_its_input_unchanged() -> None:
+    s = pl.Series(["a", "b", "c"])
+    out = only_where(s, pl.Series([False, True, False]), lambda v: v + "!")
+    assert out.to_list() == ["a", "b!", "c"]
+    assert s.to_list() == ["a", "b", "c"]
+    assert only_where(s, pl.Series([2], dtype=pl.UInt32), lambda v: v + "?").to_list() == ["a", "b", "c?"]

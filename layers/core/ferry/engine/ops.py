@@ -246,10 +246,18 @@ def _format_values(s: pl.Series, fmt: str, with_time: bool, assume: str) -> pl.S
     layout = None if with_time else _simple_layout(fmt)
     if layout is None:
         return pl.DataFrame({"v": s}).select(_format_expr(pl.col("v"), fmt, with_time, assume)).to_series()
-    # day, month and year between separators: split, not a regex with groups (several times faster)
-    sep, order = layout
+    if layout == ("-", ("Y", "m", "d")):  # 'YYYY-MM-DD' is its own ISO spelling: only the calendar check
+        s = only_where(s, s.str.len_bytes() != 10, lambda v: _layout_values(v, *layout))
+        return pl.DataFrame({"iso": s}).select(_real_iso_date).to_series().alias(s.name)
+    return _layout_values(s, *layout)
+
+
+def _layout_values(s: pl.Series, sep: str, order: tuple[str, ...]) -> pl.Series:
+    """`_format_values` for a `_simple_layout`: day, month and year between separators, read by a split (not
+    a regex with groups: several times faster)."""
     if sep == " ":  # a space in the format matches several, and a month abbreviation may end with '.'
-        s = s.str.replace_all("[ .]+", " ")
+        odd = s.str.contains("  ", literal=True) | s.str.contains(".", literal=True)
+        s = only_where(s, odd, lambda v: v.str.replace_all("[ .]+", " "))
     parts = s.str.splitn(sep, 3).struct
     got = {directive: parts.field(f"field_{i}") for i, directive in enumerate(order)}
     if "Y" in got:
@@ -262,9 +270,13 @@ def _format_values(s: pl.Series, fmt: str, with_time: bool, assume: str) -> pl.S
     else:
         name = got["b" if "b" in got else "B"].str.to_lowercase()
         month = name.replace_strict(_MONTH_DIGITS, default=None, return_dtype=pl.String)
-    iso = year + "-" + month + "-" + got["d"].str.zfill(2)
-    # a real calendar date reads back as itself: `_date_expr`'s strftime would give the same text
-    return iso.zip_with(iso.str.to_date("%Y-%m-%d", strict=False).is_not_null(), pl.Series([None], dtype=pl.String))
+    iso = pl.concat_str(pl.col("y"), pl.lit("-"), pl.col("m"), pl.lit("-"), pl.col("d").str.zfill(2))  # one pass
+    parts_df = pl.DataFrame({"y": year, "m": month, "d": got["d"]})
+    return parts_df.select(iso.alias("iso")).select(_real_iso_date).to_series().alias(s.name)
+
+
+# a real calendar date reads back as itself (`_date_expr`'s strftime would give the same text), else null
+_real_iso_date = pl.when(pl.col("iso").str.to_date("%Y-%m-%d", strict=False).is_not_null()).then(pl.col("iso"))
 
 
 _MONTH_DIGITS = {name: f"{number:02d}" for name, number in MONTHS.items()}
@@ -345,12 +357,14 @@ _CODES = "|".join(CURRENCY_CODES)
 
 
 def only_where(s: pl.Series, mask: pl.Series, fn: Callable[[pl.Series], pl.Series]) -> pl.Series:
-    """`fn` applied to just the values where `mask` holds (the rare cases), the rest left as they are."""
-    mask = mask.fill_null(False)
-    if not mask.any():
+    """`fn` applied to just the values where `mask` holds (the rare cases), the rest left as they are.
+
+    `mask` is booleans or the row numbers themselves. `s` is left unchanged (scatter writes into its series).
+    """
+    idx = mask if mask.dtype.is_integer() else mask.fill_null(False).arg_true()
+    if not len(idx):
         return s
-    idx = mask.arg_true()
-    return s.scatter(idx, fn(s.gather(idx)))
+    return s.clone().scatter(idx, fn(s.gather(idx)))
 
 
 def percent_of(number: str) -> str:
@@ -368,6 +382,18 @@ _FAST_NUMBER = {
     ".": rf"^[{_FAST_SYMBOLS}]?-?([0-9]+|[0-9]{{1,3}}(,[0-9]{{3}})+)(\.[0-9]+)?$",
     ",": rf"^[{_FAST_SYMBOLS}]?-?([0-9]+|[0-9]{{1,3}}(\.[0-9]{{3}})+)(,[0-9]+)?$",
 }
+_FAST_DIGITS = {
+    ".": r"([0-9]+|[0-9]{1,3}(,[0-9]{3})+)(\.[0-9]+)?",
+    ",": r"([0-9]+|[0-9]{1,3}(\.[0-9]{3})+)(,[0-9]+)?",
+}
+# Wrapped plain amounts ('(1,234.50)', 'USD 1,234.50', '1,234 EUR', '12.5%'): the wrapping marks are literal
+# characters at the ends, peeled by one strip; `_any_number` reads these shapes to the same result.
+_WRAPPED_NUMBER = {
+    decimal: rf"^(\([{_FAST_SYMBOLS}]?{digits}\)|(({_CODES}) )?[{_FAST_SYMBOLS}]?-?{digits}( ({_CODES}))?"
+    rf"|[{_FAST_SYMBOLS}]?-?{digits}%)$"
+    for decimal, digits in _FAST_DIGITS.items()
+}
+_WRAPPING = "()% " + "".join(sorted(set("".join(CURRENCY_CODES))))
 
 
 def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
@@ -378,7 +404,18 @@ def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
     if not rest.any():  # every value plain (null stays null): no gathering
         return _plain_number(text, op.decimal).alias(original.name)
     out = only_where(original, plain, lambda _: _plain_number(text.filter(plain), op.decimal))
-    return only_where(out, rest, lambda v: _any_number(v, op)).alias(original.name)
+    rest_idx = rest.arg_true()
+    rest_text = text.gather(rest_idx)
+    wrapped = rest_text.str.contains(_WRAPPED_NUMBER[op.decimal]).fill_null(False)
+    out = only_where(out, rest_idx.filter(wrapped), lambda _: _wrapped_number(rest_text.filter(wrapped), op))
+    return only_where(out, rest_idx.filter(~wrapped), lambda v: _any_number(v, op)).alias(original.name)
+
+
+def _wrapped_number(s: pl.Series, op: m.ToNumber) -> pl.Series:
+    """A `_WRAPPED_NUMBER` value: the plain amount inside, negated in parentheses, divided by 100 before '%'."""
+    out = _plain_number(s.str.strip_chars(_WRAPPING), op.decimal)
+    out = only_where(out, s.str.starts_with("("), lambda v: "-" + v)
+    return only_where(out, s.str.ends_with("%"), _percent_series) if op.percent else out
 
 
 def _plain_number(s: pl.Series, decimal: str) -> pl.Series:
