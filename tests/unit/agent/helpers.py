@@ -1,13 +1,24 @@
-"""Test inputs built as SheetManifest objects, the way ingestion hands them to the matcher."""
+"""Test inputs built as SheetManifest objects, the way ingestion hands them to the matcher, and the real files of
+bench/mapping/real planned as an upload is."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
+from ferry.agent.planner import Plan
 from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 
-__all__ = ["CONTACTS", "manifest_from_csv", "manifest_from_rows", "sheet"]
+__all__ = [
+    "CONTACTS",
+    "applied_sources",
+    "manifest_from_csv",
+    "manifest_from_rows",
+    "plan_real_file",
+    "sheet",
+]
 
 CONTACTS = Template(
     name="Contacts",
@@ -50,3 +61,25 @@ def tool_answer(tool: str, tool_input: object, *, input_tokens: int, output_toke
         "usage": {"inputTokens": input_tokens, "outputTokens": output_tokens, "totalTokens": total},
         "metrics": {"latencyMs": 600},
     }
+
+
+REAL_FILES = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
+
+
+def plan_real_file(name: str, *splits: str) -> Plan:
+    """Plan one file of bench/mapping/real the way an upload is planned (sniffer, then HeuristicPlanner) onto its
+    labelled template; the file must belong to one of `splits`, never to the held-out test split."""
+    from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
+    from ferry.__main__ import plan_files
+
+    labels = {e["file"]: e for e in json.loads((REAL_FILES / "labels.json").read_text(encoding="utf-8"))}
+    entry = labels[name]
+    assert entry["split"] != "test", f"{name} is held out"
+    assert not splits or entry["split"] in splits, f"{name} is a {entry['split']} file, not one of {splits}"
+    plan, _ = plan_files([str(REAL_FILES / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
+    return plan
+
+
+def applied_sources(plan: Plan) -> dict[str, list[str]]:
+    """field -> every source column the applied mapping reads (the main one first, then any fallback)."""
+    return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}

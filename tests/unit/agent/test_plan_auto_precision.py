@@ -6,27 +6,13 @@ offered in a question rather than left out.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.outcomes import Answer, Question
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import applied_sources, plan_real_file
 
 
 def _plan(name: str) -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] != "test", f"{name} is held out"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
-
-
-def _sources(plan: Plan) -> dict[str, list[str]]:
-    return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
+    return plan_real_file(name)
 
 
 def _asking(plan: Plan, column: str) -> Question:
@@ -40,22 +26,22 @@ def test_a_code_column_does_not_fill_the_gaps_of_the_name_column_beside_it() -> 
     # names beside 'Country Code' of 'CA'; rows 2-3 are extra addresses with the names blank)
     plan = _plan("solidus-importer/customers.csv")
     # Then: state and country read the name columns only; a code is the same fact, not a stand-in for a blank name
-    assert _sources(plan)["state"] == ["Province"]
-    assert _sources(plan)["country"] == ["Country"]
+    assert applied_sources(plan)["state"] == ["Province"]
+    assert applied_sources(plan)["country"] == ["Country"]
 
 
 def test_a_synonym_beside_a_column_that_names_the_field_too_is_a_choice() -> None:
     # Given: Medusa's product export ('Product Thumbnail' and 'Product Image 1', both web addresses)
     plan = _plan("medusa/exported-products-comma.csv")
     # Then: neither is applied to images on its own; the person picks, with both one click away
-    assert "images" not in _sources(plan)
+    assert "images" not in applied_sources(plan)
     question = _asking(plan, "Product Image 1")
     assert question.id.endswith("q_images_column")
     assert any("'Product Thumbnail'" in o.label for o in question.options)
     # And: choosing 'Product Image 1' maps it
     chosen = next(o for o in question.options if "'Product Image 1'" in o.label)
     answered = HeuristicPlanner().answer(plan, [Answer(question_id=question.id, option_id=chosen.id)])
-    assert _sources(answered)["images"] == ["Product Image 1"]
+    assert applied_sources(answered)["images"] == ["Product Image 1"]
 
 
 def test_a_secondary_or_address_block_rival_keeps_the_primary_applied() -> None:
@@ -64,7 +50,7 @@ def test_a_secondary_or_address_block_rival_keeps_the_primary_applied() -> None:
     for name, column in (("helpy/user_import.csv", "work_phone"), ("bigcapital/customers.csv", "Work Phone Number")):
         # Then: the primary stays applied without a question
         plan = _plan(name)
-        assert _sources(plan)["phone"] == [column]
+        assert applied_sources(plan)["phone"] == [column]
         assert not any(q.id.endswith("q_phone_column") for q in plan.questions)
 
 
@@ -72,12 +58,12 @@ def test_a_compare_at_price_is_not_the_sale_price() -> None:
     # Given: Shopify's product layout ('Variant Price' and 'Variant Compare At Price', the struck-through regular one)
     plan = _plan("solidus-importer/jewelery.csv")
     # Then: the price is 'Variant Price' and nothing is applied to sale_price
-    assert _sources(plan)["price"] == ["Variant Price"]
-    assert "sale_price" not in _sources(plan)
+    assert applied_sources(plan)["price"] == ["Variant Price"]
+    assert "sale_price" not in applied_sources(plan)
 
 
 def test_a_bare_consent_is_not_a_marketing_opt_in() -> None:
     # Given: Open Source POS's customer template ('Consent': GDPR consent to keep the data, of 0/1)
     plan = _plan("opensourcepos/importCustomers.csv")
     # Then: it is not applied to marketing_opt_in
-    assert "marketing_opt_in" not in _sources(plan)
+    assert "marketing_opt_in" not in applied_sources(plan)

@@ -5,36 +5,21 @@ user sees in the plan; and the calibration refit on real files. Files of the hel
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent import calibrate
 from ferry.agent.calibrate import fit_isotonic
 from ferry.agent.match import AUTO_SCORE
 from ferry.agent.planner import Plan
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import applied_sources, plan_real_file
 
 
 def _plan(name: str, split: str = "dev3") -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] == split, f"{name} is not a {split} file"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
-
-
-def _sources(plan: Plan) -> dict[str, list[str]]:
-    """field -> every source column the applied mapping reads (the main one first, then any fallback)."""
-    return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
+    return plan_real_file(name, split)
 
 
 def test_a_column_of_another_address_block_is_not_a_fallback_for_the_records_own() -> None:
     # Given: Shopware's customer export, where 'billing_first_name' repeats 'first_name' in every row of the sample
     plan = _plan("shopware/customers.csv")
-    sources = _sources(plan)
+    sources = applied_sources(plan)
     # Then: the customer's own name and salutation come from their own columns alone; the billing block's copies
     # are not added as fallbacks (they belong to the invoice address, equal here only by chance)
     assert sources["first_name"] == ["first_name"]
@@ -52,7 +37,7 @@ def test_refitting_the_calibration_never_changes_what_is_applied(monkeypatch: ob
     monkeypatch.setattr(calibrate.calibration_table, "TABLE", ((0.0, 0.5),))  # type: ignore[attr-defined]
     after = _plan("openboxes/locations.csv")
     # Then: the same columns are applied to the same fields; only the confidence shown changes
-    assert _sources(after) == _sources(before) and _sources(before)
+    assert applied_sources(after) == applied_sources(before) and applied_sources(before)
     assert {m["confidence"] for m in after.mappings if m["source"]} == {0.5}
 
 
@@ -101,11 +86,11 @@ def test_a_default_setting_column_is_asked_not_applied_on_its_header_alone() -> 
     plan = _plan("frappe-books/parties.csv")
     # Then: it is not applied as the party's company (its header names the default a party points at, and its
     # values do not confirm a company); the person is asked instead, with it offered for company
-    assert _sources(plan).get("company") != ["Default Account"]
+    assert applied_sources(plan).get("company") != ["Default Account"]
     (question,) = [q for q in plan.questions if q.id.endswith(".q_company_column")]
     assert question.options[0].label == "'Default Account'"
     # And: a header that names the field outright beside 'default'-free words is still applied (the party's email)
-    assert _sources(plan)["email"] == ["Email"]
+    assert applied_sources(plan)["email"] == ["Email"]
 
 
 def test_a_headerless_file_asks_which_column_holds_the_required_name() -> None:
@@ -119,7 +104,7 @@ def test_a_headerless_file_asks_which_column_holds_the_required_name() -> None:
         # Then: nothing is applied to the required name, and the person is asked which column holds it, the
         # column of the names among the (at most three) columns of distinct words offered; repeated values such as
         # the product class 'Book' are not offered
-        assert "name" not in _sources(plan)
+        assert "name" not in applied_sources(plan)
         (question,) = [q for q in plan.questions if q.id.endswith(".q_name_column")]
         labels = [o.label for o in question.options]
         assert f"'{column}'" in labels and "'Book'" not in labels and len(labels) <= 4

@@ -5,30 +5,16 @@ the plan. Files of the held-out test split are never used here.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.normalize import tokens
 from ferry.agent.planner import Plan
 from ferry.agent.synonyms import header_words
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import applied_sources, plan_real_file
 
 
 def _plan(name: str) -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] in ("dev3", "dev4"), f"{name} is not a dev3/dev4 file"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
-
-
-def _sources(plan: Plan) -> dict[str, list[str]]:
-    """field -> every source column the applied mapping reads (the main one first, then any fallback)."""
-    return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
+    return plan_real_file(name, "dev3", "dev4")
 
 
 def _offered(plan: Plan, field_label: str) -> list[str]:
@@ -51,7 +37,7 @@ def test_the_records_own_noun_in_another_language_or_run_together_is_a_qualifier
     # ('Strasse /Postfach des Mitarbeiters': the employee's street / PO box)
     jorani, tine = _plan("jorani/users.csv"), _plan("tine20/employee.csv")
     # Then: the users' id is the employee id, applied; the employee's street is offered for the home address
-    assert _sources(jorani)["employee_id"] == ["idusers"]
+    assert applied_sources(jorani)["employee_id"] == ["idusers"]
     assert _offered(tine, "Home address")[0] == "Strasse /Postfach des Mitarbeiters"
     assert header_words("idusers") == ("id", "users")
 
@@ -61,7 +47,7 @@ def test_a_header_that_names_only_a_broader_concept_is_never_applied_to_the_narr
     plan = _plan("medusa/exported-products-comma.csv")
     # Then: no price column is applied as the sale price (values that are numbers cannot tell a sale price), and
     # the sale price is not asked about either
-    assert "sale_price" not in _sources(plan)
+    assert "sale_price" not in applied_sources(plan)
     assert not any("sale_price" in q.question for q in plan.questions)
 
 
@@ -69,7 +55,7 @@ def test_one_column_in_several_currencies_is_a_choice_not_a_silent_pick() -> Non
     # Given: the same Medusa export with the variant price in EUR, USD and DKK
     plan = _plan("medusa/exported-products-comma.csv")
     # Then: price is not applied from whichever currency came first; the person picks, the currencies offered
-    assert "price" not in _sources(plan)
+    assert "price" not in applied_sources(plan)
     assert {"Variant Price EUR", "Variant Price USD"} <= set(_offered(plan, "Selling price"))
 
 
@@ -79,7 +65,7 @@ def test_the_records_own_number_is_offered_for_the_templates_key() -> None:
     plan = _plan("tine20/inv_tine_import.csv")
     # Then: the inventory number is offered for the asset tag (asked, not applied: a number may be another key)
     assert _offered(plan, "asset_tag") == ["Inventarnummer"]
-    assert "asset_tag" not in _sources(plan)
+    assert "asset_tag" not in applied_sources(plan)
 
 
 def test_a_short_prefix_several_headers_share_is_noise_and_odd_values_never_veto_the_header() -> None:
@@ -87,7 +73,7 @@ def test_a_short_prefix_several_headers_share_is_noise_and_odd_values_never_veto
     # column holds the placeholders 'country1'..'country3'
     plan = _plan("zurmo/contacts_importTest.csv")
     # Then: 'paCountry' is the country, and its unknown values are put to the person, not silently dropped
-    assert _sources(plan)["country"] == ["paCountry"]
+    assert applied_sources(plan)["country"] == ["paCountry"]
     assert any("'paCountry'" in q.question and "country" in q.question for q in plan.questions)
 
 
@@ -104,7 +90,7 @@ def test_japanese_headers_are_read_word_by_word_and_a_partial_reading_is_not_app
     # Given: EC-CUBE's product CSV, whose headers are Japanese ('商品名' product name, '販売価格' sale price,
     # '在庫数無制限フラグ' stock-quantity-unlimited flag)
     plan = _plan("ec-cube/product.csv")
-    sources = _sources(plan)
+    sources = applied_sources(plan)
     # Then: the product name and the stock come from their columns; the unlimited-stock flag, read only in part, is
     # not taken for the stock quantity
     assert sources["name"] == ["商品名"]
@@ -117,7 +103,7 @@ def test_full_names_written_last_name_first_are_split() -> None:
     # Given: Tine's payroll export, whose 'Name, Vorname' column holds 'Clever, Susan' (last name, comma, first)
     plan = _plan("tine20/employee.csv")
     # Then: the column feeds both name fields through a split, read as the comma says
-    sources = _sources(plan)
+    sources = applied_sources(plan)
     assert sources["first_name"] == ["Name, Vorname"] and sources["last_name"] == ["Name, Vorname"]
     split = next(m for m in plan.mappings if m["field"] == "first_name")
     assert any(op.get("op") == "split_name" for op in split["transform"])
@@ -127,7 +113,7 @@ def test_a_column_named_exactly_like_the_field_is_mapped_though_a_long_export_le
     # Given: OpenBoxes' 57-row product catalogue, whose 'Description' column is empty in every row
     plan = _plan("openboxes/products.csv")
     # Then: it is mapped on its header (there is nothing to doubt it with), not put to the person
-    assert _sources(plan)["description"] == ["Description"]
+    assert applied_sources(plan)["description"] == ["Description"]
     assert not _offered(plan, "description")
 
 
@@ -136,5 +122,5 @@ def test_a_date_column_whose_header_leaves_out_the_word_date_is_read_with_it() -
     # holds ISO dates, and Shopware's 5-row customer file, whose 'billing_phone_number' is empty
     tine, shopware = _plan("tine20/inv_tine_import.csv"), _plan("shopware/customers.csv")
     # Then: the acquisition column is the purchase date; the empty phone column is mapped on its header alone
-    assert _sources(tine)["purchase_date"] == ["Anschaffung"]
-    assert _sources(shopware)["phone"] == ["billing_phone_number"]
+    assert applied_sources(tine)["purchase_date"] == ["Anschaffung"]
+    assert applied_sources(shopware)["phone"] == ["billing_phone_number"]

@@ -5,29 +5,16 @@ the user sees in the plan and what an answer changes. Files of the held-out test
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.left_out import COLUMNS_PER_QUESTION
 from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.outcomes import Answer, Question
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import applied_sources, plan_real_file
 
 
 def _plan(name: str) -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] == "dev5", f"{name} is not a dev5 file"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
-
-
-def _sources(plan: Plan) -> dict[str, list[str]]:
-    return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
+    return plan_real_file(name, "dev5")
 
 
 def _asking(plan: Plan, column: str) -> Question:
@@ -47,11 +34,11 @@ def test_a_column_whose_header_points_at_an_unfilled_field_is_asked_not_left_out
     for name, column in (("ccs-datasubmission/suppliers.csv", "salesforce_id"), ("openemr/patient_data.csv", "pid")):
         plan = _plan(name)
         # Then: nothing applies it, but the person is asked about it rather than left to notice it alone
-        assert "external_id" not in _sources(plan)
+        assert "external_id" not in applied_sources(plan)
         question = _asking(plan, column)
         assert question.id.endswith("q_external_id_conflict")
         # And: a yes maps that very column to the record's id
-        assert _sources(_yes(plan, question))["external_id"] == [column]
+        assert applied_sources(_yes(plan, question))["external_id"] == [column]
 
 
 def test_questions_that_only_save_a_column_stay_within_the_sheets_budget() -> None:
@@ -65,11 +52,11 @@ def test_a_yes_no_column_named_by_a_word_for_a_status_value_is_asked_and_a_yes_m
     # Given: Shopify's product layout, whose 'Published' column says true (or nothing) for a status that can be active
     plan = _plan("solidus-importer/jewelery.csv")
     question = _asking(plan, "Published")
-    assert "status" not in _sources(plan)
+    assert "status" not in applied_sources(plan)
     # When: the person says yes
     answered = _yes(plan, question)
     # Then: status reads 'Published', its 'true' values become 'active'
-    assert _sources(answered)["status"] == ["Published"]
+    assert applied_sources(answered)["status"] == ["Published"]
     status = next(f for t in answered.recipe.templates for f in t.fields if f.field == "status")
     value_maps = [op.model_dump() for op in status.ops if op.op == "map_values"]
     assert value_maps and value_maps[0]["mapping"] == {"true": "active"}
@@ -79,5 +66,5 @@ def test_a_unit_of_weight_names_the_weight() -> None:
     # Given: Shopify's 'Variant Grams' (numbers)
     plan = _plan("solidus-importer/jewelery.csv")
     # Then: it is the product's weight, applied
-    assert _sources(plan)["weight"] == ["Variant Grams"]
+    assert applied_sources(plan)["weight"] == ["Variant Grams"]
     assert re.search(r"grams", next(m["rationale"] for m in plan.mappings if m["field"] == "weight"), re.I)

@@ -5,24 +5,14 @@ header row, the values' kind points them to the template's only field of that ki
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.match import gtin_valid
 from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.outcomes import Answer
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import plan_real_file
 
 
 def _plan(name: str, split: str) -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] == split, f"{name} is not a {split} file"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
+    return plan_real_file(name, split)
 
 
 def test_a_left_out_phone_column_turns_the_yes_no_question_into_a_choice_of_columns() -> None:

@@ -5,24 +5,15 @@ the mapping, or the question about that column. Files of the held-out test split
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.planner import HeuristicPlanner, Plan
 from ferry.core.outcomes import Answer
-
-BENCH = Path(__file__).resolve().parents[3] / "bench" / "mapping" / "real"
-LABELS = {e["file"]: e for e in json.loads((BENCH / "labels.json").read_text(encoding="utf-8"))}
+from tests.unit.agent.helpers import plan_real_file
 
 
 def _plan(name: str) -> Plan:
-    entry = LABELS[name]
-    assert entry["split"] == "dev", f"{name} is not a dev file"
-    plan, _ = plan_files([str(BENCH / name)], [{**TEMPLATES, **REAL_TEMPLATES}[entry["template"]]])
-    return plan
+    return plan_real_file(name, "dev")
 
 
 def _mapped(plan: Plan) -> dict[str, str]:
