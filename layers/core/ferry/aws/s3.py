@@ -129,17 +129,9 @@ class Blobs:
     def download(self, key: str, path: Path, *, etag: str | None = None, max_bytes: int | None = None) -> bool:
         """Stream an object (or its first `max_bytes`) to `path`. False when it is gone, or no longer has
         `etag` (a newer upload)."""
-        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
-        if etag:
-            params["IfMatch"] = etag
-        if max_bytes is not None:
-            params["Range"] = f"bytes=0-{max_bytes - 1}"
-        try:
-            body = self.client.get_object(**params)["Body"]
-        except ClientError as exc:
-            if _error_code(exc) in _MISSING | _CHANGED:
-                return False
-            raise
+        body = self._body(key, etag, None if max_bytes is None else f"bytes=0-{max_bytes - 1}")
+        if body is None:
+            return False
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("wb") as out:
             for chunk in body.iter_chunks(_CHUNK):
@@ -151,20 +143,28 @@ class Blobs:
     ) -> Iterator[bytes] | None:
         """The object's bytes [start, end) in blocks, read as they arrive (nothing lands on disk); None when it is
         gone or no longer has `etag`."""
-        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
-        if etag:
-            params["IfMatch"] = etag
+        byte_range = None
         if start or end is not None:
             if end is not None and end <= start:
                 return iter(())
-            params["Range"] = f"bytes={start}-{'' if end is None else end - 1}"
+            byte_range = f"bytes={start}-{'' if end is None else end - 1}"
+        body = self._body(key, etag, byte_range)
+        return None if body is None else iter(body.iter_chunks(block_size))
+
+    def _body(self, key: str, etag: str | None, byte_range: str | None) -> Any:
+        """The streaming body of a GET of the object (only `byte_range` when given); None when it is gone or no
+        longer has `etag`."""
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        if etag:
+            params["IfMatch"] = etag
+        if byte_range:
+            params["Range"] = byte_range
         try:
-            body = self.client.get_object(**params)["Body"]
+            return self.client.get_object(**params)["Body"]
         except ClientError as exc:
             if _error_code(exc) in _MISSING | _CHANGED:
                 return None
             raise
-        return iter(body.iter_chunks(block_size))
 
     def concatenate(self, key: str, pieces: list[tuple[str, int]], content_type: str) -> None:
         """Store under `key` the bytes of each `(source key, first byte)` piece end to end, in S3: a multipart
