@@ -1,7 +1,7 @@
 """Stage 1's shared work gives the same part as computing every field on its own rows.
 
-`transform_chunk` builds a field once per distinct value when its column repeats (and caches those tables
-across chunks), shares the ops of fields reading the same column, and parses a full name once for both
+`transform_chunk` builds a field once per distinct value when its column repeats (and keeps those results
+across chunks, so a later chunk builds only the values it is the first to hold), shares the ops of fields reading the same column, and parses a full name once for both
 `split_name` parts. Each shortcut is checked here against the plain per-row computation.
 """
 
@@ -14,6 +14,7 @@ import pytest
 
 from ferry.core.domain import Template
 from ferry.engine import executor
+from ferry.engine.memo import ValueMemo
 from ferry.engine.ops import field_expr
 from ferry.recipe import Recipe
 
@@ -100,10 +101,36 @@ def test_columns_that_repeat_are_built_once_per_distinct_value(monkeypatch: pyte
         return frame
 
     monkeypatch.setattr(executor, "_value_table", counting)
-    monkeypatch.setattr(executor, "_TABLES", type(executor._TABLES)())
-    raw = _raw(4000, 1, 5000)  # names mostly distinct: per row; status and joined repeat: per distinct value
+    monkeypatch.setattr(executor, "MEMO", ValueMemo(max_values=100_000, max_per_key=100_000))
+    raw = _raw(4000, 1, 50_000)  # names mostly distinct: per row; status and joined repeat: per distinct value
     part = executor.transform_chunk(_recipe().templates[0], TEMPLATE, raw, 7)
     assert part.equals(_per_row(raw), null_equal=True)
-    assert sorted(built) == [len(STATUSES), len(DATES) + 1]  # each value once, and null (status has one)
+    assert sorted(built) == [len(STATUSES), len(DATES)]  # each distinct value once (null too: status has one)
     executor.transform_chunk(_recipe().templates[0], TEMPLATE, raw, 7)
-    assert len(built) == 2  # the same values again: the cached tables
+    assert len(built) == 2  # the same values again: looked up, nothing built
+
+
+def test_a_later_chunk_builds_only_the_values_new_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A column whose values are mostly distinct within a chunk but repeat across chunks (dates, names over a
+    whole file) is built per row at first and per new value once earlier chunks hold most of its values."""
+    built: list[int] = []
+    table = executor._value_table
+
+    def counting(*args: object) -> pl.DataFrame:
+        frame = table(*args)  # type: ignore[arg-type]
+        built.append(frame.height)
+        return frame
+
+    monkeypatch.setattr(executor, "_value_table", counting)
+    monkeypatch.setattr(executor, "MEMO", ValueMemo(max_values=100_000, max_per_key=100_000))
+    tr = _recipe().templates[0]
+    first = _raw(3000, 1, 2500)  # some 1,800 distinct names in 3,000 rows: built per distinct value (costly op)
+    assert executor.transform_chunk(tr, TEMPLATE, first, 7).equals(_per_row(first), null_equal=True)
+    names_built = sum(built) - len(STATUSES) - len(DATES)
+    assert names_built > 1000
+    built.clear()
+    second = _raw(3000, 2, 2500)
+    assert executor.transform_chunk(tr, TEMPLATE, second, 3007).equals(
+        _per_row(second).with_columns(pl.col(executor.ROW) + 3000), null_equal=True
+    )
+    assert 0 < sum(built) < names_built  # only the names the first chunk did not hold

@@ -19,7 +19,6 @@ import json
 import os
 import shutil
 import uuid
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -32,7 +31,8 @@ import polars as pl
 from ferry.core.domain import FileManifest, Template, TemplateField
 from ferry.engine.csv_export import EXECUTE_EXPORTS, ExportFilter
 from ferry.engine.flags import ERRORS, ROW
-from ferry.engine.ops import apply_op, blank_to_null, distinct_estimate, name_parts, on_distinct
+from ferry.engine.memo import FOUND, VALUE, ValueMemo
+from ferry.engine.ops import apply_op, blank_to_null, costly, distinct_estimate, name_parts, on_distinct
 from ferry.engine.parts import PartWriter
 from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, unread_columns
 from ferry.engine.rules import present_expr, rule_expr, unique_key
@@ -136,50 +136,60 @@ def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
 
 
 _SAMPLE = 2_000  # values looked at to guess whether a chunk's column repeats its values
+# Per field, its stage-1 results of the values met so far (in this and earlier executes): ~100 bytes a value.
+MEMO = ValueMemo(max_values=400_000, max_per_key=150_000)
+# Types whose single-cell rule is a regex or a parse: checking a value costs about as much as a costly op.
+_COSTLY_TYPES = {"email", "phone", "date", "datetime", "url"}
 
 
-def _few_distinct(s: pl.Series) -> pl.Series | None:
-    """The distinct values of `s` when there are at most a quarter as many as values, else None.
-
-    A systematic sample decides first, so a column of mostly distinct values (ids, e-mails, names) is never
-    hashed in full.
-    """
-    if distinct_estimate(s, _SAMPLE) * 4 > len(s):
-        return None
-    distinct = s.unique()
-    return distinct if len(distinct) * 4 <= len(s) else None
-
-
-_TABLES: OrderedDict[tuple[str, str, tuple[str, ...]], pl.DataFrame] = OrderedDict()
-# The last tables of low-cardinality fields, which the next chunk most likely repeats (a 5,000-name column holds
-# all of them in every chunk); sets of up to 10,000 values, so the cache stays within some 20 MB.
-_TABLES_KEPT = 32
-_TABLE_KEY_VALUES = 10_000
+def _repeat_share(fr: FieldRecipe, f: TemplateField) -> float:
+    """Up to which share of distinct values among a chunk's values building a field per distinct value pays:
+    a quarter, or three quarters when its ops or rule are costly (finding the distinct values costs far less)."""
+    return 0.75 if f.type in _COSTLY_TYPES or any(costly(op) for op in fr.ops) else 0.25
 
 
 def _by_distinct_value(
-    fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series, distinct: pl.Series
-) -> list[pl.Series]:
-    """Stage 1 of one field built once per `distinct` value of its column `values` and spread back over the rows:
-    the output (`__out__<field>`), the source hash and the rule, named as `transform_chunk` names them."""
-    known = distinct.drop_nulls().sort()
-    key = (fr.model_dump_json(), f.model_dump_json(), tuple(known.to_list()) if len(known) <= _TABLE_KEY_VALUES else ())
-    table = _TABLES.get(key) if key[2] else None
+    fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series
+) -> list[pl.Series] | None:
+    """Stage 1 of one field built once per distinct value of its column `values` and spread back over the rows
+    (the output `__out__<field>`, the source hash and the rule, named as `transform_chunk` names them), or None
+    when building it per row is cheaper.
+
+    Values met in earlier chunks are looked up in `MEMO`, so a chunk builds only the values new to the field. A
+    field without kept values is built per distinct value only when a systematic sample says its values repeat
+    (so a column of mostly distinct values, ids, e-mails, phones, is never hashed in full); one whose chunk
+    holds mostly new values is dropped from `MEMO` to be judged again by the next chunk.
+    """
+    key = (fr.model_dump_json(), f.model_dump_json())
+    share = _repeat_share(fr, f)
+    frame = pl.DataFrame({VALUE: values})
+    table = MEMO.get(key)
     if table is None:
-        table = _value_table(fr, f, template, known)
-        if key[2]:
-            _TABLES[key] = table
-            if len(_TABLES) > _TABLES_KEPT:
-                _TABLES.popitem(last=False)
-    # an Enum over the distinct values numbers each row's value: a lookup cheaper than a join
-    at = values.cast(pl.Enum(known)).to_physical().fill_null(len(known))
-    return table.select(pl.all().gather(at)).get_columns()
+        if distinct_estimate(values, _SAMPLE) > share * len(values):
+            return None
+        table = MEMO.add(key, _value_rows(fr, f, template, values.unique()))
+    else:
+        joined = frame.join(table, on=VALUE, how="left", nulls_equal=True, maintain_order="left")
+        missing = joined[FOUND].is_null()
+        if not missing.any():
+            return joined.drop(VALUE, FOUND).get_columns()
+        new = values.filter(missing).unique()
+        table = MEMO.add(key, _value_rows(fr, f, template, new))
+        if len(new) > share * len(values):
+            MEMO.discard(key)
+    joined = frame.join(table, on=VALUE, how="left", nulls_equal=True, maintain_order="left")
+    return joined.drop(VALUE, FOUND).get_columns()
 
 
-def _value_table(fr: FieldRecipe, f: TemplateField, template: Template, known: pl.Series) -> pl.DataFrame:
-    """Per value of `known` and then null: output, source hash and rule."""
+def _value_rows(fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series) -> pl.DataFrame:
+    """`_value_table` with the values in `VALUE`."""
+    return _value_table(fr, f, template, values).insert_column(0, values.alias(VALUE))
+
+
+def _value_table(fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series) -> pl.DataFrame:
+    """Per value of `values`: output, source hash and rule."""
     out = f"{OUT}{f.key}"
-    lf = pl.DataFrame({out: known.extend_constant(None, 1)}).lazy()
+    lf = pl.DataFrame({out: values}).lazy()
     lf = lf.with_columns(filled_hash(pl.col(out)).alias(SRC + f.key), blank_to_null(pl.col(out)).alias(out))
     for op in fr.ops:
         lf = lf.with_columns(apply_op(op, pl.col(out)).alias(out)).with_columns(blank_to_null(pl.col(out)).alias(out))
@@ -213,10 +223,9 @@ def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, f
         fr = fields.get(f.key)
         if fr is None or not fr.column or fr.source_columns() != [fr.column]:
             continue
-        values = raw.get_column(fr.column)
-        distinct = _few_distinct(values)
-        if distinct is not None:
-            looked_up += _by_distinct_value(fr, f, template, values, distinct)
+        built = _by_distinct_value(fr, f, template, raw.get_column(fr.column))
+        if built is not None:
+            looked_up += built
             by_value.append(f.key)
     lf = raw.hstack(looked_up).lazy().with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
     for flt in tr.filters:

@@ -61,6 +61,16 @@ def field_expr(fr: m.FieldRecipe, col: Source = pl.col) -> pl.Expr:
 _PER_DISTINCT = (m.ParseDate, m.ParseDatetime, m.ToNumber, m.JsonExtract, m.UrlToDomain, m.SplitName)
 
 
+# Ops costly per value (regexes, parsing, Python calls): a field with one is worth building per distinct value
+# even when most of a chunk's values are distinct, once earlier chunks have seen many of them.
+_COSTLY = (*_PER_DISTINCT, m.PhoneE164, m.EmailNormalize)
+
+
+def costly(op: Any) -> bool:
+    """Whether `op` costs far more per value than looking up an earlier result of the value."""
+    return isinstance(op, _COSTLY) or (isinstance(op, m.Case) and op.to == "title")
+
+
 def apply_op(op: Any, e: pl.Expr, col: Source = pl.col) -> pl.Expr:
     """One op applied to expression `e` (a nullable string)."""
     if isinstance(op, _PER_DISTINCT):
