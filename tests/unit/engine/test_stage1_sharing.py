@@ -91,7 +91,8 @@ def test_shared_and_distinct_work_equals_per_row(rows: int, distinct_names: int)
         assert part.equals(_per_row(raw), null_equal=True)
 
 
-def test_columns_that_repeat_are_built_once_per_distinct_value(monkeypatch: pytest.MonkeyPatch) -> None:
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the value tables `transform_chunk` builds from now on (with an empty `MEMO`)."""
     built: list[int] = []
     table = executor._value_table
 
@@ -102,35 +103,52 @@ def test_columns_that_repeat_are_built_once_per_distinct_value(monkeypatch: pyte
 
     monkeypatch.setattr(executor, "_value_table", counting)
     monkeypatch.setattr(executor, "MEMO", ValueMemo(max_values=100_000, max_per_key=100_000))
-    raw = _raw(4000, 1, 50_000)  # names mostly distinct: per row; status and joined repeat: per distinct value
+    return built
+
+
+def test_columns_that_repeat_are_built_once_per_distinct_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _count_builds(monkeypatch)
+    raw = _raw(4000, 1, 20)  # every column repeats its values
     part = executor.transform_chunk(_recipe().templates[0], TEMPLATE, raw, 7)
     assert part.equals(_per_row(raw), null_equal=True)
-    assert sorted(built) == [len(STATUSES), len(DATES)]  # each distinct value once (null too: status has one)
+    names = raw["name"].n_unique()
+    # each distinct value once (null too: status and name have one), for the four fields reading one column
+    assert sorted(built) == sorted([len(STATUSES), len(DATES), names, names, names, names])
     executor.transform_chunk(_recipe().templates[0], TEMPLATE, raw, 7)
-    assert len(built) == 2  # the same values again: looked up, nothing built
+    assert len(built) == 6  # the same values again: looked up, nothing built
 
 
 def test_a_later_chunk_builds_only_the_values_new_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A column whose values are mostly distinct within a chunk but repeat across chunks (dates, names over a
-    whole file) is built per row at first and per new value once earlier chunks hold most of its values."""
-    built: list[int] = []
-    table = executor._value_table
-
-    def counting(*args: object) -> pl.DataFrame:
-        frame = table(*args)  # type: ignore[arg-type]
-        built.append(frame.height)
-        return frame
-
-    monkeypatch.setattr(executor, "_value_table", counting)
-    monkeypatch.setattr(executor, "MEMO", ValueMemo(max_values=100_000, max_per_key=100_000))
+    """A costly column whose values are mostly distinct within a chunk but repeat across chunks (phones, dates,
+    names over a whole file) is built per distinct value, and a later chunk builds only the values it is the
+    first to hold."""
+    built = _count_builds(monkeypatch)
     tr = _recipe().templates[0]
-    first = _raw(3000, 1, 2500)  # some 1,800 distinct names in 3,000 rows: built per distinct value (costly op)
+    first = _raw(3000, 1, 2500)
     assert executor.transform_chunk(tr, TEMPLATE, first, 7).equals(_per_row(first), null_equal=True)
-    names_built = sum(built) - len(STATUSES) - len(DATES)
+    names_built = max(built)  # the split_name fields (costly): some 1,800 distinct names in 3,000 rows
     assert names_built > 1000
     built.clear()
     second = _raw(3000, 2, 2500)
     assert executor.transform_chunk(tr, TEMPLATE, second, 3007).equals(
         _per_row(second).with_columns(pl.col(executor.ROW) + 3000), null_equal=True
     )
-    assert 0 < sum(built) < names_built  # only the names the first chunk did not hold
+    assert 0 < max(built) < names_built  # only the names the first chunk did not hold
+
+
+def test_a_column_of_new_values_goes_back_to_per_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a chunk's values are mostly new to the field again, the next chunks build it per row (no
+    table), and the results stay those of the per-row computation throughout."""
+    built = _count_builds(monkeypatch)
+    tr = _recipe().templates[0]
+    for n in range(4):
+        raw = _raw(2000, 10 + n, 0).with_columns(  # names that never repeat
+            pl.Series("name", [f"Given{n}x{i} Family{i}" for i in range(2000)])
+        )
+        built.clear()
+        offset = 7 + 2000 * n
+        expected = _per_row(raw).with_columns(pl.col(executor.ROW) + 2000 * n)
+        assert executor.transform_chunk(tr, TEMPLATE, raw, offset).equals(expected, null_equal=True)
+        name_tables = [h for h in built if h > 100]
+        # chunk 0: tried per distinct value; chunk 1: mostly new, so dropped; then per row
+        assert len(name_tables) == (2 if n < 2 else 0)

@@ -31,7 +31,7 @@ import polars as pl
 from ferry.core.domain import FileManifest, Template, TemplateField
 from ferry.engine.csv_export import EXECUTE_EXPORTS, ExportFilter
 from ferry.engine.flags import ERRORS, ROW
-from ferry.engine.memo import FOUND, VALUE, ValueMemo
+from ferry.engine.memo import ValueMemo
 from ferry.engine.ops import apply_op, blank_to_null, costly, distinct_estimate, name_parts, on_distinct
 from ferry.engine.parts import PartWriter
 from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, unread_columns
@@ -137,15 +137,15 @@ def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
 
 _SAMPLE = 2_000  # values looked at to guess whether a chunk's column repeats its values
 # Per field, its stage-1 results of the values met so far (in this and earlier executes): ~100 bytes a value.
-MEMO = ValueMemo(max_values=400_000, max_per_key=150_000)
+MEMO = ValueMemo(max_values=500_000, max_per_key=250_000)
+_REST_CHUNKS = 8  # chunks a field whose values kept coming new is built per row before it is tried again
 # Types whose single-cell rule is a regex or a parse: checking a value costs about as much as a costly op.
 _COSTLY_TYPES = {"email", "phone", "date", "datetime", "url"}
 
 
-def _repeat_share(fr: FieldRecipe, f: TemplateField) -> float:
-    """Up to which share of distinct values among a chunk's values building a field per distinct value pays:
-    a quarter, or three quarters when its ops or rule are costly (finding the distinct values costs far less)."""
-    return 0.75 if f.type in _COSTLY_TYPES or any(costly(op) for op in fr.ops) else 0.25
+def _is_costly(fr: FieldRecipe, f: TemplateField) -> bool:
+    """Whether a field's ops or rule cost far more per value than finding a value's earlier result."""
+    return f.type in _COSTLY_TYPES or any(costly(op) for op in fr.ops)
 
 
 def _by_distinct_value(
@@ -155,35 +155,22 @@ def _by_distinct_value(
     (the output `__out__<field>`, the source hash and the rule, named as `transform_chunk` names them), or None
     when building it per row is cheaper.
 
-    Values met in earlier chunks are looked up in `MEMO`, so a chunk builds only the values new to the field. A
-    field without kept values is built per distinct value only when a systematic sample says its values repeat
-    (so a column of mostly distinct values, ids, e-mails, phones, is never hashed in full); one whose chunk
-    holds mostly new values is dropped from `MEMO` to be judged again by the next chunk.
+    Values met in earlier chunks are looked up in `MEMO`, so a chunk builds only the values new to the field:
+    a phone, date or name column repeats its values across a file far more than within one chunk. A costly
+    field is therefore tried per distinct value even when its chunk is all distinct; a cheap one only when a
+    systematic sample says a quarter of its values or fewer are distinct (so a column of distinct ids is never
+    hashed in full). A field whose chunk holds more new values than that (three quarters for a costly one) is
+    dropped from `MEMO` and built per row for the next chunks.
     """
     key = (fr.model_dump_json(), f.model_dump_json())
-    share = _repeat_share(fr, f)
-    frame = pl.DataFrame({VALUE: values})
-    table = MEMO.get(key)
-    if table is None:
-        if distinct_estimate(values, _SAMPLE) > share * len(values):
-            return None
-        table = MEMO.add(key, _value_rows(fr, f, template, values.unique()))
-    else:
-        joined = frame.join(table, on=VALUE, how="left", nulls_equal=True, maintain_order="left")
-        missing = joined[FOUND].is_null()
-        if not missing.any():
-            return joined.drop(VALUE, FOUND).get_columns()
-        new = values.filter(missing).unique()
-        table = MEMO.add(key, _value_rows(fr, f, template, new))
-        if len(new) > share * len(values):
-            MEMO.discard(key)
-    joined = frame.join(table, on=VALUE, how="left", nulls_equal=True, maintain_order="left")
-    return joined.drop(VALUE, FOUND).get_columns()
-
-
-def _value_rows(fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series) -> pl.DataFrame:
-    """`_value_table` with the values in `VALUE`."""
-    return _value_table(fr, f, template, values).insert_column(0, values.alias(VALUE))
+    share = 0.75 if _is_costly(fr, f) else 0.25
+    known = MEMO.has(key)
+    if not known and (MEMO.resting(key) or (share < 0.75 and distinct_estimate(values, _SAMPLE) > share * len(values))):
+        return None
+    results, new = MEMO.results(key, values, lambda v: _value_table(fr, f, template, v))
+    if known and new > share * len(values):
+        MEMO.discard(key, rest=_REST_CHUNKS)
+    return results.get_columns()
 
 
 def _value_table(fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series) -> pl.DataFrame:
