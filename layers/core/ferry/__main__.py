@@ -255,8 +255,8 @@ def _dropped(sheet: dict[str, Any]) -> bool:
 
 
 class ProgressBar:
-    """One line redrawn on a terminal: per template the rows read, then the parts written. At most ten redraws a
-    second, and a final newline from `close`."""
+    """One line redrawn on a terminal: per template the rows read (then the parts written, when a dedup keeping
+    the last row writes them in a second pass). At most ten redraws a second, and a final newline from `close`."""
 
     def __init__(self, stream: TextIO, width: int = 28) -> None:
         self.stream, self.width = stream, width

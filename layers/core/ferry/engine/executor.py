@@ -3,9 +3,11 @@
 A template is built in three stages so memory stays bounded by one chunk plus the key columns:
 
 1. `transform_chunk` — per chunk of source rows: column filters, the field ops, field filters and every
-   rule that looks at one cell alone. Written to a spill part on disk.
-2. `global_flags` — over the dedup and unique key columns of all parts at once: which rows dedup drops and
-   which cells repeat an earlier value of a `unique` field.
+   rule that looks at one cell alone.
+2. Which rows dedup drops and which cells repeat an earlier value of a `unique` field, from the dedup and
+   unique key columns: `RunningFlags` part by part as the parts are built (a row's flags depend only on the
+   rows before it), or, when dedup keeps the last row of a key, `global_flags` over the keys of all parts at
+   once, the parts spilled to disk meanwhile.
 3. `finish_chunk` — per part: drop the deduplicated rows, add the unique errors; a `PartWriter`
    (ferry.engine.parts) writes the output rows (Parquet) and the CSV exports (`valid`, `invalid`; `all` when
    asked, else built from the parts when first downloaded).
@@ -320,6 +322,57 @@ def global_flags(tr: TemplateRecipe, template: Template, keys: pl.DataFrame) -> 
     return pl.DataFrame(out)
 
 
+_HASH = "__hash__"
+_KEY = "__key__"
+_AT = "__at__"
+
+
+class RunningFlags:
+    """Stage 2 part by part, in source order, when no dedup keeps the last row of a key: then a row's flags
+    depend only on the rows before it, so each part is finished as soon as it is built (no spill, one pass).
+
+    Per key column it keeps the distinct keys seen so far (hash and value: a hash match is checked against the
+    value, so a collision never merges two keys).
+    """
+
+    def __init__(self, tr: TemplateRecipe, template: Template) -> None:
+        if tr.dedup is not None and tr.dedup.keep == "last":
+            raise ValueError("a dedup keeping the last row needs every row first: use global_flags")
+        self.dedup = tr.dedup is not None
+        self.unique = [f.key for f in template.fields if f.unique]
+        self._seen: dict[str, pl.DataFrame] = {}
+
+    def flags(self, keys: pl.DataFrame) -> pl.DataFrame:
+        """`global_flags` of the next part, given its `_key_columns`."""
+        keep = pl.repeat(True, keys.height, dtype=pl.Boolean, eager=True)
+        if self.dedup:
+            keep = self._first_seen("__dedup__", keys["__dedup__"]) | keys["__nokey__"]
+        out = [keep.alias(KEEP)]
+        for k in self.unique:
+            uk = keys[f"__uk__{k}"]
+            if self.dedup:
+                uk = pl.select(pl.when(keep).then(uk)).to_series()
+            out.append((uk.is_not_null() & ~self._first_seen(k, uk)).alias(DUP + k))
+        return pl.DataFrame(out)
+
+    def _first_seen(self, name: str, values: pl.Series) -> pl.Series:
+        """True where a value is the first of its kind in this part and was not seen in an earlier one."""
+        first = first_distinct(values)
+        probe = pl.DataFrame({_HASH: values.hash(), _KEY: values})
+        seen = self._seen.get(name)
+        if seen is not None:
+            maybe = probe[_HASH].is_in(seen[_HASH].implode())
+            if maybe.any():
+                at = maybe.arg_true()
+                candidates = probe.gather(at).with_columns(at.alias(_AT))
+                pairs = candidates.join(seen, on=_HASH, suffix="_seen")
+                again = pairs.filter(pl.col(_KEY).eq_missing(pl.col(_KEY + "_seen")))[_AT]
+                first = first.scatter(again, False)
+        new = probe.filter(first)
+        self._seen[name] = new if seen is None else pl.concat([seen, new])
+        return first
+
+
 # ------------------------------------------------------------------------------------------ stage 3
 
 
@@ -384,7 +437,8 @@ def _spill(frame: pl.DataFrame, path: Path) -> None:
 Progress = Callable[[str], None]
 Counts = Callable[[str, str, int, int], None]
 """`(stage, template name, done, total)`: stage "read" counts source rows read (after each chunk), "write" the
-parts written (after each part). For a progress bar; called once per chunk, so it costs nothing measurable."""
+parts written (after each part) when they are written in a second pass (a dedup keeping the last row). For a
+progress bar; called once per chunk, so it costs nothing measurable."""
 
 
 def _execute_template(
@@ -399,50 +453,67 @@ def _execute_template(
     counts: Counts | None = None,
     exports: tuple[ExportFilter, ...] = EXECUTE_EXPORTS,
 ) -> TemplateStats:
-    """Build one template into `dest` (rows/ + exports) through spill parts; its counts for the report."""
+    """Build one template into `dest` (rows/ + exports), in one pass or, when dedup keeps the last row of a key,
+    through spill parts in `spill`; its counts for the report."""
     path, manifest = inputs[tr.source.file_id]
     total = find_sheet(manifest, tr.source.sheet_id).row_count
     if limit is not None:
         total = min(total, limit)
     (dest / "rows").mkdir(parents=True)
-    spill.mkdir(parents=True)
-    parts: list[tuple[Path, int]] = []
     source_rows = 0
     unread = ProfileTally(unread_columns(tr, find_sheet(manifest, tr.source.sheet_id).column_names))
     progress(f"Validating {total:,} rows for {template.name}.")
-    for raw in iter_source_chunks(path, manifest, tr.source.sheet_id, limit):
-        unread.add(raw.select([filled_hash(pl.col(c)).alias(c) for c in unread.columns]))
-        part = transform_chunk(tr, template, raw, source_rows + 1)
-        source_rows += raw.height
-        if counts is not None:
-            counts("read", template.name, source_rows, total)
-        if total and source_rows < total:
-            progress(f"Validating {total:,} rows for {template.name}: {100 * source_rows // total}%.")
-        part_path = spill / f"part-{len(parts):05d}.arrow"
-        _spill(part, part_path)
-        parts.append((part_path, part.height))
-    key_exprs = _key_columns(tr, template)
-    keys = pl.scan_ipc([p for p, _ in parts]).select(key_exprs).collect()
-    flags = global_flags(tr, template, keys)
-    del keys
-    progress(f"Writing {template.name}: {int(flags[KEEP].sum()):,} rows.")
     src_tally = ProfileTally([f.key for f in template.fields])
-    offset = 0
-    with PartWriter(template, dest, exports) as writer:
-        for done, (part_path, height) in enumerate(parts, 1):
-            part = pl.read_ipc(part_path)
-            frame, source = finish_chunk(template, part, flags.slice(offset, height))
-            offset += height
-            name = writer.write(frame)
-            if keep_source_hashes:
-                (dest / "sources").mkdir(exist_ok=True)
-                hashes = pl.concat([frame.select(ROW), source], how="horizontal")
-                hashes.write_parquet(dest / "sources" / name, compression="lz4")
-            src_tally.add(source)
-            part_path.unlink()
+    key_exprs = _key_columns(tr, template)
+
+    def write(writer: PartWriter, frame: pl.DataFrame, source: pl.DataFrame) -> None:
+        name = writer.write(frame)
+        if keep_source_hashes:
+            (dest / "sources").mkdir(exist_ok=True)
+            hashes = pl.concat([frame.select(ROW), source], how="horizontal")
+            hashes.write_parquet(dest / "sources" / name, compression="lz4")
+        src_tally.add(source)
+
+    def built_parts() -> Iterator[pl.DataFrame]:
+        nonlocal source_rows
+        for raw in iter_source_chunks(path, manifest, tr.source.sheet_id, limit):
+            unread.add(raw.select([filled_hash(pl.col(c)).alias(c) for c in unread.columns]))
+            part = transform_chunk(tr, template, raw, source_rows + 1)
+            source_rows += raw.height
             if counts is not None:
-                counts("write", template.name, done, len(parts))
-    shutil.rmtree(spill, ignore_errors=True)
+                counts("read", template.name, source_rows, total)
+            if total and source_rows < total:
+                progress(f"Validating {total:,} rows for {template.name}: {100 * source_rows // total}%.")
+            yield part
+
+    if tr.dedup is None or tr.dedup.keep == "first":
+        # one pass: each part's flags are known once the rows before it are
+        running = RunningFlags(tr, template)
+        with PartWriter(template, dest, exports) as writer:
+            for part in built_parts():
+                write(writer, *finish_chunk(template, part, running.flags(part.select(key_exprs))))
+        progress(f"Wrote {template.name}: {writer.rows:,} rows.")
+    else:
+        # keeping the last row of a key needs every row first: spill the parts, flag them all, then write
+        spill.mkdir(parents=True)
+        parts: list[tuple[Path, int]] = []
+        for part in built_parts():
+            part_path = spill / f"part-{len(parts):05d}.arrow"
+            _spill(part, part_path)
+            parts.append((part_path, part.height))
+        keys = pl.scan_ipc([p for p, _ in parts]).select(key_exprs).collect()
+        flags = global_flags(tr, template, keys)
+        del keys
+        progress(f"Writing {template.name}: {int(flags[KEEP].sum()):,} rows.")
+        offset = 0
+        with PartWriter(template, dest, exports) as writer:
+            for done, (part_path, height) in enumerate(parts, 1):
+                write(writer, *finish_chunk(template, pl.read_ipc(part_path), flags.slice(offset, height)))
+                offset += height
+                part_path.unlink()
+                if counts is not None:
+                    counts("write", template.name, done, len(parts))
+        shutil.rmtree(spill, ignore_errors=True)
     stats = writer.stats(tr, src_tally)
     sheet = (tr.source.file_id, tr.source.sheet_id)
     return replace(stats, unread=unread.counts(), source_rows=source_rows, source=sheet)
