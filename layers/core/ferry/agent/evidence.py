@@ -168,7 +168,11 @@ def field_info(spec: TemplateField, noise: frozenset[str] = frozenset()) -> Fiel
     concepts: dict[str, float] = {}
     labelled = {c for n in names[1:] for c, s in concepts_of(n).items() if s >= 0.9}
     for n, name in enumerate(names):
-        for concept, strength in concepts_of(name).items():
+        found = concepts_of(name)
+        if _strip(header_words(name), noise) in _RECORD_KEYS - {("number",)}:
+            # A field named after the template's record and a key word ('employee_id' of employees) is the record's id.
+            found["id"] = 1.0
+        for concept, strength in found.items():
             if n == 0 and labelled and concept not in labelled and siblings(concept, dict.fromkeys(labelled, 1.0)):
                 continue  # the key 'name' of a field labelled 'Company name' is the company, not a person's name
             concepts[concept] = max(concepts.get(concept, 0.0), strength)
@@ -214,6 +218,10 @@ _RECORD_KEYS = frozenset(
 )
 
 
+# Form words after which a header still holds the thing in words, not a code for it.
+_WORDING_SUFFIXES = frozenset({"name", "label", "text"})
+
+
 def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, float], str, str | None]:
     """Concepts of the header, of the header without the sheet's noise words, and without a trailing form word."""
     found = concepts_of(header)
@@ -229,9 +237,13 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
             found["id"] = max(found.get("id", 0.0), 0.95)
     suffix = None
     if len(stripped) > 1 and stripped[-1] in SUFFIX_WORDS:
+        # A lookup read without its form word ('stage_id' is a stage); an id's or a login's id ('login_id') stays an id.
+        # 'Team Name', 'Category Label' hold the thing itself in words; 'stage_id', 'unit code' a code for it, and
+        # 'Owner.Name' a field of a related record (both asked).
+        weight = 0.95 if stripped[-1] in _WORDING_SUFFIXES and "." not in header else 0.9
         for concept, strength in concepts_of_words(stripped[:-1]).items():
-            if concept != "id" and 0.9 * strength > found.get(concept, 0.0):
-                found[concept] = round(0.9 * strength, 4)
+            if concept not in ("id", "login") and weight * strength > found.get(concept, 0.0):
+                found[concept] = round(weight * strength, 4)
                 suffix = stripped[-1]
     return found, join_tokens(stripped), suffix
 
@@ -340,7 +352,11 @@ def columns_of(sheet: SheetManifest, noise: frozenset[str] = frozenset()) -> lis
     """
     out: list[ColumnInfo] = []
     no_header = headerless(sheet)
+    key_row = not no_header and _key_row(sheet)
     for col in sheet.columns:
+        if key_row and col.samples and _FIELD_KEY.fullmatch(col.samples[0].strip()):
+            # A second header row of field keys ('Item.barcode' under 'Barcode') names the column; it is no value.
+            col = col.model_copy(update={"samples": col.samples[1:], "filled": max(0, col.filled - 1)})
         if no_header:
             info = column_info(col.name, "", [col.header.strip(), *col.samples], col.filled + 1, col.name, noise)
             info.header, info.concepts, info.words, info.raw_words = col.name, {}, set(), set()
@@ -363,6 +379,17 @@ def columns_of(sheet: SheetManifest, noise: frozenset[str] = frozenset()) -> lis
         elif info.profile.json_array >= 0.8:
             out.extend(_array_columns(col.name, col.header or col.name, parsed, col.filled, noise))
     return out
+
+
+# A field key as export templates write it under the header: the record and the field ('Item.barcode', 'Party.phone').
+_FIELD_KEY = re.compile(r"[A-Za-z][A-Za-z0-9]*\.[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key_row(sheet: SheetManifest) -> bool:
+    """The first data row is a row of field keys of one record ('Item.name', 'Item.unit', ...) under most headers."""
+    firsts = [c.samples[0].strip() for c in sheet.columns if c.samples]
+    keys = [f.split(".")[0] for f in firsts if _FIELD_KEY.fullmatch(f)]
+    return len(keys) >= 3 and len(keys) >= 0.6 * len(sheet.columns) and len(set(keys)) == 1
 
 
 def _loads(sample: str) -> object:

@@ -133,6 +133,21 @@ def _worth_asking(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: Scor
     return pair.fit >= 0.8 and fld.kind in VALUE_KINDS and len(same_kind) == 1
 
 
+def _kind_without_home(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: ScoredSheet) -> bool:
+    """A header naming a narrower kind of a text field ('Note' for a description, 'manufacturer' for a brand, 'Title'
+    for a product's name) in a template with no field of its own kind: the column has no better home, and no value can
+    confirm a text field, so the header is enough. Never for the record's key, which must be named outright, nor
+    for a one-word header of many meanings."""
+    top = col.top_concept
+    if fld.key_field or col.empty or top is None or top[0] in fld.concepts or not related(top[0], fld.concepts):
+        return False
+    if col.norm in AMBIGUOUS_HEADERS:
+        return False  # 'Type', 'kind': one word with many meanings names no kind of anything on its own
+    if not 0.75 <= pair.header < NAMING_HEADER or pair.fit < 0 or fld.kind in VALUE_KINDS:
+        return False
+    return not any(top[0] in f.concepts for f in scored.fields)
+
+
 def _foreign_key(col: ColumnInfo, fld: FieldInfo) -> bool:
     """'container_id', 'account_id' for the record's own id: the id of another record (a lookup), not this one's."""
     if "id" not in fld.concepts or col.suffix not in (None, "id", "ids"):
@@ -211,6 +226,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
     _name_beside_surname(columns, fields, pairs)
+    _surnames_that_are_given_names(columns, fields, pairs)
     _record_key(columns, fields, pairs)
     _only_field_of_type(columns, fields, pairs)
     _article_numbers(columns, fields, pairs)
@@ -316,6 +332,33 @@ def _name_beside_surname(columns: list[ColumnInfo], fields: list[FieldInfo], pai
             pairs[i][g] = PairScore(0.9, 0.9, 0.0, [reason])
 
 
+def _surnames_that_are_given_names(
+    columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]
+) -> None:
+    """'Last Name' of 'Grant', 'Cole' beside 'First Name' of 'Peter', 'Richard': many surnames are given names too, so
+    such values contradict a header naming the last name only when the first-name column holds given names less often
+    (the columns swapped). When it holds them at least as often, the values cannot tell, and the header decides."""
+    given = [j for j, f in enumerate(fields) if f.kind == "given"]
+    surname = [j for j, f in enumerate(fields) if f.kind == "surname"]
+    if len(given) != 1 or len(surname) != 1:
+        return
+    g, s = given[0], surname[0]
+    firsts = [c for c, row in zip(columns, pairs, strict=True) if row[g].header >= SURE_HEADER and not row[g].conflict]
+    if len(firsts) != 1:
+        return
+    for i, col in enumerate(columns):
+        pair = pairs[i][s]
+        if pair.header < SURE_HEADER or not pair.conflict or col.profile.given_name < 0.5:
+            continue
+        if col.profile.full_name >= 0.5 or firsts[0].profile.given_name < col.profile.given_name:
+            continue
+        reasons = [r for r in pair.reasons if "given names" not in r]
+        reasons.append(
+            f"its values can be given names too, as often as those of '{firsts[0].header}', so the header decides"
+        )
+        pairs[i][s] = PairScore(round(min(1.0, pair.header), 4), pair.header, 0.0, reasons)
+
+
 def split_score(col: ColumnInfo) -> float:
     """How surely a column holds full person names that could be split (0 when it does not)."""
     if col.json_path is not None:
@@ -358,6 +401,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     for j, fld in enumerate(fields):
         result.matches.append(_field_match(j, fld, assigned.get(j), scored, assigned, result.questions))
     _propose_split(scored, result)
+    _second_line_alone(scored, result)
     _propose_coalesce(sheet, scored, assigned, result)
     _phone_region(scored, result)
     offer_left_out(scored, result)
@@ -487,7 +531,9 @@ def _field_match(
         auto = True
         match.confidence = max(match.confidence, calibrated(pair.header))
         match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
-    elif auto and not col.no_header and not _confirmed(col, fld, pair):
+    elif (
+        auto and not col.no_header and not _confirmed(col, fld, pair) and not _kind_without_home(col, fld, pair, scored)
+    ):
         auto = False
         match.confidence = min(match.confidence, UNSURE)
         if col.empty:
@@ -635,6 +681,25 @@ def _propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
                 f"{part} name"
             )
         result.questions[:] = [q for q in result.questions if q.field != match.field]
+
+
+def _second_line_alone(scored: ScoredSheet, result: SheetMatch) -> None:
+    """A second address line applied while no column fills the first ('Unit Num' of a community's members, no street):
+    alone it continues no address, and may be a flat or a plot number of something else, so it is asked, not applied."""
+    first = [f.spec.key for f in scored.fields if f.kind == "street"]
+    if len(first) != 1 or any(m.auto_applied for m in result.matches if m.field == first[0]):
+        return
+    for fld in scored.fields:
+        match = result.match_for(fld.spec.key)
+        col = next((c for c in scored.columns if match is not None and c.source == match.column), None)
+        if fld.kind != "street2" or match is None or not match.auto_applied or col is None:
+            continue
+        match.auto_applied = False
+        match.confidence = min(match.confidence, UNSURE)
+        match.rationale += f"; no column fills {first[0]}, the line it would continue"
+        result.questions.append(
+            ask.conflict(fld, col, f"It would be a second address line, but no column fills {first[0]}")
+        )
 
 
 def _ask_split(scored: ScoredSheet, result: SheetMatch) -> None:

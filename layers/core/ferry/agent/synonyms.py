@@ -117,7 +117,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "customer number", "kundennummer", "kunden nr", "numero client", "identifiant", "rec id",
         # what user and account exports call the person's or account's own key
         "account number", "account no", "customer no", "client number", "member number", "official code",
-        "username", "user name", "login", "login name",
+    ),
+    # A sign-in name: the record's key in some systems, only a handle beside the key in others (a kind of id, asked).
+    "login": (
+        "username", "user name", "login", "login name", "benutzername", "nom d utilisateur", "nombre de usuario",
     ),
     "gender": (
         "gender", "sex", "geschlecht", "sexe", "genero", "sexo", "anrede",
@@ -227,6 +230,7 @@ BROADER: dict[str, tuple[str, ...]] = {
     "product_name": ("deal_name",),
     "subject": ("description",),
     "revenue": ("amount",),  # a deal's 'turnover' or 'expected revenue' is its amount, less surely
+    "login": ("id",),
 }
 
 # Words that, in a header, say the value belongs to someone other than the record itself ('Dads email').
@@ -247,6 +251,8 @@ SOFT_WORDS = frozenset(
         "die", "du", "el", "field", "home", "in", "info", "information", "l", "la", "le", "mailing", "main", "my",
         "new", "of", "office", "official", "old", "percent", "personal", "preferred", "primary", "private", "text",
         "the", "value", "work", "your",
+        # 'current' in other languages ('Eintrittsdatum aktuell')
+        "aktuell", "aktuelle", "aktueller", "aktuelles", "actuel", "actuelle", "attuale", "huidig", "huidige", "atual",
     }
 )
 # fmt: on
