@@ -356,19 +356,20 @@ class RunningFlags:
         return pl.DataFrame(out)
 
     def _first_seen(self, name: str, values: pl.Series) -> pl.Series:
-        """True where a value is the first of its kind in this part and was not seen in an earlier one."""
+        """True where a value is the first of its kind in this part and was not seen in an earlier one (nulls
+        are never kept as seen: no flag counts them)."""
         first = first_distinct(values)
         probe = pl.DataFrame({_HASH: values.hash(), _KEY: values})
         seen = self._seen.get(name)
         if seen is not None:
-            maybe = probe[_HASH].is_in(seen[_HASH].implode())
-            if maybe.any():
-                at = maybe.arg_true()
-                candidates = probe.gather(at).with_columns(at.alias(_AT))
-                pairs = candidates.join(seen, on=_HASH, suffix="_seen")
-                again = pairs.filter(pl.col(_KEY).eq_missing(pl.col(_KEY + "_seen")))[_AT]
-                first = first.scatter(again, False)
-        new = probe.filter(first)
+            # the seen keys whose hash this part holds: a set of the part's hashes probed by every seen key costs
+            # far less than a set of every seen key, which grows with the file
+            met = seen.filter(seen[_HASH].is_in(probe[_HASH].implode()))
+            if met.height:
+                at = probe[_HASH].is_in(met[_HASH].implode()).arg_true()
+                pairs = probe.gather(at).with_columns(at.alias(_AT)).join(met, on=_HASH, suffix="_seen")
+                first = first.scatter(pairs.filter(pl.col(_KEY).eq_missing(pl.col(_KEY + "_seen")))[_AT], False)
+        new = probe.filter(first & values.is_not_null())
         self._seen[name] = new if seen is None else pl.concat([seen, new])
         return first
 
