@@ -9,6 +9,8 @@ shared/notes/agent-dialogues.md and print how many did what the row requires.
 .venv/bin/python bench/language/run.py --split dev4           # dev.json's fourth set, written before round 4
 .venv/bin/python bench/language/run.py --split dev5           # dev.json's fifth set, written before round 5
 .venv/bin/python bench/language/run.py --split dev6           # dev.json's sixth set, written before round 6
+.venv/bin/python bench/language/run.py --split dev7           # dev.json's seventh set, written before round 7
+.venv/bin/python bench/language/run.py --split dev8           # dev.json's eighth set: round 7's held-out (totals only)
 .venv/bin/python bench/language/run.py --planner bedrock      # the same corpus through BedrockPlanner
 
 How to read it (bench/language/README.md has the rules). Each update entry is sent to the planner's `update` on the
@@ -165,7 +167,9 @@ def report(kind: str, split: str, results: list[tuple[Entry, str, str]], verbose
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--split", choices=["train", "test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "all"], default="all"
+        "--split",
+        choices=["train", "test", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "all"],
+        default="all",
     )
     parser.add_argument("--planner", choices=["heuristic", "bedrock"], default="heuristic")
     parser.add_argument("-v", "--verbose", action="store_true", help="list the entries not applied / not answered")
@@ -175,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planner: {args.planner}")
     splits = ["train", "test"] if args.split == "all" else [args.split]
     print(
-        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev6 in dev.json); "
+        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev8 in dev.json); "
         f"split(s) run: {', '.join(splits)} (the test split is never tuned on); "
         f"PYTHONHASHSEED={os.environ.get('PYTHONHASHSEED', 'random')}\n"
     )

@@ -200,8 +200,69 @@ PROBES = [
     "Drop rows where Website is Deutschland",
 ]
 
+# Round 7: the same kinds in other voices (SQL and regex shorthand, dictation, a manager delegating, requests said as
+# questions, hedges of a speaker who has not decided, lists, non-native word order, off-topic lines), and three
+# pre-existing misreadings they found: a denied removal read as the removal ("we should not drop rows without an
+# email"), a date format said of a column no date field reads ("Notes format is ..."), and "never mind, leave it as
+# it is" read as an undo.
+PROBES_ROUND_7 = [
+    "SELECT * FROM contacts",
+    "WHERE Fax IS NOT NULL",
+    "email = COALESCE(E-mail, Fax)",
+    "CASE Lifecycle WHEN 'Kunde' THEN 'banana' END",
+    "s/Deutschland/Deutschland/",
+    "-- TODO: decide about the notes later",
+    "SELECT DISTINCT ON (Fax) *",
+    "DROP TABLE contacts",
+    "TRUNCATE contacts",
+    "phone = lower(phone)",
+    "created_at = to_date(Notes, 'DD/MM/YYYY')",
+    "testing testing one two three period",
+    "don't lowercase the emails period",
+    "never mind comma leave it as it is",
+    "dates are not day first period",
+    "Make sure nothing changes for now.",
+    "Make sure we don't drop rows without an email.",
+    "Make sure the emails aren't lowercased.",
+    "Have someone check the dates.",
+    "Could Mobile be better for phone?",
+    "Could the dates be the problem?",
+    "Could it be that test rows are dropped?",
+    "Can rows without an email be imported too?",
+    "I think maybe we should split Full Name later",
+    "Probably the dates are day first, but I'm not sure yet",
+    "Perhaps lowercase the emails? Not sure whether that's needed",
+    "I guess we might drop the test rows at some point",
+    "I'm not sure if Kunde means customer",
+    "maybe Mobile for phone, still thinking about it",
+    "To do:\n1) nothing yet\n2) we'll see",
+    "- don't split Full Name\n- don't lowercase the emails",
+    "Two things: • don't drop the test rows • leave the dates alone",
+    "what's the weather in Madrid",
+    "the Full Name I don't want to split it",
+    "the emails you must not put in small letters",
+    "Test rows are already dropped",
+    "The emails are already lowercased",
+    "Phone numbers are usually treated as German",
+    "Have the Notes not imported anywhere",
+    "Could the Fax be used for phone?",
+    "we should not drop rows without an email",
+    "Notes format is 'DD/MM/YYYY'",
+    "never mind, leave it as it is",
+    "I won't need a default country",
+    "we will not need the mobile for phone",
+    "nothing should be imported",
+    "any chance Mobile would be better for phone?",
+    "Work Phone is not used",
+    "1. nothing for now",
+    "Requirement: nothing changes",
+    "any chance we could maybe split Full Name later?",
+    "configure phone = Fax",
+    "phone = Work Phone ?? Fax",
+]
 
-@pytest.mark.parametrize("message", PROBES)
+
+@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7)
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()
     before = recipe.model_dump()

@@ -102,7 +102,13 @@ def test_a_description_or_a_mixed_up_command_never_changes_the_recipe(message: s
 @pytest.mark.parametrize("message", ["country: fill blanks with US", "Land: fill blanks => US"])
 def test_an_instruction_word_is_never_a_value_to_translate(message: str) -> None:
     e = edit_recipe(update_start(10), [CONTACTS], SHEETS, message)
-    assert not e.changed and e.recipe is None and e.question is not None  # never maps 'fill blanks' → US
+    if e.changed:  # round 7: a label before 'fill blanks with v' reads as that field's default, as row 10 requires
+        UPDATE_EFFECTS[10](e)
+        assert e.recipe is not None
+        country = next(f for f in e.recipe.templates[0].fields if f.field == "country")
+        assert not any(isinstance(o, MapValues) and "fill blanks" in str(o.mapping) for o in country.ops)
+    else:  # never maps 'fill blanks' → US
+        assert e.recipe is None and e.question is not None
 
 
 def test_a_bare_description_of_duplicates_asks_and_the_answer_sets_the_dedup() -> None:

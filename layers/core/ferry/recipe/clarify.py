@@ -424,7 +424,8 @@ _COLUMNS_RE = re.compile(
 
 # what the file holds, named without the word 'column': 'what from the file is not used?', 'which headers ...'
 _SOURCE_PARTS_RE = re.compile(
-    r"\b(?:columns?|headers?|headings?|unmapped|unused)\b|\b(?:from|in|of|out of)\s+(?:the|my|our|this)\s+"
+    r"\b(?:columns?|headers?|headings?|unmapped|unused|(?:source|input|file|sheet|csv)\s+fields?)\b|"
+    r"\b(?:from|in|of|out of)\s+(?:the|my|our|this)\s+"
     r"(?:file|source|sheet|spreadsheet|csv|export|upload)\b(?!.*\b(?:rows?|records?|lines?|entries|contacts)\b)",
     re.I,
 )

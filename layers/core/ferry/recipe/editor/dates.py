@@ -74,6 +74,8 @@ def date_order(ctx: Ctx, text: str) -> Step | None:
         return None
     if foreign(ctx, text, lambda key: ctx.spec(key).type in ("date", "datetime"), DATE_WORDS):
         return None  # 'dates are day-first and phones are German' is two instructions
+    if _names_another_column(ctx, text):
+        return None  # 'Notes format is DD/MM/YYYY': no date field reads Notes, so no date field is meant
     keys, to_map = _date_targets(ctx, text)
     if not keys:
         return note(f"{ctx.template.name} has no mapped date field")
@@ -140,6 +142,16 @@ def _date_targets(ctx: Ctx, text: str) -> tuple[list[str], dict[str, str]]:
     if named:
         return list(dict.fromkeys(named)), to_map
     return [k for k in dated if ctx.sources(k)], to_map
+
+
+def _names_another_column(ctx: Ctx, text: str) -> bool:
+    """The clause names a column that feeds a field of another type, or no field while no date field is free."""
+    dated = [f.key for f in ctx.template.fields if f.type in ("date", "datetime")]
+    free = [k for k in dated if not ctx.sources(k)]
+    for m in ctx.mentions(text):
+        if m.kind == "column" and (m.key not in dated) and not (m.key is None and len(free) == 1):
+            return True
+    return False
 
 
 def _date_format(m: re.Match[str]) -> str | None:

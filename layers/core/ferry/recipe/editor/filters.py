@@ -147,8 +147,16 @@ def filter_rows(ctx: Ctx, text: str) -> Step | None:
             cond = _value_only(ctx, groups["value"])
         else:
             cond = _condition(ctx, groups["cond"] or "")
-        if cond is not None:
-            return _filter_step(ctx, cond, keep, only="only" in verb or "just" in verb or "limit" in verb)
+        if cond is None:
+            continue
+        only = "only" in verb or "just" in verb or "limit" in verb
+        named = groups.get("value") and keep and not only and cond.kind == "value" and not cond.negated
+        if named and not _excluding(ctx, cond.target, cond.values):
+            # 'keep the test rows' (round 7): rows named by a value and kept, not 'only' those, while no filter
+            # drops them: they are kept already; keeping nothing else is asked for with 'only'
+            listed = " or ".join(f"'{v}'" for v in cond.values)
+            return note(f"rows with {listed} are already kept (no filter drops them)")
+        return _filter_step(ctx, cond, keep, only=only)
     return None
 
 

@@ -94,6 +94,21 @@ def denial_question(text: str) -> Question:
     )
 
 
+# the command denied is itself a removal ('we should not drop rows without an email'): a reading that removes is
+# then the very change denied, not what the denial asks for
+_REMOVAL_COMMAND_RE = re.compile(
+    r"^(?:(?:i|we|you)\s+)?(?:(?:should|must|shall|will|can|may|want\s+to|need\s+to|would)\s+)?(?:really\s+)?"
+    r"(?:drop|remove|delete|exclude|skip|filter\s+out|throw\s+(?:out|away)|dedupe|deduplicate|get\s+rid\s+of|"
+    r"discard|leave\s+out)\b",
+    re.I,
+)
+
+
+def denies_a_removal(positive: str) -> bool:
+    """The clause without its denial commands a removal itself ('we should drop rows without an email')."""
+    return _REMOVAL_COMMAND_RE.match(positive.strip()) is not None
+
+
 def removes(before: Recipe, after: Recipe) -> bool:
     """The change drops rows or stops reading a column: what a denial most often asks for ('we don't take the
     rows without email', 'the test rows are not real'), so such a reading of a denied clause is kept."""
@@ -125,6 +140,18 @@ _STATE_QUESTION_RE = re.compile(
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|[;\n]+")
 
 
+# a request that asks for an opinion on itself ('can Mobile be the phone, or is that a bad idea?', '... what do you
+# think?') or is said to be only a question ('Could the Mobile be the phone? Just asking') asks, it does not command
+_OPINION_TAG_RE = re.compile(
+    r"(?:^|[,;\s])\s*(?:or\s+(?:is|would)\s+(?:that|it|this)\s+(?:be\s+)?(?:a\s+)?(?:bad|good|dumb|silly|terrible|stupid)"
+    r"\s+idea|what\s+do\s+you\s+think|would\s+that\s+(?:make\s+sense|work|be\s+(?:ok|okay|wise|better))|"
+    r"does\s+that\s+make\s+sense|(?:good|bad)\s+idea|any\s+thoughts|thoughts|is\s+that\s+(?:ok|okay|wise|smart|right|"
+    r"a\s+good\s+idea))\s*\?+\s*$",
+    re.I,
+)
+_ONLY_ASKING_RE = re.compile(r"^(?:just\s+)?(?:asking|curious|wondering)(?:\s+for\s+a\s+friend)?[.!]*$", re.I)
+
+
 def state_question(message: str) -> str | None:
     """The last sentence of a message when it asks how the recipe is ('Are duplicates dropped?') rather than
     asking for a change ('Could you drop duplicates?'): a question is answered by clarify, never applied."""
@@ -132,6 +159,10 @@ def state_question(message: str) -> str | None:
     if not sentences:
         return None
     last = sentences[-1]
+    if _OPINION_TAG_RE.search(last):
+        return last
+    if len(sentences) > 1 and _ONLY_ASKING_RE.match(last) and sentences[-2].endswith("?"):
+        return sentences[-2]
     return last if _STATE_QUESTION_RE.match(last) else None
 
 

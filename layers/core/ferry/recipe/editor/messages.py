@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ferry.recipe.editor.voices import clause_forms, message_forms
+
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
 _QUOTED_RE = re.compile(
     r"(?<![\w'])(?:\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u2018([^\u2019]+)\u2019|'([^']+)'|`([^`]+)`)(?![\w'])"
@@ -132,7 +134,7 @@ def relayed(text: str) -> str:
 def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
-    text = relayed(text)
+    text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)
@@ -151,6 +153,7 @@ def tidy(text: str) -> str:
         text = _LEADING_NOISE_RE.sub("", text).strip()
         text = _TRAILING_NOISE_RE.sub("", text).strip()
         text = _INNER_NOISE_RE.sub("", text).strip()
+        text = clause_forms(text)  # hedges dropped, a request or delegation said as the command
         text = _preference(_wished(text))
         for pattern, replacement in _REWRITES:
             text = pattern.sub(replacement, text).strip()

@@ -26,7 +26,14 @@ from ferry.recipe.editor.context import (
     with_antecedent,
 )
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
-from ferry.recipe.editor.fit import affirmed, denial_question, misfit, misfit_question, removes
+from ferry.recipe.editor.fit import (
+    affirmed,
+    denial_question,
+    denies_a_removal,
+    misfit,
+    misfit_question,
+    removes,
+)
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
@@ -278,7 +285,7 @@ class Session:
             s.apply()
         after = denied.model_dump(by_alias=True)
         same = after == plain.model_dump(by_alias=True) and after != working.model_dump(by_alias=True)
-        return same and not removes(working, denied)
+        return same and (denies_a_removal(positive) or not removes(working, denied))
 
     def _lean(
         self, clauses: list[str], i: int, step: Step, text: str, clause: Clause, working: Recipe

@@ -89,10 +89,13 @@ _KEEP_ROW_RE = full(
     r"(?:(?:the|that|this|each|every)\s+)?(?:row|record|contact|line|entry)s?\s+"
     r"(?:(?:must|should|has to|have to|needs? to|can|will)\s+(?:stay|remain|be kept|survive|stay in)|"
     r"(?:stays?|remains?|is kept|are kept|survives?))|"
-    r"(?:keep|retain|save)\s+(?:them|those|these)|(?:keep|retain|save)\s+(?:(?:the|that|this|those|these)\s+)?"
-    r"(?:row|record|contact|line|entry)s?|(?:(?:the|those|these)\s+)?(?:row|record|contact|line|entry)s?\s+(?:we|you)\s+"
+    r"(?:keep|retain|save)\s+(?:them|those|these)|(?:(?:we|you)\s+(?:will\s+)?)?(?:keep|retain|save)\s+"
+    r"(?:(?:the|that|this|those|these|every|each|all(?:\s+the)?)\s+)?(?:row|record|contact|line|entry)s?|(?:(?:the|those|these)\s+)?(?:row|record|contact|line|entry)s?\s+(?:we|you)\s+"
     r"(?:keep|retain)|(?:don'?t|do not|dont|never)\s+(?:throw|toss|drop|lose|remove|delete|skip|"
-    r"discard)\s+(?:the|that|this|those|these)\s+(?:row|record|contact|line|entry)s?(?:\s+away)?"
+    r"discard)\s+(?:the|that|this|those|these)\s+(?:row|record|contact|line|entry)s?(?:\s+away)?|"
+    # 'don't remove anything' beside a fallback: nothing is dropped anyway
+    r"(?:don'?t|do not|dont|never)\s+(?:remove|drop|delete|lose|throw away|discard)\s+(?:anything|any\s+(?:row|record|"
+    r"contact|line|entry)s?)"
 )
 
 
