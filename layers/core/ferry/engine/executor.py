@@ -482,6 +482,7 @@ def _execute_template(
             unread.add(raw.select([filled_hash(pl.col(c)).alias(c) for c in unread.columns]))
             part = transform_chunk(tr, template, raw, source_rows + 1)
             source_rows += raw.height
+            del raw  # not held while the part is written
             if counts is not None:
                 counts("read", template.name, source_rows, total)
             if total and source_rows < total:
