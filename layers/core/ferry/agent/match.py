@@ -29,7 +29,7 @@ from ferry.agent.evidence import (
     siblings,
     value_fit,
 )
-from ferry.agent.left_out import offer_left_out, offer_within_budget
+from ferry.agent.left_out import COLUMNS_PER_QUESTION, offer_left_out, offer_within_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.normalize import fold
@@ -407,12 +407,46 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     offer_left_out(scored, result)
     _ask_split(scored, result)
     offer_within_budget(scored, result)
+    _within_budget(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
         c for m in result.matches if not m.auto_applied and m.columns and _asked(result, m.field) for c in m.columns
     }
     result.unmapped_columns = [c.name for c in sheet.columns if c.name not in used and c.name not in pending]
     return result
+
+
+# Kinds of field whose values are words, never whole numbers
+_WORDY_KINDS = frozenset({"street", "region", "country", "fullname", "given", "surname", "email", "url"})
+
+
+def _names_outright(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """Whether a header names the field outright (its name, a whole-header synonym), so that values disagreeing with
+    it are no reason to leave it out: not a one-word header of many meanings ('Name', 'nombre' for a first name)
+    unless it is the field's own key, and not a column of ids into a list the file does not hold."""
+    if pair.header < SURE_HEADER or col.empty or lookup_ids(col):
+        return False
+    if fld.kind in _WORDY_KINDS and col.profile.integer >= 0.9:
+        return False  # whole numbers under 'address' or 'country': ids into another table, asked about, not mapped
+    return col.norm == fld.spec.key or col.norm not in AMBIGUOUS_HEADERS | BARE_NAMES
+
+
+# Why a which-column question is asked about a column whose header only resembles the field: the questions least often
+# right (the person mostly answers "none"), so the first to go when a sheet asks more than its budget.
+LOOK_ALIKE_WHY = "The header only resembles it"
+
+
+def _within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
+    """A sheet asked more questions than its budget of one per ten columns drops its look-alike questions (a header
+    that only resembles the field, one column offered, nothing else joined) until it is within it: they are the
+    questions least often right, and the column stays listed as not imported."""
+    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    for question in reversed(list(result.questions)):
+        if len(result.questions) <= budget:
+            return
+        columns = [o for o in question.options if o.label.startswith("'")]
+        if question.kind == "which_column" and question.context.startswith(LOOK_ALIKE_WHY) and len(columns) == 1:
+            result.questions.remove(question)
 
 
 def _asked(result: SheetMatch, field_key: str) -> bool:
@@ -499,6 +533,13 @@ def _field_match(
         match.confidence = max(match.confidence, calibrated(pair.header * 0.85))
         match.rationale += "; its values look unusual for it, so it is mapped and you are asked to confirm"
         questions.append(ask.conflict(fld, col, "Its header names the field; its values look unusual"))
+    elif pair.conflict and not lookup and _names_outright(col, fld, pair):
+        # A header that names the field, values that disagree (placeholders, test data, an odd format): the values
+        # may doubt the header, never veto it. Mapped on the header and asked, so the person confirms or undoes it.
+        auto = True
+        match.confidence = max(min(match.confidence, UNSURE), calibrated(pair.header * 0.8))
+        match.rationale += "; the header and the values disagree, so it is mapped and you are asked to confirm"
+        questions.append(ask.conflict(fld, col, "Its header and its values disagree"))
     elif pair.conflict and not lookup:
         auto = False
         match.rationale += "; the header and the values disagree"
@@ -541,7 +582,7 @@ def _field_match(
         else:
             match.rationale += "; the header only resembles the field and the values do not confirm it"
         if fld.spec.required or not names_broader(col, fld):  # a broader word ('Price' for sale_price) is no name
-            questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), "The header only resembles it"))
+            questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), LOOK_ALIKE_WHY))
     elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in VALUE_KINDS and col.profile.n >= 2:
         # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
         # numbers, postal codes, states) in no other column: they carry the mapping on their own.
