@@ -1,8 +1,9 @@
 """Stage 1's shared work gives the same part as computing every field on its own rows.
 
 `transform_chunk` builds a field once per distinct value when its column repeats (and keeps those results
-across chunks, so a later chunk builds only the values it is the first to hold), shares the ops of fields reading the same column, and parses a full name once for both
-`split_name` parts. Each shortcut is checked here against the plain per-row computation.
+across chunks, so a later chunk builds only the values it is the first to hold), shares the ops of fields reading
+the same column, and parses a full name once for both `split_name` parts. Each shortcut is checked here against
+the plain per-row computation.
 """
 
 from __future__ import annotations
