@@ -11,7 +11,9 @@ from tests.unit.test_benchmarks_run import bench
 
 def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -> None:
     frozen, both = load(CORPUS), load(DEV)
-    assert {e["split"] for e in both} == {"dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"}
+    assert {e["split"] for e in both} == {
+        "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
+    }  # fmt: skip
     dev = [e for e in both if e["split"] == "dev"]
     assert len(dev) >= 120
     assert {e["split"] for e in frozen} == {"train", "test"}  # dev entries live in their own file only
@@ -139,7 +141,7 @@ def test_the_dev6_split_is_reported_apart() -> None:
     assert "— dev5" not in out and "— train" not in out and "— test" not in out
 
 
-@pytest.mark.parametrize("split", ["dev7", "dev8"])
+@pytest.mark.parametrize("split", ["dev7", "dev8", "dev9", "dev10"])
 def test_the_seventh_and_eighth_dev_sets_cover_every_row_with_their_own_fresh_phrasings(split: str) -> None:
     frozen, both = load(CORPUS), load(DEV)
     mine = [e for e in both if e["split"] == split]
@@ -158,8 +160,8 @@ def test_the_seventh_and_eighth_dev_sets_cover_every_row_with_their_own_fresh_ph
     assert not fresh & {e["text"].lower() for e in both if e["split"] != split}
 
 
-@pytest.mark.parametrize("split", ["dev7", "dev8"])
-def test_the_dev7_and_dev8_splits_are_reported_apart(split: str) -> None:
+@pytest.mark.parametrize("split", ["dev7", "dev8", "dev10"])
+def test_the_dev7_to_dev10_splits_are_reported_apart(split: str) -> None:
     out = bench("bench/language/run.py", "--split", split)
     assert f"== update — {split} (60 entries, 20 rows)" in out and f"== clarify — {split} (16 entries, 8 rows)" in out
-    assert "— dev6" not in out and "— train" not in out and "— test" not in out
+    assert "— dev6" not in out and "— train" not in out and "— test" not in out and "— dev9" not in out

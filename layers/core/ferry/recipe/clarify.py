@@ -187,8 +187,34 @@ _NUMBER_WORDS = re.findall(
 )
 # Everyday ways of asking each question class, each rewritten to the words its intent listens for. They are
 # kinds of wording (a negated 'import', 'share a', 'two times', 'double-check'), not whole questions.
+_ORDINAL_WORDS = re.findall(
+    r"\w+",
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth",
+)
 _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|(?<=\s))#\s*(\d+)\b"), r"row \1"),
+    # round 8: 'the twelfth row' is row 12; British and Australian words for dropped, imported and invalid
+    (re.compile(r"\b(?:the\s+)?(" + "|".join(_ORDINAL_WORDS[1:]) + r")\s+(row|line|record|entry)\b", re.I), "ORDINAL"),
+    (re.compile(r"\bflagged\s+up\b", re.I), "flagged"),
+    (
+        re.compile(
+            r"\b(?:binned|chucked(?:\s+out)?|ditched|scrapped|axed|tossed(?:\s+out)?|culled|weeded\s+out|"
+            r"kicked\s+out|got\s+rid\s+of)\b",
+            re.I,
+        ),
+        "dropped",
+    ),
+    (
+        re.compile(
+            r"\b(?:won'?t|will not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
+            r"(?:be\s+)?(?:going|go|coming|come|getting|get|making it|make it|carried|brought|taken)\s+"
+            r"(?:across|over|through)\b",
+            re.I,
+        ),
+        "not imported",
+    ),
+    (re.compile(r"\b(?:dodgy|dodgey|dud|duff|wonky|bogus|rubbish|garbage|junk|iffy|dicey)\b", re.I), "invalid"),
     (re.compile(r"\b(row|line|record|entry)\s+(" + "|".join(_NUMBER_WORDS) + r")\b", re.I), "NUMBER"),
     (
         re.compile(
@@ -261,7 +287,9 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
 def rephrase(text: str) -> str:
     """The question with everyday wordings of each question class rewritten to that class's words."""
     for pattern, replacement in _REWORDINGS:
-        if replacement == "NUMBER":
+        if replacement == "ORDINAL":
+            text = pattern.sub(lambda m: f"{m.group(2)} {_ORDINAL_WORDS.index(m.group(1).lower())}", text)
+        elif replacement == "NUMBER":
             text = pattern.sub(lambda m: f"{m.group(1)} {_NUMBER_WORDS.index(m.group(2).lower())}", text)
         elif replacement == "DUP":
             text = pattern.sub(lambda m: f"have the same {m.group(1) or m.group(2)}", text)

@@ -13,6 +13,7 @@ from typing import Any
 
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
+from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.fit import state_question, state_question_asked
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.readings import commands
@@ -29,7 +30,7 @@ def edit_recipe(
     `sheets` maps (file_id, sheet_id) to the manifest of each template's source sheet.
     """
     session = Session(recipe, templates, sheets)
-    asked = state_question(message)
+    asked = state_question(message) or state_question(courteous(message))  # 'Quick one: is the email …?'
     if asked is not None:  # a question about the recipe ('Are duplicates dropped?') is never applied
         return session.ask(state_question_asked(asked), [], [], cut_quotes(message.strip()))
     clauses = [c for c in session.clauses(message) if session.read(cut_quotes(c)).kind != "ignore"]

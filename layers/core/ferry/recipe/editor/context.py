@@ -153,7 +153,17 @@ _REASON_RE = re.compile(
 )
 
 
+# said with the speaker as the subject: 'we have a number of contacts without one'
+_HAVE_REASON_RE = re.compile(
+    r"^(?:we|i|they)\s+(?:have|had|'ve got|have got)\s+(?:many|some|several|a few|a lot of|lots of|a number of|"
+    r"plenty of|loads of|heaps of|quite a few)\s+[\w-]+\s+(?:with|without|that|who|which)\b(?!.*\b(?:so|then|please|"
+    r"use|take|set|map|drop|keep|should|must|make)\b)[^,;]{0,60}$",
+    re.I,
+)
+
+
 def is_trailing_reason(clause: str) -> bool:
     """A statement of how many rows have (or lack) something, with no command in it: the reason for the
     instruction before it ('Make the email optional. Many contacts don't have one')."""
-    return bool(_REASON_RE.match(_LEADING_LINK_RE.sub("", clause.strip())))
+    text = _LEADING_LINK_RE.sub("", clause.strip())
+    return bool(_REASON_RE.match(text) or _HAVE_REASON_RE.match(text))

@@ -119,6 +119,10 @@ _VALUE_PATTERNS = [
 _KEEP_VERB_RE = re.compile(rf"^(?:{_KEEP_VERBS}|kept|imported|included|retained)$", re.I)
 
 
+# words that stand for rows or columns already named, never for a value of the file
+_NOT_VALUES = frozenset({"these", "those", "they", "them"})
+
+
 @dataclass
 class _Condition:
     """Which rows a filter instruction talks about."""
@@ -181,8 +185,10 @@ def _condition(ctx: Ctx, cond: str) -> _Condition | None:
                 continue  # 'with the E-mail address' names no value
             return _Condition("value", target, [_spelt(ctx, target, groups["seen"])])
         values = _values_list(ctx, groups["v"])
-        if not values:
-            continue
+        if not values or any(_NOT_VALUES & set(v.lower().split()) for v in values):
+            continue  # 'rows with no e-mail are useless, these ...': a pronoun is never a value of the file
+        if re.match(r"(?:no|without)\s", groups.get("x") or "", re.I):
+            continue  # 'with no e-mail are ...' says what rows lack, not a value they hold
         if groups.get("x") is None:
             found = _value_only(ctx, groups["v"])
             if found:

@@ -212,6 +212,29 @@ def misfit(
     return None
 
 
+_INSTEAD_OF_RE = re.compile(
+    r"\b(?:instead of|rather than|in place of|not from)\s+(?:the\s+)?(?P<col>.+?)\s*(?:column)?\s*[.!]*$", re.I
+)
+
+
+def instead_kept(text: str, before: Recipe, after: Recipe) -> str | None:
+    """The clause says a field's value comes from somewhere 'instead of' a column, yet the change it was read as
+    keeps that column first for the field it changed ('should come from Website instead of E-mail' read as a
+    fallback to Website's domain): the change is not the one asked for."""
+    m = _INSTEAD_OF_RE.search(text)
+    if m is None:
+        return None
+    named = m.group("col").strip().lower()
+    old = {tr.sheet_id: {f.field: f for f in tr.fields} for tr in before.templates}
+    for tr in after.templates:
+        for fr in tr.fields:
+            prior = old.get(tr.sheet_id, {}).get(fr.field)
+            changed = prior is None or prior.model_dump() != fr.model_dump()
+            if changed and fr.column is not None and fr.column.lower() == named:
+                return f"{fr.field} still comes from {fr.column!r} first, and the message asks for it instead of that"
+    return None
+
+
 def _new_ops(prior: FieldRecipe | None, fr: FieldRecipe) -> list[Op]:
     known = [op.model_dump() for op in prior.ops] if prior else []
     same_column = prior is not None and prior.column == fr.column

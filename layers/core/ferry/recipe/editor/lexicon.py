@@ -110,6 +110,38 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "is": ("comes as", "comes in as", "arrives as", "is given as", "is formatted as"),
 }  # fmt: skip
 
+# round 8: British, Australian and Indian English, and an over-polite or a terse register, by meaning (a table of its
+# own, since a meaning may already have a row above)
+REGISTER: dict[str, tuple[str, ...]] = {
+    "drop": ("get shot of", "chuck out", "chuck away", "throw out", "throw away", "toss out", "weed out",
+             "kick out", "strip out", "bin", "ditch", "axe", "junk", "nix"),
+    "undo": ("scratch that", "scrap that", "forget that change", "put it back how it was",
+             "put it back the way it was", "put things back how they were", "put things back the way they were",
+             "set it back", "roll it back"),
+    "dropped": ("binned", "ditched", "axed", "scrapped", "junked", "chucked out", "tossed out", "weeded out",
+                "kicked out", "thrown away"),
+    "build": ("knock up", "whip up", "cook up", "conjure up", "make up"),
+    "put": ("stick", "pop", "bung", "shove", "park"),
+    "somewhere": ("wherever", "some field or other", "one field or another", "some field or another"),
+    "don't import": ("shan't be needing", "shall not be needing", "shan't need", "won't be wanting",
+                     "don't be needing"),
+    "should": ("ought to",),
+    "they have": ("they've got", "they have got"),
+    "we have": ("we've got", "we have got"),
+    "it has": ("it's got", "it has got"),
+    "don't have": ("haven't got", "have not got", "don't have got"),
+    "doesn't have": ("hasn't got", "has not got"),
+    "day first": ("day then month", "day before month", "day before the month", "day and then month",
+                  "day and then the month", "day comes first", "day goes first"),
+    "month first": ("month then day", "month before day", "month before the day", "month comes first"),
+    "empty": ("nothing's there", "nothing is there", "nothing in it"),
+    "country code": ("+country code", "+ country code", "plus country code", "+code", "+ code"),
+    "has": ("column says", "column shows", "column reads"),
+    "": ("at the front", "at the start", "in front", "not fussed which", "not fussed", "don't mind which",
+         "do not mind which", "don't care which", "any will do", "any one will do", "either is fine",
+         "any field will do", "if that's alright", "for me please"),
+}  # fmt: skip
+
 # a German or French speaker's own words for the grammar's, in a message otherwise in English ('Notes: nicht
 # importieren', 'annule ça', 'Wenn Organization leer ist, ...'); the values of the file stay as typed
 FOREIGN: dict[str, tuple[str, ...]] = {
@@ -132,7 +164,9 @@ _PASSIVE = {
     "lowercased": "lowercase", "lower-cased": "lowercase", "mapped": "map", "filled": "fill", "kept": "keep",
     "deduplicated": "dedupe", "deduped": "dedupe", "normalised": "normalise", "normalized": "normalise",
     "carried over": "import", "brought over": "import", "taken over": "import", "left out": "leave out",
-    "thrown out": "drop", "filtered out": "filter out", "broken up": "split", "broken": "split", "chopped": "split",
+    "thrown out": "drop", "binned": "drop", "ditched": "drop", "chucked out": "drop", "axed": "drop",
+    "scrapped": "drop", "tossed out": "drop", "weeded out": "drop", "kicked out": "drop", "junked": "drop",
+    "filtered out": "filter out", "broken up": "split", "broken": "split", "chopped": "split",
     "saved": "keep", "stored": "keep", "preserved": "keep", "retained": "keep", "placed": "put", "put": "put",
     "generated": "generate", "built": "build", "derived": "derive", "created": "create",
 }  # fmt: skip
@@ -143,6 +177,9 @@ _SEPARABLE: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(rf"\b(?:break|chop|cut|split)\s+{_OBJ}\s+(?:up|apart)\b", re.I), r"split \g<obj>"),
     # 'make two (columns) of it' / 'make two out of Full Name': a split
     (re.compile(rf"\bmake\s+two(?:\s+\w+)?\s+(?:out\s+)?of\s+{_OBJ}", re.I), r"split \g<obj>"),
+    # 'knock one up from the domain', 'chuck them out': a separable verb of building or of removing
+    (re.compile(rf"\b(?:knock|whip|cook|conjure|make)\s+{_OBJ}\s+up\b", re.I), r"build \g<obj>"),
+    (re.compile(rf"\b(?:chuck|toss|kick|weed)\s+{_OBJ}\s+(?:out|away)\b", re.I), r"drop \g<obj>"),
     # an adverb between a verb and its object says nothing: 'import also the notes'
     (re.compile(r"\b(import|use|map|drop|keep|take|split)\s+(?:also|too|as well|additionally)\s+", re.I), r"\1 "),
     # rows allowed to lack a field: the field is optional ('contacts may have no email')
@@ -518,7 +555,7 @@ def _compile() -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
         (re.compile(rf"\b{bad}\b", re.I), good) for bad, good in _CONTRACTIONS.items()
     ]
     rules += _SEPARABLE
-    tables = [*SYNONYMS.items(), *FOREIGN.items()]
+    tables = [*SYNONYMS.items(), *REGISTER.items(), *FOREIGN.items()]
     phrases = sorted(((p, c) for c, ps in tables for p in ps), key=lambda pc: -len(pc[0]))
     rules += [(re.compile(rf"(?<![\w+]){re.escape(p)}(?!\w)", re.I), c) for p, c in phrases]
     return rules + _country_phrases()

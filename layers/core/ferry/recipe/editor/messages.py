@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.voices import clause_forms, message_forms
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -44,7 +45,10 @@ _ASKED_CONDITION_RES = [
 _LIST_MARK_RE = re.compile(r"(?:(?<=\s)|(?<=:)|^)(\d)\.\s+(?=\S)")
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|[;\n]+")
 SOFT_BREAK_RE = re.compile(
-    r"(\s*,\s*(?:and then\s+|and\s+|then\s+|also\s+|plus\s+)?|\s+(?:and then|and also|and|then|also|plus|but)\s+)", re.I
+    # (a dash between two clauses cuts like a comma: 'don't drop them — build one from the domain')
+    r"(\s*,\s*(?:and then\s+|and\s+|then\s+|also\s+|plus\s+)?|\s+(?:and then|and also|and|then|also|plus|but)\s+|"
+    r"\s*[\u2013\u2014]\s*|\s+-\s+)",
+    re.I,
 )
 
 
@@ -135,6 +139,7 @@ def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
     text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
+    text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)

@@ -30,6 +30,7 @@ from ferry.recipe.editor.fit import (
     affirmed,
     denial_question,
     denies_a_removal,
+    instead_kept,
     misfit,
     misfit_question,
     removes,
@@ -60,6 +61,23 @@ _TEMPLATE_SCOPE_RES = [
     re.compile(r"^(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)(?:\s+(?:template|sheet))?\s*[,:]\s*(?P<rest>.+)$", re.I),
     re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on)\s+(?:the\s+)?(?P<t>[\w ]+?)\s+(?:template|sheet)$", re.I),
 ]
+# the words an instruction is said with, whatever it names: a clause with none of them and no name is a remark
+_INSTRUCTION_WORD_RE = re.compile(
+    r"\b(?:undo|revert|back|restore|drop\w*|remov\w*|delet\w*|skip\w*|keep\w*|kept|split\w*|map\w*|unmap\w*|"
+    r"us(?:e|ed|ing)|tak\w*|took|lower\w*|upper\w*|case|default\w*|fill\w*|empty|blank\w*|missing|dedup\w*|"
+    r"duplicat\w*|first|last|import\w*|ignor\w*|exclud\w*|includ\w*|leav\w*|left|put|set|chang\w*|mak\w*|"
+    r"made|treat\w*|read|format\w*|convert\w*|translat\w*|mean\w*|instead|only|filter\w*|should|must|need\w*|"
+    r"want\w*|prefer\w*|rather|don'?t|do not|never|not|no|none|nothing|without|optional|required|mandatory|"
+    r"somewhere|where|which|whichever|field\w*|column\w*|rows?|records?|version|all|every|each|same|once|"
+    r"german\w*|country|phone\w*|e-?mail\w*|dates?|names?|"
+    # a retraction or a doubt is never small talk: 'Lowercase the emails. Just kidding.'
+    r"kidding|joking|jok\w*|jk|wait|hold|hang|cancel\w*|forget|mind|stop|sorry|oops|mistake\w*|wrong|idea|sure|"
+    r"thoughts?|second|maybe|perhaps|hmm+|silly|bad|good|ok(?:ay)?|right|really|sense|what|why|how|who|when|whether|"
+    r"is|are|does|do|did|can|could|would|will)\b",
+    re.I,
+)
+_NO_USE_RE = re.compile(r"\b(?:no|of no)\s+(?:use|good|help)\b", re.I)
+
 # "ignore" (filler, "keep the row") weighs a little less, so it never swallows an instruction cut beside it
 _WEIGHT = {"change": 1.0, "note": 1.0, "revert": 1.0, "ignore": 0.9, "ask": 0.5, "unknown": 0.0}
 
@@ -192,6 +210,7 @@ class Session:
         revert = False
         skip = 0
         background: list[tuple[int, str, Clause]] = []
+        chatter: list[tuple[int, str, Clause]] = []  # greetings, thanks, remarks: no name, no instruction word
         described: list[tuple[int, Question, Clause, str]] = []  # changes read from a description only
         asked_for: set[str] = set()  # the kinds of change a clause asked for in words ('keep the first one')
         for i, text in enumerate(clauses):
@@ -227,6 +246,9 @@ class Session:
             if step.kind == "unknown" and len(clauses) > 1 and is_background(text):
                 background.append((i, text, clause))  # applied around if the rest is understood
                 continue
+            if step.kind == "unknown" and len(clauses) > 1 and self.names_nothing(clause, working):
+                chatter.append((i, text, clause))  # small talk beside an instruction: skipped if the rest reads
+                continue
             if step.kind in ("ask", "unknown"):
                 question = step.question or not_understood(text, self, working)
                 return self.ask(question, clauses[:i], clauses[i + 1 + skip :], clause)
@@ -242,7 +264,7 @@ class Session:
                 phrase = step.apply()
                 if working.model_dump(by_alias=True) == before:
                     noted.append(f"\u201c{text}\u201d is already how the recipe works")
-                elif (why := misfit(prior, working, self.templates, self.sheets)) is not None:
+                elif why := misfit(prior, working, self.templates, self.sheets) or instead_kept(text, prior, working):
                     return self.ask(misfit_question(text, why), clauses[:i], clauses[i + 1 + skip :], clause)
                 else:
                     said.append(phrase)
@@ -257,10 +279,11 @@ class Session:
             # of change ('..., keep the first one'): which change it wants is asked, nothing applied yet
             i, question, clause, _ = unasked[0]
             return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
-        if background and not (said or noted or revert):
-            i, text, clause = background[0]  # nothing else understood: the description was the instruction
+        if (background or chatter) and not (said or noted or revert):
+            i, text, clause = min(background + chatter)  # nothing else understood: that was the instruction
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
         noted += [f"\u201c{text}\u201d read as background, not as an instruction" for _, text, _ in background]
+        noted += [f"\u201c{text}\u201d read as a remark, not as an instruction" for _, text, _ in chatter]
         if revert:
             rest = (
                 " The other instructions were not applied; send them again on the restored version."
@@ -269,6 +292,20 @@ class Session:
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
         return self._finish(working, said, noted)
+
+    def names_nothing(self, clause: Clause, recipe: Recipe) -> bool:
+        """A remark, not an instruction: no column, field, value, number or quote of the migration in it, and no
+        word an instruction is said with ('Hope you had a good weekend', 'they're no use to us', 'Cheers')."""
+        text = _NO_USE_RE.sub(" ", clause.text)
+        if clause.quotes or re.search(r"\d", text) or _INSTRUCTION_WORD_RE.search(text):
+            return False
+        for tr in recipe.templates:
+            ctx = self._ctx(tr, clause.quotes)
+            if ctx is None or ctx.mentions(text):
+                return False
+            if any(ctx.known_value(w) for w in re.findall(r"[\w-]{3,}", text)):
+                return False
+        return True
 
     def _denial_ignored(self, text: str, clause: Clause, working: Recipe) -> bool:
         """The clause denies its command ('do not treat the phones as German') and yet reads as the very change
@@ -318,7 +355,25 @@ class Session:
                 if again.kind in ("change", "note", "revert"):
                     joined = cut_quotes(resolved)
                     return again, joined.restore(), joined, skip
+        # entity first: no noun phrase opens the clause before ('We shan't be needing the Notes column, so don't
+        # bring it across'), but it names one column or field, and that is what the pronoun means
+        named = self._one_name(clauses[i - 1], working) if i > 0 and has_pronoun(text) else None
+        if named is not None and (resolved := with_antecedent(text, named)) is not None:
+            again = self.read(cut_quotes(resolved), working)
+            if again.kind in ("change", "note", "revert"):
+                joined = cut_quotes(resolved)
+                return again, joined.restore(), joined, 0
         return step, text, clause, 0
+
+    def _one_name(self, text: str, working: Recipe) -> str | None:
+        """The one column or field a clause names (as the file or template spells it), or None for none or several."""
+        clause = cut_quotes(text)
+        names: set[str] = set()
+        for tr in working.templates:
+            ctx = self._ctx(tr, clause.quotes)
+            if ctx is not None:
+                names |= {m.name for m in ctx.mentions(clause.text)}
+        return next(iter(names)) if len(names) == 1 else None
 
     def _finish(self, working: Recipe, said: list[str], noted: list[str]) -> Edit:
         if not said:
