@@ -64,13 +64,18 @@ def test_part_by_part_equals_all_at_once(dedup: dict[str, object] | None, part_r
     assert not whole[executor.KEEP].all() or dedup is None  # the file does hold duplicates to drop
 
 
-def test_a_hash_collision_never_merges_two_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_collision_of_one_hash_never_merges_two_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     tr = _recipe({"keys": ["email"], "keep": "first"}).templates[0]
     frame = _rows(400, 3)
     keys = frame.select(executor._key_columns(tr, TEMPLATE))
     whole = executor.global_flags(tr, TEMPLATE, keys)
-    # every value hashes alike: only the comparison of the values themselves tells them apart
-    monkeypatch.setattr(pl.Series, "hash", lambda self, *a, **k: pl.repeat(7, len(self), dtype=pl.UInt64, eager=True))
+    # every value hashes alike under the first hash: the second one of the fingerprint tells them apart
+    real = pl.Series.hash
+
+    def first_collides(self: pl.Series, seed: int = 0) -> pl.Series:
+        return pl.repeat(7, len(self), dtype=pl.UInt64, eager=True) if seed == 0 else real(self, seed)
+
+    monkeypatch.setattr(pl.Series, "hash", first_collides)
     running = executor.RunningFlags(tr, TEMPLATE)
     parts = [running.flags(keys.slice(i, 50)) for i in range(0, keys.height, 50)]
     assert pl.concat(parts).equals(whole)

@@ -324,7 +324,8 @@ def global_flags(tr: TemplateRecipe, template: Template, keys: pl.DataFrame) -> 
 
 
 _HASH = "__hash__"
-_KEY = "__key__"
+_HASH2 = "__hash2__"
+_SEED2 = 0x9E3779B9  # the second hash's seed (the seed goes into the hasher's state: an unrelated function)
 _AT = "__at__"
 
 
@@ -332,8 +333,9 @@ class RunningFlags:
     """Stage 2 part by part, in source order, when no dedup keeps the last row of a key: then a row's flags
     depend only on the rows before it, so each part is finished as soon as it is built (no spill, one pass).
 
-    Per key column it keeps the distinct keys seen so far (hash and value: a hash match is checked against the
-    value, so a collision never merges two keys).
+    Per key column it keeps a 128-bit fingerprint of each distinct key seen so far (two independent 64-bit
+    hashes, 16 bytes a key whatever its length: the keys themselves would hold ~3x the memory). Two distinct keys
+    share a fingerprint with odds of about n^2 / 2^129: below 1e-20 for a billion keys.
     """
 
     def __init__(self, tr: TemplateRecipe, template: Template) -> None:
@@ -360,16 +362,16 @@ class RunningFlags:
         """True where a value is the first of its kind in this part and was not seen in an earlier one (nulls
         are never kept as seen: no flag counts them)."""
         first = first_distinct(values)
-        probe = pl.DataFrame({_HASH: values.hash(), _KEY: values})
+        probe = pl.DataFrame({_HASH: values.hash(), _HASH2: values.hash(seed=_SEED2)})
         seen = self._seen.get(name)
         if seen is not None:
-            # the seen keys whose hash this part holds: a set of the part's hashes probed by every seen key costs
-            # far less than a set of every seen key, which grows with the file
+            # the seen keys whose first hash this part holds: a set of the part's hashes probed by every seen key
+            # costs far less than a set of every seen key, which grows with the file
             met = seen.filter(seen[_HASH].is_in(probe[_HASH].implode()))
             if met.height:
                 at = probe[_HASH].is_in(met[_HASH].implode()).arg_true()
-                pairs = probe.gather(at).with_columns(at.alias(_AT)).join(met, on=_HASH, suffix="_seen")
-                first = first.scatter(pairs.filter(pl.col(_KEY).eq_missing(pl.col(_KEY + "_seen")))[_AT], False)
+                pairs = probe.gather(at).with_columns(at.alias(_AT)).join(met, on=[_HASH, _HASH2])
+                first = first.scatter(pairs[_AT], False)
         new = probe.filter(first & values.is_not_null())
         self._seen[name] = new if seen is None else pl.concat([seen, new])
         return first
