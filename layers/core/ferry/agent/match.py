@@ -23,7 +23,6 @@ from ferry.agent.evidence import (
     field_info,
     header_score,
     lookup_ids,
-    pct,
     related,
     sheet_noise,
     siblings,
@@ -52,6 +51,20 @@ from ferry.agent.pairs import (
     ScoredSheet,
     names_broader,
 )
+from ferry.agent.second_look import (
+    add_type_hints,
+    ask_enum_sibling,
+    ask_split,
+    field_asked,
+    name_beside_given,
+    name_in_description,
+    own_name_first,
+    plainer_kind,
+    primary_beside_plural,
+    propose_split,
+    second_line_alone,
+    split_score,
+)
 from ferry.agent.synonyms import SOFT_WORDS
 from ferry.core.domain import SheetManifest, Template
 
@@ -64,6 +77,9 @@ def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
         # 'In stock?', 'Is featured?': a yes/no question about the field, not the field itself.
         header *= 0.6
         header_reason += " (but it asks a yes/no question)"
+    if fld.key_field and fld.spec.type == "string" and col.profile.n >= 2 and col.profile.boolean >= 0.9:
+        # 'isCustomer' of true/false for the customer's number: a flag is nobody's key or name.
+        fit, ident, value_reason = -1.0, 0.0, "but its values are yes/no flags"
     multiplier = 1 + 0.1 * fit if fit >= 0 else 1 + 0.5 * fit
     header_part = header * multiplier
     value_part = ident * min(1.0, max(0.0, 0.5 + fit / 2))
@@ -115,9 +131,20 @@ def _confirmed(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     if names_broader(col, fld):
         # 'Price' for sale_price, 'Phone' for fax: numbers fit either, so values cannot confirm the narrower field.
         return False
+    if _qualified_state(col, fld):
+        # 'manufacturing_status' of 'active' for a product's status: a qualified header is the state of something
+        # else, and a state word fits many vocabularies, so the values cannot confirm whose state it is.
+        return False
     # 'Default Account', 'Default Warehouse': the default a record points at (a ledger, a site), not the record's own
     # value; like a look-alike header it needs values that agree.
     return pair.fit > 0 or col.json_path is not None
+
+
+def _qualified_state(col: ColumnInfo, fld: FieldInfo) -> bool:
+    """An enum field of words (not countries, whose names are unmistakable) named only inside a longer header."""
+    if fld.spec.type != "enum" or "country" in fld.concepts:
+        return False
+    return max((col.concepts.get(c, 0.0) for c in fld.concepts), default=0.0) < 0.9
 
 
 def _worth_asking(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: ScoredSheet) -> bool:
@@ -226,10 +253,13 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
     _name_beside_surname(columns, fields, pairs)
+    name_beside_given(columns, fields, pairs)
     _surnames_that_are_given_names(columns, fields, pairs)
     _record_key(columns, fields, pairs)
     _only_field_of_type(columns, fields, pairs)
     _article_numbers(columns, fields, pairs)
+    primary_beside_plural(columns, fields, pairs)
+    own_name_first(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
@@ -359,19 +389,6 @@ def _surnames_that_are_given_names(
         pairs[i][s] = PairScore(round(min(1.0, pair.header), 4), pair.header, 0.0, reasons)
 
 
-def split_score(col: ColumnInfo) -> float:
-    """How surely a column holds full person names that could be split (0 when it does not)."""
-    if col.json_path is not None:
-        return 0.0
-    strength = col.concepts.get("full_name", 0.0)
-    values = col.profile.full_name if col.profile.n else 0.6
-    if strength >= 0.9 and col.profile.email < 0.5 and col.profile.number < 0.5:
-        return round(0.55 + 0.4 * min(1.0, values / 0.6), 4)
-    if col.profile.full_name >= 0.7 and strength >= 0.45:
-        return round(0.5 + 0.3 * col.profile.full_name, 4)
-    return 0.0
-
-
 def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     """Map a sheet's columns onto a template's fields: one-to-one, calibrated, with questions when unsure."""
     scored = score_sheet(sheet, template)
@@ -400,17 +417,22 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
             used_sources.setdefault(source, fields[j].spec.key)
     for j, fld in enumerate(fields):
         result.matches.append(_field_match(j, fld, assigned.get(j), scored, assigned, result.questions))
-    _propose_split(scored, result)
-    _second_line_alone(scored, result)
+    propose_split(scored, result)
+    ask_enum_sibling(scored, result)
+    name_in_description(scored, result)
+    second_line_alone(scored, result)
     _propose_coalesce(sheet, scored, assigned, result)
     _phone_region(scored, result)
     offer_left_out(scored, result)
-    _ask_split(scored, result)
+    ask_split(scored, result)
     offer_within_budget(scored, result)
     _within_budget(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
-        c for m in result.matches if not m.auto_applied and m.columns and _asked(result, m.field) for c in m.columns
+        c
+        for m in result.matches
+        if not m.auto_applied and m.columns and field_asked(result, m.field)
+        for c in m.columns
     }
     result.unmapped_columns = [c.name for c in sheet.columns if c.name not in used and c.name not in pending]
     return result
@@ -447,10 +469,6 @@ def _within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
         columns = [o for o in question.options if o.label.startswith("'")]
         if question.kind == "which_column" and question.context.startswith(LOOK_ALIKE_WHY) and len(columns) == 1:
             result.questions.remove(question)
-
-
-def _asked(result: SheetMatch, field_key: str) -> bool:
-    return any(q.field == field_key and q.kind != "enum_values" for q in result.questions)
 
 
 def _field_match(
@@ -502,7 +520,7 @@ def _field_match(
     match.rationale = "; ".join(pair.reasons) or "weak similarity"
     if col.json_path is not None:
         match.hints["json_path"] = col.json_path
-    _add_type_hints(match, col, fld)
+    add_type_hints(match, col, fld)
     # Competitors: other columns close behind that are not better used by another field.
     assigned_col_field = {r: c for c, r in assigned.items()}
     rivals = [
@@ -517,6 +535,7 @@ def _field_match(
     ]
     auto = pair.score >= AUTO_SCORE
     lookup = fld.spec.type == "enum" and lookup_ids(col) and enum_mapping(col, fld).coverage == 0
+    plain = plainer_kind(i, j, scored, assigned_col_field)
     if col.other_party:
         auto = False
         match.rationale += f"; the header '{col.header}' suggests it belongs to someone else"
@@ -548,6 +567,13 @@ def _field_match(
         elif pair.score >= QUESTION_FLOOR and max(col.profile.n, col.filled) >= 3:
             # Values alone may carry a column across its header, but only on a few of them at least, and asked.
             questions.append(ask.conflict(fld, col, "Its values fit, its header does not"))
+    elif plain is not None:
+        # 'mobilePhone' took phone while 'fixedPhone' names the phone itself: a narrower kind is no sure choice
+        # over the plain one; asked, the plain one first.
+        auto = False
+        match.confidence = min(match.confidence, UNSURE)
+        match.rationale += f"; '{columns[plain].source}' names {key} itself, '{col.header}' a narrower kind of it"
+        questions.append(ask.which_column(fld, [columns[plain], col], "Two columns hold such values"))
     elif rivals and (
         pair.score < 0.9
         or any(_code_variants(columns[r], col) for r in rivals)
@@ -559,14 +585,19 @@ def _field_match(
         auto = False
         match.confidence = min(match.confidence, UNSURE)
         match.rationale += f"; '{columns[rivals[0]].source}' is almost as likely"
-        if not col.empty or _worth_asking(col, fld, pair, scored):  # empty look-alikes (Product Height) are no choice
+        # Empty look-alikes (Product Height) are no choice, nor flags that fit a yes/no field on their values alone
+        # ('isContact', 'isSupplier' for a marketing opt-in): any flag fits one.
+        flags_only = fld.spec.type == "boolean" and pair.header < 0.3
+        if (not col.empty and not flags_only) or _worth_asking(col, fld, pair, scored):
             questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
     elif _ids_for_text(col, fld) and pair.header < 1.0:
         # 'Default group ID' of small numbers for a text field: ids into a list the file does not hold. The column
-        # is the field's, but what the ids stand for only the person knows: asked, not applied.
+        # is the field's, but what the ids stand for only the person knows: asked, not applied; a header only spelled
+        # like the field ('companySet_importId' for notes) is no reason to ask.
         auto = False
         match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
-        questions.append(ask.conflict(fld, col, "Its values look like ids of a list kept elsewhere, not names"))
+        if pair.header >= 0.6:
+            questions.append(ask.conflict(fld, col, "Its values look like ids of a list kept elsewhere, not names"))
     elif lookup and pair.header >= 0.6:
         # Ids into a list the file does not hold: the column is the field's, its values need a map from the person.
         auto = True
@@ -649,19 +680,6 @@ def _cols(scored: ScoredSheet, rows: list[int], j: int) -> list[ColumnInfo]:
     return [scored.columns[r] for n, r in enumerate(rows) if n == 0 or scored.pairs[r][j].score > 0]
 
 
-def _add_type_hints(match: FieldMatch, col: ColumnInfo, fld: FieldInfo) -> None:
-    p = col.profile
-    if fld.spec.type in ("date", "datetime") or fld.kind == "date":
-        match.hints["date_formats"] = p.dates.formats
-        match.hints["date_order"] = p.dates.order
-    if fld.spec.type == "phone" or fld.kind == "phone":
-        match.hints["default_region"] = None
-    if fld.spec.type == "enum" and fld.spec.values:
-        mapping = map_enum_values(col.samples, fld.spec.values)
-        match.hints["value_map"] = {k: v for k, v in mapping.mapping.items() if v is not None}
-        match.hints["unmatched_values"] = mapping.unmatched
-
-
 def _enum_and_date_questions(
     match: FieldMatch, col: ColumnInfo, fld: FieldInfo, questions: list[MatchQuestion], lookup: bool
 ) -> None:
@@ -686,81 +704,6 @@ def _phone_region(scored: ScoredSheet, result: SheetMatch) -> None:
     for match in result.matches:
         if "default_region" in match.hints:
             match.hints["default_region"] = region
-
-
-def _propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
-    """first_name/last_name with no confident source, and one full-name column: propose splitting it."""
-    first, last = result.match_for("first_name"), result.match_for("last_name")
-    if first is None or last is None or first.auto_applied or last.auto_applied:
-        return
-    taken = {c for m in result.matches if m.auto_applied for c in m.columns}
-    best: tuple[float, ColumnInfo] | None = None
-    for col in scored.columns:
-        score = split_score(col)
-        if col.source in taken or score == 0.0:
-            continue
-        if best is None or score > best[0]:
-            best = (score, col)
-    if best is None:
-        return
-    score, col = best
-    share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
-    for match, part in ((first, "first"), (last, "last")):
-        match.column = col.source
-        match.columns = [col.source]
-        match.confidence = calibrated(score)
-        match.auto_applied = score >= AUTO_SCORE
-        match.hints = {"split": "full_name", "part": part}
-        if match.auto_applied:
-            match.rationale = (
-                f"'{col.header}' holds full names ({share} start with a known given name); the {part} name is "
-                "split from it (particles like 'van der' stay with the last name)"
-            )
-        else:
-            match.rationale = (
-                f"'{col.header}' may hold full names, but only {share} look like one, so it is not split into the "
-                f"{part} name"
-            )
-        result.questions[:] = [q for q in result.questions if q.field != match.field]
-
-
-def _second_line_alone(scored: ScoredSheet, result: SheetMatch) -> None:
-    """A second address line applied while no column fills the first ('Unit Num' of a community's members, no street):
-    alone it continues no address, and may be a flat or a plot number of something else, so it is asked, not applied."""
-    first = [f.spec.key for f in scored.fields if f.kind == "street"]
-    if len(first) != 1 or any(m.auto_applied for m in result.matches if m.field == first[0]):
-        return
-    for fld in scored.fields:
-        match = result.match_for(fld.spec.key)
-        col = next((c for c in scored.columns if match is not None and c.source == match.column), None)
-        if fld.kind != "street2" or match is None or not match.auto_applied or col is None:
-            continue
-        match.auto_applied = False
-        match.confidence = min(match.confidence, UNSURE)
-        match.rationale += f"; no column fills {first[0]}, the line it would continue"
-        result.questions.append(
-            ask.conflict(fld, col, f"It would be a second address line, but no column fills {first[0]}")
-        )
-
-
-def _ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
-    """A proposed split not sure enough to apply, of a column no question names: asked once (about the first name; a
-    yes applies both parts), never left for the person to notice alone."""
-    first = result.match_for("first_name")
-    if first is None or first.auto_applied or first.hints.get("split") != "full_name":
-        return
-    named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
-    col = next((c for c in scored.columns if c.source == first.column), None)
-    if col is None or col.source in named:
-        return
-    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3:
-        return  # several words, none a given name and a surname ('Central Warehouse'): no person's name to split
-    share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
-    fld = next(f for f in scored.fields if f.spec.key == "first_name")
-    question = ask.conflict(fld, col, f"It may hold whole names ({share} look like one)")
-    question.question = f"Should '{col.source}' be split into the first and the last name?"
-    question.options[0].label = f"Yes, split '{col.source}' into first_name and last_name"
-    result.questions.append(question)
 
 
 def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[int, int], result: SheetMatch) -> None:
