@@ -111,3 +111,12 @@ def test_load_benchmark_prints_account_b_latency_and_account_a_mix() -> None:
     assert re.search(r"^  latency p50 [\d.]+ ms  p95 [\d.]+ ms  p99 [\d.]+ ms", out, re.MULTILINE), out
     assert re.search(r"^  errors: \d+", out, re.MULTILINE), out
     assert "== account A: " in out and "thread long-poll (wait=20)" in out and "connection check" in out
+
+
+def test_the_stage_breakdown_prints_every_stage_and_adds_up() -> None:
+    out = bench("bench/engine/stages.py", "--dataset", "unseen", "--rows", "3000")
+    assert re.search(r"unseen: [0-9,]+ output rows, execute [0-9.]+ s CPU", out)
+    stages = ("stage 1 (ops + rules)", "stage 2 (dedup/unique)", "Parquet row parts", "CSV exports: writing",
+              "profile tallies", "read (CSV chunks)", "other")  # fmt: skip
+    shares = {label: int(re.search(rf"{re.escape(label)}\s+[0-9.-]+ s\s+(-?[0-9]+)%", out)[1]) for label in stages}
+    assert shares["stage 1 (ops + rules)"] > 0
