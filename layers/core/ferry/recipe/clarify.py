@@ -221,7 +221,7 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:won'?t|will not|wo not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
             r"(?:be\s+|get\s+|gets?\s+)?(?:make it(?: in(?:to)?)?|come in(?:to)?|go in(?:to)?|get in(?:to)?|"
             r"imported|import(?:ed)?|brought (?:over|in)|bring over|carried over|carry over|migrated|migrate|"
-            r"taken over|used|loaded|load|arrive|go anywhere|end up anywhere|taken|"
+            r"taken over|used|loaded|load|arrive|go anywhere|going anywhere|end up anywhere|ending up anywhere|taken|"
             # a bare 'use'/'take' with no object after it: 'the columns you don't use, which are they?'
             r"(?:use|take)(?=\s*(?:[,.?!;]|$|\s+(?:at all|anywhere|for anything)\b)))\b",
             re.I,
@@ -440,7 +440,9 @@ def _dedup_answer(part: _Part, keys: list[str]) -> str:
 
 
 _COLUMNS_RE = re.compile(
-    r"(?:\bnot|n't) (?:be )?(?:imported|mapped|used|included)|\b(?:unmapped|unused|left out|left over|leftover|"
+    # (the progressive too: 'which columns are not getting mapped?')
+    r"(?:\bnot|n't) (?:be |being |getting |get )?(?:imported|mapped|used|included)|"
+    r"\b(?:unmapped|unused|left out|left over|leftover|"
     # a verb's every form: 'ignored', 'you're ignoring', 'omits', 'leaving out'
     r"ignor\w*|omit\w*|disregard\w*|exclud\w*|skip\w*|leav\w* out|"
     r"drop|lose|losing|lost|missing|dropp?ed|without a (?:field|target)|left behind|"

@@ -9,6 +9,7 @@ applied by `answer_edit_question`. The grammar is listed in docs/recipes.md, "Th
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ferry.core.domain import SheetManifest, Template
@@ -21,6 +22,9 @@ from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.session import Edit, Session, not_understood
 from ferry.recipe.model import Recipe, TemplateRecipe
 
+# the auxiliary a question opens with: said of anything, so it is no sign the question is about the recipe
+_QUESTION_WORD_RE = re.compile(r"^(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could)\s+|\?+", re.I)
+
 
 def edit_recipe(
     recipe: Recipe, templates: list[Template], sheets: dict[tuple[str, str], SheetManifest], message: str
@@ -32,7 +36,11 @@ def edit_recipe(
     session = Session(recipe, templates, sheets)
     asked = state_question(message) or state_question(courteous(message))  # 'Quick one: is the email …?'
     if asked is not None:  # a question about the recipe ('Are duplicates dropped?') is never applied
-        return session.ask(state_question_asked(asked), [], [], cut_quotes(message.strip()))
+        whole = cut_quotes(message.strip())
+        if session.names_nothing(cut_quotes(_QUESTION_WORD_RE.sub("", asked)), recipe):
+            # 'is it going to rain today?' asks about nothing the migration holds: not understood, not a question
+            return session.ask(not_understood(message.strip(), session, recipe), [], [], whole)
+        return session.ask(state_question_asked(asked), [], [], whole)
     clauses = [c for c in session.clauses(message) if session.read(cut_quotes(c)).kind != "ignore"]
     if not clauses:  # only greetings or thanks: ask what to change rather than report a change
         return session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))

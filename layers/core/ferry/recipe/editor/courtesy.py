@@ -99,7 +99,8 @@ OPPOSITES: list[tuple[re.Pattern[str], str | object]] = [
 _QUOTED_LINE = re.compile(
     r"^(?:in\s+|on\s+)?(?:(?:the\s+)?(?:row|line|entry|bit|part|mapping|one)\s+(?:that|which|where\s+it)\s+"
     r"(?:says|reads|shows)|where\s+(?:it|the\s+preview)\s+(?:says|reads|shows)|the\s+preview\s+(?:says|shows))\s+"
-    r"(?P<a>[^\u2190\u2192<>=:,]+?)\s*(?:\u2190|<-|<=|\u2192|->|=>|:|=|\bis\b|\bcomes\s+from\b)\s*"
+    # (or the line's state in brackets after the field: 'created_at (not mapped)')
+    r"(?P<a>[^\u2190\u2192<>=:,(]+?)\s*(?:(?:\u2190|<-|<=|\u2192|->|=>|:|=|\bis\b|\bcomes\s+from\b)\s*|(?=\())"
     r"(?P<b>\(?[^,;\u2013\u2014]+?\)?)\s*(?P<rest>(?:,|;|\u2013|\u2014|\s+(?=should\b|must\b|needs?\b|ought\b|"
     r"keep\b)).*)$",
     re.I,

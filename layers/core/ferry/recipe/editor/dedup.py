@@ -26,6 +26,12 @@ _DEDUP_OFF_RE = re.compile(
     r"\b(?:remove|drop|delete)\s+(?:the\s+)?(?:dedup\w*|de-duplication|deduplication)\b",
     re.I,
 )
+# 'don't import duplicate emails': keeping duplicates denied is removing them, not turning the dedup off
+_DENIED_KEEP_RE = re.compile(
+    r"\b(?:don'?t|do not|never|shouldn'?t|should not|must not|mustn'?t|won'?t)\s+(?:keep|allow|leave|retain|import|"
+    r"want|bring over|take over|load)\s+(?:any\s+)?(?:the\s+)?duplicat\w*",
+    re.I,
+)
 _DROP_LATER_RE = re.compile(
     r"\b(?:drop|remove|delete|skip|ignore|discard)\s+(?:the\s+|all\s+)?(?:later|newer|subsequent|following|next|"
     r"other|second|further|additional|extra)\b",
@@ -43,7 +49,9 @@ DEDUP_WORDS = words_of(
     "off disable allow leave retain import them those ones keeping remain whichever comes appears earlier "
     "appear appears shows show up occurs occur once wins counts stays kept survives remains more than twice two "
     "times several some we if is just exactly at most single a rest others other removed dropped deleted "
-    "there are in the sheet file data list sometimes has have export contains person people address addresses"
+    "there are in the sheet file data list sometimes has have export contains person people address addresses "
+    # the verbs a denied keep is said with ('don't load duplicate emails')
+    "load bring over want won't shouldn't should must mustn't"
 )
 
 
@@ -102,7 +110,7 @@ def _dedup(ctx: Ctx, text: str) -> Step | None:
     if leftover(ctx, stems, DEDUP_WORDS):
         return None
     tr = ctx.tr
-    if _DEDUP_OFF_RE.search(text):
+    if _DEDUP_OFF_RE.search(text) and not _DENIED_KEEP_RE.search(text):
         if tr.dedup is None:
             return note(f"no dedup is set for {ctx.template.name}")
         unique = [f.key for f in ctx.template.fields if f.unique]

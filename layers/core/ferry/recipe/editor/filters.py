@@ -121,6 +121,26 @@ _KEEP_VERB_RE = re.compile(rf"^(?:{_KEEP_VERBS}|kept|imported|included|retained)
 
 # words that stand for rows or columns already named, never for a value of the file
 _NOT_VALUES = frozenset({"these", "those", "they", "them"})
+# a word that judges the column itself ('Notes is not needed'): a value only when the column holds it
+_JUDGEMENTS = frozenset(
+    {
+        "needed",
+        "required",
+        "necessary",
+        "wanted",
+        "useful",
+        "used",
+        "important",
+        "relevant",
+        "mandatory",
+        "optional",
+        "essential",
+        "helpful",
+        "interesting",
+        "valid",
+        "correct",
+    }
+)
 
 
 @dataclass
@@ -197,6 +217,9 @@ def _condition(ctx: Ctx, cond: str) -> _Condition | None:
         target = ctx.target(groups["x"])
         if target is None:
             continue
+        column = [target[1]] if target[0] == "column" else ctx.sources(target[1])
+        if any(v.lower() in _JUDGEMENTS and ctx.known_value(v, column) is None for v in values):
+            continue  # 'Notes is not needed, don't import it' judges Notes: no row is picked by it
         negated = bool(re.fullmatch(_NEGATIVE_REL, (groups.get("rel") or "").lower()))
         return _Condition("value", target, [_spelt(ctx, target, v) for v in values], negated)
     for m in match(_PRESENT_PATTERNS, cond):

@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 from ferry.agent.enums import COUNTRIES
 from ferry.recipe.editor.helpers import ADJECTIVES
+from ferry.recipe.editor.idioms import IDIOMS
+from ferry.recipe.editor.idioms import RULES as IDIOM_RULES
 
 _OBJ = r"(?P<obj>(?:it|them|this|that|those|these|the\s+\w+|\w+)(?:\s+\w+)?)"
 
@@ -554,8 +556,8 @@ def _compile() -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     rules: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         (re.compile(rf"\b{bad}\b", re.I), good) for bad, good in _CONTRACTIONS.items()
     ]
-    rules += _SEPARABLE
-    tables = [*SYNONYMS.items(), *REGISTER.items(), *FOREIGN.items()]
+    rules += IDIOM_RULES + _SEPARABLE
+    tables = [*SYNONYMS.items(), *REGISTER.items(), *FOREIGN.items(), *IDIOMS.items()]
     phrases = sorted(((p, c) for c, ps in tables for p in ps), key=lambda pc: -len(pc[0]))
     rules += [(re.compile(rf"(?<![\w+]){re.escape(p)}(?!\w)", re.I), c) for p, c in phrases]
     return rules + _country_phrases()

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ferry.recipe.editor.courtesy import courteous
+from ferry.recipe.editor.idioms import message_idioms
 from ferry.recipe.editor.voices import clause_forms, message_forms
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -140,6 +141,7 @@ def asked_conditions(text: str) -> str:
     not the end of a sentence."""
     text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
     text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
+    text = message_idioms(text)  # 'A and B should be C and D': each value with its own; 'which have not X'
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)
