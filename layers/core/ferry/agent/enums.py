@@ -78,6 +78,10 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "other": ("diverse", "divers", "d", "autre", "otro", "non binary", "x"),
     "partner": ("partenaire", "socio", "partnerin", "reseller", "channel partner", "aliado"),
     "open": ("offen", "ouvert", "abierto", "in progress"),
+    # The workflow states of issue trackers (Jira, Linear, GitHub, Plane) in a help desk's words.
+    "new": ("to do", "todo", "backlog", "triage", "unstarted", "not started"),
+    "solved": ("done", "resolved", "fixed", "completed"),
+    "closed": ("cancelled", "canceled", "wont fix", "won t fix", "duplicate", "rejected"),
     "won": ("closed won", "gewonnen", "gagne", "ganado"),
     "lost": ("closed lost", "verloren", "perdu", "perdido"),
 }  # fmt: skip

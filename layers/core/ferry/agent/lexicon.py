@@ -452,7 +452,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "requester": {
         "en": ("requester", "requester name", "reporter", "requested by", "reported by", "customer name", "caller",
-               "author", "submitter", "submitted by", "opened by"),
+               "author", "submitter", "submitted by", "opened by", "created by", "raised by"),
         "de": ("anfragender", "melder"), "fr": ("demandeur",), "es": ("solicitante",), "pt": ("solicitante",),
         "it": ("richiedente",), "nl": ("aanvrager", "melder"),
     },

@@ -11,6 +11,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.assign import maximise_assignment
+from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.calibrate import calibrated
 from ferry.agent.enums import country_code, map_enum_values
 from ferry.agent.evidence import (
@@ -55,6 +56,7 @@ from ferry.agent.second_look import (
     add_type_hints,
     ask_enum_sibling,
     ask_split,
+    bare_name_is_title,
     field_asked,
     name_beside_given,
     name_in_description,
@@ -240,7 +242,14 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     noise = sheet_noise(sheet, template)
     columns = columns_of(sheet, noise)
     fields = [field_info(f, noise) for f in template.fields]
+    # With a status and no address state among the fields, a record's 'state' ('State Name', 'workflow state') of
+    # words that are no regions is its status: the stage a ticket or issue is in.
+    state_is_status = any(f.concepts.get("status", 0.0) >= 0.9 for f in fields) and not any(
+        "state" in f.concepts for f in fields
+    )
     for col in columns:
+        if state_is_status and "state" in col.concepts and not _regions(col):
+            col.concepts["status"] = max(col.concepts.get("status", 0.0), col.concepts.pop("state"))
         if not col.concepts and col.profile.n and col.profile.date >= 0.8 and not col.no_header:
             # A column of dates whose header leaves out 'date' is read with it, for the template's date fields only.
             found = date_concepts(col.matched or col.header)
@@ -260,7 +269,16 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     _article_numbers(columns, fields, pairs)
     primary_beside_plural(columns, fields, pairs)
     own_name_first(columns, fields, pairs)
+    bare_name_is_title(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
+
+
+def _regions(col: ColumnInfo) -> bool:
+    """Whether a column is a place: an address part by its header ('Work State', 'address state', not the bare
+    word), values that are states, provinces or countries, or no values to tell."""
+    if "state" not in col.raw_words or col.raw_words & (QUALIFIERS | SECONDARY_WORDS | {"address"}):
+        return True
+    return not col.profile.n or col.profile.region >= 0.3 or col.profile.country >= 0.3
 
 
 def gtin_valid(text: str) -> bool:
@@ -426,6 +444,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     offer_left_out(scored, result)
     ask_split(scored, result)
     offer_within_budget(scored, result)
+    ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {

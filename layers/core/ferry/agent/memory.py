@@ -212,11 +212,30 @@ def remembered_match(
             dropped.add(fm.field)
         elif taken.intersection(fm.columns):
             fm.columns = [c for c in fm.columns if c not in taken]  # a remembered column it coalesced
+    dropped |= _block_of_remembered(new, claims, taken)
     read = {c for fm in new.matches if fm.auto_applied for c in fm.columns}
     leftover = set(new.unmapped_columns) | released
     new.unmapped_columns = [c for c in sheet.column_names if c in leftover and c not in read]
     new.questions = [q for q in new.questions if q.field not in dropped]
     return new
+
+
+def _block_of_remembered(match: SheetMatch, claims: dict[str, tuple[str, Remembered]], taken: set[str]) -> set[str]:
+    """A remembered column of one address block ('home_city' as city) answers the which-address question: the other
+    fields of its block read that block, applied; the fields of every block are returned, their questions dropped."""
+    fields: set[str] = set()
+    for question in match.questions:
+        keys = {key for block in question.blocks.values() for key in block}
+        block = next((b for b in question.blocks.values() if taken & set(b.values())), None)
+        if not keys & set(claims) or block is None:
+            continue
+        fields |= keys
+        for key, column in block.items():
+            fm = match.match_for(key)
+            if fm is not None and key not in claims and column not in taken:
+                fm.column, fm.columns, fm.auto_applied = column, [column], True
+                fm.rationale = f"the address block of the remembered '{next(iter(taken & set(block.values())))}'"
+    return fields
 
 
 def _given_away(claims: dict[str, tuple[str, Remembered]], column: str | None) -> str:

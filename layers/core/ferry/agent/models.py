@@ -37,6 +37,8 @@ class MatchQuestion(BaseModel):
     allow_custom: bool = False
     field: str | None = None
     kind: QuestionKind
+    # A which-address question offers whole blocks of columns: option id → {field: column} it maps together.
+    blocks: dict[str, dict[str, str]] = Field(default_factory=dict)
 
 
 class SheetMatch(BaseModel):

@@ -89,6 +89,12 @@ ABBREVIATIONS: dict[str, str] = {
     "cls": "close",
     "stg": "stage",
     "typ": "type",
+    # Asset and ticket exports: 'sn' (s/n) is a serial number there; LDAP's 'sn' for a surname is left to the person.
+    "sn": "serial number",
+    "mfr": "manufacturer",
+    "mfg": "manufacturer",
+    "loc": "location",
+    "prio": "priority",
 }
 
 _NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}

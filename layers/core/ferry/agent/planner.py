@@ -277,7 +277,10 @@ def apply_answer(match: SheetMatch, question: MatchQuestion, answer: Answer) -> 
     if field_match is None:
         return
     label = next((o.label for o in question.options if o.id == answer.option_id), "")
-    if question.kind == "which_column":
+    chosen_block = _block_named(question, answer.custom) if answer.custom else answer.option_id
+    if question.blocks and chosen_block is not None:
+        apply_block(match, question, chosen_block)
+    elif question.kind == "which_column":
         column = answer.custom.strip() if answer.custom else _quoted(label)
         if column:
             field_match.column, field_match.columns, field_match.auto_applied = column, [column], True
@@ -317,6 +320,30 @@ def apply_answer(match: SheetMatch, question: MatchQuestion, answer: Answer) -> 
         field_match.hints["value_map"] = value_map
         mapped = {k.strip().lower() for k in value_map}
         field_match.hints["unmatched_values"] = [v for v in unmatched if v.strip().lower() not in mapped]
+
+
+def apply_block(match: SheetMatch, question: MatchQuestion, option_id: str | None) -> None:
+    """A which-address answer maps every field of the chosen block from its columns, together; the fields of the
+    blocks not chosen (or of none, when the person chose none) are left empty."""
+    chosen = question.blocks.get(option_id or "", {})
+    for key in {k for block in question.blocks.values() for k in block}:
+        field_match = match.match_for(key)
+        if field_match is None:
+            continue
+        column = chosen.get(key)
+        field_match.column, field_match.columns, field_match.auto_applied = (
+            column,
+            [column] if column else [],
+            bool(column),
+        )
+        field_match.rationale = f"chosen by you: '{column}'" if column else "left empty, as you chose"
+
+
+def _block_named(question: MatchQuestion, text: str) -> str | None:
+    """The option of a which-address question a typed answer names by its word ('home', 'the work one'), if any."""
+    words = set(re.findall(r"\w+", text.lower()))
+    named = [o.id for o in question.options if o.id in question.blocks and o.label.split()[1].lower() in words]
+    return named[0] if len(named) == 1 else None
 
 
 def formats_in_order(formats: list[str], order: str) -> list[str]:

@@ -1,8 +1,8 @@
 """Second looks at a scored sheet: passes that adjust pair scores before the assignment (a field's own name before
-another that also names it, a primary value before the list it was picked from) and passes that revisit the matches
-after it (a narrower kind chosen over the plain one, enum values under a kindred header, a record's name in its
-description column, a second address line alone, a full name worth splitting), so that what is unsure is asked once
-and nothing plausible is left for the person to notice alone."""
+another that also names it, a primary value before the list it was picked from, a bare 'Name' as a ticket's subject)
+and passes that revisit the matches after it (a narrower kind chosen over the plain one, enum values under a kindred
+header, a record's name in its description column, a second address line alone, a full name worth splitting), so
+that what is unsure is asked once and nothing plausible is left for the person to notice alone."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from ferry.agent.pairs import (
     PairScore,
     ScoredSheet,
 )
+
+NAMING_TITLE = 0.9  # a bare 'Name' for a ticket's subject: names it, short of its own key
 
 
 def plainer_kind(i: int, j: int, scored: ScoredSheet, assigned_col_field: dict[int, int]) -> int | None:
@@ -120,6 +122,33 @@ def own_name_first(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: li
                 pairs[i][j] = PairScore(min(p.score, 0.99), 0.99, p.fit, p.reasons, p.conflict, p.split, p.record_key)
 
 
+# The fields a record of people or companies is named by: a bare 'Name' there is that name, not a title.
+_OWN_NAMES = frozenset({"full_name", "first_name", "last_name", "company"})
+
+
+def bare_name_is_title(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """A bare 'Name' in a file of records named by a subject or title (tickets, issues, publications), in a template
+    with no field of a person's or company's own name, is the record's own title ('Implement user authentication'),
+    not the name of the person who raised it or works on it; values that are people's names are left as they are."""
+    titles = [j for j, f in enumerate(fields) if f.concepts.get("subject", 0.0) >= 0.9]
+    tops = {max(f.concepts.items(), key=lambda kv: (kv[1], kv[0]))[0] for f in fields if f.concepts}
+    if len(titles) != 1 or tops & _OWN_NAMES or any(f.spec.key == "name" for f in fields):
+        return
+    j = titles[0]
+    key = fields[j].spec.key
+    for i, col in enumerate(columns):
+        p = col.profile
+        if col.norm not in BARE_NAMES or col.empty or max(p.person_name, p.full_name, p.given_name) >= 0.5:
+            continue
+        was = pairs[i][j]
+        reason = f"a bare '{col.header}' in records named by their {key} is the record's own {key}"
+        pairs[i][j] = PairScore(max(was.score, NAMING_TITLE), NAMING_TITLE, was.fit, [reason, *was.reasons])
+        for k in range(len(fields)):
+            other = pairs[i][k]
+            if k != j and other.score > 0:  # the requester's or assignee's name is in another column, if anywhere
+                pairs[i][k] = PairScore(min(other.score, 0.3), min(other.header, 0.3), other.fit, other.reasons)
+
+
 def plurals(key: str) -> set[str]:
     word = key.replace("_", " ")
     return {word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else word + "s"}
@@ -147,7 +176,10 @@ def primary_beside_plural(columns: list[ColumnInfo], fields: list[FieldInfo], pa
 
 
 def field_asked(result: SheetMatch, field_key: str) -> bool:
-    return any(q.field == field_key and q.kind != "enum_values" for q in result.questions)
+    return any(
+        (q.field == field_key and q.kind != "enum_values") or any(field_key in b for b in q.blocks.values())
+        for q in result.questions
+    )
 
 
 def add_type_hints(match: FieldMatch, col: ColumnInfo, fld: FieldInfo) -> None:

@@ -1,0 +1,163 @@
+"""Blocks of qualified address columns: 'home_city', 'work_city', 'billing_city' in one file.
+
+Which block is the record's own address is the person's call, not the matcher's: picking the best-scoring column
+field by field mixes blocks (a work street with a billing city). When a sheet holds two or more qualified blocks of
+the same address fields and no plain one, none is applied; one question offers each block whole, the most likely
+first (a person's home address, a company's billing one), and the answer maps the chosen block's columns together.
+Billing beside shipping alone is no question: by convention the billing block is the record's own, applied whole.
+"""
+
+from __future__ import annotations
+
+from ferry.agent.calibrate import calibrated
+from ferry.agent.models import MatchQuestion, QuestionOption, SheetMatch
+from ferry.agent.pairs import QUESTION_FLOOR, UNSURE, ScoredSheet
+
+# The fields of a postal address, in the order a block is shown.
+ADDRESS_CONCEPTS = ("street", "street2", "city", "state", "postal_code", "country")
+
+# Header words that say whose or which address a column belongs to ('postal' and 'main' are left out: 'postal code'
+# is the field itself, and a main address is the record's own).
+QUALIFIERS = frozenset(
+    {"home", "work", "business", "office", "billing", "bill", "shipping", "ship", "delivery", "mailing", "invoice",
+     "residential", "physical"}
+)  # fmt: skip
+
+# The block most likely the record's own, first: a person lives at home; a company is billed at its main address.
+_PERSON_ORDER = ("home", "residential", "mailing", "physical", "billing", "bill", "invoice", "work", "business",
+                 "office", "shipping", "ship", "delivery")  # fmt: skip
+_COMPANY_ORDER = ("billing", "bill", "invoice", "office", "business", "work", "mailing", "physical", "shipping", "ship",
+                  "delivery", "home", "residential")  # fmt: skip
+# Billing beside shipping or delivery only: the billing address is the record's own, applied without a question.
+_BILLED = ("billing", "bill", "invoice")
+_DELIVERED = frozenset({"shipping", "ship", "delivery"})
+_PERSON_KINDS = frozenset({"given", "surname", "fullname"})
+_BLOCK_HEADER = 0.6  # a header that names the field under a qualifier ('home' lowers it as a second choice)
+MAX_BLOCKS = 4  # options shown, besides 'none'
+
+
+# Fields that go with an address in its block ('home_phone' beside 'home_city'), never a block on their own.
+COMPANIONS = ("phone", "fax")
+
+
+def _address_field(concepts: dict[str, float]) -> str | None:
+    """The address (or companion) concept a field is about, if any (its strongest concept)."""
+    if not concepts:
+        return None
+    top = max(concepts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return top if top in ADDRESS_CONCEPTS or top in COMPANIONS else None
+
+
+def address_blocks(scored: ScoredSheet) -> dict[str, dict[int, int]]:
+    """Qualifier → {field index: column index} of each qualified block of address columns; a column joins its best
+    address field, and each field takes the best such column of the block."""
+    fields = {j: c for j, f in enumerate(scored.fields) if (c := _address_field(f.concepts))}
+    best: dict[str, dict[int, tuple[float, int]]] = {}
+    for i, col in enumerate(scored.columns):
+        qualifiers = col.raw_words & QUALIFIERS
+        if len(qualifiers) != 1 or col.json_path is not None:
+            continue
+        scores = [(scored.pairs[i][j].score, j) for j in fields if scored.pairs[i][j].header >= _BLOCK_HEADER]
+        if not scores or max(scores)[0] < QUESTION_FLOOR:
+            continue
+        score, j = max(scores)
+        block = best.setdefault(next(iter(qualifiers)), {})
+        if j not in block or block[j][0] < score:
+            block[j] = (score, i)
+    return {
+        q: {j: i for j, (_, i) in b.items()}
+        for q, b in best.items()
+        if sum(fields[j] in ADDRESS_CONCEPTS for j in b) >= 2
+    }
+
+
+def _order(template_person: bool, blocks: dict[str, dict[int, int]]) -> list[str]:
+    order = _PERSON_ORDER if template_person else _COMPANY_ORDER
+    return sorted(blocks, key=lambda q: (order.index(q) if q in order else len(order), -len(blocks[q]), q))
+
+
+def ask_address_block(scored: ScoredSheet, result: SheetMatch, record: str) -> None:
+    """With two or more qualified address blocks and no plain address column applied, unapply the address fields and
+    ask once which block is the record's own (`record`, the template's name, is named in the question)."""
+    blocks = address_blocks(scored)
+    if len(blocks) < 2:
+        return
+    block_columns = {scored.columns[i].source for b in blocks.values() for i in b.values()}
+    plain = {
+        j
+        for b in blocks.values()
+        for j in b
+        if result.matches[j].auto_applied and any(c not in block_columns for c in result.matches[j].columns)
+    }
+    if any(_address_field(scored.fields[j].concepts) in ADDRESS_CONCEPTS for j in plain):
+        return  # a plain 'city' beside 'billing_city': the record's own address is there already
+    # A plain 'phone' beside 'home_phone' and 'work_phone' stays the record's phone; the blocks are addresses.
+    blocks = {q: {j: i for j, i in b.items() if j not in plain} for q, b in blocks.items()}
+    block_fields = {j for b in blocks.values() for j in b}
+    own = next((q for q in _BILLED if q in blocks), None)
+    if own is not None and set(blocks) - {own} <= _DELIVERED:
+        _keep_block(scored, result, blocks, own)
+        return
+    person = any(f.kind in _PERSON_KINDS for f in scored.fields)
+    order = _order(person, blocks)[:MAX_BLOCKS]
+    first = blocks[order[0]]
+    keys = {j: scored.fields[j].spec.key for j in block_fields}
+    for j in block_fields:
+        match = result.matches[j]
+        column = scored.columns[first[j]].source if j in first else None
+        match.auto_applied = False
+        match.column, match.columns = column, [column] if column else []
+        match.hints.pop("coalesce", None)
+        match.confidence = min(calibrated(scored.pairs[first[j]][j].score), UNSURE) if j in first else 0.0
+        match.rationale = f"the file holds {len(blocks)} address blocks ({', '.join(order)}): which to use is asked"
+    result.questions[:] = [q for q in result.questions if q.field not in keys.values()]
+    result.questions.append(_block_question(scored, blocks, order, keys, record))
+
+
+def _keep_block(scored: ScoredSheet, result: SheetMatch, blocks: dict[str, dict[int, int]], own: str) -> None:
+    """Billing beside shipping: by the convention of every CRM and shop export the billing address is the record's
+    own and the shipping one where goods go. The billing block is applied whole; no field is taken from the other."""
+    block_columns = {scored.columns[i].source for b in blocks.values() for i in b.values()}
+    chosen = blocks[own]
+    for j in {j for b in blocks.values() for j in b}:
+        match = result.matches[j]
+        if j in chosen and match.auto_applied and match.columns:
+            column = scored.columns[chosen[j]].source
+            if match.columns[0] != column:
+                match.column, match.columns = column, [column]
+                match.rationale += f"; the {own} address is the record's own, so '{column}' fills it"
+        elif j not in chosen and match.auto_applied and set(match.columns) <= block_columns:
+            match.auto_applied = False
+            match.rationale += f"; it belongs to another address than the {own} one, which is the record's own"
+
+
+def _block_question(
+    scored: ScoredSheet, blocks: dict[str, dict[int, int]], order: list[str], keys: dict[int, str], record: str
+) -> MatchQuestion:
+    # Address fields first, in the order of an envelope, then the phone and fax that go with them.
+    order_of = (*ADDRESS_CONCEPTS, *COMPANIONS)
+    rank = {j: order_of.index(_address_field(scored.fields[j].concepts) or "phone") for j in keys}
+    options: list[QuestionOption] = []
+    chosen: dict[str, dict[str, str]] = {}
+    samples: list[str] = []
+    for n, qualifier in enumerate(order, start=1):
+        block = blocks[qualifier]
+        shown_order = sorted(block.items(), key=lambda ji: rank[ji[0]])
+        columns = {keys[j]: scored.columns[i].source for j, i in shown_order}
+        listed = ", ".join(f"'{c}'" for c in columns.values())
+        options.append(QuestionOption(id=f"opt_{n}", label=f"The {qualifier} address: {listed}"))
+        chosen[f"opt_{n}"] = columns
+        shown = [scored.columns[i].samples[0] for _, i in shown_order if scored.columns[i].samples]
+        samples.append(f"{qualifier}: {', '.join(shown) or 'empty'}")
+    options.append(QuestionOption(id=f"opt_{len(options) + 1}", label="None of these: leave the address empty"))
+    lead = keys[min(keys, key=lambda j: rank[j])]
+    return MatchQuestion(
+        id="q_address_block",
+        question=f"Which of the file's addresses should fill the {record} address?",
+        context=f"The file holds {len(blocks)} blocks of address columns; the first row reads {'; '.join(samples)}.",
+        options=options,
+        allow_custom=True,
+        field=lead,
+        kind="which_column",
+        blocks=chosen,
+    )
