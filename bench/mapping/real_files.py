@@ -41,7 +41,8 @@ DEFINITIONS = """\
     Recall@GT               labelled columns the plan applies to a right field / labelled columns
     handled                 labelled columns that are applied to a right field, or that a question offers for
                             a right field (a which-column, other-party or header/value question whose options
-                            name the column, so one click maps it right) / labelled columns
+                            name the column, or a which-address question one of whose blocks maps it to a right
+                            field, so one click maps it right) / labelled columns
     questions per 10 cols   10 x the plan's questions (all kinds) / every sniffed column
     ECE                     ferry.agent.calibrate.expected_calibration_error over the confidence of every
                             applied and every proposed-but-not-applied mapping, right = all its columns right
@@ -191,6 +192,13 @@ def evaluate_file(entry: RealFile, tally: RealTally) -> None:
                     split = fm is not None and fm.hints.get("split") == FULL_NAME and fm.column == column
                     if q.field and right(labels[column], q.field, split=split):
                         offered_right.add(column)
+            # a which-address question offers whole blocks: each of its (field, column) pairs is one click away
+            for block in q.blocks.values():
+                for field_key, column in block.items():
+                    if column in labels:
+                        offered.add(column)
+                        if right(labels[column], field_key, split=False):
+                            offered_right.add(column)
         for fm in tm.match.matches:
             cols = fm.columns or ([fm.column] if fm.column else [])
             if cols:
