@@ -185,6 +185,16 @@ def update_start(row: int) -> Recipe:
     return first_recipe(created_at=None) if row == 15 else first_recipe()
 
 
+def check_row(row: int, text: str) -> None:
+    """Send `text` as the row's instruction (row 17, an undo, after a first change) and check the row's effect."""
+    recipe = update_start(row)
+    if row == 17:
+        first = edit_recipe(recipe, [CONTACTS], SHEETS, UNDO_FIRST_CHANGE)
+        assert first.recipe is not None
+        recipe = first.recipe
+    UPDATE_EFFECTS[row](edit_recipe(recipe, [CONTACTS], SHEETS, text))
+
+
 # --- clarify: the preview a question is asked about, and what the answer must contain -----------------------
 
 SOURCE = {"file_id": FILE_ID, "sheet_id": SHEET_ID}

@@ -16,7 +16,7 @@ from ferry.recipe.editor.lexicon import canonical
 from ferry.recipe.editor.resolver import Ctx
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import UNDO_FIRST_CHANGE, UPDATE_EFFECTS, update_start
+from .effects import UPDATE_EFFECTS, check_row
 
 
 @pytest.mark.parametrize(
@@ -63,12 +63,7 @@ FRESH: list[tuple[int, str]] = [
 
 @pytest.mark.parametrize(("row", "text"), FRESH)
 def test_a_wording_no_rule_was_written_for_does_what_its_row_requires(row: int, text: str) -> None:
-    recipe = update_start(row)
-    if row == 17:
-        first = edit_recipe(recipe, [CONTACTS], SHEETS, UNDO_FIRST_CHANGE)
-        assert first.recipe is not None
-        recipe = first.recipe
-    UPDATE_EFFECTS[row](edit_recipe(recipe, [CONTACTS], SHEETS, text))
+    check_row(row, text)
 
 
 @pytest.mark.parametrize(
