@@ -320,8 +320,55 @@ PROBES_ROUND_9 = [
     "The preview shows Signup Date as day first — it isn't wrong, it's fine.",
 ]
 
+# round 10 (editor/idioms10.py): each new reading said of a column the file lacks, as a description, a question
+# alone, or with nothing to act on
+PROBES_ROUND_10 = [
+    "The Fax, remove it",
+    "Rows without a fax, remove them",
+    "The rows, keep them",
+    "The test rows, keep them",
+    "Fax we want from Mobile",
+    "Mobile we want from nowhere",
+    "Phone we want",
+    "Website we need, don't import it",
+    "the Fax not be brought over",
+    "that the notes be kept secret",
+    "the Notes not be touched",
+    "can u check the fax",
+    "u know what, never mind",
+    "asap",
+    "split Fax -> first + last name asap",
+    "sort it like Excel does",
+    "run LOWER() on Fax",
+    "run `UPPER()` on `Fax`",
+    "make Fax to small letters",
+    "the emails are in small letters",
+    "Fax needs to land in some column",
+    "Why is created_at empty?",
+    "Why is Fax empty? Leave it.",
+    "Why is phone empty? Don't worry about it.",
+    "Where could the fax go? Put it somewhere.",
+    "Where could the notes go? Nowhere, leave them out.",
+    "Fax is no have, use Mobile",
+    "rows which do not have a fax, drop them",
+    "Rows which do not have issues, keep them",
+    "The contacts, we love them",
+    "Email, I never liked it",
+    "Full Name, split it into Fax and Pager",
+    "Lifecycle, don't import it unless told",
+    "Is Notes imported? If so, drop it.",
+    "Some rows have a fax. In that case drop them.",
+    "The Website is odd, right? In that case leave it.",
+    "Lifecycle has test rows, right? If so, tell me.",
+    "Emails are sometimes uppercase. When that happens, leave them.",
+    "Can't we get the fax out of Notes?",
+    "Couldn't you just leave it?",
+    "Can't we get Lifecycle out of the way?",
+    "put DE in country, sorry, no, leave it",
+]
 
-@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9)
+
+@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10)
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()
     before = recipe.model_dump()

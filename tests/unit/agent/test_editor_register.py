@@ -24,6 +24,9 @@ REGISTER: list[tuple[int, str]] = [
     (17, "scrap that"),
     (2, "The line that reads phone \u2190 Work Phone should use the Mobile column"),
     (4, "Quick one: the Notes can be ditched"),
+    # a condition opened with 'Given' (acceptance-criteria style) is not the given name (round 10's one misreading)
+    (13, "Given the Organization column is empty, take the company from the e-mail domain"),
+    (10, "Given that Land is blank, it is US"),
 ]
 
 

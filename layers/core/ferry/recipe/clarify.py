@@ -16,6 +16,7 @@ from typing import Any
 
 from ferry.core.domain import Template, TemplateField
 from ferry.recipe.editor import fields_named, fix_typos, tidy_message
+from ferry.recipe.editor.clarify_voices import asked_plainly
 from ferry.recipe.model import (
     Affix,
     Case,
@@ -61,7 +62,7 @@ def answer_question(recipe: Recipe, templates: list[Template], preview: dict[str
     `preview` is the stored preview body (`summary`, `mappings`, `unmapped_columns`, `sheets`, ...).
     """
     view = _View(recipe, templates, preview)
-    text = fix_typos(tidy_message(message), view.vocabulary())
+    text = fix_typos(tidy_message(asked_plainly(message)), view.vocabulary())
     if not text:
         return HELP
     request = _change_request(view, text)  # on the words as typed: rewording must not hide an instruction

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.idioms import message_idioms
+from ferry.recipe.editor.idioms10 import message_idioms_10
 from ferry.recipe.editor.voices import clause_forms, message_forms
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -87,6 +88,9 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:someone|somebody|a contact|a row|a person|a record|they|it)\s+(?:has|have)\s+no\b", re.I),
      "there is no"),
     (re.compile(r"(?<=\w)\s+/\s+(?=\w)"), ", "),
+    # 'Given Organization is empty, then ...': a condition, never the given name (acceptance-criteria style)
+    (re.compile(r"(?:^|(?<=[.!?;:]\s))given\s+(?!names?\b)(?:that\s+)?"
+                r"(?=[^,.;!?]{1,60}?\s(?:is|are|was|were|has|have|holds)\b)", re.I), "if "),
     (re.compile(r"\be\.\s?g\.(?=\s|,|:|$)", re.I), "for example"),  # not the end of a sentence
     (re.compile(r"\bi\.\s?e\.(?=\s|,|:|$)", re.I), "that is"),
     (re.compile(r"^([^?.!;]{1,40}?)\?+\s+(?:no|nope|nah)(?:,?\s*(?:thanks|thank you|thx))?[.!]*$", re.I),
@@ -142,6 +146,7 @@ def asked_conditions(text: str) -> str:
     text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
     text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
     text = message_idioms(text)  # 'A and B should be C and D': each value with its own; 'which have not X'
+    text = message_idioms_10(text)  # 'Why is X empty? Map it to Y': the question names what the next acts on
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)

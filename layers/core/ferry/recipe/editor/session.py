@@ -35,6 +35,8 @@ from ferry.recipe.editor.fit import (
     misfit_question,
     removes,
 )
+from ferry.recipe.editor.helpers import ADJECTIVES
+from ferry.recipe.editor.idioms10 import spreadsheet_functions
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
@@ -76,6 +78,7 @@ _INSTRUCTION_WORD_RE = re.compile(
     r"is|are|does|do|did|can|could|would|will)\b",
     re.I,
 )
+_COUNTRY_CODES = frozenset(ADJECTIVES.values())
 _NO_USE_RE = re.compile(r"\b(?:no|of no)\s+(?:use|good|help)\b", re.I)
 
 # "ignore" (filler, "keep the row") weighs a little less, so it never swallows an instruction cut beside it
@@ -97,7 +100,7 @@ class Session:
 
     def clauses(self, message: str) -> list[str]:
         """The instructions in a message: sentences, each cut where its parts stand alone as instructions."""
-        whole = cut_quotes(message)
+        whole = cut_quotes(spreadsheet_functions(message))  # a quoted 'LOWER()' is a function, not a name
         whole.text = asked_conditions(whole.text)
         out: list[str] = []
         for sentence in SENTENCE_RE.split(whole.text):
@@ -298,6 +301,8 @@ class Session:
         word an instruction is said with ('Hope you had a good weekend', 'they're no use to us', 'Cheers')."""
         text = _NO_USE_RE.sub(" ", clause.text)
         if clause.quotes or re.search(r"\d", text) or _INSTRUCTION_WORD_RE.search(text):
+            return False
+        if set(re.findall(r"\b[A-Z]{2,3}\b", text)) & _COUNTRY_CODES:  # 'put DE, sorry, US': a value, said again
             return False
         for tr in recipe.templates:
             ctx = self._ctx(tr, clause.quotes)

@@ -202,6 +202,8 @@ def _corrected(m: re.Match[str]) -> str:
     same = fuzz.ratio(wrong.lower(), right.lower()) >= 60 or (
         bool(shape.search(wrong)) and bool(shape.search(right)) and len(wrong) > 2
     )
+    # two codes ('put DE, sorry, US'): the second replaces the first
+    same = same or (wrong.isupper() and right.isupper() and 2 <= len(wrong) <= 3 and 2 <= len(right) <= 3)
     return right if same else m.group(0)
 
 

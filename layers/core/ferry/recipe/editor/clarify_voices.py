@@ -1,0 +1,27 @@
+"""Round 10 of issue 13: a question about the preview said in voices `clarify.py` did not read, put in the words
+its question classes know. Only wording changes here; which question it is stays clarify's to decide."""
+
+from __future__ import annotations
+
+import re
+
+# 'Client wants to know what you do with …': the relayed question is the question (a 'client' is no field)
+_RELAYED_ASK_RE = re.compile(
+    r"^(?:the\s+|our\s+|my\s+)?(?:client|customer|user|boss|manager|team|they|he|she)\s+"
+    r"(?:wants|would\s+like|needs|asks|is\s+asking|asked|wanted|has\s+asked)\s+(?:to\s+know\s+|me\s+)?"
+    r"(?=(?:what|which|where|why|how|when|if|whether)\b)",
+    re.I,
+)
+# 'Which columns do you not take with you?': a column left behind, said with a verb of carrying
+_NOT_CARRIED_RE = re.compile(
+    r"\b(?:do|does|will|would)\s+(?:you|it|ferry|the\s+import)\s+not\s+(?:take|bring|carry|import|use|map|keep)"
+    r"(?:\s+(?:with\s+(?:you|it)|over|along|across|in))?\b",
+    re.I,
+)
+
+
+def asked_plainly(text: str) -> str:
+    """'Client wants to know what you do with X' → 'what you do with X'; 'which columns do you not take with
+    you?' → 'which columns are not imported?'."""
+    text = _RELAYED_ASK_RE.sub("", text.strip())
+    return _NOT_CARRIED_RE.sub("are not imported", text)
