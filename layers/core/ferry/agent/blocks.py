@@ -9,7 +9,10 @@ Billing beside shipping alone is no question: by convention the billing block is
 
 from __future__ import annotations
 
+import re
+
 from ferry.agent.calibrate import calibrated
+from ferry.agent.evidence import ColumnInfo, concepts_of
 from ferry.agent.models import MatchQuestion, QuestionOption, SheetMatch
 from ferry.agent.pairs import QUESTION_FLOOR, UNSURE, ScoredSheet
 
@@ -21,6 +24,14 @@ ADDRESS_CONCEPTS = ("street", "street2", "city", "state", "postal_code", "countr
 QUALIFIERS = frozenset(
     {"home", "work", "business", "office", "billing", "bill", "shipping", "ship", "delivery", "mailing", "invoice",
      "residential", "physical"}
+)  # fmt: skip
+
+# One-letter qualifiers of shop and membership exports, alone ('b_city', 's_city') or glued to an address word
+# ('pmpro_bcity', 'pmpro_scity'): billing and shipping.
+_LETTER_QUALIFIERS = {"b": "billing", "s": "shipping"}
+_ADDRESS_WORDS = frozenset(
+    {"address", "addr", "street", "city", "town", "state", "province", "region", "zip", "zipcode", "postcode",
+     "postal", "country", "phone", "fax"}
 )  # fmt: skip
 
 # The block most likely the record's own, first: a person lives at home; a company is billed at its main address.
@@ -54,14 +65,21 @@ def address_blocks(scored: ScoredSheet) -> dict[str, dict[int, int]]:
     fields = {j: c for j, f in enumerate(scored.fields) if (c := _address_field(f.concepts))}
     best: dict[str, dict[int, tuple[float, int]]] = {}
     for i, col in enumerate(scored.columns):
-        qualifiers = col.raw_words & QUALIFIERS
-        if len(qualifiers) != 1 or col.json_path is not None:
+        qualifier = qualifier_of(col)
+        if qualifier is None or col.json_path is not None:
             continue
-        scores = [(scored.pairs[i][j].score, j) for j in fields if scored.pairs[i][j].header >= _BLOCK_HEADER]
-        if not scores or max(scores)[0] < QUESTION_FLOOR:
+        # Under a one-letter qualifier the rest of the header is the field's name ('bcity': city), however faintly
+        # the whole header resembles it.
+        named = _unqualified_concepts(col)
+        scores = [
+            (scored.pairs[i][j].score, j)
+            for j, concept in fields.items()
+            if scored.pairs[i][j].header >= _BLOCK_HEADER or concept in named
+        ]
+        if not scores or (max(scores)[0] < QUESTION_FLOOR and not named):
             continue
         score, j = max(scores)
-        block = best.setdefault(next(iter(qualifiers)), {})
+        block = best.setdefault(qualifier, {})
         if j not in block or block[j][0] < score:
             block[j] = (score, i)
     return {
@@ -69,6 +87,29 @@ def address_blocks(scored: ScoredSheet) -> dict[str, dict[int, int]]:
         for q, b in best.items()
         if sum(fields[j] in ADDRESS_CONCEPTS for j in b) >= 2
     }
+
+
+def qualifier_of(col: ColumnInfo) -> str | None:
+    """The one word saying which address a column belongs to ('home_city': home), if there is exactly one."""
+    words = col.raw_words & QUALIFIERS
+    if words:
+        return next(iter(words)) if len(words) == 1 else None
+    first = col.norm.split(" ")[0] if col.norm else ""
+    if first in _LETTER_QUALIFIERS and len(col.norm.split(" ")) > 1:
+        return _LETTER_QUALIFIERS[first]
+    glued = [w for w in col.raw_words if w[:1] in _LETTER_QUALIFIERS and w[1:] in _ADDRESS_WORDS]
+    return _LETTER_QUALIFIERS[glued[0][0]] if len(glued) == 1 else None
+
+
+def _unqualified_concepts(col: ColumnInfo) -> set[str]:
+    """The concepts the header names once a one-letter qualifier is taken off ('pmpro_bcity', 'b_city': city)."""
+    words = col.norm.split(" ") if col.norm else []
+    if len(words) > 1 and words[0] in _LETTER_QUALIFIERS and not col.raw_words & QUALIFIERS:
+        return {c for c, s in concepts_of(" ".join(words[1:])).items() if s >= 0.9}
+    glued = [w for w in col.raw_words if w[:1] in _LETTER_QUALIFIERS and w[1:] in _ADDRESS_WORDS]
+    if len(glued) != 1 or col.raw_words & QUALIFIERS:
+        return set()
+    return {c for c, s in concepts_of(glued[0][1:]).items() if s >= 0.9}
 
 
 def _order(template_person: bool, blocks: dict[str, dict[int, int]]) -> list[str]:
@@ -121,7 +162,16 @@ def _keep_block(scored: ScoredSheet, result: SheetMatch, blocks: dict[str, dict[
     chosen = blocks[own]
     for j in {j for b in blocks.values() for j in b}:
         match = result.matches[j]
-        if j in chosen and match.auto_applied and match.columns:
+        unsure = match.column is None or _between_blocks(result, match.field, block_columns)
+        if j in chosen and not match.auto_applied and unsure:
+            # 'pmpro_bcity' or 'pmpro_scity', asked about or left out only because the blocks mirror each other (or
+            # the header is faint): the convention answers.
+            column = scored.columns[chosen[j]].source
+            match.column, match.columns, match.auto_applied = column, [column], True
+            match.confidence = max(match.confidence, calibrated(scored.pairs[chosen[j]][j].score))
+            match.rationale += f"; the {own} address is the record's own, so '{column}' fills it"
+            result.questions[:] = [q for q in result.questions if q.field != match.field]
+        elif j in chosen and match.auto_applied and match.columns:
             column = scored.columns[chosen[j]].source
             if match.columns[0] != column:
                 match.column, match.columns = column, [column]
@@ -129,6 +179,13 @@ def _keep_block(scored: ScoredSheet, result: SheetMatch, blocks: dict[str, dict[
         elif j not in chosen and match.auto_applied and set(match.columns) <= block_columns:
             match.auto_applied = False
             match.rationale += f"; it belongs to another address than the {own} one, which is the record's own"
+
+
+def _between_blocks(result: SheetMatch, key: str, block_columns: set[str]) -> bool:
+    """Whether the field's only question offers columns of the address blocks and nothing else."""
+    asked = [q for q in result.questions if q.field == key and q.kind == "which_column"]
+    offered = {c for q in asked for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
+    return len(asked) == 1 and bool(offered) and offered <= block_columns
 
 
 def _block_question(

@@ -495,12 +495,18 @@ def lookup_ids(col: ColumnInfo) -> bool:
     return p.n > 0 and p.small_int >= 0.9 and p.boolean < 0.9 and p.distinct <= 12
 
 
+# Kinds whose values have a form of their own (numbers, dates, allowed words): placeholders still contradict them.
+_TYPED_KINDS = frozenset({"enum", "integer", "number", "date", "datetime", "boolean"})
+
+
 def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
     """(fit in -1..1, how much the values alone identify the field 0..1, reason)."""
     p = col.profile
     if p.n == 0:
         return 0.0, 0.0, ""
     kind = fld.kind
+    if p.placeholder and kind not in _TYPED_KINDS:
+        return 0.0, 0.0, "samples are numbered placeholders"
 
     def share_fit(share: float, ident: float, what: str) -> tuple[float, float, str]:
         # A typed column tolerates a little junk; half of the values of another kind is a contradiction.
@@ -587,6 +593,10 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
     specific = max(p.email, p.url, p.date, p.json, p.phone if p.integer < 0.5 else 0.0)
     if specific >= 0.8:
         return -0.6, 0.0, f"but samples are {p.kind()}"
+    if p.json_item_keys and p.json >= 0.5:
+        # Lists of records ('[{"comment": ..., "created_by": ...}]', some cut short in the sample): structured data
+        # whose parts compete as columns of their own, not one text.
+        return -0.6, 0.0, "but samples are lists of records (JSON)"
     if p.number >= 0.9 and fld.concepts.keys() & TEXTUAL:
         # A name, a unit or a city is not a number: numbers here are counts, or ids into a list kept elsewhere.
         return -0.5, 0.0, "but samples are numbers" + (" (ids of a list kept elsewhere?)" if lookup_ids(col) else "")

@@ -81,8 +81,10 @@ def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
 # from being left out unnoticed: the budget goes to the columns with the most evidence first.
 COLUMNS_PER_QUESTION = 10
 # Evidence from which a column still left out is worth a place in the budget: its header at least this close to the
-# field's words, and values that do not flatly contradict it.
+# field's words, and values that do not contradict it.
 BUDGET_HEADER = 0.4
+# Values of another kind (numbers for a name, JSON records for a description) spend no budget either.
+BUDGET_FIT = -0.5
 
 
 def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
@@ -109,7 +111,7 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
             if fld.spec.key not in filled
             and not row[j].split
             and row[j].header >= BUDGET_HEADER
-            and row[j].fit > -1.0
+            and row[j].fit > BUDGET_FIT
             and row[j].score >= CANDIDATE_FLOOR
             and not names_broader(col, fld)
         ]

@@ -393,7 +393,11 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("btw tarief", "btw"),
     },
     "tax_id": {
-        "en": ("vat number", "vat id", "vatid", "tax id", "tax number", "ein", "vat"),
+        # National names of a tax registration number (India's GSTIN, Australia's ABN, Italy's tax code, ...).
+        "en": ("vat number", "vat id", "vatid", "tax id", "tax number", "ein", "vat", "vat no", "vat reg no",
+               "vat registration number", "tax code", "tax no", "tax reg no", "tax registration number",
+               "tax identification number", "tin", "gstin", "gstin no", "gst number", "gst no", "gst id", "abn",
+               "trn", "uen", "pan number"),
         "de": ("ust id", "umsatzsteuer id", "steuernummer", "ustidnr", "eu ust idnr"),
         "fr": ("numéro de tva", "siret", "siren", "tva intracommunautaire"),
         "es": ("nif", "cif", "número de identificación fiscal"),
@@ -486,7 +490,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("garanzia",), "nl": ("garantie",),
     },
     "customer_group": {
-        "en": ("customer group", "price list", "segment", "customer segment", "customer type", "group"),
+        # A customer's category is the segment it belongs to (a bare 'category' stays a product's or a ticket's).
+        "en": ("customer group", "price list", "segment", "customer segment", "customer type", "group",
+               "customer category", "client category", "partner category", "contact category"),
         "de": ("kundengruppe", "preisliste"), "fr": ("groupe client", "catégorie client"),
         "es": ("grupo de clientes", "tarifa"), "pt": ("grupo de clientes",), "it": ("gruppo clienti", "listino"),
         "nl": ("klantgroep",),

@@ -155,6 +155,8 @@ def _worth_asking(col: ColumnInfo, fld: FieldInfo, pair: PairScore, scored: Scor
     field of the template holds. Without a header row, or for a required field, the values are all there is."""
     if col.no_header or fld.spec.required or pair.record_key:
         return True
+    if pair.header < 0.9 and pair.fit <= -0.5:
+        return False  # a header only akin to the field, values of another kind ('Comments' of JSON records)
     if pair.header >= 0.3:
         named = pair.header >= 0.9 or any(related(c, fld.concepts) for c in col.concepts)
         return named and not names_broader(col, fld) and not _foreign_key(col, fld)

@@ -133,6 +133,9 @@ class ColumnProfile:
     dates: DateProfile = field(default_factory=DateProfile)
     json_keys: list[str] = field(default_factory=list)
     json_item_keys: list[str] = field(default_factory=list)
+    # Numbered placeholders of generated test data ('Person Name 1', 'First1 Last1'): the same words in every row,
+    # only a running number changes. They say nothing about the field, for or against: the header decides.
+    placeholder: bool = False
 
     @property
     def date(self) -> float:
@@ -224,6 +227,21 @@ _SHARES = (
 )  # fmt: skip
 
 
+# Words with a running number in them, and nothing else ('Person Name 1', 'First1 Last1', 'Item 3').
+_PLACEHOLDER_RE = re.compile(r"[^\W\d_]+ ?#?(?: [^\W\d_]+ ?#?)*")
+
+
+def _numbered_placeholders(values: list[str]) -> bool:
+    """Two or more distinct values that are one pattern of words once their numbers are blanked out."""
+    if len(set(values)) < 2:
+        return False
+    patterns = {re.sub(r"\d+", "#", v) for v in values}
+    if len(patterns) != 1:
+        return False
+    pattern = next(iter(patterns))
+    return "#" in pattern and bool(_PLACEHOLDER_RE.fullmatch(pattern))
+
+
 def _urls(value: str) -> bool:
     """A web address, or a list of them in one cell ('a.jpg, b.jpg'; '|' and ';' separate lists too)."""
     if URL_RE.match(value):
@@ -287,6 +305,7 @@ def profile_column(samples: list[str]) -> ColumnProfile:
     if p.boolean and not any(v.lower() not in {"0", "1"} for v in values):
         p.boolean *= 0.6
     p.dates = profile_dates(values)
+    p.placeholder = _numbered_placeholders(values)
     p.json_keys = sorted(keys, key=lambda k: (-keys[k], k))
     p.json_item_keys = sorted(item_keys, key=lambda k: (-item_keys[k], k))
     return p

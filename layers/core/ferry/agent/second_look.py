@@ -224,7 +224,7 @@ def ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
     col = next((c for c in scored.columns if c.source == first.column), None)
     if col is None or col.source in named:
         return
-    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3:
+    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3 and not col.profile.placeholder:
         return  # several words, none a given name and a surname ('Central Warehouse'): no person's name to split
     share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
     fld = next(f for f in scored.fields if f.spec.key == "first_name")
@@ -262,7 +262,8 @@ def split_score(col: ColumnInfo) -> float:
     if col.json_path is not None:
         return 0.0
     strength = col.concepts.get("full_name", 0.0)
-    values = col.profile.full_name if col.profile.n else 0.6
+    # Numbered placeholders ('First1 Last1') say no more than an empty column: the header decides.
+    values = col.profile.full_name if col.profile.n and not col.profile.placeholder else 0.6
     if strength >= 0.9 and col.profile.email < 0.5 and col.profile.number < 0.5:
         return round(0.55 + 0.4 * min(1.0, values / 0.6), 4)
     if col.profile.full_name >= 0.7 and strength >= 0.45:
