@@ -56,9 +56,9 @@ from ferry.agent.second_look import (
     add_type_hints,
     ask_enum_sibling,
     ask_split,
+    bare_name_beside,
     bare_name_is_title,
     field_asked,
-    name_beside_given,
     name_in_description,
     own_name_first,
     plainer_kind,
@@ -263,8 +263,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
             if split > pairs[i][j].score and fld.kind in ("given", "surname"):
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
-    _name_beside_surname(columns, fields, pairs)
-    name_beside_given(columns, fields, pairs)
+    bare_name_beside(columns, fields, pairs)
     _surnames_that_are_given_names(columns, fields, pairs)
     _record_key(columns, fields, pairs)
     _only_field_of_type(columns, fields, pairs)
@@ -362,24 +361,6 @@ def _only_field_of_type(columns: list[ColumnInfo], fields: list[FieldInfo], pair
 
 # Words that put a column in another address block of the same record (the invoice or delivery address).
 _BLOCK_WORDS = frozenset({"billing", "bill", "shipping", "ship", "delivery", "invoice", "mailing", "postal"})
-
-
-def _name_beside_surname(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
-    """'name' next to 'lastname' (phpList, 'Nombre' beside 'Apellidos'): the bare name is the given name."""
-    given = [j for j, f in enumerate(fields) if f.kind == "given"]
-    surname = [j for j, f in enumerate(fields) if f.kind == "surname"]
-    if len(given) != 1 or len(surname) != 1:
-        return
-    g, s = given[0], surname[0]
-    if any(row[g].header >= SURE_HEADER for row in pairs):
-        return  # a column already names the given name
-    beside = [c for c, row in zip(columns, pairs, strict=True) if row[s].header >= SURE_HEADER and not row[s].conflict]
-    if len(beside) != 1:
-        return
-    for i, col in enumerate(columns):
-        if col.norm in BARE_NAMES and col is not beside[0] and col.profile.full_name < 0.5:
-            reason = f"header '{col.header}' beside the last-name column '{beside[0].header}' is the first name"
-            pairs[i][g] = PairScore(0.9, 0.9, 0.0, [reason])
 
 
 def _surnames_that_are_given_names(

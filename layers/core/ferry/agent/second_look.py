@@ -7,6 +7,7 @@ that what is unsure is asked once and nothing plausible is left for the person t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
@@ -24,6 +25,7 @@ from ferry.agent.pairs import (
     PairScore,
     ScoredSheet,
 )
+from ferry.agent.profile import ColumnProfile
 
 NAMING_TITLE = 0.9  # a bare 'Name' for a ticket's subject: names it, short of its own key
 
@@ -234,27 +236,51 @@ def ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
     result.questions.append(question)
 
 
-def name_beside_given(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
-    """'name' of 'ROGER' beside 'firstName' of 'Jean-Marc' (Axelor, 'Nom' beside 'Prénom'): when a column names the
-    given name and none the surname, a bare name of single words, not whole names, is the surname."""
+def bare_name_beside(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """A bare 'name' beside a column naming one part of a person's name is the other part: next to 'lastname' the
+    given name (phpList, 'Nombre' beside 'Apellidos'); next to 'firstName' the surname, when it holds single words,
+    not whole names (Axelor, 'Nom' of 'ROGER' beside 'Prénom' of 'Jean-Marc')."""
     given = [j for j, f in enumerate(fields) if f.kind == "given"]
     surname = [j for j, f in enumerate(fields) if f.kind == "surname"]
     if len(given) != 1 or len(surname) != 1:
         return
     g, s = given[0], surname[0]
-    if any(row[s].header >= SURE_HEADER for row in pairs):
-        return  # a column already names the surname
-    firsts = [c for c, row in zip(columns, pairs, strict=True) if row[g].header >= SURE_HEADER and not row[g].conflict]
-    if len(firsts) != 1:
+    _bare_name(columns, pairs, named=s, other=g, fits=_not_whole_names, said=("last-name", "first name"))
+    _bare_name(columns, pairs, named=g, other=s, fits=_single_words, said=("first-name", "last name"), filled=True)
+
+
+def _not_whole_names(p: ColumnProfile) -> bool:
+    return p.full_name < 0.5
+
+
+def _single_words(p: ColumnProfile) -> bool:
+    """Single words, not whole names, numbers or e-mail addresses."""
+    return p.full_name < 0.3 and p.multiword < 0.5 and p.number < 0.5 and p.email <= 0
+
+
+def _bare_name(
+    columns: list[ColumnInfo],
+    pairs: list[list[PairScore]],
+    *,
+    named: int,
+    other: int,
+    fits: Callable[[ColumnProfile], bool],
+    said: tuple[str, str],
+    filled: bool = False,
+) -> None:
+    """Score each bare-name column (whose values `fits`) for field `other` when exactly one column surely names
+    field `named` and none names `other`; `said` is (the named column's kind, what the bare name then is)."""
+    if any(row[other].header >= SURE_HEADER for row in pairs):
+        return  # a column already names the other part
+    beside = [
+        c for c, row in zip(columns, pairs, strict=True) if row[named].header >= SURE_HEADER and not row[named].conflict
+    ]
+    if len(beside) != 1:
         return
     for i, col in enumerate(columns):
-        p = col.profile
-        if col.norm not in BARE_NAMES or col is firsts[0] or col.empty or p.full_name >= 0.3 or p.multiword >= 0.5:
-            continue
-        if p.number >= 0.5 or p.email > 0:
-            continue
-        reason = f"header '{col.header}' beside the first-name column '{firsts[0].header}' is the last name"
-        pairs[i][s] = PairScore(0.9, 0.9, 0.0, [reason])
+        if col.norm in BARE_NAMES and col is not beside[0] and not (filled and col.empty) and fits(col.profile):
+            reason = f"header '{col.header}' beside the {said[0]} column '{beside[0].header}' is the {said[1]}"
+            pairs[i][other] = PairScore(0.9, 0.9, 0.0, [reason])
 
 
 def split_score(col: ColumnInfo) -> float:
