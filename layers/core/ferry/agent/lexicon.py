@@ -368,7 +368,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("produttore",), "nl": ("fabrikant",),
     },
     "supplier": {
-        "en": ("supplier", "vendor", "supplier name", "vendor name", "distributor", "producer"),
+        "en": ("supplier", "vendor", "supplier name", "vendor name", "distributor", "producer", "purchased from",
+               "purchase from", "bought from"),
         "de": ("lieferant", "zulieferer"), "fr": ("fournisseur",), "es": ("proveedor",), "pt": ("fornecedor",),
         "it": ("fornitore",), "nl": ("leverancier",),
     },
@@ -466,13 +467,21 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("kanaal",),
     },
     # Assets.
+    "employee_id": {
+        "en": ("employee id", "employee number", "employee no", "staff id", "staff number", "badge id", "badge number",
+               "badge no", "personnel number", "payroll number"),
+    },
+    "model_number": {
+        "en": ("model number", "model no", "model nr", "model code"),
+    },
     "serial_number": {
         "en": ("serial", "serial number", "serial no", "s n", "serialnumber"),
         "de": ("seriennummer",), "fr": ("numéro de série",), "es": ("número de serie",), "pt": ("número de série",),
         "it": ("numero di serie", "matricola"), "nl": ("serienummer",),
     },
     "purchase_date": {
-        "en": ("purchase date", "date purchased", "bought on", "acquisition date", "order date"),
+        "en": ("purchase date", "date purchased", "bought on", "acquisition date", "order date", "purchase time",
+               "purchased on", "purchased date", "purchased time", "date of purchase"),
         "de": ("kaufdatum", "anschaffungsdatum"), "fr": ("date d achat",), "es": ("fecha de compra",),
         "pt": ("data de compra",), "it": ("data di acquisto",), "nl": ("aankoopdatum",),
     },

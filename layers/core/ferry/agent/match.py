@@ -21,6 +21,7 @@ from ferry.agent.evidence import (
     columns_of,
     date_concepts,
     enum_mapping,
+    exact_name,
     field_info,
     header_score,
     lookup_ids,
@@ -221,6 +222,12 @@ def _names_it_too(col: ColumnInfo, rival: ColumnInfo, pair: PairScore) -> bool:
 
 def _ids_for_text(col: ColumnInfo, fld: FieldInfo) -> bool:
     return fld.spec.type == "string" and col.suffix in ("id", "ids") and lookup_ids(col) and "id" not in fld.concepts
+
+
+def _ids_under_its_name(col: ColumnInfo, fld: FieldInfo) -> bool:
+    """Small numbers under the bare name of a text field with no vocabulary of codes ('model' 1, 1 for an asset's
+    model): ids into a list the file lacks, as plainly as under 'model_id'."""
+    return fld.spec.type == "string" and not fld.concepts and exact_name(col, fld) and lookup_ids(col)
 
 
 def _partly_fits(col: ColumnInfo, fld: FieldInfo) -> bool:
@@ -592,7 +599,7 @@ def _field_match(
         flags_only = fld.spec.type == "boolean" and pair.header < 0.3
         if (not col.empty and not flags_only) or _worth_asking(col, fld, pair, scored):
             questions.append(ask.which_column(fld, _cols(scored, [i, *rivals[:2]], j), "Two columns are close matches"))
-    elif _ids_for_text(col, fld) and pair.header < 1.0:
+    elif (_ids_for_text(col, fld) and pair.header < 1.0) or _ids_under_its_name(col, fld):
         # 'Default group ID' of small numbers for a text field: ids into a list the file does not hold. The column
         # is the field's, but what the ids stand for only the person knows: asked, not applied; a header only spelled
         # like the field ('companySet_importId' for notes) is no reason to ask.

@@ -60,7 +60,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "sitio web", "pagina web", "company website", "domain", "web address", "www",
     ),
     "job_title": (
-        "title", "job title", "position", "role", "job", "designation", "job role", "berufsbezeichnung", "funktion",
+        # not 'role': in an export it is an access or party role (owner, member, billing, customer) far more often
+        "title", "job title", "position", "job position", "job", "designation", "berufsbezeichnung", "funktion",
         "stellung", "poste", "fonction", "titre", "cargo", "puesto",
     ),
     "created_at": (
@@ -244,13 +245,17 @@ OTHER_PARTY_WORDS = frozenset(
     }
 )
 
+# Phrases that name a set only in the plural: 'Lists' are the lists a contact is on (tags), while a 'List' names the
+# one list an export came from (the import's destination), and 'Labels' are tags while a 'Label' is the record's own.
+PLURAL_ONLY = frozenset({"lists", "labels"})
+
 # Header words that qualify without changing the concept ('Primary E-mail', 'Work Phone').
 SOFT_WORDS = frozenset(
     {
         "1", "a", "address", "billing", "business", "current", "das", "data", "de", "default", "del", "der", "des",
         "die", "du", "el", "field", "home", "in", "info", "information", "l", "la", "le", "mailing", "main", "my",
         "new", "of", "office", "official", "old", "percent", "personal", "preferred", "primary", "private", "text",
-        "the", "value", "work", "your",
+        "the", "value", "work", "your", "global",
         # 'current' in other languages ('Eintrittsdatum aktuell')
         "aktuell", "aktuelle", "aktueller", "aktuelles", "actuel", "actuelle", "attuale", "huidig", "huidige", "atual",
     }
@@ -287,6 +292,8 @@ def _phrase_index() -> dict[str, list[str]]:
             # A phrase stripped of qualifiers still names the concept, unless only a generic word is left
             # ('business name' must not make every 'Name' a company).
             keys = (norm, singular_phrase(norm)) + ((core, singular_phrase(core)) if len(core.split()) > 1 else ())
+            if norm in PLURAL_ONLY:
+                keys = (norm,)
             for key in dict.fromkeys(keys):
                 if concept not in index.setdefault(key, []):
                     index[key].append(concept)
@@ -346,6 +353,15 @@ def correct_typo(word: str) -> str | None:
     return spellings.pop() if len(spellings) == 1 else None
 
 
+@lru_cache(maxsize=65536)
+def _one_edit_phrase(glued: str) -> str | None:
+    """The one vocabulary phrase a run-together header is one edit away from ('modenumber' → model number)."""
+    phrases = {t: p for t, p in _correction_targets().items() if " " in p}
+    found = process.extract(glued, sorted(phrases), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None)
+    spellings = {phrases[f[0]] for f in found if f[1] == 1}
+    return spellings.pop() if len(spellings) == 1 else None
+
+
 def segment(word: str) -> tuple[str, ...]:
     """Split a run-together word into vocabulary words ('billingcountry' → billing country), or return it whole."""
     known = vocabulary_words()
@@ -391,6 +407,12 @@ def corrected_words(header: str) -> tuple[str, ...] | None:
             changed = True
         else:
             out.append(word)
+    unknown = [w for w in words if w not in known and singular(w) not in known]
+    if not changed and 1 < len(words) <= 3 and unknown and all(w.isalpha() and len(w) >= 4 for w in unknown):
+        # A typo that leaves a real word ('Mode Number') is no word-by-word correction: read the phrase whole.
+        whole = _one_edit_phrase("".join(words))
+        if whole is not None:
+            return tuple(whole.split())
     return tuple(out) if changed else None
 
 
@@ -399,7 +421,7 @@ def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
     index = _phrase_index()
     found: dict[str, float] = {}
     whole = singular_phrase(" ".join(words))
-    for concept in index.get(whole, []):
+    for concept in index.get(whole, []) + index.get(" ".join(words), []):
         found[concept] = 1.0
     core = [w for w in words if w not in SOFT_WORDS] or list(words)
     for concept in index.get(singular_phrase(" ".join(core)), []):
