@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
+from ferry.__main__ import plan_files
 from ferry.agent.planner import Plan
 from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 
@@ -83,3 +84,16 @@ def plan_real_file(name: str, *splits: str) -> Plan:
 def applied_sources(plan: Plan) -> dict[str, list[str]]:
     """field -> every source column the applied mapping reads (the main one first, then any fallback)."""
     return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
+
+
+def plan_text(tmp_path: Path, text: str, template: Template) -> Plan:
+    """The plan of a small CSV upload (`text`) onto `template`, as `ferry plan` makes it."""
+    path = tmp_path / "upload.csv"
+    path.write_text(text, encoding="utf-8")
+    plan, _ = plan_files([str(path)], [template])
+    return plan
+
+
+def named_in_questions(plan: Plan, column: str) -> bool:
+    """Whether any question of the plan offers `column` as an option."""
+    return any(f"'{column}'" in o.label for q in plan.questions for o in q.options)

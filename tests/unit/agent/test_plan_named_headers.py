@@ -7,19 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
-
-
-def _write(tmp_path: Path, text: str) -> str:
-    path = tmp_path / "export.csv"
-    path.write_text(text, encoding="utf-8")
-    return str(path)
+from tests.unit.agent.helpers import plan_text
 
 
 def test_a_website_header_over_company_names_is_mapped_and_the_person_asked(tmp_path: Path) -> None:
     # Given: a company list whose 'Website' column holds names, not addresses (the export put the wrong thing there)
     csv = "Company Name,Website,City\nAcme Corp,Acme,Berlin\nGlobex,Globex Group,Paris\nInitech,Initech Ltd,Austin\n"
-    plan, _ = plan_files([_write(tmp_path, csv)], [TEMPLATES["companies"]])
+    plan = plan_text(tmp_path, csv, TEMPLATES["companies"])
     # Then: website comes from 'Website', and a question asks the person to confirm it
     mapped = {m["field"]: m["source"]["column"] for m in plan.mappings if m["source"]}
     assert mapped["website"] == "Website"
@@ -33,7 +27,7 @@ def test_whole_numbers_under_an_address_header_are_not_mapped_to_the_street(tmp_
         "name,email,address\nAPOLLO,info@apollo.example,62\nMICHEL,l.michel@apollo.example,62\n"
         "BOURGEOIS,b@x.example,13002\n"
     )
-    plan, _ = plan_files([_write(tmp_path, csv)], [REAL_TEMPLATES["customers"]])
+    plan = plan_text(tmp_path, csv, REAL_TEMPLATES["customers"])
     # Then: street is not filled from it; the person is asked whether 'address' is the street
     assert "street" not in {m["field"] for m in plan.mappings if m["source"]}
     (question,) = [q for q in plan.questions if q.id.endswith(".q_street_conflict")]

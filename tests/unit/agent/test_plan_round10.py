@@ -8,13 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.memory import Remembered, column_key, value_signature
 from ferry.agent.planner import HeuristicPlanner, Plan
-from ferry.core.domain import Template
 from ferry.core.outcomes import Answer, Question
 from ferry.ingest import sniff
-from tests.unit.agent.helpers import applied_sources
+from tests.unit.agent.helpers import applied_sources, plan_text
 
 CUSTOMERS = REAL_TEMPLATES["customers"]
 COMPANIES = {**TEMPLATES, **REAL_TEMPLATES}["companies"]
@@ -34,13 +32,6 @@ THREE_BLOCKS = (
 )
 
 
-def _plan(tmp_path: Path, text: str, template: Template) -> Plan:
-    path = tmp_path / "upload.csv"
-    path.write_text(text, encoding="utf-8")
-    plan, _ = plan_files([str(path)], [template])
-    return plan
-
-
 def _address_question(plan: Plan) -> Question:
     found = [q for q in plan.questions if q.question.startswith("Which of the file's addresses")]
     assert len(found) == 1, [q.question for q in plan.questions]
@@ -49,7 +40,7 @@ def _address_question(plan: Plan) -> Question:
 
 def test_several_qualified_address_blocks_are_one_question_not_a_mix(tmp_path: Path) -> None:
     # Given: a person's record with work, home and billing blocks of the same address fields
-    plan = _plan(tmp_path, THREE_BLOCKS, CUSTOMERS)
+    plan = plan_text(tmp_path, THREE_BLOCKS, CUSTOMERS)
     # Then: no address field is applied from any block (before, work street with billing city)...
     applied = applied_sources(plan)
     assert not set(ADDRESS) & set(applied)
@@ -69,7 +60,7 @@ def test_several_qualified_address_blocks_are_one_question_not_a_mix(tmp_path: P
 
 def test_the_answer_maps_the_chosen_block_together(tmp_path: Path) -> None:
     # Given: the three-block file, and the person picks the work address (the third option)
-    plan = _plan(tmp_path, THREE_BLOCKS, CUSTOMERS)
+    plan = plan_text(tmp_path, THREE_BLOCKS, CUSTOMERS)
     question = _address_question(plan)
     answered = HeuristicPlanner().answer(plan, [Answer(question_id=question.id, option_id="opt_3")])
     # Then: every address field reads the work block, none another block
@@ -92,7 +83,7 @@ def test_a_company_is_offered_its_billing_address_first(tmp_path: Path) -> None:
         "name,office_street,office_city,office_zip,billing_street,billing_city,billing_zip\n"
         "Acme,1 Main St,Austin,73301,PO Box 1,Dallas,75201\nGlobex,2 Main St,Austin,73301,PO Box 2,Dallas,75202\n"
     )
-    plan = _plan(tmp_path, text, COMPANIES)
+    plan = plan_text(tmp_path, text, COMPANIES)
     # Then: asked, the billing block first
     assert _address_question(plan).options[0].label.startswith("The billing address: 'billing_street'")
 
@@ -105,7 +96,7 @@ def test_billing_beside_shipping_applies_the_billing_block_whole(tmp_path: Path)
         "a@x.com,1 Elm St,Salem,01970,9 Dock Rd,Unit 4,Lynn,01901\n"
         "b@x.com,2 Elm St,Salem,01970,8 Dock Rd,Unit 5,Lynn,01902\n"
     )
-    plan = _plan(tmp_path, text, CUSTOMERS)
+    plan = plan_text(tmp_path, text, CUSTOMERS)
     # Then: no question; the billing block is the customer's address, and nothing is taken from the shipping block
     applied = applied_sources(plan)
     assert [applied[f] for f in ("street", "city", "postal_code")] == [
@@ -124,7 +115,7 @@ def test_a_plain_address_beside_a_qualified_block_is_the_record_s_own(tmp_path: 
         "a@x.com,1 Elm St,Salem,01970,9 Oak Rd,Lynn,1 Park,Boston\n"
         "b@x.com,2 Elm St,Salem,01970,8 Oak Rd,Lynn,2 Park,Boston\n"
     )
-    plan = _plan(tmp_path, text, CUSTOMERS)
+    plan = plan_text(tmp_path, text, CUSTOMERS)
     # Then: the plain columns are applied as before, and no block question is asked
     applied = applied_sources(plan)
     assert (applied["street"], applied["city"]) == (["street"], ["city"])
@@ -134,7 +125,7 @@ def test_a_plain_address_beside_a_qualified_block_is_the_record_s_own(tmp_path: 
 def test_an_abbreviated_serial_number_header_is_mapped(tmp_path: Path) -> None:
     # Given: an asset import whose serial numbers sit under 'sn'
     text = "asset_tag,sn,name\nA-1,SN-88-1234,Laptop\nA-2,SN-88-9876,Monitor\nA-3,SN-90-0001,Dock\n"
-    plan = _plan(tmp_path, text, ASSETS)
+    plan = plan_text(tmp_path, text, ASSETS)
     # Then: 'sn' is read as 'serial number'
     assert applied_sources(plan)["serial_number"] == ["sn"]
 
@@ -147,7 +138,7 @@ def test_an_issue_export_s_name_state_and_creator(tmp_path: Path) -> None:
         "TEST-2,Fix login redirect loop,Done,Jane Smith,2024-01-02\n"
         "TEST-3,Add rate limiting to the API,In Progress,John Doe,2024-01-03\n"
     )
-    plan = _plan(tmp_path, text, TICKETS)
+    plan = plan_text(tmp_path, text, TICKETS)
     applied = applied_sources(plan)
     # Then: 'Name' is the ticket's subject (not the requester's name), 'Created By Name' the requester's name
     assert applied["subject"] == ["Name"]
@@ -162,7 +153,7 @@ def test_an_issue_export_s_name_state_and_creator(tmp_path: Path) -> None:
 def test_a_state_of_places_is_no_status(tmp_path: Path) -> None:
     # Given: tickets whose 'state' holds US states (where the requester lives), no address field in the template
     text = "id,subject,state\n1,Printer jam,CA\n2,Login fails,NY\n3,No sound,TX\n4,Slow disk,WA\n"
-    plan = _plan(tmp_path, text, TICKETS)
+    plan = plan_text(tmp_path, text, TICKETS)
     # Then: the places are not the ticket's status
     assert "status" not in applied_sources(plan)
 
@@ -173,7 +164,7 @@ def test_a_bare_name_of_people_in_a_ticket_export_is_not_the_subject(tmp_path: P
         "Subject,Name,Email\nPrinter jam,John Smith,j@x.com\nLogin fails,Mary Jones,m@x.com\n"
         "No sound,Peter Brown,p@x.com\n"
     )
-    plan = _plan(tmp_path, text, TICKETS)
+    plan = plan_text(tmp_path, text, TICKETS)
     # Then: the subject is the 'Subject' column
     assert applied_sources(plan)["subject"] == ["Subject"]
 
@@ -185,7 +176,7 @@ def test_a_plain_phone_beside_blocks_stays_the_record_s_phone(tmp_path: Path) ->
         "a@x.com,555-111-2222,555-333-4444,7 Elm St,Salem,555-555-6666,1 Park,Boston\n"
         "b@x.com,555-111-2223,555-333-4445,9 Oak Rd,Lynn,555-555-6667,2 Park,Boston\n"
     )
-    plan = _plan(tmp_path, text, CUSTOMERS)
+    plan = plan_text(tmp_path, text, CUSTOMERS)
     # Then: the plain phone is applied; the address is asked, the home block first, without its phone
     assert applied_sources(plan)["phone"] == ["phone"]
     assert _address_question(plan).options[0].label == "The home address: 'home_street', 'home_city'"
@@ -193,7 +184,7 @@ def test_a_plain_phone_beside_blocks_stays_the_record_s_phone(tmp_path: Path) ->
 
 def test_a_typed_answer_naming_a_block_maps_that_block(tmp_path: Path) -> None:
     # Given: the three-block file, and the person types their answer
-    plan = _plan(tmp_path, THREE_BLOCKS, CUSTOMERS)
+    plan = plan_text(tmp_path, THREE_BLOCKS, CUSTOMERS)
     question = _address_question(plan)
     answered = HeuristicPlanner().answer(plan, [Answer(question_id=question.id, custom="the billing one")])
     # Then: the billing block is mapped whole

@@ -8,18 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES
-from ferry.__main__ import plan_files
 from ferry.agent.planner import HeuristicPlanner, Plan
-from ferry.core.domain import Template
 from ferry.core.outcomes import Answer, Question
-from tests.unit.agent.helpers import CONTACTS, applied_sources, plan_real_file
-
-
-def _plan(tmp_path: Path, text: str, template: Template) -> Plan:
-    path = tmp_path / "upload.csv"
-    path.write_text(text, encoding="utf-8")
-    plan, _ = plan_files([str(path)], [template])
-    return plan
+from tests.unit.agent.helpers import CONTACTS, applied_sources, named_in_questions, plan_real_file, plan_text
 
 
 def _asking(plan: Plan, column: str) -> Question:
@@ -29,15 +20,11 @@ def _asking(plan: Plan, column: str) -> Question:
     return found[0]
 
 
-def _named(plan: Plan, column: str) -> bool:
-    return any(f"'{column}'" in o.label for q in plan.questions for o in q.options)
-
-
 def test_a_stage_column_of_status_values_is_asked_about_not_left_out(tmp_path: Path) -> None:
     # Given: contacts whose 'Stage' holds the template's status values (lead/customer/churned); 'stage' is a kindred
     # concept of 'status', so the values alone may not apply it
     text = "Email,First Name,Stage\na@x.com,Ann,lead\nb@x.com,Bob,customer\nc@x.com,Cy,lead\nd@x.com,Di,churned\n"
-    plan = _plan(tmp_path, text, CONTACTS)
+    plan = plan_text(tmp_path, text, CONTACTS)
     # Then: not applied, but asked, with 'Stage' as the answer one click away...
     assert "status" not in applied_sources(plan)
     question = _asking(plan, "Stage")
@@ -63,7 +50,7 @@ def test_a_narrower_kind_of_phone_is_no_sure_choice_over_the_plain_one(tmp_path:
         "a@x.com,06.75.77.83.12,03.32.87.70.12\nb@x.com,06.14.35.90.34,04.43.32.28.34\n"
         "c@x.com,06.41.61.22.56,04.35.79.88.56\n"
     )
-    plan = _plan(tmp_path, text, CONTACTS)
+    plan = plan_text(tmp_path, text, CONTACTS)
     # Then: the mobile number is not applied as the phone; the person is asked, the plain phone first
     assert "phone" not in applied_sources(plan)
     question = _asking(plan, "fixedPhone")
@@ -77,26 +64,26 @@ def test_the_primary_value_beats_the_list_it_was_picked_from(tmp_path: Path) -> 
         'p-1,Chair,Furniture,"Furniture, Office"\np-2,Lamp,Lighting,"Lighting, Office"\n'
         'p-3,Desk,Furniture,"Furniture, Office, Sale"\n'
     )
-    plan = _plan(tmp_path, text, REAL_TEMPLATES["products"])
+    plan = plan_text(tmp_path, text, REAL_TEMPLATES["products"])
     # Then: the primary category is the product's category, applied without a question
     assert applied_sources(plan)["category"] == ["Primary Category"]
-    assert not _named(plan, "Primary Category")
+    assert not named_in_questions(plan, "Primary Category")
 
 
 def test_an_empty_name_column_is_not_split_while_a_filled_one_is_there(tmp_path: Path) -> None:
     # Given: a member export whose 'displayname' is empty and whose 'fullname' holds handles
     text = "email,fullname,displayname\na@x.com,user4.test,\nb@x.com,user5.test,\nc@x.com,user6.test,\n"
-    plan = _plan(tmp_path, text, REAL_TEMPLATES["employees"])
+    plan = plan_text(tmp_path, text, REAL_TEMPLATES["employees"])
     # Then: nothing is split from the empty column; splitting 'fullname' is asked, once
     assert "first_name" not in applied_sources(plan)
     assert _asking(plan, "fullname").question == "Should 'fullname' be split into the first and the last name?"
-    assert not _named(plan, "displayname")
+    assert not named_in_questions(plan, "displayname")
 
 
 def test_full_names_without_a_header_row_are_one_split_question(tmp_path: Path) -> None:
     # Given: a headerless user list (username, email, full name)
     text = "billy.bob, billy.bob@example.com, Billy Bob Jr.\nbilly.joe, billy.joe@example.com, Billy Joe Jr.\n"
-    plan = _plan(tmp_path, text, REAL_TEMPLATES["employees"])
+    plan = plan_text(tmp_path, text, REAL_TEMPLATES["employees"])
     # Then: one question offers to split the names (not one which-column question per name part)...
     question = _asking(plan, "Billy Bob Jr.")
     assert question.question == "Should 'Billy Bob Jr.' be split into the first and the last name?"
@@ -113,10 +100,10 @@ def test_the_header_that_spells_the_fields_label_is_its_key_not_a_bare_id(tmp_pa
         "0a1dea4bd2de43929ac210fd17339dde,10000,Cleta,c@x.com\n7f3e2b1c9d8a4e6f8a1b2c3d4e5f6a7b,10001,Rae,r@x.com\n"
         "5c4b3a291807f6e5d4c3b2a190817263,10002,Ian,i@x.com\n"
     )
-    plan = _plan(tmp_path, text, REAL_TEMPLATES["customers"])
+    plan = plan_text(tmp_path, text, REAL_TEMPLATES["customers"])
     # Then: the customer number is the key, applied; the two are no choice to put to the person
     assert applied_sources(plan)["customer_id"] == ["customer_number"]
-    assert not _named(plan, "customer_number")
+    assert not named_in_questions(plan, "customer_number")
 
 
 def test_yes_no_flags_are_neither_a_key_nor_a_choice_for_a_yes_no_field(tmp_path: Path) -> None:
@@ -125,7 +112,7 @@ def test_yes_no_flags_are_neither_a_key_nor_a_choice_for_a_yes_no_field(tmp_path
         "importId,name,email,isCustomer,isContact,isSupplier\n"
         "20,Acme,a@x.com,true,false,true\n21,Globex,g@x.com,false,true,false\n22,Initech,i@x.com,true,false,false\n"
     )
-    plan = _plan(tmp_path, text, REAL_TEMPLATES["customers"])
+    plan = plan_text(tmp_path, text, REAL_TEMPLATES["customers"])
     # Then: no flag is offered as the customer's number, and flags that fit the opt-in on their values alone are not
     # put to the person as a choice
     for flag in ("isCustomer", "isContact", "isSupplier"):
@@ -151,8 +138,8 @@ def test_a_bare_name_beside_a_first_name_column_is_the_last_name(tmp_path: Path)
         "email,name,firstName\n"
         "j.roger@example.com,ROGER,Jean-Marc\nb.hubert@example.com,HUBERT,Bastien\nc.morel@example.com,MOREL,Claire\n"
     )
-    plan = _plan(tmp_path, text, CONTACTS)
+    plan = plan_text(tmp_path, text, CONTACTS)
     # Then: the bare name is the last name, applied beside the first name without a question
     assert applied_sources(plan)["last_name"] == ["name"]
     assert applied_sources(plan)["first_name"] == ["firstName"]
-    assert not _named(plan, "name")
+    assert not named_in_questions(plan, "name")
