@@ -367,8 +367,44 @@ PROBES_ROUND_10 = [
     "put DE in country, sorry, no, leave it",
 ]
 
+# round 11 (`idioms11.py`): each new reading said of a column the file lacks, denied, or with nothing to act on
+PROBES_ROUND_11 = [
+    "The Fax column is hereby excluded from the import.",
+    "The notes are hereby mentioned.",
+    "Make the fax not obligatory field.",
+    "You will want to check the data first.",
+    "You'll want the Fax in lower case.",
+    "You will want a coffee after this.",
+    "The Fax, I want it in some field.",
+    "The Fax, I want them in some field, any field is okay.",
+    "Contact with fax no have, please delete.",
+    "The contacts must stay in the import.",
+    "Where two rows share a fax number, only the first such row shall be retained.",
+    "Where two rows share an email, that is fine.",
+    "Only the first such row shall be retained.",
+    "The preceding amendment is fine.",
+    "Do not withdraw the last change.",
+    "The previous change is not withdrawn.",
+    "phone should come from Mobile \u2013 no wait, I mean from Fax.",
+    "phone comes from Mobile, no, from nowhere.",
+    "Translate the Fax values, e.g. A -> B, C -> D.",
+    "Translate the Lifecycle values, e.g. Kunde, Interessent.",
+    "Fill created_at from a source column, e.g. Fax.",
+    "Si la vida es bella, ok.",
+    "Fax need to divide on first and last name.",
+    "wherever they fit",
+    "any field is okay",
+    "I don't care where.",
+    "Lifecycle está vacío sometimes.",
+    "I want the Fax to take its value from Mobile.",
+    "We need the notes to be kept secret.",
+    "I want the team to be happy.",
+    "Nice to come from a long weekend.",
+    "I want created_at to come from nowhere.",
+]
 
-@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10)
+
+@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10 + PROBES_ROUND_11)
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()
     before = recipe.model_dump()

@@ -18,6 +18,8 @@ from ferry.recipe.editor.idioms import IDIOMS
 from ferry.recipe.editor.idioms import RULES as IDIOM_RULES
 from ferry.recipe.editor.idioms10 import IDIOMS_10
 from ferry.recipe.editor.idioms10 import RULES as IDIOM_RULES_10
+from ferry.recipe.editor.idioms11 import IDIOMS_11
+from ferry.recipe.editor.idioms11 import RULES as IDIOM_RULES_11
 
 _OBJ = r"(?P<obj>(?:it|them|this|that|those|these|the\s+\w+|\w+)(?:\s+\w+)?)"
 
@@ -558,8 +560,15 @@ def _compile() -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     rules: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         (re.compile(rf"\b{bad}\b", re.I), good) for bad, good in _CONTRACTIONS.items()
     ]
-    rules += IDIOM_RULES + IDIOM_RULES_10 + _SEPARABLE
-    tables = [*SYNONYMS.items(), *REGISTER.items(), *FOREIGN.items(), *IDIOMS.items(), *IDIOMS_10.items()]
+    rules += IDIOM_RULES + IDIOM_RULES_10 + IDIOM_RULES_11 + _SEPARABLE
+    tables = [
+        *SYNONYMS.items(),
+        *REGISTER.items(),
+        *FOREIGN.items(),
+        *IDIOMS.items(),
+        *IDIOMS_10.items(),
+        *IDIOMS_11.items(),
+    ]
     phrases = sorted(((p, c) for c, ps in tables for p in ps), key=lambda pc: -len(pc[0]))
     rules += [(re.compile(rf"(?<![\w+]){re.escape(p)}(?!\w)", re.I), c) for p, c in phrases]
     return rules + _country_phrases()
