@@ -320,7 +320,7 @@ PROBES_ROUND_9 = [
     "The preview shows Signup Date as day first — it isn't wrong, it's fine.",
 ]
 
-# round 10 (editor/idioms10.py): each new reading said of a column the file lacks, as a description, a question
+# round 10 (editor/idioms/topics.py): each new reading said of a column the file lacks, as a description, a question
 # alone, or with nothing to act on
 PROBES_ROUND_10 = [
     "The Fax, remove it",
@@ -367,7 +367,7 @@ PROBES_ROUND_10 = [
     "put DE in country, sorry, no, leave it",
 ]
 
-# round 11 (`idioms11.py`): each new reading said of a column the file lacks, denied, or with nothing to act on
+# round 11 (`idioms/registers.py`): each new reading said of a column the file lacks, denied, or with nothing to act on
 PROBES_ROUND_11 = [
     "The Fax column is hereby excluded from the import.",
     "The notes are hereby mentioned.",

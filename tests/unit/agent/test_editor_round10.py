@@ -1,4 +1,4 @@
-"""Issue 13, round 10: forms of wording the editor reads since round 10 (`ferry.recipe.editor.idioms10`, and
+"""Issue 13, round 10: forms of wording the editor reads since round 10 (`ferry.recipe.editor.idioms.topics`, and
 `clarify_voices` for questions): a topic fronted and pointed at again ('Contacts which don't have an e-mail, bin
 them'), an object fronted before 'we want/need', a bare 'be' after 'asked that', chat 'u' and 'asap', 'split X ->
 first + last', a spreadsheet program or function named as how ('the way Google Sheets does it', 'lower()'), 'small

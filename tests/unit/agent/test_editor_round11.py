@@ -1,4 +1,5 @@
-"""Issue 13, round 11: forms of wording the editor reads since round 11 (`ferry.recipe.editor.idioms11`): a legal
+"""Issue 13, round 11: forms of wording the editor reads since round 11
+(`ferry.recipe.editor.idioms.registers`): a legal
 register's filler ('hereby') and withdrawal ('the last edit is revoked'), a requirement said of the records it holds
 for, 'make X not obligatory', 'you will want (to) …', a place left open ('wherever they fit', 'any field is fine'),
 a fronted topic wanted in a place, a non-native 'with X no have', 'rows must stay in the import', 'rows share an X

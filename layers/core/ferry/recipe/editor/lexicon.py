@@ -14,12 +14,8 @@ from collections.abc import Callable
 
 from ferry.agent.enums import COUNTRIES
 from ferry.recipe.editor.helpers import ADJECTIVES
-from ferry.recipe.editor.idioms import IDIOMS
 from ferry.recipe.editor.idioms import RULES as IDIOM_RULES
-from ferry.recipe.editor.idioms10 import IDIOMS_10
-from ferry.recipe.editor.idioms10 import RULES as IDIOM_RULES_10
-from ferry.recipe.editor.idioms11 import IDIOMS_11
-from ferry.recipe.editor.idioms11 import RULES as IDIOM_RULES_11
+from ferry.recipe.editor.idioms import TABLES as IDIOM_TABLES
 
 _OBJ = r"(?P<obj>(?:it|them|this|that|those|these|the\s+\w+|\w+)(?:\s+\w+)?)"
 
@@ -560,14 +556,12 @@ def _compile() -> list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], st
     rules: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
         (re.compile(rf"\b{bad}\b", re.I), good) for bad, good in _CONTRACTIONS.items()
     ]
-    rules += IDIOM_RULES + IDIOM_RULES_10 + IDIOM_RULES_11 + _SEPARABLE
+    rules += IDIOM_RULES + _SEPARABLE
     tables = [
         *SYNONYMS.items(),
         *REGISTER.items(),
         *FOREIGN.items(),
-        *IDIOMS.items(),
-        *IDIOMS_10.items(),
-        *IDIOMS_11.items(),
+        *(item for table in IDIOM_TABLES for item in table.items()),
     ]
     phrases = sorted(((p, c) for c, ps in tables for p in ps), key=lambda pc: -len(pc[0]))
     rules += [(re.compile(rf"(?<![\w+]){re.escape(p)}(?!\w)", re.I), c) for p, c in phrases]

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.idioms import message_idioms
-from ferry.recipe.editor.idioms10 import message_idioms_10
-from ferry.recipe.editor.idioms11 import message_idioms_11
 from ferry.recipe.editor.voices import clause_forms, message_forms
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
@@ -146,9 +144,7 @@ def asked_conditions(text: str) -> str:
     not the end of a sentence."""
     text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
     text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
-    text = message_idioms(text)  # 'A and B should be C and D': each value with its own; 'which have not X'
-    text = message_idioms_10(text)  # 'Why is X empty? Map it to Y': the question names what the next acts on
-    text = message_idioms_11(text)  # 'from A - no wait, from B'; 'X values, e.g. A -> B': the examples are the map
+    text = message_idioms(text)  # 'A and B should be C and D'; 'Why is X empty? Map it'; 'from A - no wait, B'
     for pattern, replacement in _MESSAGE_REWRITES:
         text = pattern.sub(replacement, text.strip())
     text = _LIST_MARK_RE.sub(r"\1) ", text)

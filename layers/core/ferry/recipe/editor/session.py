@@ -36,7 +36,7 @@ from ferry.recipe.editor.fit import (
     removes,
 )
 from ferry.recipe.editor.helpers import ADJECTIVES
-from ferry.recipe.editor.idioms10 import spreadsheet_functions
+from ferry.recipe.editor.idioms import spreadsheet_functions
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step

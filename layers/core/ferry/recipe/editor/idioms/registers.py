@@ -1,9 +1,9 @@
-"""Round 11 of issue 13: more forms of the same commands, from the voices dev12 showed (a legal register, examples
+"""Forms of the same commands from the voices dev12 showed (round 11 of issue 13) (a legal register, examples
 given for a rule, a correction mid-message, "you will want", non-native "X no have", a requirement said of a field).
 
-As in `idioms.py` and `idioms10.py`, nothing here decides what a name means: columns, fields and values stay as
+As in `forms.py` and `topics.py`, nothing here decides what a name means: columns, fields and values stay as
 typed, and the families, the resolver and `fit.py` still read the result. `RULES` are tried only on a clause the
-families did not understand as typed; `message_idioms_11` works on the whole message, where a comma or an "and"
+families did not understand as typed; `message_idioms` works on the whole message, where a comma or an "and"
 would cut a form in two.
 """
 
@@ -19,7 +19,7 @@ _LAST_CHANGE = r"(?:the\s+)?(?:preceding|previous|last|latest|most\s+recent)\s+(
 _EXAMPLE = r"(?:for\s+example|for\s+instance|e\.\s?g\.|such\s+as|like)"
 
 # canonical words ← everyday words that mean them
-IDIOMS_11: dict[str, tuple[str, ...]] = {
+IDIOMS: dict[str, tuple[str, ...]] = {
     "not from": ("nicht von", "nicht aus"),
     "obligatory": ("obligatorio", "obligatoire", "obligatorisch"),
     "is empty": ("está vacío", "esta vacio", "está vacía", "esta vacia", "ist leer"),
@@ -95,7 +95,7 @@ _EXAMPLE_MAP_RE = re.compile(
 _EXAMPLE_COLUMN_RE = re.compile(rf"\bfrom\s+(?:a|some|one|any)\s+(?:source\s+)?column\s*,?\s*{_EXAMPLE}\s*:?\s+", re.I)
 
 
-def message_idioms_11(text: str) -> str:
+def message_idioms(text: str) -> str:
     """'from A - no wait, I mean from B' → 'from B'; 'Translate the X values, e.g. A -> B, C -> D' → 'X: A -> B,
     C -> D'; 'from a source column, e.g. Y' → 'from Y'."""
     text = _CORRECTED_SOURCE_RE.sub("", _SI_RE.sub("if ", text.strip()))

@@ -1,4 +1,4 @@
-"""Round 9 of issue 13: more everyday forms of the same commands, said in the grammar's own words.
+"""Everyday forms of the same commands, said in the grammar's own words (round 9 of issue 13).
 
 Like the lexicon (which compiles these tables and rules with its own), nothing here decides what a name means:
 columns, fields and values stay as typed, and the families, the resolver and `fit.py` still read the result. The

@@ -1,9 +1,9 @@
-"""Round 10 of issue 13: more forms of the same commands, from the voices dev11 showed (a topic fronted and pointed
+"""Forms of the same commands from the voices dev11 showed (round 10 of issue 13) (a topic fronted and pointed
 at again, chat shorthand, spreadsheet functions, a question before the instruction that answers it).
 
-As in `idioms.py`, nothing here decides what a name means: columns, fields and values stay as typed, and the
+As in `forms.py`, nothing here decides what a name means: columns, fields and values stay as typed, and the
 families, the resolver and `fit.py` still read the result. `RULES` are tried only on a clause the families did not
-understand as typed; `message_idioms_10` works on the whole message, where a question mark would cut a form in two.
+understand as typed; `message_idioms` works on the whole message, where a question mark would cut a form in two.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _ROW_VERB = (
 )
 
 # canonical words ← everyday words that mean them
-IDIOMS_10: dict[str, tuple[str, ...]] = {
+IDIOMS: dict[str, tuple[str, ...]] = {
     # 'Notes needs to go in some column': the modal the families read
     "should go in": ("needs to go in", "need to go in", "has to go in", "have to go in"),
     "should go somewhere": ("needs to go somewhere", "need to go somewhere", "has to go somewhere"),
@@ -108,7 +108,7 @@ def spreadsheet_functions(text: str) -> str:
     return _FUNCTION_RE.sub(lambda m: f"{m['f'].lower()}case ", text)
 
 
-def message_idioms_10(text: str) -> str:
+def message_idioms(text: str) -> str:
     """'Why is X empty? Do Y with it.' → 'X is empty. Do Y with it.'; 'X, right? In that case Y' → 'if X, Y';
     'Can't we get A out of B?' → 'Can we get A from B?';
     'Where could X go? Put it somewhere.' →
