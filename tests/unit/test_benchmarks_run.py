@@ -120,3 +120,9 @@ def test_the_stage_breakdown_prints_every_stage_and_adds_up() -> None:
               "profile tallies", "read (CSV chunks)", "other")  # fmt: skip
     shares = {label: int(re.search(rf"{re.escape(label)}\s+[0-9.-]+ s\s+(-?[0-9]+)%", out)[1]) for label in stages}
     assert shares["stage 1 (ops + rules)"] > 0
+
+
+def test_the_ingest_benchmark_prints_what_a_sniff_costs() -> None:
+    out = bench("bench/engine/ingest.py", "--dataset", "contacts", "--rows", "3000", "--repeat", "1")
+    assert re.search(r"contacts: 3,000 rows, [0-9]+ MB; sniff [0-9.]+ s CPU \(median of 1\), [0-9,]+ rows/CPU-s", out)
+    assert re.search(r"peak RSS [0-9]+ MB \([0-9.]+x the file\)", out)

@@ -10,20 +10,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Literal
+from typing import TYPE_CHECKING, BinaryIO
 
 from ferry.core.domain import FileManifest, SheetManifest
 from ferry.core.errors import FileRejected
 from ferry.core.observability import logger
 from ferry.ingest.dialect import (
     QUOTECHAR,
-    bad_quote_pattern,
     csv_records,
     sample_records,
     sniff_delimiter,
@@ -44,12 +42,12 @@ from ferry.ingest.encoding import (
     refused_lines,
 )
 from ferry.ingest.header import data_rows, find_header_row
+from ferry.ingest.line_audit import LineAudit, audit_blocks, bad_quote_pattern
 from ferry.ingest.profile import TableProfiler
 
 if TYPE_CHECKING:
     from _csv import Reader
 
-LineBreak = Literal["\n", "\r\n", "\r"]
 
 # Enough to hold a few hundred records for the delimiter and header vote.
 HEAD_BYTES = 256 * 1024
@@ -58,6 +56,7 @@ SCAN_BYTES = 1024 * 1024
 _REDETECT_WINDOW = 32 * 1024
 _MAX_REDETECTS = 3
 _COUNT_CHUNK = 1024 * 1024
+_PROFILE_BATCH = 2048  # records handed to the profiler at once
 _CODEC_NAMES = {
     "cp1252": "Windows Western European",
     "latin_1": "ISO Latin-1",
@@ -81,42 +80,12 @@ class _Undecodable(Exception):
 
 
 @dataclass
-class _LineAudit:
-    """What the raw lines say beyond their cells: which line breaks, and quotes csv would forgive."""
-
-    breaks: dict[LineBreak, int] = field(default_factory=lambda: {"\n": 0, "\r\n": 0, "\r": 0})
-    irregular_quoting: bool = False
-
-    def watch(self, lines: Iterable[str], bad_quote: re.Pattern[str]) -> Iterator[str]:
-        lf = crlf = cr = 0
-        irregular = False
-        search = bad_quote.search
-        try:
-            for line in lines:
-                if line.endswith("\r\n"):
-                    crlf += 1
-                elif line.endswith("\n"):
-                    lf += 1
-                elif line.endswith("\r"):
-                    cr += 1
-                if not irregular and QUOTECHAR in line and search(line):
-                    irregular = True
-                yield line
-        finally:
-            self.breaks = {"\n": lf, "\r\n": crlf, "\r": cr}
-            self.irregular_quoting = irregular
-
-    def line_terminators(self) -> list[LineBreak]:
-        return [kind for kind, count in sorted(self.breaks.items(), key=lambda item: -item[1]) if count]
-
-
-@dataclass
 class _Scan:
     profiler: TableProfiler
     labels: list[str]
     records: int
     lines: int
-    audit: _LineAudit
+    audit: LineAudit
 
 
 def sniff_text(path: Path, filename: str, size: int, scan: bytes) -> FileManifest:
@@ -217,18 +186,20 @@ def _sniff_decoded(
 
 
 def _scan(path: Path, codec: str, delimiter: str, header_row: int, fallback: str | None = None) -> _Scan:
-    audit = _LineAudit()
+    # The raw lines are audited in blocks after the pass, unless a block could split a character.
+    in_blocks = fallback is None and not is_wide(codec)
+    audit = LineAudit()
     with path.open("rb") as raw, _decoded(raw, codec, fallback) as text:
         reader: Reader = csv.reader([])  # replaced below; keeps line_num readable in the handlers
         try:
-            reader = csv_records(audit.watch(text, bad_quote_pattern(delimiter)), delimiter)
+            lines = text if in_blocks else audit.watch(text, bad_quote_pattern(delimiter))
+            reader = csv_records(lines, delimiter)
             labels = next(islice(reader, header_row, None), None)
             if labels is None:  # the file shrank since the head was read
                 raise FileRejected("The file is empty.")
             profiler = TableProfiler(len(labels))
-            add = profiler.add
-            for record in reader:
-                add(record)
+            while batch := list(islice(reader, _PROFILE_BATCH)):
+                profiler.add_batch(batch)
         except UnicodeDecodeError as exc:
             raise _Undecodable(max(0, raw.tell() - len(exc.object) + exc.start)) from None
         except csv.Error as exc:
@@ -236,6 +207,8 @@ def _scan(path: Path, codec: str, delimiter: str, header_row: int, fallback: str
                 f"We couldn't read this file as a table near line {reader.line_num}: a quoted cell never "
                 'ends (a stray " character?).'
             ) from exc
+    if in_blocks:
+        audit = audit_blocks(path, codec, delimiter)
     records = header_row + 1 + profiler.rows + profiler.blank_rows
     return _Scan(profiler, labels, records, reader.line_num, audit)
 

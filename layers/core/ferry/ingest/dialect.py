@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from collections.abc import Iterable
 from itertools import islice
@@ -66,11 +65,3 @@ def _delimiter_key(records: list[list[str]], delimiter: str, order: int) -> tupl
     # Consistency compared exactly: one header that splits differently must count (a ';' in every value
     # of a comma file ties on the data rows but not on the header).
     return count / len(rows), -surprise / len(rows), width, -order
-
-
-def bad_quote_pattern(delimiter: str) -> re.Pattern[str]:
-    """Matches a quote that RFC 4180 does not allow: an odd run of quotes with ordinary characters on
-    both sides (`5" screen`, `"a"b`). csv and polars disagree on such cells, so their presence
-    keeps a file off the polars fast path."""
-    boundary = re.escape(delimiter) + r"\r\n" + QUOTECHAR
-    return re.compile(f"(?<=[^{boundary}])(?:{QUOTECHAR}{QUOTECHAR})*{QUOTECHAR}(?=[^{boundary}])")

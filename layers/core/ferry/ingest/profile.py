@@ -53,6 +53,20 @@ class TableProfiler:
         if len(self._batch) >= _BATCH_ROWS:
             self._flush()
 
+    def add_batch(self, records: list[list[str]]) -> None:
+        """`add` each record; a batch of the table's width with no blank record (the usual case) is taken
+        whole, with the checks done by C-level calls instead of per record."""
+        width = self.width
+        if list(map(len, records)).count(width) != len(records) or not all(map(str.strip, map("".join, records))):
+            for record in records:
+                self.add(record)
+            return
+        self.rows += len(records)
+        self.record_widths[width] += len(records)
+        self._batch += records
+        if len(self._batch) >= _BATCH_ROWS:
+            self._flush()
+
     def finish(self, labels: list[str]) -> list[ColumnManifest]:
         """The columns: header labels padded to the width, trailing columns with neither a label nor
         a value dropped (spreadsheet tools pad rows with empty cells)."""
