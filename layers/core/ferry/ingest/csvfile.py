@@ -57,6 +57,7 @@ _REDETECT_WINDOW = 32 * 1024
 _MAX_REDETECTS = 3
 _COUNT_CHUNK = 1024 * 1024
 _PROFILE_BATCH = 2048  # records handed to the profiler at once
+_WATCH_LINES_UP_TO = 4 * 1024 * 1024  # bytes: ~0.2 s of line-by-line audit, about what importing polars costs
 _CODEC_NAMES = {
     "cp1252": "Windows Western European",
     "latin_1": "ISO Latin-1",
@@ -186,8 +187,9 @@ def _sniff_decoded(
 
 
 def _scan(path: Path, codec: str, delimiter: str, header_row: int, fallback: str | None = None) -> _Scan:
-    # The raw lines are audited in blocks after the pass, unless a block could split a character.
-    in_blocks = fallback is None and not is_wide(codec)
+    # The raw lines are audited in blocks after the pass (polars' regex engine), unless a block could split a
+    # character, or the file is small enough for the line-by-line watch to cost less than importing polars.
+    in_blocks = fallback is None and not is_wide(codec) and path.stat().st_size > _WATCH_LINES_UP_TO
     audit = LineAudit()
     with path.open("rb") as raw, _decoded(raw, codec, fallback) as text:
         reader: Reader = csv.reader([])  # replaced below; keeps line_num readable in the handlers

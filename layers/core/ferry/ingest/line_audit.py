@@ -2,10 +2,11 @@
 quote csv forgives but polars reads differently (which keeps the file off the engine's polars fast path).
 
 Two ways to the same answer. `LineAudit.watch` looks at each line on its way to csv.reader; `audit_blocks`
-reads the file again in large blocks cut at line breaks, counting the breaks as bytes and searching each block
+reads the file again in blocks cut at line breaks, counting the breaks as bytes and searching each block
 with polars' regex engine, about ten times faster than Python's `re` on the per-line pattern. The block read is
 exact for codecs in which a line-break byte is never part of another character (UTF-8 and the legacy code pages
-`detect_encoding` picks); UTF-16/32 and UTF-8 mixed with a code page are watched line by line.
+`detect_encoding` picks); UTF-16/32, UTF-8 mixed with a code page, and files of a few MB (where importing
+polars costs more than the watch) are watched line by line.
 """
 
 from __future__ import annotations
