@@ -95,10 +95,11 @@ def audit_blocks(path: Path, codec: str, delimiter: str) -> LineAudit:
             data = carry + block if carry else block
             cut = len(data) if not block else _line_cut(data)
             data, carry = (data[:cut], data[cut:]) if cut < len(data) else (data, b"")
-            pairs = data.count(b"\r\n")
+            returns = data.count(b"\r")
+            pairs = data.count(b"\r\n") if returns else 0
             crlf += pairs
             lf += data.count(b"\n") - pairs
-            cr += data.count(b"\r") - pairs
+            cr += returns - pairs
             if not irregular and _QUOTE in data:
                 # UTF-8 goes to polars as bytes (no Python string); a code page is decoded first
                 lines = pl.Series([data]).cast(pl.String) if utf8 else pl.Series([data.decode(codec)])
