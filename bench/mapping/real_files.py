@@ -298,15 +298,16 @@ SPLIT_TITLES = {
     "dev8": "real files — dev8 (7 files from 7 more systems, labelled blind before any planner run)",
     "dev9": "real files — dev9 (7 files from 5 more systems, labelled blind before any planner run)",
     "dev10": "real files — dev10 (6 files from 4 more systems, labelled blind before any planner run)",
+    "dev11": "real files — dev11 (6 files from 5 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev10, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev11, test or all); print the figures."""
     entries = load_labels()
     splits = (
-        ["train", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "test"]
+        ["train", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "test"]
         if split == "all"
         else [split]
     )

@@ -14,6 +14,7 @@ from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
 from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hints
 from ferry.agent.profile import ColumnProfile, profile_column
+from ferry.agent.stems import FORM_HEADER, same_stems, stem
 from ferry.agent.synonyms import (
     BROADER,
     CONCEPTS,
@@ -635,6 +636,11 @@ def _enum_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
     return fit, ident, f"{pct(mapping.coverage)} of sampled values match allowed values"
 
 
+def fld_names(fld: FieldInfo) -> list[str]:
+    """The field's label and aliases: the names a person gave it."""
+    return [*([fld.spec.label] if fld.spec.label else []), *(fld.spec.aliases or [])]
+
+
 def exact_name(col: ColumnInfo, fld: FieldInfo) -> bool:
     return col.norm in fld.norms or col.compact in fld.compacts or singular_phrase(col.norm) in fld.norms
 
@@ -680,6 +686,8 @@ def _header_score(col: ColumnInfo, fld: FieldInfo) -> tuple[float, str]:
     if top is not None and top[1] >= 0.9 and not related(top[0], fld.concepts):
         # The header is a known word for something else ('Stadt' is city): a look-alike spelling means nothing.
         return best, reason
+    if best < FORM_HEADER and same_stems(col.matched or col.header, [fld.spec.key, *fld_names(fld)]):
+        return FORM_HEADER, f"header '{col.header}' is another form of the name {fld.spec.key}"
     fuzzy = 0.0
     for target in fld.fuzzy_targets:
         f = max(fuzz.ratio(col.norm, target), fuzz.token_sort_ratio(col.norm, target)) / 100
@@ -689,12 +697,15 @@ def _header_score(col: ColumnInfo, fld: FieldInfo) -> tuple[float, str]:
     h_fuzzy = max(0.0, (fuzzy - 0.6) / 0.4) * 0.85
     if h_fuzzy > best:
         best, reason = h_fuzzy, f"header '{col.header}' is spelled like {fld.spec.key}"
-    if col.words and fld.words:
-        overlap = len(col.words & fld.words) / len(col.words | fld.words)
+    # Words are compared by their stems: 'Hiring Manager' shares 'hire' with a 'hire date', 'orders' 'order'.
+    own = {stem(w) for w in col.words}
+    if own and fld.words:
+        theirs = {stem(w) for w in fld.words}
+        overlap = len(own & theirs) / len(own | theirs)
         if 0.8 * overlap > best:
             best, reason = 0.8 * overlap, f"header '{col.header}' shares words with {fld.spec.key}"
-    if fld.desc_words and col.words:
-        hits = col.words & fld.desc_words
+    if fld.desc_words and own:
+        hits = own & {stem(w) for w in fld.desc_words}
         if hits and min(0.5, 0.25 * len(hits)) > best:
             best, reason = min(0.5, 0.25 * len(hits)), f"header words appear in the description of {fld.spec.key}"
     return best, reason

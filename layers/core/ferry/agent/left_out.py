@@ -23,6 +23,8 @@ from ferry.agent.pairs import (
 
 # Header evidence from which a column nothing uses or asks about joins the question already asked about its field.
 LEFT_OUT_HEADER = 0.6
+# Trailing form words that make a column a code for the thing its other words name, not the thing itself.
+CODE_SUFFIXES = frozenset({"code", "id", "ids", "key", "ref"})
 
 
 def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
@@ -55,7 +57,8 @@ def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
         if fits:
             j = max(fits, key=lambda k: (row[k].header, row[k].score))
             offers.append((max(row[j].header, row[j].score), i, j))
-    for _, i, j in sorted(offers, key=lambda t: -t[0]):
+    # A code for the thing ('VendorCode') joins after the thing in words ('ManufacturerName'), the one a person picks.
+    for _, i, j in sorted(offers, key=lambda t: (scored.columns[t[1]].suffix in CODE_SUFFIXES, -t[0])):
         col, fld = scored.columns[i], scored.fields[j]
         question = asked.get(fld.spec.key)
         if question is None:
@@ -110,7 +113,7 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
             for j, fld in enumerate(scored.fields)
             if fld.spec.key not in filled
             and not row[j].split
-            and row[j].header >= BUDGET_HEADER
+            and (row[j].header >= BUDGET_HEADER or _values_name_enum(col, fld, row[j]))
             and row[j].fit > BUDGET_FIT
             and row[j].score >= CANDIDATE_FLOOR
             and not names_broader(col, fld)
@@ -136,6 +139,19 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
                 match.column, match.columns, match.auto_applied = col.source, [col.source], False
                 match.confidence = min(calibrated(scored.pairs[i][j].score), UNSURE)
                 match.rationale = "; ".join(scored.pairs[i][j].reasons) + "; asked, as its header points at the field"
+
+
+# Share of a column's values that must be the field's own allowed words for them to name it without the header.
+VALUES_NAME_FIT = 0.8
+
+
+def _values_name_enum(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """Values that are the field's own allowed words ('subscribe', 'unsubscribe' for a subscription status) name the
+    field where the header does not ('action'): worth a place in the budget, never applied. Not for a field of
+    yes/no words, which many columns hold."""
+    if fld.spec.type != "enum" or len(fld.allowed_norm) <= 3 or col.profile.n < 2:
+        return False
+    return pair.fit >= VALUES_NAME_FIT
 
 
 def _names_field(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:

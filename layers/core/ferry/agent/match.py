@@ -69,6 +69,7 @@ from ferry.agent.second_look import (
     split_score,
 )
 from ferry.agent.synonyms import SOFT_WORDS
+from ferry.agent.unplaced import page_metadata, rank_options
 from ferry.core.domain import SheetManifest, Template
 
 
@@ -257,7 +258,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
         "state" in f.concepts for f in fields
     )
     for col in columns:
-        if state_is_status and "state" in col.concepts and not _regions(col):
+        if state_is_status and "state" in col.concepts and not _regions(col) and not _beside_a_city(col, columns):
             col.concepts["status"] = max(col.concepts.get("status", 0.0), col.concepts.pop("state"))
         if not col.concepts and col.profile.n and col.profile.date >= 0.8 and not col.no_header:
             # A column of dates whose header leaves out 'date' is read with it, for the template's date fields only.
@@ -278,6 +279,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     primary_beside_plural(columns, fields, pairs)
     own_name_first(columns, fields, pairs)
     bare_name_is_title(columns, fields, pairs)
+    page_metadata(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
@@ -287,6 +289,14 @@ def _regions(col: ColumnInfo) -> bool:
     if "state" not in col.raw_words or col.raw_words & (QUALIFIERS | SECONDARY_WORDS | {"address"}):
         return True
     return not col.profile.n or col.profile.region >= 0.3 or col.profile.country >= 0.3
+
+
+def _beside_a_city(col: ColumnInfo, columns: list[ColumnInfo]) -> bool:
+    """A 'state' with a city beside it and no other state column is the address's state ('Telangana'), whatever its
+    values; beside an address state of its own ('paState'), a bare 'state' is the record's stage."""
+    others = [c for c in columns if c is not col]
+    city = any(c.concepts.get("city", 0.0) >= 0.9 for c in others)
+    return city and not any("state" in c.raw_words or "state" in c.concepts for c in others)
 
 
 def gtin_valid(text: str) -> bool:
@@ -316,12 +326,16 @@ def _article_numbers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
             pairs[i][j] = PairScore(0.5, 0.0, pairs[i][j].fit, [reason])
 
 
+# Headers that are only a form word for a code: the record's own code when nothing else in the header says whose.
+_BARE_CODES = frozenset({"code", "reference", "ref"})
+
+
 def _record_key(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     """A header naming the record's own number or id ('Inventarnummer', 'idusers', 'Asset ID') points to the
     template's one unique text field when no field is called an id (an asset tag, a ticket number): a likely key,
     asked rather than applied unless the header says more."""
-    if any("id" in f.concepts for f in fields):
-        return
+    # With a field called an id, the header's own 'id' names it; a bare 'Code' names nothing, so it is still pointed.
+    id_field = any("id" in f.concepts for f in fields)
     keys = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string"]
     if len(keys) != 1:
         return
@@ -329,9 +343,13 @@ def _record_key(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     if any(row[j].header >= NAMING_HEADER for row in pairs):
         return  # a column names the key itself ('Variant Sku'): a database id beside it is not a rival
     for i, col in enumerate(columns):
-        strength = col.concepts.get("id", 0.0)
+        bare = not col.concepts and col.stripped_norm in _BARE_CODES
+        if id_field and not bare:
+            continue
+        strength = 0.9 if bare else col.concepts.get("id", 0.0)  # a bare 'Code' is the record's own, as its 'ID' is
+        top = col.top_concept or ("id", strength)
         unread = re.search(r"[^\W\d_a-z]", fold(col.header))  # words in a script the lexicon cannot read
-        if strength < 0.9 or col.top_concept != ("id", strength) or len(col.stripped_norm.split()) != 1 or unread:
+        if strength < 0.9 or top != ("id", strength) or len(col.stripped_norm.split()) != 1 or unread:
             continue  # only the record's own number: 'Status (ID)' is the id of a status, not of the record
         header = round(0.8 * strength, 4)
         if header > pairs[i][j].header:
@@ -436,6 +454,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     offer_within_budget(scored, result)
     ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
+    rank_options(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
         c
