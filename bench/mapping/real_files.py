@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 65 unmodified files from 35 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 141 unmodified files from 87 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
