@@ -403,8 +403,76 @@ PROBES_ROUND_11 = [
     "I want created_at to come from nowhere.",
 ]
 
+# Round 12 (`idioms/shapes.py` and the session's narrative, label and judgement readings): each new reading said
+# of a column the file lacks, of something that is not the migration, or with nothing to act on
+PROBES_ROUND_12 = [
+    "Fax please take from Mobile column.",
+    "Pager fill from Signup Date.",
+    "Column Fax please not bring into import.",
+    "Contact not have fax, please not import it.",
+    "If Fax not have number, phone take from Pager.",
+    "the fax r useless lol, skip em",
+    "notes r fine lol",
+    "tbh ngl fr",
+    "lowkey kinda mid fr fr",
+    "I wouldn't not want a coffee, tbh.",
+    "I wouldn't mind the Fax going somewhere.",
+    "I wouldn't mind the weekend going somewhere nice.",
+    "For the fax numbers, just leave them out.",
+    "With the pizza, put it anywhere it fits.",
+    "Could you, for the interns, keep them happy?",
+    "AC: none.",
+    "Goal: a clean import.",
+    "Context: we are a bike shop.",
+    "Ticket 42: nothing to do.",
+    "Keep the fax one only.",
+    "Every fax is lower case after import.",
+    "The fax is lower case once imported.",
+    "like the fourth of March is 04/03",
+    "My birthday is day first, like 04/03.",
+    "We are a bike shop. We sell bikes.",
+    "We put some records in while testing.",
+    "Our CRM is new. Half our team is remote.",
+    "Take out the fax rows.",
+    "Take out the trash, please.",
+    "Put the pizza anywhere it fits.",
+    "Lifecycle r sus",
+    "per favore",
+    "Notes per favore.",
+    "Signup Date is wrong.",
+    "The Fax is wrong, use Pager.",
+    "Lifecycle is wrong, drop them.",
+    "The pizza is bad, use the other one.",
+    "Phone is wrong, it is fine.",
+    "The weather is bad, the coffee is good.",
+    "Signup Date is wrong, it is what it is.",
+    "phone from Fax is kinda mid, use Pager fr",
+    "They have Fax set to test. Please leave those out.",
+    "They are nice people. Keep them.",
+    "Can we get a fax out of the Pager? Split it please.",
+    "Las filas con fax en Pager, please don't import them.",
+    "El fax should not be obligatorio anymore.",
+    "Fax viene en formato día/mes/año.",
+    "Goal: the pizza. Context: lunch.",
+    "Notes: keep as they are? no idea",
+    "We love our customers. They are great.",
+    "Our interns typed these by hand.",
+    "Context: the fax is wrong.",
+    "The fax from Pager is mid, use Telex.",
+    "Some rows are tests. Drop those.",
+    "Most rows are fine. Keep them.",
+    "They have fax numbers. Remove those.",
+    "The Fax is the wrong column for phone; Pager holds the number we want",
+    "Signup Date is wrong. Notes holds the date we want",
+    # a pre-existing misreading found while probing: 'hand' is a typo away from Land, and 'them' was read as Land
+    "We typed these by hand. Drop them.",
+    "These were typed by hand. Drop them.",
+]
 
-@pytest.mark.parametrize("message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10 + PROBES_ROUND_11)
+
+@pytest.mark.parametrize(
+    "message", PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10 + PROBES_ROUND_11 + PROBES_ROUND_12
+)
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()
     before = recipe.model_dump()

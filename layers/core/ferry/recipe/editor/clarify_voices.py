@@ -19,9 +19,14 @@ _NOT_CARRIED_RE = re.compile(
     re.I,
 )
 
+# 'the row number twelve', 'line no. 12', 'the 12th row': the row named by its number (round 12)
+_ROW_NUMBER_RE = re.compile(r"\b(row|line|record|entry)\s+(?:number|no\.?|nr\.?|num\.?|#)\s*(?=\w)", re.I)
+_ORDINAL_ROW_RE = re.compile(r"\b(?:the\s+)?(\d{1,5})(?:st|nd|rd|th)\s+(row|line|record|entry)\b", re.I)
+
 
 def asked_plainly(text: str) -> str:
     """'Client wants to know what you do with X' → 'what you do with X'; 'which columns do you not take with
     you?' → 'which columns are not imported?'."""
     text = _RELAYED_ASK_RE.sub("", text.strip())
+    text = _ORDINAL_ROW_RE.sub(r"\2 \1", _ROW_NUMBER_RE.sub(r"\1 ", text))
     return _NOT_CARRIED_RE.sub("are not imported", text)

@@ -99,6 +99,12 @@ def conditioned(before: str, pointing: str) -> str | None:
     return f"if {m['x']} is empty, {resolved}" if resolved is not None else None
 
 
+# a description of rows said with a pronoun for them ('they have Lifecycle set to test'): the rows that do
+_PRONOUN_ROWS_RE = re.compile(
+    r"^(?:they|these|those)\s+(?:all\s+)?(?P<rest>(?:have|has|had|are|were)\s+.{3,60})$", re.I
+)
+
+
 # a clause that opens with its speaker and a verb of need: the thing pointed back at is the object
 _SUBJECT_VERB_RE = re.compile(
     r"^(?:we|i)\s+(?:do not|don'?t|dont|never|no longer)\s+(?:really\s+)?(?:need|want|use)\s+(?P<o>.+?)"
@@ -115,6 +121,8 @@ def antecedents(clause: str) -> list[str]:
     """The noun phrases that may open a clause, longest first ('Rows where Lifecycle is test are junk' →
     'Rows where Lifecycle is test', 'Rows where Lifecycle')."""
     text = _LEADING_LINK_RE.sub("", clause.strip())
+    if (rows := _PRONOUN_ROWS_RE.match(text)) is not None:  # 'they have Lifecycle set to test': those rows
+        return [f"rows that {rows['rest']}"]
     said = _SUBJECT_VERB_RE.match(text)
     if said is not None:  # 'We don't need the notes in the template, leave them out': the object is meant
         return [said["o"]] if len(said["o"].split()) <= 8 else []

@@ -139,6 +139,26 @@ _JUDGEMENTS = frozenset(
         "interesting",
         "valid",
         "correct",
+        # and the words that judge it worthless ('notes are useless, skip them' skips the column, never the rows
+        # whose Notes say 'useless')
+        "useless",
+        "pointless",
+        "worthless",
+        "unnecessary",
+        "unneeded",
+        "irrelevant",
+        "unwanted",
+        "junk",
+        "garbage",
+        "rubbish",
+        "trash",
+        "noise",
+        "sus",
+        "mid",
+        "bad",
+        "wrong",
+        "weird",
+        "bogus",
     }
 )
 

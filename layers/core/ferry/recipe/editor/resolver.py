@@ -329,6 +329,8 @@ class Ctx:
             found = re.findall(r"[a-z]+", fold(name))
             for word in found:
                 words.update({word, word + "s"})
+                if re.search(r"[^aeiou]y$", word):  # 'Contries' is a typo of 'countries', the plural of country
+                    words.add(word[:-1] + "ies")
             if 1 < len(found) <= 3:
                 words.add("".join(found))  # 'Fulname' → fullname, which names 'Full Name'
         words.update({"split", "splits"})

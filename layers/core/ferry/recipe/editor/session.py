@@ -79,6 +79,36 @@ _INSTRUCTION_WORD_RE = re.compile(
     re.I,
 )
 _COUNTRY_CODES = frozenset(ADJECTIVES.values())
+# a clause that only judges what is there as wrong ('Signup Date (month first) is wrong', 'phone from Work Phone is
+# kinda mid'): said before the correction, never an instruction itself
+_JUDGEMENT_RE = re.compile(
+    r"^[^,;]{2,80}?\s(?:is|are|looks?|seems?)\s+(?:(?:just|all|kinda|totally|completely|clearly|so|really)\s+)?"
+    r"(?:wrong|incorrect|bad|off|broken|not\s+right|not\s+correct|mid|weird|sus|messed\s+up|the\s+wrong\s+"
+    r"(?:one|column|way(?:\s+round)?)(?:\s+(?:for|as)\s+[\w' -]{1,30})?)$",
+    re.I,
+)
+
+
+def is_judgement(text: str) -> bool:
+    return _JUDGEMENT_RE.match(text.strip()) is not None
+
+
+# a clause that tells (its subject first), and the words that make any clause a possible instruction
+_NARRATIVE_RE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|well|honestly|basically|anyway)\s*,?\s+)*(?:we|i|our|my|they|some|most|many|half|"
+    r"lots|a\s+lot|a\s+few|everyone|everybody|he|she)\b",
+    re.I,
+)
+_NOT_NARRATIVE_RE = re.compile(
+    r"\b(?:should|must|shall|need|needs|want|wants|wish|would|could|can|will|let|please|have\s+to|has\s+to|"
+    r"not|no|never|none|nothing|without|n't|if|when|whenever|unless|otherwise|instead|only|undo|revert|back|"
+    r"cancel\w*|wrong|mistake|wait|stop|forget|kidding|sorry|oops|hold|like|prefer|rather|"
+    r"empty|blank|missing|duplicat\w*|twice|same|lower\w*|upper\w*|capital\w*|first|last|day|month|date\w*|"
+    r"german\w*|country|phone\w*|e-?mail\w*|names?|code\w*)\b|\d",
+    re.I,
+)
+# a short label before a colon at the start of a sentence ('AC: …', 'Goal: …', 'Ticket #42: …')
+_LABEL_RE = re.compile(r"(?P<lead>^|(?<=[.!?]\s))(?P<label>[A-Za-z][\w#-]*(?:\s+#?[\w-]+){0,2})\s*:\s+(?=\S)")
 _NO_USE_RE = re.compile(r"\b(?:no|of no)\s+(?:use|good|help)\b", re.I)
 
 # "ignore" (filler, "keep the row") weighs a little less, so it never swallows an instruction cut beside it
@@ -101,13 +131,29 @@ class Session:
     def clauses(self, message: str) -> list[str]:
         """The instructions in a message: sentences, each cut where its parts stand alone as instructions."""
         whole = cut_quotes(spreadsheet_functions(message))  # a quoted 'LOWER()' is a function, not a name
-        whole.text = asked_conditions(whole.text)
+        whole.text = self._unlabelled(asked_conditions(whole.text))
         out: list[str] = []
         for sentence in SENTENCE_RE.split(whole.text):
             sentence = tidy(sentence)
             if sentence:
                 out += [whole.restore(part) for part in self._segment(sentence, whole.quotes)]
         return out
+
+    def _unlabelled(self, text: str) -> str:
+        """A sentence's label before a colon ('AC:', 'Goal:', 'Ticket 42:') goes when it names nothing of the
+        migration and says no instruction word; 'Phone: Mobile' or 'Default: US' is the instruction itself."""
+
+        def label(m: re.Match[str]) -> str:
+            said = m["label"]
+            if _INSTRUCTION_WORD_RE.search(said) or any(self._names(said, tr) for tr in self.recipe.templates):
+                return m[0]
+            return m["lead"]
+
+        return _LABEL_RE.sub(label, text)
+
+    def _names(self, text: str, tr: TemplateRecipe) -> bool:
+        ctx = self._ctx(tr, [])
+        return ctx is None or bool(ctx.mentions(text)) or any(ctx.known_value(w) for w in re.findall(r"[\w-]+", text))
 
     def _segment(self, sentence: str, quotes: list[str]) -> list[str]:
         """The best cut of a sentence at ',' / 'and' / 'then': the most of it understood, in the fewest parts."""
@@ -249,7 +295,15 @@ class Session:
             if step.kind == "unknown" and len(clauses) > 1 and is_background(text):
                 background.append((i, text, clause))  # applied around if the rest is understood
                 continue
-            if step.kind == "unknown" and len(clauses) > 1 and self.names_nothing(clause, working):
+            if (
+                step.kind == "unknown"
+                and len(clauses) > 1
+                and (
+                    self.names_nothing(clause, working)
+                    or self.is_narrative(clause, i, len(clauses), working)
+                    or (i + 1 < len(clauses) and is_judgement(text))
+                )
+            ):
                 chatter.append((i, text, clause))  # small talk beside an instruction: skipped if the rest reads
                 continue
             if step.kind in ("ask", "unknown"):
@@ -312,6 +366,17 @@ class Session:
                 return False
         return True
 
+    def is_narrative(self, clause: Clause, i: int, n: int, recipe: Recipe) -> bool:
+        """Context told before the request, or a remark after it: the first or the last clause, said of the
+        speaker or the data ('We put some dummy records in while testing'), naming no column, field or value,
+        with no modal, wish, negation, condition or retraction in it (any of those may be the instruction)."""
+        text = clause.text
+        if i not in (0, n - 1) or clause.quotes or "?" in text or not _NARRATIVE_RE.match(text):
+            return False
+        if _NOT_NARRATIVE_RE.search(text):
+            return False
+        return not any(self._names(text, tr) for tr in recipe.templates)
+
     def _denial_ignored(self, text: str, clause: Clause, working: Recipe) -> bool:
         """The clause denies its command ('do not treat the phones as German') and yet reads as the very change
         the same clause without the denial reads as: the denial was not understood, so nothing may change."""
@@ -360,9 +425,22 @@ class Session:
                 if again.kind in ("change", "note", "revert"):
                     joined = cut_quotes(resolved)
                     return again, joined.restore(), joined, skip
+        # the field a judgement before names ('phone from Work Phone is bad, use Mobile'): what 'use Mobile' is for
+        judged = [(clauses[i - 1], text)] if i > 0 else []
+        judged += [("".join(bits[: k - 1]), "".join(bits[k:]).strip()) for k in range(2, len(bits), 2)]
+        for judgement, rest in judged:
+            field = self._one_name(judgement, working, kind="field") if is_judgement(judgement) else None
+            if field is not None and not has_pronoun(rest):
+                again = self.read(cut_quotes(f"{rest} for {field}"), working)
+                if again.kind == "change":
+                    joined = cut_quotes(f"{rest} for {field}")
+                    return again, joined.restore(), joined, 0
         # entity first: no noun phrase opens the clause before ('We shan't be needing the Notes column, so don't
         # bring it across'), but it names one column or field, and that is what the pronoun means
         named = self._one_name(clauses[i - 1], working) if i > 0 and has_pronoun(text) else None
+        if named is None and i > 0 and has_pronoun(text):
+            # fields and one column ('Can we get first and last name out of Full Name? Split it'): the column
+            named = self._one_name(clauses[i - 1], working, kind="column")
         if named is not None and (resolved := with_antecedent(text, named)) is not None:
             again = self.read(cut_quotes(resolved), working)
             if again.kind in ("change", "note", "revert"):
@@ -370,14 +448,20 @@ class Session:
                 return again, joined.restore(), joined, 0
         return step, text, clause, 0
 
-    def _one_name(self, text: str, working: Recipe) -> str | None:
-        """The one column or field a clause names (as the file or template spells it), or None for none or several."""
+    def _one_name(self, text: str, working: Recipe, kind: str | None = None) -> str | None:
+        """The one column or field a clause names (as the file or template spells it), or None for none or several
+        (with `kind`, the one name of that kind)."""
         clause = cut_quotes(text)
         names: set[str] = set()
         for tr in working.templates:
             ctx = self._ctx(tr, clause.quotes)
             if ctx is not None:
-                names |= {m.name for m in ctx.mentions(clause.text)}
+                # as typed: a word within a typo of a name ('by hand' ~ Land) is no antecedent
+                names |= {
+                    m.name
+                    for m in ctx.mentions(clause.text)
+                    if (kind is None or m.kind == kind) and _as_typed(ctx, m.phrase, m.name, m.kind)
+                }
         return next(iter(names)) if len(names) == 1 else None
 
     def _finish(self, working: Recipe, said: list[str], noted: list[str]) -> Edit:
@@ -416,6 +500,17 @@ class Session:
             "custom": q.custom,
         }
         return Edit(summary=f"Nothing changed yet. {q.text}", question=question, pending=pending)
+
+
+def _as_typed(ctx: Ctx, phrase: str, name: str, kind: str) -> bool:
+    """The phrase spells the name (or, for a field, its key, label or an alias), not a word a typo away from it."""
+    spellings = [name]
+    if kind == "field":
+        field = next((f for f in ctx.template.fields if f.key == name), None)
+        spellings += [name.replace("_", " "), *([field.label] if field and field.label else [])]
+        spellings += list(field.aliases or []) if field else []
+    said = fold(phrase)
+    return any(fuzz.ratio(said, fold(s)) >= 85 or fold(s) in said for s in spellings)
 
 
 def not_understood(text: str, session: Session, recipe: Recipe) -> Question:
