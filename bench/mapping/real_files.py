@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 141 unmodified files from 87 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 147 unmodified files from 91 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -299,15 +299,31 @@ SPLIT_TITLES = {
     "dev9": "real files — dev9 (7 files from 5 more systems, labelled blind before any planner run)",
     "dev10": "real files — dev10 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev11": "real files — dev11 (6 files from 5 more systems, labelled blind before any planner run)",
+    "dev12": "real files — dev12 (6 files from 4 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev11, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev12, test or all); print the figures."""
     entries = load_labels()
     splits = (
-        ["train", "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "test"]
+        [
+            "train",
+            "dev",
+            "dev2",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "dev8",
+            "dev9",
+            "dev10",
+            "dev11",
+            "dev12",
+            "test",
+        ]
         if split == "all"
         else [split]
     )

@@ -23,7 +23,8 @@ def test_a_left_out_phone_column_turns_the_yes_no_question_into_a_choice_of_colu
     (question,) = [q for q in plan.questions if ".q_phone_" in q.id]
     labels = [o.label for o in question.options]
     assert question.id.endswith(".q_phone_column")
-    assert labels[0] == "'Business Phone'" and "'Primary Phone'" in labels
+    # (round 14: the 'Primary' one, the record's own, is offered first)
+    assert labels[0] == "'Primary Phone'" and "'Business Phone'" in labels
     assert labels[-1].startswith("None of these") and len(labels) <= 5
     # When: the person picks 'Primary Phone'
     pick = next(o.id for o in question.options if o.label == "'Primary Phone'")

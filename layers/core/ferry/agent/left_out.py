@@ -20,6 +20,7 @@ from ferry.agent.pairs import (
     ScoredSheet,
     names_broader,
 )
+from ferry.agent.unplaced import phones_under_a_bare_header, values_name_flag
 
 # Header evidence from which a column nothing uses or asks about joins the question already asked about its field.
 LEFT_OUT_HEADER = 0.6
@@ -113,9 +114,15 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
             for j, fld in enumerate(scored.fields)
             if fld.spec.key not in filled
             and not row[j].split
-            and (row[j].header >= BUDGET_HEADER or _values_name_enum(col, fld, row[j]))
-            and row[j].fit > BUDGET_FIT
-            and row[j].score >= CANDIDATE_FLOOR
+            and (
+                (
+                    (row[j].header >= BUDGET_HEADER or _values_name_enum(col, fld, row[j]))
+                    and (row[j].fit > BUDGET_FIT or _unlisted_words(col, fld, row[j]))
+                    and row[j].score >= CANDIDATE_FLOOR
+                )
+                or values_name_flag(col, fld)
+                or phones_under_a_bare_header(col, fld, scored.fields)
+            )
             and not names_broader(col, fld)
         ]
         if fits:
@@ -137,7 +144,7 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
             match = result.match_for(key)
             if match is not None:  # a yes maps the column asked about, whatever the assignment proposed
                 match.column, match.columns, match.auto_applied = col.source, [col.source], False
-                match.confidence = min(calibrated(scored.pairs[i][j].score), UNSURE)
+                match.confidence = min(calibrated(max(scored.pairs[i][j].score, QUESTION_FLOOR)), UNSURE)
                 match.rationale = "; ".join(scored.pairs[i][j].reasons) + "; asked, as its header points at the field"
 
 
@@ -152,6 +159,16 @@ def _values_name_enum(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     if fld.spec.type != "enum" or len(fld.allowed_norm) <= 3 or col.profile.n < 2:
         return False
     return pair.fit >= VALUES_NAME_FIT
+
+
+def _unlisted_words(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """Words none of which the enum field lists ('Mock subtype' under 'Type' for a document type) under a header
+    that names the field: the source's own vocabulary, which a values question maps; no contradiction of the header.
+    Numbers are ids of a list kept elsewhere, not words."""
+    if fld.spec.type != "enum" or pair.header < LEFT_OUT_HEADER or pair.fit <= -1.0 or col.profile.alpha < 0.5:
+        return False
+    # Named only inside a longer header ('Tax status'), it is the state of something else, not the record's.
+    return max((col.concepts.get(c, 0.0) for c in fld.concepts), default=0.0) >= 0.9
 
 
 def _names_field(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:

@@ -69,7 +69,12 @@ from ferry.agent.second_look import (
     split_score,
 )
 from ferry.agent.synonyms import SOFT_WORDS
-from ferry.agent.unplaced import page_metadata, rank_options
+from ferry.agent.unplaced import (
+    login_of_a_person,
+    one_part_of_compound,
+    page_metadata,
+    rank_options,
+)
 from ferry.core.domain import SheetManifest, Template
 
 
@@ -280,6 +285,8 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     own_name_first(columns, fields, pairs)
     bare_name_is_title(columns, fields, pairs)
     page_metadata(columns, fields, pairs)
+    one_part_of_compound(columns, fields, pairs)
+    login_of_a_person(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
@@ -343,13 +350,16 @@ def _record_key(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     if any(row[j].header >= NAMING_HEADER for row in pairs):
         return  # a column names the key itself ('Variant Sku'): a database id beside it is not a rival
     for i, col in enumerate(columns):
-        bare = not col.concepts and col.stripped_norm in _BARE_CODES
+        # A bare code word naming no field of this template ('reference', an SKU's word, among customers) is bare too.
+        bare = col.stripped_norm in _BARE_CODES and not any(
+            related(c, f.concepts) for c in col.concepts for f in fields
+        )
         if id_field and not bare:
             continue
         strength = 0.9 if bare else col.concepts.get("id", 0.0)  # a bare 'Code' is the record's own, as its 'ID' is
         top = col.top_concept or ("id", strength)
         unread = re.search(r"[^\W\d_a-z]", fold(col.header))  # words in a script the lexicon cannot read
-        if strength < 0.9 or top != ("id", strength) or len(col.stripped_norm.split()) != 1 or unread:
+        if strength < 0.9 or (top != ("id", strength) and not bare) or len(col.stripped_norm.split()) != 1 or unread:
             continue  # only the record's own number: 'Status (ID)' is the id of a status, not of the record
         header = round(0.8 * strength, 4)
         if header > pairs[i][j].header:
@@ -512,6 +522,9 @@ def _field_match(
     ranked = sorted(range(len(columns)), key=lambda r: -pairs[r][j].score)
     candidates = [(columns[r].source, calibrated(pairs[r][j].score)) for r in ranked[:3] if pairs[r][j].score > 0]
     match = FieldMatch(field=key, candidates=candidates)
+    if i is not None and pairs[i][j].score < AUTO_SCORE and _qualified_state(columns[i], fld):
+        # 'Tax status' is the state of something else: a yes/no 'Published' beside it says the record's own state.
+        i = i if _state_flag(scored, fld, assigned) is None else None
     if i is None:
         # Only columns whose values do not flatly contradict the field are worth offering (no address for email).
         plausible = [r for r in ranked[:3] if pairs[r][j].score >= REQUIRED_FLOOR and pairs[r][j].fit > -1.0]

@@ -247,7 +247,9 @@ OTHER_PARTY_WORDS = frozenset(
 
 # Phrases that name a set only in the plural: 'Lists' are the lists a contact is on (tags), while a 'List' names the
 # one list an export came from (the import's destination), and 'Labels' are tags while a 'Label' is the record's own.
-PLURAL_ONLY = frozenset({"lists", "labels"})
+# Likewise a word whose cut 's' leaves another word: French 'pays' (country) is no plural of 'pay' (a salary), a
+# shop's 'assets' (its images) no plural of the 'asset' a register lists, 'years' (an age) no plural of a 'year'.
+PLURAL_ONLY = frozenset({"lists", "labels", "pays", "assets", "years"})
 
 # Header words that qualify without changing the concept ('Primary E-mail', 'Work Phone').
 SOFT_WORDS = frozenset(
@@ -332,6 +334,10 @@ def _correction_targets() -> dict[str, str]:
     return targets
 
 
+# Words this long or shorter are corrected only to a spelling with the same first letter.
+_SHORT_WORD = 5
+
+
 @lru_cache(maxsize=65536)
 def correct_typo(word: str) -> str | None:
     """The vocabulary spelling of a misspelt word ('Pohne' → phone, 'Lasttname' → last name), or None.
@@ -346,6 +352,11 @@ def correct_typo(word: str) -> str | None:
     found = process.extract(word, sorted(targets), scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
     if not found:
         return None
+    if len(word) <= _SHORT_WORD:
+        # A short word with another first letter is another word, not a slip of the finger ('host' is no 'cost').
+        found = [f for f in found if f[0][0] == word[0]]
+        if not found:
+            return None
     nearest = min(f[1] for f in found)
     spellings = {targets[f[0]] for f in found if f[1] == nearest}
     # Two words equally close ('some': home, nome) is a guess, not a correction; and the answer must not hang on
@@ -416,6 +427,32 @@ def corrected_words(header: str) -> tuple[str, ...] | None:
     return tuple(out) if changed else None
 
 
+# Concepts whose field holds a thing by its name, so that '<thing> name' names the field as surely as '<thing>'. Not
+# a person or an organisation ('Customer Name' is a person's name in one file, a company's in another).
+NAMED_THINGS = frozenset(
+    {
+        "department",
+        "category",
+        "customer_group",
+        "manufacturer",
+        "brand",
+        "supplier",
+        "location",
+        "city",
+        "state",
+        "country",
+        "stage",
+        "status",
+        "type",
+        "unit",
+        "currency",
+        "tax_class",
+        "channel",
+        "lead_source",
+    }
+)
+
+
 def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
     """Concepts named by already-normalised header words (see `concepts_of`)."""
     index = _phrase_index()
@@ -437,6 +474,16 @@ def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
                 if size == 1 and n > 1 and leftover:
                     strength -= 0.05
                 found[concept] = max(found.get(concept, 0.0), strength)
+    if n > 2 and words[-2:] == ("date", "time"):
+        # 'Created Date Time' is 'Created Date' with its time of day: the trailing 'time' qualifies nothing.
+        for concept, strength in concepts_of_words(words[:-1]).items():
+            found[concept] = max(found.get(concept, 0.0), strength)
+    if n == 2 and words[1] == "name":
+        # '<thing> name' is the thing itself where the field holds the thing by its name ('Department Name',
+        # 'Category name', 'Manufacturer Name'): the word 'name' is no qualifier that makes it something else.
+        for concept in index.get(singular(words[0]), []):
+            if concept in NAMED_THINGS:
+                found[concept] = max(found.get(concept, 0.0), 0.95)
     return found
 
 
