@@ -34,6 +34,7 @@ from ferry.agent.left_out import COLUMNS_PER_QUESTION, offer_left_out, offer_wit
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.normalize import fold
+from ferry.agent.own_word import ask_synonym_beside_own_word
 from ferry.agent.pairs import (
     AMBIGUOUS_HEADERS,
     AUTO_SCORE,
@@ -53,6 +54,7 @@ from ferry.agent.pairs import (
     ScoredSheet,
     names_broader,
 )
+from ferry.agent.record_keys import offer_record_key
 from ferry.agent.second_look import (
     add_type_hints,
     ask_enum_sibling,
@@ -453,6 +455,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
             used_sources.setdefault(source, fields[j].spec.key)
     for j, fld in enumerate(fields):
         result.matches.append(_field_match(j, fld, assigned.get(j), scored, assigned, result.questions))
+    ask_synonym_beside_own_word(scored, result)
     propose_split(scored, result)
     ask_enum_sibling(scored, result)
     name_in_description(scored, result)
@@ -462,6 +465,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     offer_left_out(scored, result)
     ask_split(scored, result)
     offer_within_budget(scored, result)
+    offer_record_key(scored, result)
     ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
     rank_options(scored, result)
@@ -666,8 +670,7 @@ def _field_match(
         and pair.score >= (HEADERLESS_FLOOR if col.no_header else QUESTION_FLOOR)
         and _worth_asking(col, fld, pair, scored)
     ):
-        why = "The best match is not sure enough to apply without asking"
-        questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), why))
+        questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), ask.UNSURE_WHY))
     match.auto_applied = auto
     if auto:
         _enum_and_date_questions(match, col, fld, questions, lookup)

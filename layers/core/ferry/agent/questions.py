@@ -5,6 +5,10 @@ from __future__ import annotations
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.models import FieldMatch, MatchQuestion, QuestionOption
 
+# Why a which-column question is asked about a best match that is not sure enough: the guess that gives way first
+# when a more useful question needs the sheet's budget (ferry.agent.record_keys).
+UNSURE_WHY = "The best match is not sure enough to apply without asking"
+
 
 def option(label: str, index: int) -> QuestionOption:
     return QuestionOption(id=f"opt_{index}", label=label)
