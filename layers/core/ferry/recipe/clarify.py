@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ferry.core.domain import Template, TemplateField
+from ferry.recipe.clarify_notions import asks_for_a_source
 from ferry.recipe.editor import fields_named, fix_typos, tidy_message
 from ferry.recipe.editor.clarify_voices import asked_plainly
 from ferry.recipe.model import (
@@ -69,7 +70,10 @@ def answer_question(recipe: Recipe, templates: list[Template], preview: dict[str
     if request:
         return request
     text = rephrase(text)
-    for intent in _INTENTS[1:]:
+    # 'the origin of the values in email': a source question is tried right after a row's (its dates, its doubts
+    # or its filters are then what it asks the source of)
+    first = [_row, _source] if asks_for_a_source(text) else []
+    for intent in first + [i for i in _INTENTS[1:] if i not in first]:
         answer = intent(view, text)
         if answer:
             return answer

@@ -16,6 +16,7 @@ from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
 from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.fit import state_question, state_question_asked
+from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
@@ -34,7 +35,11 @@ def edit_recipe(
     `sheets` maps (file_id, sheet_id) to the manifest of each template's source sheet.
     """
     session = Session(recipe, templates, sheets)
-    asked = state_question(message) or state_question(courteous(message))  # 'Quick one: is the email …?'
+    message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
+    plain = courteous(message)
+    # 'Would it be possible to have X split …?': the frame gone, the causative is the command, not a question
+    plain = causative(plain) if plain != message else plain
+    asked = state_question(message) or state_question(plain)  # 'Quick one: is the email …?'
     if asked is not None:  # a question about the recipe ('Are duplicates dropped?') is never applied
         whole = cut_quotes(message.strip())
         if session.names_nothing(cut_quotes(_QUESTION_WORD_RE.sub("", asked)), recipe):

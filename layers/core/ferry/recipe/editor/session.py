@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
+from ferry.recipe.editor.asides import is_aside
 from ferry.recipe.editor.context import (
     antecedents,
     conditioned,
@@ -302,6 +303,7 @@ class Session:
                     self.names_nothing(clause, working)
                     or self.is_narrative(clause, i, len(clauses), working)
                     or (i + 1 < len(clauses) and is_judgement(text))
+                    or is_aside(text, first=i == 0)
                 )
             ):
                 chatter.append((i, text, clause))  # small talk beside an instruction: skipped if the rest reads

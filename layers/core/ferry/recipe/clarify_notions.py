@@ -1,0 +1,80 @@
+"""Round 13 of issue 13: the key notions of each clarify question class said in everyday and professional words,
+put in the words that class's intent listens for, so a paraphrase finds its class whatever the wording. Only
+wording changes here; which question it is stays `clarify.py`'s to decide, in its own order.
+
+Each notion is a kind of word (a verb of being left out, an adjective of sameness, a noun of doubt), never a whole
+question; `tests/unit/agent/test_editor_probes.py` checks that the other classes' questions keep their class.
+"""
+
+from __future__ import annotations
+
+import re
+
+_Rule = tuple[re.Pattern[str], str]
+
+NOTIONS: list[_Rule] = [
+    # 'the data in X' (never the date a typo away): the values
+    (re.compile(r"\bdata\b", re.I), "values"),
+    # where a field's values come from: 'origin', 'provenance', 'populated from', 'what feeds X'
+    (re.compile(r"\b(?:the\s+)?(?:origin|provenance|lineage|source)\s+of\b", re.I), "where comes from"),
+    (re.compile(r"\b(?:is|are|gets?|was|were)\s+(?:populated|sourced|fed|filled|drawn|pulled|derived|taken)\s+from\b",
+                re.I), "comes from"),
+    # a column with nowhere to go: 'no destination', 'no counterpart'
+    (re.compile(r"\bno\s+(?:destination|counterpart|landing\s+spot|slot|matching\s+field|mapping)\b", re.I),
+     "no target"),
+    # columns left out of the import: 'getting benched', 'left off', 'sidelined', 'you not import'
+    (re.compile(r"\b(?:(?:are|is|get|gets|getting|being|been)\s+)?(?:benched|sidelined|shelved|parked|orphaned|"
+                r"left\s+off|left\s+on\s+the\s+shelf|not\s+brought\s+in|not\s+pulled\s+in|not\s+picked\s+up|"
+                r"not\s+carried\s+(?:over|across)|not\s+part\s+of\s+the\s+(?:import|migration|upload)|"
+                r"don'?t\s+make\s+(?:it\s+into\s+)?the\s+(?:cut|import))\b", re.I), " not imported"),
+    (re.compile(r"\b(?:you|we|ferry|it)\s+(?:do\s+)?not\s+(?:import|bring|take|use|map|load)\b(?!\s+(?:the|any|a)\b)",
+                re.I), "are not imported"),
+    # rows lost to the filters: 'fall out of the import', 'attrition', 'pruned', 'won't make it'
+    (re.compile(r"\b(?:shed(?:s|ding)?|fall(?:s|ing)?\s+out|fell\s+out|drop(?:s|ping)?\s+out|attrition|pruned|purged|eliminated|"
+                r"rejected|trimmed|cut\s+out|weeded|culled|won'?t\s+make\s+it|won'?t\s+survive|do(?:es)?n'?t\s+survive|"
+                r"do(?:es)?n'?t\s+make\s+it|go(?:es)?\s+missing|gets?\s+cut|are\s+cut)\b", re.I), "dropped"),
+    # the same value twice: 'identical', 'matching', 'the very same', 'copies', 'clash'
+    (re.compile(r"\b(?:the\s+very\s+same|identical|matching|equal|clashing|colliding|one\s+and\s+the\s+same)\b", re.I),
+     "the same"),
+    (re.compile(r"\b(?:appears?|occurs?|shows?\s+up|comes?\s+up|is\s+there|are\s+there|exists?)\s+"
+                r"(?:two|2|three|several|multiple|many)\s+times\b", re.I), "twice"),
+    # how the dates were read: 'date convention', 'notation', 'which way round'
+    (re.compile(r"\b(?:date\s+)?(?:convention|notation|layout|date\s+style|date\s+order|ordering\s+of\s+the\s+date)\b",
+                re.I), "date format"),
+    (re.compile(r"\bwhich\s+way\s+round\b", re.I), "which format"),
+    # values that fail: 'busted', 'borked', 'faulty', 'corrupt', 'garbled', 'messed up'
+    (re.compile(r"\b(?:busted|borked|faulty|corrupt(?:ed)?|garbled|mangled|botched|messed[- ]up|screwed[- ]up|"
+                r"defective|nonsensical|unusable|not\s+usable|bad\s+ones|wrong\s+ones|no\s+good)\b", re.I), "invalid"),
+    # doubt about a mapping: 'tentative', 'borderline', 'a hunch', 'on the fence', 'a coin flip'
+    (re.compile(r"\b(?:tentative\w*|borderline|hunch\w*|hesitant|hesitat\w*|questionable|on\s+the\s+fence|"
+                r"toss[- ]?ups?|coin[- ]?flips?|fifty[- ]fifty|50/50|gut\s+feel\w*|second[- ]guess\w*|"
+                r"not\s+quite\s+sure|"
+                r"not\s+(?:entirely|fully|totally|100%)\s+(?:sure|certain|confident))\b", re.I), "unsure"),
+    (re.compile(r"\b(?:match(?:ed)?\s+up|pair(?:ed)?\s+up|line(?:d)?\s+up)\b", re.I), "map"),
+]  # fmt: skip
+
+
+# a question of where a field's values come from, whatever else it names ('the origin of the data in email')
+_SOURCE_NOTION_RE = re.compile(
+    r"\bwhere\s+(?:does|do|did)?\s*(?:\w+\s+){0,4}?comes?\s+from\b|\bwhere\s+comes\s+from\b", re.I
+)
+
+
+# another class's key notion in the same question: the classes keep their own order then
+_OTHER_CLASS_RE = re.compile(
+    r"\b(?:formats?|assum\w*|day[- ]first|month[- ]first|order|confiden\w*|unsure|sure|invalid|dropped|filter\w*|"
+    r"duplicat\w*|same|twice|not\s+imported|unmapped|flagged|how\s+many)\b",
+    re.I,
+)
+
+
+def asks_for_a_source(text: str) -> bool:
+    """The question (in class words) asks where something comes from: the source class is tried first."""
+    return bool(_SOURCE_NOTION_RE.search(text)) and not _OTHER_CLASS_RE.search(text)
+
+
+def in_class_words(text: str) -> str:
+    """The question with each class's everyday and professional notions said in that class's words."""
+    for pattern, replacement in NOTIONS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())

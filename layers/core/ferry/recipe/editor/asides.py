@@ -1,0 +1,54 @@
+"""Clauses said beside an instruction that are never one themselves (round 13 of issue 13), by kind rather than
+by wording: a reason ('since nobody can reach them'), the speaker's not knowing ('I don't really get what Notes is
+for'), a complaint about the last change said with a verb ('that last change broke something'), and what a system
+of the speaker's does with the data ('Our CRM chokes on duplicate addresses').
+
+The session skips such a clause only when the rest of the message is understood (as it does any remark); alone,
+it is still asked about. None of them may hold a modal, a wish, a condition or a command of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a reason, its conjunction first: 'since nobody can reach them', 'because our CRM is case sensitive'
+_REASON_RE = re.compile(r"^(?:because|since|cause|cuz|coz|given\s+that|seeing\s+(?:as|that))\s+\S", re.I)
+# the speaker not knowing or wondering: 'I don't really get what Notes is for', 'no idea why it's there'
+_UNKNOWING_RE = re.compile(
+    r"^(?:(?:honestly|tbh|ok|so|well)\s*,?\s+)?(?:(?:i|we)\s+(?:do\s*n[o']t|dont|really\s+do\s*n[o']t)\s+(?:really\s+|"
+    r"even\s+|quite\s+|fully\s+)?(?:get|understand|know|see|follow|remember)|(?:i|we)\s+(?:wonder|have\s+no\s+idea)|"
+    r"no\s+idea|not\s+sure)\s+(?:what|why|how|who|where)\b",
+    re.I,
+)
+# a complaint about the change just made, said with a verb: 'that last change broke something'
+_BROKE_RE = re.compile(
+    r"^(?:(?:hmm+|oh|ugh|well|so)\s*,?\s+)?(?:that|this|the|your|my)\s+(?:last\s+|latest\s+|previous\s+|recent\s+)?"
+    r"(?:change|edit|update|version|step)\s+(?:just\s+|kind\s+of\s+|totally\s+)?(?:broke|has\s+broken|ruined|"
+    r"wrecked|messed\s+(?:\w+\s+)?up|screwed\s+(?:\w+\s+)?up|made\s+(?:a\s+)?mess\s+of)"
+    r"(?:\s+(?:it|something|things|everything|stuff|the\s+[\w-]+))?$",
+    re.I,
+)
+# what a system of the speaker's does with the data, said first: 'Our CRM chokes on duplicate addresses'
+_SYSTEM_RE = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|well|honestly|basically)\s*,?\s+)*(?:our|my|the)\s+(?:crm|system|tool|software|app|"
+    r"database|db|platform|newsletter(?:\s+tool)?|mailing\s+(?:tool|list)|erp|backend|mail\s+server|website)\s+"
+    r"(?!(?:is|are|should|must|needs?|wants?|can|could|would|will|shall|has\s+to|have\s+to)\b)\w+s\b",
+    re.I,
+)
+# a modal, wish, negation, condition or command word: any of those may be the instruction itself
+_MAY_INSTRUCT_RE = re.compile(
+    r"\b(?:should|must|shall|need|needs|want|wants|would|could|can|will|let|please|have\s+to|has\s+to|not|no|"
+    r"never|n't|if|when|whenever|unless|otherwise|instead|only|undo|revert|drop|remove|delete|keep|map|use|put|"
+    r"set|split|skip|ignore|import|lowercase|make|treat|fill)\b",
+    re.I,
+)
+
+
+def is_aside(text: str, first: bool) -> bool:
+    """A clause said beside an instruction that is none itself; a system's behaviour only as the first clause."""
+    text = text.strip()
+    if (_REASON_RE.match(text) and not re.search(r"\d", text)) or _BROKE_RE.match(text):
+        return True
+    if _UNKNOWING_RE.match(text):
+        return not re.search(r"\b(?:so|then|just|please)\s+(?:drop|remove|delete|keep|map|use|put|set|split)\b", text)
+    return first and bool(_SYSTEM_RE.match(text)) and not _MAY_INSTRUCT_RE.search(text)
