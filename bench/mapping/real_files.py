@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 153 unmodified files from 96 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 158 unmodified files from 101 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -301,12 +301,13 @@ SPLIT_TITLES = {
     "dev11": "real files — dev11 (6 files from 5 more systems, labelled blind before any planner run)",
     "dev12": "real files — dev12 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev13": "real files — dev13 (6 files from 5 more systems, labelled blind before any planner run)",
+    "dev14": "real files — dev14 (5 files from 5 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev13, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev14, test or all); print the figures."""
     entries = load_labels()
     splits = (
         [
@@ -324,6 +325,7 @@ def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
             "dev11",
             "dev12",
             "dev13",
+            "dev14",
             "test",
         ]
         if split == "all"

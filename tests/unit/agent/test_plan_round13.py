@@ -104,9 +104,10 @@ def test_a_bare_code_is_offered_as_the_product_key(tmp_path: Path) -> None:
     # Given: products keyed by a bare 'Code'
     text = "Code,Name,Description\n123456,Shirt,A cotton shirt\n222333,Cap,A summer cap\n444555,Belt,A belt\n"
     plan = plan_text(tmp_path, text, PRODUCTS)
-    # Then: it is not applied unasked, but the sku question offers it first
-    assert "sku" not in applied_sources(plan)
-    assert first_option(plan, "sku") == "'Code'"
+    # Then: a bare 'Code' of values distinct in every row, offered first for the sku with no rival, is the sku:
+    # applied since round 16 (agent/generic_key.py), so nothing asks about it
+    assert applied_sources(plan)["sku"] == ["Code"]
+    assert not any(".q_sku_" in q.id for q in plan.questions)
 
 
 def test_a_bare_code_comes_before_the_ids_of_other_records(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
+from ferry.agent.namespaces import without_namespace
 from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hints
 from ferry.agent.profile import ColumnProfile, profile_column
 from ferry.agent.stems import FORM_HEADER, same_stems, stem
@@ -259,7 +260,7 @@ def column_info(
     json_path: str | None = None,
     json_label: str = "",
 ) -> ColumnInfo:
-    text, locale = _without_locale(_without_hints(header or name))
+    text, locale = _without_locale(_without_hints(without_namespace(header or name)))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
     profile = profile_column(samples)

@@ -20,6 +20,8 @@ from ferry.agent.pairs import (
     ScoredSheet,
     names_broader,
 )
+from ferry.agent.stems import stem
+from ferry.agent.synonyms import header_words
 from ferry.agent.unplaced import phones_under_a_bare_header, values_name_flag
 
 # Header evidence from which a column nothing uses or asks about joins the question already asked about its field.
@@ -122,6 +124,7 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
                 )
                 or values_name_flag(col, fld)
                 or phones_under_a_bare_header(col, fld, scored.fields)
+                or _ends_in_its_name(col, fld, row[j])
             )
             and not names_broader(col, fld)
         ]
@@ -146,6 +149,18 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
                 match.column, match.columns, match.auto_applied = col.source, [col.source], False
                 match.confidence = min(calibrated(max(scored.pairs[i][j].score, QUESTION_FLOOR)), UNSURE)
                 match.rationale = "; ".join(scored.pairs[i][j].reasons) + "; asked, as its header points at the field"
+
+
+def _ends_in_its_name(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
+    """'T_shirt_cotton_brand' for brand: a header whose last word is the field's own one-word name (its key, label or
+    an alias, in any inflection), the words before it saying which one (words the lexicon may not know), over values
+    that do not contradict it: worth a place in the budget, never applied."""
+    words = header_words(col.matched or col.header)
+    if len(words) < 2 or pair.header <= 0 or pair.fit <= BUDGET_FIT or col.empty:
+        return False
+    names = [fld.spec.key, fld.spec.label or "", *(fld.spec.aliases or [])]
+    own = {stem(n[0]) for n in map(header_words, names) if len(n) == 1}
+    return stem(words[-1]) in own
 
 
 # Share of a column's values that must be the field's own allowed words for them to name it without the header.

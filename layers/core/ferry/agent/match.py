@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ferry.agent import questions as ask
+from ferry.agent.address_line import apply_address_line
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.calibrate import calibrated
@@ -30,6 +31,7 @@ from ferry.agent.evidence import (
     siblings,
     value_fit,
 )
+from ferry.agent.generic_key import apply_generic_key
 from ferry.agent.left_out import COLUMNS_PER_QUESTION, offer_left_out, offer_within_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
@@ -464,6 +466,8 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     _phone_region(scored, result)
     offer_left_out(scored, result)
     ask_split(scored, result)
+    apply_generic_key(scored, result)
+    apply_address_line(scored, result)
     offer_within_budget(scored, result)
     offer_record_key(scored, result)
     ask_address_block(scored, result, template.name)

@@ -31,7 +31,7 @@ def offer_record_key(scored: ScoredSheet, result: SheetMatch) -> None:
     """Offer an unused column whose header reads as '<thing> key' and whose values differ in every row for the
     template's key field when nothing fills it: in its question if one is asked, else in one of its own within the
     sheet's budget of one question per ten columns."""
-    key_field = _key_field(scored.fields)
+    key_field = key_field_of(scored.fields)
     if key_field is None:
         return
     match = result.match_for(key_field.spec.key)
@@ -44,7 +44,7 @@ def offer_record_key(scored: ScoredSheet, result: SheetMatch) -> None:
         for col in scored.columns
         if col.source not in named | used
         and _keyed_header(col, scored.fields)
-        and _distinct_values(col)
+        and distinct_values(col)
         and not _pair_of_key_and_value(col, scored.columns)
     ]
     if not candidates:
@@ -84,7 +84,7 @@ def _optional_guess(question: MatchQuestion, fields: list[FieldInfo]) -> bool:
     )
 
 
-def _key_field(fields: list[FieldInfo]) -> FieldInfo | None:
+def key_field_of(fields: list[FieldInfo]) -> FieldInfo | None:
     """The template's one unique text field: its records' key (an external id, a customer number, an asset tag)."""
     keys = [f for f in fields if f.spec.unique and f.spec.type == "string"]
     if len(keys) > 1:
@@ -121,7 +121,7 @@ def _pair_of_key_and_value(col: ColumnInfo, columns: list[ColumnInfo]) -> bool:
     )
 
 
-def _distinct_values(col: ColumnInfo) -> bool:
+def distinct_values(col: ColumnInfo) -> bool:
     """Values in every sampled row, each different: what a key holds."""
     p = col.profile
     return p.n >= 2 and p.distinct == p.n and col.filled >= p.n

@@ -1,0 +1,81 @@
+"""A header that is only a generic word for a record's key ('Code', 'Identifier', 'Reference') over values that differ
+in every row: the records' own key. The lexicon cannot tie such a word to one field (a 'code' may be a postal code, a
+'reference' another record's), so the matcher asks; but when the question is about the template's key field, that
+column is offered first, no other offered column names the key as well, and nothing else fills it, what the question
+asks is already answered: the column is applied and the question withdrawn, which saves the sheet's question budget
+for the columns that need it."""
+
+from __future__ import annotations
+
+import re
+
+from ferry.agent.calibrate import calibrated
+from ferry.agent.evidence import ColumnInfo
+from ferry.agent.models import SheetMatch
+from ferry.agent.pairs import AUTO_SCORE, ScoredSheet
+from ferry.agent.record_keys import key_field_of
+
+# Separators of a path into another record ('user.importId', 'partner_id/id'): that record's field, not this one's.
+_PATH = re.compile(r"\w[./]\w")
+# Header evidence a key column offered beside paths into other records needs to be taken as the records' own.
+_OWN_KEY_HEADER = 0.6
+
+
+def _own_beside_paths(col: ColumnInfo, others: list[ColumnInfo], header: float) -> bool:
+    """'importId' beside 'user.importId' and 'team.importId': the one key that is no path into another record is this
+    record's own."""
+    return (
+        bool(others)
+        and header >= _OWN_KEY_HEADER
+        and not _PATH.search(col.header)
+        and all(_PATH.search(c.header) for c in others)
+    )
+
+
+# Distinct values a sheet's manifest samples at most: a column with this many may hold more, all different or not.
+_SAMPLE_CAP = 10
+
+
+def _unique(col: ColumnInfo) -> bool:
+    """A value in every row, no two alike: as many distinct samples as filled rows (or the samples' cap reached)."""
+    n = len(col.samples)
+    return n >= 2 and col.filled >= col.rows and (n == col.filled or n >= _SAMPLE_CAP)
+
+
+# Whole headers that say only "the record's key", naming no thing ('Code', 'Identifier', 'Reference', 'Ref').
+GENERIC_KEY_HEADERS = frozenset({"code", "identifier", "reference", "ref", "key"})
+
+
+def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
+    """Apply a generic key header ('Code'), or the one key beside paths into other records ('importId' beside
+    'user.importId'), of distinct values to the template's key field when the which-column question about that field
+    offers it first and no other option's header names the key as well."""
+    key_field = key_field_of(scored.fields)
+    if key_field is None:
+        return
+    key = key_field.spec.key
+    match = result.match_for(key)
+    question = next((q for q in result.questions if q.field == key and q.kind == "which_column"), None)
+    if match is None or match.auto_applied or question is None:
+        return
+    offered = [n for o in question.options if o.label.startswith("'") for n in re.findall(r"'([^']*)'", o.label)[:1]]
+    by_source = {c.source: i for i, c in enumerate(scored.columns)}
+    if not offered or offered[0] not in by_source:
+        return
+    i, j = by_source[offered[0]], scored.fields.index(key_field)
+    col, pair = scored.columns[i], scored.pairs[i][j]
+    used = {c for m in result.matches if m.auto_applied for c in m.columns}
+    if col.no_header or col.source in used or not _unique(col):
+        return
+    others = [scored.columns[by_source[n]] for n in offered[1:] if n in by_source]
+    beside_paths = _own_beside_paths(col, others, pair.header)
+    if col.norm not in GENERIC_KEY_HEADERS and not beside_paths:
+        return
+    # Another option that names the key at least as well ('Code' beside 'Product code') leaves a real choice.
+    if not beside_paths and any(scored.pairs[scored.columns.index(c)][j].header >= pair.header for c in others):
+        return
+    match.column, match.columns, match.auto_applied = col.source, [col.source], True
+    match.confidence = calibrated(max(pair.score, AUTO_SCORE))
+    why = "is the one key no path into another record" if beside_paths else "names only a key"
+    match.rationale = f"'{col.header}' {why} and its values differ in every row: the records' own key"
+    result.questions.remove(question)
