@@ -326,7 +326,7 @@ _KEYWORDS = frozenset(
         "skipped lost duplicate duplicates dupes dedup deduplicated same repeated column columns imported import "
         "unmapped unused ignored mapped date dates format formats assumed assume order first month day parse "
         "parsed confidence confident unsure uncertain sure low mapping mappings many count number numbers phone "
-        "phones email emails happens happen which what how summary changed",
+        "phones email emails happens happen which what how summary changed rate rates ratio share percent",
     )
 )
 

@@ -13,6 +13,26 @@ import re
 _Rule = tuple[re.Pattern[str], str]
 
 NOTIONS: list[_Rule] = [
+    # a request's label before a colon ('Verify: …', 'Q: …', 'Quick question - …'): the question follows it
+    (re.compile(r"^\s*(?:verify|check|confirm|question|q|query|ask|request|fyi|help|quick\s+(?:question|one|check))"
+                r"\s*(?::|\s-|\s\u2013|\s\u2014)\s+", re.I), ""),
+    # an arrow into a field from its source ('email <- which column?', 'email ← ?'): comes from
+    (re.compile(r"\s*(?:<-+|\u2190)\s*"), " comes from "),
+    # the rows the import has fewer than the file: 'row count delta', 'difference in row counts', 'fewer rows'
+    (re.compile(r"\b(?:(?:the\s+)?row[- ]?counts?\s+(?:delta|difference|gap|mismatch|discrepancy)|"
+                r"(?:delta|difference|gap|mismatch|discrepancy)\s+(?:in|of)\s+(?:the\s+)?row[- ]?counts?|"
+                r"fewer\s+rows)\b", re.I), "how many rows are dropped"),
+    # 'what are we not bringing over?' (nothing said of rows): what is left out is columns
+    (re.compile(r"^(?:so\s+)?(?:what|which)\s+(?:are|is|will|do|does|did)\s+(?:we|you|i|ferry|it)\s+not\s+"
+                r"(?:bringing|taking|carrying|importing|moving|migrating|pulling)(?:\s+(?:over|across|in|along))?\b"
+                r"(?!.*\b(?:rows?|records?|lines?|entries|contacts?)\b)", re.I), "which columns are not imported"),
+    # left outside the import: 'stay outside', 'remain outside'
+    (re.compile(r"\b(?:stays?|staying|remains?|remaining|(?:are|is|get|gets)\s+(?:kept|left))\s+outside\b", re.I),
+     "are not imported"),
+    # values that do not pass the checks: 'do not pass validation', 'fail to meet the format'
+    (re.compile(r"\b(?:do(?:es)?\s+not|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|fail(?:s|ed)?\s+to|never|not)\s+"
+                r"(?:pass(?:ing)?|clear(?:ing)?|meet(?:ing)?|satisfy(?:ing)?)\s+(?:the\s+)?(?:validation|validity\s+"
+                r"checks?|checks?|rules?|format)\b", re.I), "are invalid"),
     # 'the data in X' (never the date a typo away): the values
     (re.compile(r"\bdata\b", re.I), "values"),
     # where a field's values come from: 'origin', 'provenance', 'populated from', 'what feeds X'
