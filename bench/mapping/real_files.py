@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 158 unmodified files from 101 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 162 files from 104 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -302,12 +302,13 @@ SPLIT_TITLES = {
     "dev12": "real files — dev12 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev13": "real files — dev13 (6 files from 5 more systems, labelled blind before any planner run)",
     "dev14": "real files — dev14 (5 files from 5 more systems, labelled blind before any planner run)",
+    "dev15": "real files — dev15 (4 files from 3 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev14, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev15, test or all); print the figures."""
     entries = load_labels()
     splits = (
         [
@@ -326,6 +327,7 @@ def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
             "dev12",
             "dev13",
             "dev14",
+            "dev15",
             "test",
         ]
         if split == "all"

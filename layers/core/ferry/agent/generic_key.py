@@ -21,15 +21,24 @@ _PATH = re.compile(r"\w[./]\w")
 _OWN_KEY_HEADER = 0.6
 
 
+# Whole headers that are a bare record id, and the last words of a header that names another record's id.
+_BARE_IDS = frozenset({"id", "uuid", "guid"})
+
+
+def _names_other_record(col: ColumnInfo) -> bool:
+    """'organization_id', 'parentId', 'List Id': a thing's name before the id word, so the id of another record."""
+    words = col.norm.split()
+    return len(words) >= 2 and words[-1] in _BARE_IDS
+
+
 def _own_beside_paths(col: ColumnInfo, others: list[ColumnInfo], header: float) -> bool:
-    """'importId' beside 'user.importId' and 'team.importId': the one key that is no path into another record is this
-    record's own."""
-    return (
-        bool(others)
-        and header >= _OWN_KEY_HEADER
-        and not _PATH.search(col.header)
-        and all(_PATH.search(c.header) for c in others)
-    )
+    """'importId' beside 'user.importId' and 'team.importId', or a bare 'id' beside 'organization_id': the one key that
+    is no path into, nor id of, another record is this record's own."""
+    if not others or header < _OWN_KEY_HEADER or _PATH.search(col.header):
+        return False
+    if col.norm in _BARE_IDS and all(_names_other_record(c) or _PATH.search(c.header) for c in others):
+        return True
+    return all(_PATH.search(c.header) for c in others)
 
 
 # Distinct values a sheet's manifest samples at most: a column with this many may hold more, all different or not.

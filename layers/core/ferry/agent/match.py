@@ -34,6 +34,7 @@ from ferry.agent.evidence import (
 from ferry.agent.generic_key import apply_generic_key
 from ferry.agent.left_out import COLUMNS_PER_QUESTION, offer_left_out, offer_within_budget
 from ferry.agent.lexicon import NOISE_WORDS
+from ferry.agent.login_names import demote_login_names
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.normalize import fold
 from ferry.agent.own_word import ask_synonym_beside_own_word
@@ -470,6 +471,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     apply_address_line(scored, result)
     offer_within_budget(scored, result)
     offer_record_key(scored, result)
+    demote_login_names(scored, result)
     ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
     rank_options(scored, result)
