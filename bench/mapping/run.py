@@ -48,7 +48,7 @@ sys.path[:0] = [str(ROOT / "layers" / "core"), str(ROOT)]
 
 from bench.mapping.cases import Case, all_cases, generated_cases, split_of  # noqa: E402
 from bench.mapping.manifest import manifest_from_rows  # noqa: E402
-from bench.mapping.real_files import raw_points, run_real  # noqa: E402
+from bench.mapping.real_files import SPLITS, raw_points, run_real  # noqa: E402
 from ferry.agent import map_enum_values, match_sheet, score_sheet  # noqa: E402
 from ferry.agent.calibrate import calibrated, expected_calibration_error, fit_isotonic  # noqa: E402
 from ferry.agent.match import AUTO_SCORE  # noqa: E402
@@ -310,26 +310,7 @@ def main() -> None:
     parser.add_argument("--real-only", action="store_true", help="only the real-file benchmark (no own cases, no GDC)")
     parser.add_argument(
         "--split",
-        choices=(
-            "train",
-            "dev",
-            "dev2",
-            "dev3",
-            "dev4",
-            "dev5",
-            "dev6",
-            "dev7",
-            "dev8",
-            "dev9",
-            "dev10",
-            "dev11",
-            "dev12",
-            "dev13",
-            "dev14",
-            "dev15",
-            "test",
-            "all",
-        ),
+        choices=(*SPLITS, "all"),
         default="all",
         help="the real-file split(s) to run (default all)",
     )

@@ -5,8 +5,7 @@ its street. Applied, and the which-column question about the street withdrawn.""
 
 from __future__ import annotations
 
-import re
-
+from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
 from ferry.agent.left_out import CODE_SUFFIXES
 from ferry.agent.models import SheetMatch
@@ -27,15 +26,11 @@ def apply_address_line(scored: ScoredSheet, result: SheetMatch) -> None:
     fld = next((f for f in scored.fields if f.kind == "street" and f.spec.key == "street"), None)
     if fld is None:
         return
-    match = result.match_for(fld.spec.key)
-    question = next((q for q in result.questions if q.field == fld.spec.key and q.kind == "which_column"), None)
-    if match is None or match.auto_applied or question is None:
+    offered = ask.offered_columns(scored, result, fld.spec.key)
+    if offered is None:
         return
-    offered = [n for o in question.options if o.label.startswith("'") for n in re.findall(r"'([^']*)'", o.label)[:1]]
-    by_source = {c.source: i for i, c in enumerate(scored.columns)}
-    if not offered or offered[0] not in by_source:
-        return
-    i, j = by_source[offered[0]], scored.fields.index(fld)
+    match, question, columns = offered
+    i, j = columns[0], scored.fields.index(fld)
     col, pair = scored.columns[i], scored.pairs[i][j]
     if col.empty or col.no_header or col.suffix in CODE_SUFFIXES or pair.header < _LINE_HEADER or pair.fit <= _LINE_FIT:
         return

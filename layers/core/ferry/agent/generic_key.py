@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo
 from ferry.agent.models import SheetMatch
@@ -62,21 +63,16 @@ def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
     key_field = key_field_of(scored.fields)
     if key_field is None:
         return
-    key = key_field.spec.key
-    match = result.match_for(key)
-    question = next((q for q in result.questions if q.field == key and q.kind == "which_column"), None)
-    if match is None or match.auto_applied or question is None:
+    offered = ask.offered_columns(scored, result, key_field.spec.key)
+    if offered is None:
         return
-    offered = [n for o in question.options if o.label.startswith("'") for n in re.findall(r"'([^']*)'", o.label)[:1]]
-    by_source = {c.source: i for i, c in enumerate(scored.columns)}
-    if not offered or offered[0] not in by_source:
-        return
-    i, j = by_source[offered[0]], scored.fields.index(key_field)
+    match, question, columns = offered
+    i, j = columns[0], scored.fields.index(key_field)
     col, pair = scored.columns[i], scored.pairs[i][j]
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     if col.no_header or col.source in used or not _unique(col):
         return
-    others = [scored.columns[by_source[n]] for n in offered[1:] if n in by_source]
+    others = [scored.columns[r] for r in columns[1:]]
     beside_paths = _own_beside_paths(col, others, pair.header)
     if col.norm not in GENERIC_KEY_HEADERS and not beside_paths:
         return

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.models import FieldMatch, MatchQuestion, QuestionOption
+from ferry.agent.models import FieldMatch, MatchQuestion, QuestionOption, SheetMatch
+
+if TYPE_CHECKING:
+    from ferry.agent.pairs import ScoredSheet
 
 # Why a which-column question is asked about a best match that is not sure enough: the guess that gives way first
 # when a more useful question needs the sheet's budget (ferry.agent.record_keys).
@@ -110,3 +116,19 @@ def enum_values(match: FieldMatch, col: ColumnInfo, fld: FieldInfo, lookup: bool
         field=key,
         kind="enum_values",
     )
+
+
+def offered_columns(
+    scored: ScoredSheet, result: SheetMatch, key: str
+) -> tuple[FieldMatch, MatchQuestion, list[int]] | None:
+    """The unapplied match of field `key`, the which-column question about it and the columns its options offer
+    (indices into `scored.columns`, in option order, the first a known column); None when there is no such question."""
+    match = result.match_for(key)
+    question = next((q for q in result.questions if q.field == key and q.kind == "which_column"), None)
+    if match is None or match.auto_applied or question is None:
+        return None
+    by_source = {c.source: i for i, c in enumerate(scored.columns)}
+    named = [n for o in question.options if o.label.startswith("'") for n in re.findall(r"'([^']*)'", o.label)[:1]]
+    if not named or named[0] not in by_source:
+        return None
+    return match, question, [by_source[n] for n in named if n in by_source]
