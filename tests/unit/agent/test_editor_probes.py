@@ -536,10 +536,53 @@ PROBES_ROUND_13 = [
     "The pizza could live in the fridge.",
 ]
 
+# round 14: a trailing phrase that names nothing cut off, the frames around a command (`editor/adjuncts.py`,
+# `editor/idioms/frames.py`) and the asides about the speaker, each said of something the file lacks or alone
+PROBES_ROUND_14 = [
+    # an apology with nothing asked after it changes nothing
+    "Sorry for the fuss: that is all for today.",
+    "Apologies about the delay, we were on holiday.",
+    "The Fax column should be withdrawn from the collection we import.",
+    "Records lacking a pager should be weeded out before import.",
+    "Split Full Name into three parts in the archive.",
+    "Split Full Name into the archive.",
+    "Drop rows from the old system.",
+    "Drop the rows before the migration.",
+    "Remove Work Phone from the fallback.",
+    "Keep Notes in the archive.",
+    "Pizza must be from the bakery.",
+    "leverage the pizza oven to populate the lunch menu",
+    "The Fax entries follow the day-month-year convention.",
+    "the pizza box should get the toppings",
+    "come back to the pizza place before lunch",
+    "1. find rows with pineapple in Fax\n2. leave them out of the import",
+    "Fax column do not bring in import",
+    "I believe the fax should be optional.",
+    "I am not very good with computers.",
+    "Is that right? Please do it.",
+    "Hope you had a good weekend, drop me a line.",
+    "- pizza: use Pager\n- not Fax",
+    "Let's sunset the project next week.",
+    "ctrl+z the pizza order",
+    "I'm not very good with computers, but the emails are fine as they are.",
+    "Please do it.",
+    "Thank you kindly.",
+    "Lowercase the pizza before lunch.",
+    "The pager should be weeded out in the archive.",
+    "find rows with test in Lifecycle. tell me how many there are.",
+]
+
 
 @pytest.mark.parametrize(
     "message",
-    PROBES + PROBES_ROUND_7 + PROBES_ROUND_9 + PROBES_ROUND_10 + PROBES_ROUND_11 + PROBES_ROUND_12 + PROBES_ROUND_13,
+    PROBES
+    + PROBES_ROUND_7
+    + PROBES_ROUND_9
+    + PROBES_ROUND_10
+    + PROBES_ROUND_11
+    + PROBES_ROUND_12
+    + PROBES_ROUND_13
+    + PROBES_ROUND_14,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

@@ -1,7 +1,10 @@
 """Clauses said beside an instruction that are never one themselves (round 13 of issue 13), by kind rather than
 by wording: a reason ('since nobody can reach them'), the speaker's not knowing ('I don't really get what Notes is
 for'), a complaint about the last change said with a verb ('that last change broke something'), and what a system
-of the speaker's does with the data ('Our CRM chokes on duplicate addresses').
+of the speaker's does with the data ('Our CRM chokes on duplicate addresses'); since round 14, what the speaker
+says of themselves ('I am not very good with computers'), a wish for the reader ('Hope you had a good weekend'), a
+check that the command is right ('Is that right?') and a bare go-ahead ('Please do it'), each in closed words that
+cannot name a column, field or value.
 
 The session skips such a clause only when the rest of the message is understood (as it does any remark); alone,
 it is still asked about. None of them may hold a modal, a wish, a condition or a command of its own.
@@ -35,6 +38,26 @@ _SYSTEM_RE = re.compile(
     r"(?!(?:is|are|should|must|needs?|wants?|can|could|would|will|shall|has\s+to|have\s+to)\b)\w+s\b",
     re.I,
 )
+# the speaker said of themselves: 'I am not very good with computers', "I'm new to all this"
+_SPEAKER_RE = re.compile(
+    r"^(?:(?:hello|hi|hey|dear\s+\w+|ok|so|well)\s*,?\s+)*(?:i\s+am|i'm|im)\s+(?:not\s+)?(?:(?:very|really|so|too|"
+    r"that|a\s+bit|quite|pretty|terribly|still|fairly|rather)\s+)*(?:good|great|bad|new|old|slow|clueless|hopeless|"
+    r"familiar|comfortable|confident|techy|technical|handy|experienced|an?\s+(?:beginner|novice|newbie|amateur|"
+    r"retiree|pensioner|non-techie|layman|newcomer))(?:\s+(?:with|at|to|about|in)\s+(?:these\s+|this\s+|the\s+|all\s+)?"
+    r"(?:computers?|technology|tech|this|it|things|stuff|spreadsheets?|excel|software|such\s+things|all\s+this|"
+    r"these\s+things|data))?\s*[.!]?$",
+    re.I,
+)
+# a wish for the reader, never with a word an instruction is said with: 'Hope you had a good weekend'
+_WISH_RE = re.compile(r"^(?:i\s+|we\s+)?hope\s+(?:you|your|all|everyone|everything)\b[\w\s',]{0,50}[.!]?$", re.I)
+# a check that what was asked is right, and a bare go-ahead: 'Is that right?', 'Please do it', 'Thank you kindly'
+_CHECK_RE = re.compile(
+    r"^(?:(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|ok|okay|alright|fine|clear|possible|doable)|"
+    r"(?:does|did)\s+(?:that|this|it)\s+make\s+sense|(?:(?:please|kindly|so|then|just)\s+)*(?:do|action|apply)\s+"
+    r"(?:it|this|that)(?:\s+(?:please|now|for\s+me))*|go\s+ahead|(?:thank\s+you|thanks)(?:\s+(?:kindly|very\s+much|"
+    r"so\s+much|a\s+lot|in\s+advance))?)\s*[.!?]?$",
+    re.I,
+)
 # a modal, wish, negation, condition or command word: any of those may be the instruction itself
 _MAY_INSTRUCT_RE = re.compile(
     r"\b(?:should|must|shall|need|needs|want|wants|would|could|can|will|let|please|have\s+to|has\s+to|not|no|"
@@ -47,6 +70,10 @@ _MAY_INSTRUCT_RE = re.compile(
 def is_aside(text: str, first: bool) -> bool:
     """A clause said beside an instruction that is none itself; a system's behaviour only as the first clause."""
     text = text.strip()
+    if _SPEAKER_RE.match(text) or _CHECK_RE.match(text):
+        return True
+    if _WISH_RE.match(text) and not _MAY_INSTRUCT_RE.search(text):
+        return True
     if (_REASON_RE.match(text) and not re.search(r"\d", text)) or _BROKE_RE.match(text):
         return True
     if _UNKNOWING_RE.match(text):

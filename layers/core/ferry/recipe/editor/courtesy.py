@@ -43,6 +43,10 @@ COURTESY: list[_Rule] = [
     (re.compile(r"(^|(?<=[.!?]\s))(?:(?:just\s+)?(?:a\s+)?quick\s+(?:one|question|thing|request)|one\s+(?:more\s+)?"
                 r"thing|small\s+(?:thing|request)|anyway|anyhow|that\s+said|by\s+the\s+way|btw)\s*[:,\u2013\u2014-]\s*",
                 re.I), r"\1"),
+    # an apology before the request: 'Sorry for the fuss: …', 'Apologies for the delay, …' (with what it is for, so a
+    # bare 'sorry,' that corrects a word said just before stays)
+    (re.compile(r"(^|(?<=[.!?]\s))(?:(?:so|really|very)\s+)?(?:sorry|apologies|my\s+apologies)\s+(?:for|about|to)\s+"
+                r"(?:\w+\s+){0,4}?\w+\s*[:,\u2013\u2014-]\s*", re.I), r"\1"),
     # 'obviously', 'just so you know', 'at all': said for tone
     (re.compile(r"\s*,?\s*(?:obviously|of course|as you (?:might|may) know|just so you know|as it happens)\b\s*"
                 r"(?:[\u2013\u2014-]\s*)?", re.I), ", "),

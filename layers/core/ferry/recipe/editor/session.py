@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
+from ferry.recipe.editor.adjuncts import shorter_readings
 from ferry.recipe.editor.asides import is_aside
 from ferry.recipe.editor.context import (
     antecedents,
@@ -188,9 +189,20 @@ class Session:
         """The clause reads as an instruction (a change or a definite no-change), not a question."""
         return self.read(cut_quotes(tidy(clause))).kind in ("change", "note", "revert", "ignore")
 
-    def read(self, clause: Clause, recipe: Recipe | None = None) -> Step:
-        """The clause read against every template; the templates it fits best win."""
+    def read(self, clause: Clause, recipe: Recipe | None = None, shorten: bool = True) -> Step:
+        """The clause read against every template; the templates it fits best win. A clause not understood is
+        read again without a frame or a trailing phrase that names nothing (`adjuncts.shorter_readings`)."""
         recipe = recipe or self.recipe
+        step = self._read(clause, recipe)
+        if step.kind != "unknown" or not shorten or clause.quotes:
+            return step
+        for shorter in shorter_readings(clause.text, lambda s: any(self._names(s, tr) for tr in recipe.templates)):
+            again = self._read(Clause(shorter, clause.quotes), recipe)
+            if again.kind in ("change", "note", "revert"):
+                return again
+        return step
+
+    def _read(self, clause: Clause, recipe: Recipe) -> Step:
         text, only = self._template_scope(clause.text)
         steps: list[Step] = []
         for tr in recipe.templates:

@@ -126,7 +126,7 @@ RULES: list[_Rule] = [
     # a place to be found for it ('find somewhere to keep the Notes', 'find a home for Notes'): put it somewhere
     (re.compile(r"\b(?:find|pick|choose)\s+(?:somewhere|some\s+place|a\s+(?:place|home|spot|field))\s+(?:to\s+"
                 r"(?:keep|put|store|hold|place)|for)\s+(?P<x>(?:the\s+)?[A-Za-z][\w' -]{1,30}?)(?=\s*(?:[,.;!?]|$|\s+"
-                r"(?:in|on)\b))", re.I), r"put \g<x> somewhere"),
+                r"(?:in|on|somewhere|anywhere)\b))", re.I), r"put \g<x> somewhere"),
     # an example or a gloss in brackets ('(e.g. 03/04)', '(day/month/year)' after the order it spells out)
     (re.compile(r"\s*\((?:e\.\s?g\.|i\.\s?e\.|like|such\s+as|for\s+(?:example|instance)|say)\s[^()]{1,40}\)",
                 re.I), ""),

@@ -29,7 +29,7 @@ _Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 # a noun phrase of a few words, never a condition, a pronoun, a modal or a clause of its own
 _NP = (
     r"(?P<x>(?!(?:if|when|where|whenever|and|but|so|then|it|they|we|i|you|please|not|do|don't|there)\b)"
-    r"[A-Za-z](?:(?!\s(?:not|no|don't|to|should|must|shall|need|needs|will|would|can|could|may|might|has|"
+    r"[A-Za-z](?:(?!\s(?:not|no|don't|do|does|to|should|must|shall|need|needs|will|would|can|could|may|might|has|"
     r"have|is|are|was|were|be)\b)[\w' -]){1,40}?)"
 )
 # the verbs a bare command is said with, after its object in a non-native word order
