@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from ferry.recipe import Recipe
+from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import Edit, edit_recipe
 
 from .dialogues import CONTACTS, FILE_ID, SHEET_ID, SHEETS, field_of, first_recipe, ops_of
@@ -324,3 +325,10 @@ CLARIFY_ROWS: dict[int, ClarifyRow] = {
 def clarify_recipe(name: str) -> Recipe:
     """The recipe a clarify row is asked about, by its ClarifyRow.recipe name."""
     return edited(*FILTER_MESSAGES) if name == "filtered" else first_recipe()
+
+
+def check_clarify(row: int, question: str) -> None:
+    """Ask `question` about the row's recipe and preview and check the answer holds what the row requires."""
+    spec = CLARIFY_ROWS[row]
+    recipe = clarify_recipe(spec.recipe)
+    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))

@@ -9,16 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.clarify import answer_question
-
-from .dialogues import CONTACTS
-from .effects import CLARIFY_ROWS, clarify_recipe, make_preview
-
-
-def answered(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+from .effects import check_clarify
 
 
 @pytest.mark.parametrize(
@@ -36,7 +27,7 @@ def answered(row: int, question: str) -> None:
     ],
 )
 def test_clarify_reads_the_class_in_these_wordings(row: int, question: str) -> None:
-    answered(row, question)
+    check_clarify(row, question)
 
 
 @pytest.mark.parametrize(
@@ -51,4 +42,4 @@ def test_clarify_reads_the_class_in_these_wordings(row: int, question: str) -> N
     ],
 )
 def test_the_same_shapes_keep_another_class(row: int, question: str) -> None:
-    answered(row, question)
+    check_clarify(row, question)

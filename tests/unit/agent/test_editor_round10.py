@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import CLARIFY_ROWS, UPDATE_EFFECTS, clarify_recipe, make_preview, update_start
+from .effects import UPDATE_EFFECTS, check_clarify, update_start
 
 ROUND_10: list[tuple[int, str]] = [
     (8, "Contacts which don't have an e-mail, bin them"),
@@ -55,9 +54,7 @@ def test_a_round_10_form_does_what_its_row_requires(row: int, text: str) -> None
     ],
 )
 def test_clarify_reads_a_relayed_question_and_a_column_not_carried_over(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+    check_clarify(row, question)
 
 
 def test_a_why_question_alone_stays_a_question() -> None:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import CLARIFY_ROWS, UPDATE_EFFECTS, clarify_recipe, make_preview, update_start
+from .effects import UPDATE_EFFECTS, check_clarify, update_start
 
 ROUND_12: list[tuple[int, str]] = [
     (2, "Phone please you take from Mobile."),
@@ -65,6 +64,4 @@ def test_context_told_before_the_request_is_said_back_as_a_remark() -> None:
     [(2, "Tell me what is wrong with row number 12."), (2, "What about the 12th row?"), (2, "line no. 12 - why?")],
 )
 def test_clarify_reads_a_row_named_by_its_number(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+    check_clarify(row, question)

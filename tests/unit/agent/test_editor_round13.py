@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import CLARIFY_ROWS, UPDATE_EFFECTS, clarify_recipe, make_preview, update_start
+from .effects import UPDATE_EFFECTS, check_clarify, update_start
 
 ROUND_13: list[tuple[int, str]] = [
     (8, "If a contact has no email then that record is removed."),
@@ -103,9 +102,7 @@ def test_an_aside_is_said_back_as_a_remark() -> None:
     ],
 )
 def test_clarify_finds_each_class_whatever_the_wording(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+    check_clarify(row, question)
 
 
 @pytest.mark.parametrize(
@@ -122,6 +119,4 @@ def test_clarify_finds_each_class_whatever_the_wording(row: int, question: str) 
     ],
 )
 def test_the_notions_never_pull_another_class_s_question_away(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+    check_clarify(row, question)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.lexicon import canonical
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import CLARIFY_ROWS, UPDATE_EFFECTS, clarify_recipe, make_preview, update_start
+from .effects import UPDATE_EFFECTS, check_clarify, update_start
 
 SAID: list[tuple[int, str]] = [
     (13, "Hello Ferry team, when Organization is empty please derive the company from the e-mail domain. Regards, Tom"),
@@ -60,6 +59,4 @@ def test_a_trailing_reason_is_never_read_alone_as_an_instruction() -> None:
     ("row", "question"), [(2, "What is the problem with the 12th row?"), (5, "dup e-mails: what then?")]
 )
 def test_clarify_reads_an_ordinal_row_and_dup(row: int, question: str) -> None:
-    spec = CLARIFY_ROWS[row]
-    recipe = clarify_recipe(spec.recipe)
-    spec.check(answer_question(recipe, [CONTACTS], make_preview(recipe, spec.dropped), question))
+    check_clarify(row, question)
