@@ -43,7 +43,7 @@ def apply_address_line(scored: ScoredSheet, result: SheetMatch) -> None:
         # The qualifier: a word of the line's header also in the sibling's, which is no address word of its own.
         if sibling_col is None or not words & set(header_words(sibling_col.header)) - {"address"}:
             return
-    match.column, match.columns, match.auto_applied = col.source, [col.source], True
-    match.confidence = max(min(match.confidence, UNSURE), calibrated(pair.score))
-    match.rationale = f"'{col.header}' shares its qualifier with the columns applied to the city and the postal code"
-    result.questions.remove(question)
+    why = f"'{col.header}' shares its qualifier with the columns applied to the city and the postal code"
+    ask.settle_with(
+        result, match, question, col.source, max(min(match.confidence, UNSURE), calibrated(pair.score)), why
+    )

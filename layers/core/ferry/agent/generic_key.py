@@ -79,8 +79,6 @@ def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
     # Another option that names the key at least as well ('Code' beside 'Product code') leaves a real choice.
     if not beside_paths and any(scored.pairs[scored.columns.index(c)][j].header >= pair.header for c in others):
         return
-    match.column, match.columns, match.auto_applied = col.source, [col.source], True
-    match.confidence = calibrated(max(pair.score, AUTO_SCORE))
     why = "is the one key no path into another record" if beside_paths else "names only a key"
-    match.rationale = f"'{col.header}' {why} and its values differ in every row: the records' own key"
-    result.questions.remove(question)
+    rationale = f"'{col.header}' {why} and its values differ in every row: the records' own key"
+    ask.settle_with(result, match, question, col.source, calibrated(max(pair.score, AUTO_SCORE)), rationale)

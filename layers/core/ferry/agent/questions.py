@@ -132,3 +132,12 @@ def offered_columns(
     if not named or named[0] not in by_source:
         return None
     return match, question, [by_source[n] for n in named if n in by_source]
+
+
+def settle_with(
+    result: SheetMatch, match: FieldMatch, question: MatchQuestion, source: str, confidence: float, rationale: str
+) -> None:
+    """Apply the column a which-column question offers (its answer was already clear) and withdraw the question."""
+    match.column, match.columns, match.auto_applied = source, [source], True
+    match.confidence, match.rationale = confidence, rationale
+    result.questions.remove(question)
