@@ -104,22 +104,39 @@ def _filled_hash_series(s: pl.Series) -> pl.Series:
 
 
 class ProfileTally:
-    """Filled and distinct counts of columns, added up part by part (holds only distinct hashes)."""
+    """Filled and distinct counts of columns, added up part by part (holds only distinct hashes).
+
+    Each column keeps one merged set of distinct hashes and the parts added since it was last merged. A part
+    is merged in once the pending parts hold as many hashes as the merged set (or `_MERGE_MIN`), so every hash
+    is re-counted a bounded number of times however many parts come (merging every few parts re-counts the
+    whole set each time: quadratic in the parts for a column of distinct values). A column whose parts were
+    mostly distinct last time is appended as it is: its own `unique` would barely shrink it.
+    """
 
     def __init__(self, columns: list[str]) -> None:
         self.columns = columns
         self.filled = dict.fromkeys(columns, 0)
         self._distinct: dict[str, list[pl.Series]] = {c: [] for c in columns}
+        self._merged = dict.fromkeys(columns, 0)  # hashes in _distinct[c][0] after the last merge
+        self._pending = dict.fromkeys(columns, 0)  # hashes in the parts after it
+        self._spread = dict.fromkeys(columns, 0.0)  # distinct share of the values at the last merge
 
     def add(self, hashes: pl.DataFrame) -> None:
         """Count one part, given as `filled_hash` columns named like `columns`."""
         for c in self.columns:
             s = hashes[c].drop_nulls()
             self.filled[c] += len(s)
+            if self._spread[c] < 0.5:
+                s = s.unique()
             pending = self._distinct[c]
-            pending.append(s.unique())
-            if len(pending) >= 8:  # keep memory to the distinct values, not the rows
-                self._distinct[c] = [pl.concat(pending).unique()]
+            pending.append(s)
+            self._pending[c] += len(s)
+            if self._pending[c] >= max(self._merged[c], _MERGE_MIN):
+                values = self._merged[c] + self._pending[c]
+                merged = pl.concat(pending).unique()
+                self._distinct[c] = [merged]
+                self._merged[c], self._pending[c] = len(merged), 0
+                self._spread[c] = len(merged) / values if values else 0.0
 
     def counts(self) -> dict[str, ColumnCounts]:
         """(filled, distinct) per column so far."""
@@ -127,6 +144,9 @@ class ProfileTally:
             c: ColumnCounts(self.filled[c], pl.concat(self._distinct[c]).n_unique() if self._distinct[c] else 0)
             for c in self.columns
         }
+
+
+_MERGE_MIN = 262_144  # hashes (2 MB) pending before a merge, however small the merged set
 
 
 def template_stats(
