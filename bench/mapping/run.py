@@ -20,9 +20,10 @@
 .venv/bin/python bench/mapping/run.py --real-only --split dev13  # the dev13 split: 6 files from 5 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev14  # the dev14 split: 6 files from 6 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev15  # the dev15 split: 5 files from 4 more systems
+.venv/bin/python bench/mapping/run.py --real-only --split dev16  # the dev16 split: 5 files from 3 more systems
 
 How to read it. The real-file sections ("real files — train", "— dev", "— test (never tuned on)") are the honest
-figures: real exports from 104 systems (bench/mapping/real), labelled blind, each planned the way an upload is
+figures: real exports from 107 systems (bench/mapping/real), labelled blind, each planned the way an upload is
 (ingestion sniffer, then HeuristicPlanner) and scored on what a person sees in the plan. Auto-applied precision is
 how often a mapping applied without asking is right (a wrong one silently imports bad data: the figure that must stay
 high); Recall@GT is how much of the labelled work is done without a question; "handled" adds the columns a question

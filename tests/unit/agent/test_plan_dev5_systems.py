@@ -52,7 +52,7 @@ def test_a_yes_no_column_named_by_a_word_for_a_status_value_is_asked_and_a_yes_m
     # Given: Shopify's product layout, whose 'Published' column says true (or nothing) for a status that can be active
     plan = _plan("solidus-importer/jewelery.csv")
     question = _asking(plan, "Published")
-    assert "status" not in applied_sources(plan)
+    assert applied_sources(plan)["status"] == ["Published"]  # mapped and asked to be confirmed (round 18)
     # When: the person says yes
     answered = _yes(plan, question)
     # Then: status reads 'Published', its 'true' values become 'active'

@@ -128,8 +128,9 @@ def test_a_published_flag_beside_the_state_of_something_else_is_asked_about_for_
     # Given: products with a 'Tax status' (taxable) and a yes/no 'Published' column
     text = "SKU,Name,Tax status,Published\nA1,Chair,taxable,1\nA2,Table,taxable,1\nA3,Lamp,none,0\n"
     plan = plan_text(tmp_path, text, REAL_TEMPLATES["products"])
-    # Then: the status is not filled from the tax status; the person is asked whether 'Published' is it
-    assert "status" not in applied_sources(plan)
+    # Then: the status is not filled from the tax status; it is mapped from 'Published' (round 18), and the person
+    # is asked to confirm it
+    assert applied_sources(plan).get("status") == ["Published"]
     assert "'Published'" in question_about(plan, "status")[0]
 
 

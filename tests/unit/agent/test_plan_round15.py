@@ -66,10 +66,10 @@ def test_a_synonym_of_the_field_beside_its_own_word_is_asked_not_applied(tmp_pat
         "A1,Chair,Furniture,Home/Furniture/Chairs\nA2,Lamp,Lighting,Home/Lighting\nA3,Desk,Furniture,Office/Desks\n"
     )
     plan = plan_text(tmp_path, text, PRODUCTS)
-    # Then: the category is not applied unasked; the question offers both, the one applied before first
+    # Then: the category is not applied unasked; the question offers both, the field's own word first (round 18)
     assert "category" not in applied_sources(plan)
     options = question_about(plan, "category")
-    assert options[:2] == ["'ProductType'", "'CategoryPath'"]
+    assert options[:2] == ["'CategoryPath'", "'ProductType'"]
 
 
 def test_a_numbered_line_beside_a_synonym_does_not_unsettle_it(tmp_path: Path) -> None:

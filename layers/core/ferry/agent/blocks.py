@@ -20,7 +20,8 @@ from ferry.agent.pairs import QUESTION_FLOOR, UNSURE, ScoredSheet
 ADDRESS_CONCEPTS = ("street", "street2", "city", "state", "postal_code", "country")
 
 # Header words that say whose or which address a column belongs to ('postal' and 'main' are left out: 'postal code'
-# is the field itself, and a main address is the record's own).
+# is the field itself, and a main address is the record's own; 'postal' before another address word is a block,
+# see _postal_block).
 QUALIFIERS = frozenset(
     {"home", "work", "business", "office", "billing", "bill", "shipping", "ship", "delivery", "mailing", "invoice",
      "residential", "physical"}
@@ -35,10 +36,10 @@ _ADDRESS_WORDS = frozenset(
 )  # fmt: skip
 
 # The block most likely the record's own, first: a person lives at home; a company is billed at its main address.
-_PERSON_ORDER = ("home", "residential", "mailing", "physical", "billing", "bill", "invoice", "work", "business",
-                 "office", "shipping", "ship", "delivery")  # fmt: skip
-_COMPANY_ORDER = ("billing", "bill", "invoice", "office", "business", "work", "mailing", "physical", "shipping", "ship",
-                  "delivery", "home", "residential")  # fmt: skip
+_PERSON_ORDER = ("home", "residential", "mailing", "physical", "postal", "billing", "bill", "invoice", "work",
+                 "business", "office", "shipping", "ship", "delivery")  # fmt: skip
+_COMPANY_ORDER = ("billing", "bill", "invoice", "office", "business", "work", "mailing", "physical", "postal",
+                  "shipping", "ship", "delivery", "home", "residential")  # fmt: skip
 # Billing beside shipping or delivery only: the billing address is the record's own, applied without a question.
 _BILLED = ("billing", "bill", "invoice")
 _DELIVERED = frozenset({"shipping", "ship", "delivery"})
@@ -74,9 +75,12 @@ def address_blocks(scored: ScoredSheet) -> dict[str, dict[int, int]]:
         scores = [
             (scored.pairs[i][j].score, j)
             for j, concept in fields.items()
-            if scored.pairs[i][j].header >= _BLOCK_HEADER or concept in named
+            if (scored.pairs[i][j].header >= _BLOCK_HEADER or concept in named)
+            and not (qualifier == "postal" and concept == "postal_code" and not col.raw_words & _CODE_WORDS)
         ]
-        if not scores or (max(scores)[0] < QUESTION_FLOOR and not named):
+        # A column with fewer than two values joins its block on its header alone: one value ('Physical_Country' over
+        # a label row's 'Country') is too few to contradict it.
+        if not scores or (max(scores)[0] < QUESTION_FLOOR and not named and col.profile.n >= 2):
             continue
         score, j = max(scores)
         block = best.setdefault(qualifier, {})
@@ -94,11 +98,23 @@ def qualifier_of(col: ColumnInfo) -> str | None:
     words = col.raw_words & QUALIFIERS
     if words:
         return next(iter(words)) if len(words) == 1 else None
+    if _postal_block(col):
+        return "postal"
     first = col.norm.split(" ")[0] if col.norm else ""
     if first in _LETTER_QUALIFIERS and len(col.norm.split(" ")) > 1:
         return _LETTER_QUALIFIERS[first]
     glued = [w for w in col.raw_words if w[:1] in _LETTER_QUALIFIERS and w[1:] in _ADDRESS_WORDS]
     return _LETTER_QUALIFIERS[glued[0][0]] if len(glued) == 1 else None
+
+
+# Words that name a postal code in a postal block ('Postal_Zip'); there 'postal' alone names the block, not the code.
+_CODE_WORDS = frozenset({"zip", "zipcode", "postcode", "code"})
+
+
+def _postal_block(col: ColumnInfo) -> bool:
+    """'Postal_City', 'Postal_Zip', 'postal address': 'postal' before another address word names the postal (mailing)
+    block, beside a 'Physical_City'; 'Postal Code' alone is the field itself."""
+    return "postal" in col.raw_words and bool(col.raw_words & (_ADDRESS_WORDS - {"postal", "phone", "fax"}))
 
 
 def _unqualified_concepts(col: ColumnInfo) -> set[str]:

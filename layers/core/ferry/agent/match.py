@@ -13,6 +13,7 @@ from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
+from ferry.agent.budget import drop_least_useful
 from ferry.agent.calibrate import calibrated
 from ferry.agent.enums import country_code, map_enum_values
 from ferry.agent.evidence import (
@@ -474,6 +475,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     demote_login_names(scored, result)
     ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
+    drop_least_useful(scored, result)
     rank_options(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
@@ -549,11 +551,11 @@ def _field_match(
             questions.append(ask.which_column(fld, [columns[r] for r in texts], why))
         elif flag is not None:
             # 'Active' of TRUE/FALSE for a status that can be 'active': the column says yes or no to one of the
-            # field's values; what a 'no' stands for only the person knows, so it is asked, never applied. A yes maps
-            # the column with its 'yes' values turned into that value; the others stay for a values question.
+            # field's values. Its 'yes' values become that value; what a 'no' stands for only the person knows, so
+            # those stay unmatched (flagged, never guessed) and the mapping is applied and asked to be confirmed.
             value = _flag_value(flag, fld)
             match.rationale = f"'{flag.header}' says yes or no to the {fld.spec.key} value '{value}'"
-            match.column, match.columns = flag.source, [flag.source]
+            match.column, match.columns, match.auto_applied = flag.source, [flag.source], True
             match.confidence = min(calibrated(0.5), UNSURE)
             yes = [v for v in dict.fromkeys(flag.samples) if map_enum_values([v], ["true"]).mapping.get(v) == "true"]
             match.hints["value_map"] = dict.fromkeys(yes, value)
@@ -757,7 +759,7 @@ def _phone_region(scored: ScoredSheet, result: SheetMatch) -> None:
 
 
 def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[int, int], result: SheetMatch) -> None:
-    """A gappy source column with an unused look-alike: fill the gaps from it (phone ← Work Phone, else Mobile).
+    """A gappy source column with an unused look-alike: fill the gaps from it (phone ← Phone, else Work Phone).
 
     A column that repeats the mapped one value for value ('company' beside 'company_name') is used the same way,
     so it is not reported as left out.
@@ -779,8 +781,8 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
             twin = len(set(other.samples)) >= 3 and other.samples == col.samples and p.header >= 0.6
             if twin and (other.raw_words & _BLOCK_WORDS) - col.raw_words:
                 continue  # 'billing_first_name' beside 'first_name': another record's block, equal only by chance
-            if not twin and (other.raw_words & SECONDARY_WORDS) - col.raw_words:
-                continue  # a home or 'other' number does not stand in for the work one
+            if not twin and (other.raw_words & (SECONDARY_WORDS | {"mobile", "cell"})) - col.raw_words:
+                continue  # a home, 'other' or mobile number does not stand in for the work one
             if not twin and _codes(other) != _codes(col):
                 continue  # 'Country Code' beside 'Country': the same fact as a code, not a name to fill gaps with
             if twin or (gappy and p.score >= 0.6 and p.fit >= 0.5 and p.header >= 0.75):

@@ -109,12 +109,34 @@ def rank_options(scored: ScoredSheet, result: SheetMatch) -> None:
                 return 2  # 'leadstate_id' after 'Leadstate': the thing in words is what a text field takes
             return 2 if "default" in col.raw_words else 1
 
-        ordered = sorted(columns, key=rank)
+        own = _own_names(fld) if fld is not None else set()
+        # Within a rank, a header that holds the field's own name ('CategoryPath', 'Department_title') over values that
+        # do not contradict it comes before one the evidence found by a related word ('ProductType', 'Groups').
+        ordered = sorted(columns, key=lambda o: (rank(o), not _holds_own_name(o.label, scored, j, own)))
         if ordered == columns:
             continue
         question.options = [*ordered, *rest]
         for n, o in enumerate(question.options, start=1):
             o.id = f"opt_{n}"
+
+
+# Value fit at or below which a column's values contradict the field ('Yes', 'No' under 'Website' for a URL).
+_CONTRADICTED = -0.5
+
+
+def _own_names(fld: FieldInfo) -> set[str]:
+    """The stems of the field's one-word names: its key, label and aliases."""
+    names = [fld.spec.key, fld.spec.label or "", *(fld.spec.aliases or [])]
+    return {stem(words[0]) for words in map(header_words, names) if len(words) == 1}
+
+
+def _holds_own_name(label: str, scored: ScoredSheet, j: int, own: set[str]) -> bool:
+    names = re.findall(r"'([^']*)'", label)
+    i = next((i for i, c in enumerate(scored.columns) if names and c.source == names[0]), None)
+    if i is None or j < 0 or scored.pairs[i][j].fit <= _CONTRADICTED:
+        return False
+    col = scored.columns[i]
+    return any(stem(w) in own for w in header_words(col.matched or col.header))
 
 
 # Share of a column's values that must be phone numbers or bare runs of 7-15 digits for a header that surely names a
