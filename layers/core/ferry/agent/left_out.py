@@ -91,6 +91,8 @@ COLUMNS_PER_QUESTION = 10
 BUDGET_HEADER = 0.4
 # Values of another kind (numbers for a name, JSON records for a description) spend no budget either.
 BUDGET_FIT = -0.5
+# Why a column left out is asked about within the budget: a question right more often than a look-alike guess.
+POINTING_WHY = "Its header points at the field, though not surely"
 
 
 def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
@@ -99,10 +101,27 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
     for a field is asked about on its own ('salesforce_id' for the record's id, 'pid'), the next join that question.
     A look-alike of a column already applied ('Short description' beside 'Description') is no question: asking it
     would spend the budget confirming what is already right."""
-    sources = {c.source for c in scored.columns}
-    budget = max(1, len(sources) // COLUMNS_PER_QUESTION)
+    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
     if len(result.questions) >= budget:
         return
+    for i, j in pointing_headers(scored, result):
+        key = scored.fields[j].spec.key
+        question = next((q for q in result.questions if q.field == key and q.kind != "enum_values"), None)
+        if question is not None:
+            if question.kind == "which_column" and sum(o.label.startswith("'") for o in question.options) < 4:
+                col = scored.columns[i]
+                question.options.insert(len(question.options) - 1, ask.option(f"'{col.source}'", 0))
+                for n, o in enumerate(question.options, start=1):
+                    o.id = f"opt_{n}"
+                question.context += f"; '{col.source}': {ask.samples_of(col)}"
+            continue
+        if len(result.questions) < budget:
+            ask_pointing_header(scored, result, i, j)
+
+
+def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int, int]]:
+    """(column, field) of every column nothing uses or offers whose header points at a field nothing fills, each to
+    its best such field, the best evidence first."""
     named = {c for q in result.questions for o in q.options for c in re.findall(r"'([^']*)'", o.label)}
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     filled = {m.field for m in result.matches if m.auto_applied}
@@ -131,24 +150,18 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
         if fits:
             j = max(fits, key=lambda k: (row[k].score, row[k].header))
             offers.append((row[j].score, row[j].header, i, j))
-    for _, _, i, j in sorted(offers, key=lambda t: (-t[0], -t[1])):
-        col, fld = scored.columns[i], scored.fields[j]
-        key = fld.spec.key
-        question = next((q for q in result.questions if q.field == key and q.kind != "enum_values"), None)
-        if question is not None:
-            if question.kind == "which_column" and sum(o.label.startswith("'") for o in question.options) < 4:
-                question.options.insert(len(question.options) - 1, ask.option(f"'{col.source}'", 0))
-                for n, o in enumerate(question.options, start=1):
-                    o.id = f"opt_{n}"
-                question.context += f"; '{col.source}': {ask.samples_of(col)}"
-            continue
-        if len(result.questions) < budget:
-            result.questions.append(ask.conflict(fld, col, "Its header points at the field, though not surely"))
-            match = result.match_for(key)
-            if match is not None:  # a yes maps the column asked about, whatever the assignment proposed
-                match.column, match.columns, match.auto_applied = col.source, [col.source], False
-                match.confidence = min(calibrated(max(scored.pairs[i][j].score, QUESTION_FLOOR)), UNSURE)
-                match.rationale = "; ".join(scored.pairs[i][j].reasons) + "; asked, as its header points at the field"
+    return [(i, j) for _, _, i, j in sorted(offers, key=lambda t: (-t[0], -t[1]))]
+
+
+def ask_pointing_header(scored: ScoredSheet, result: SheetMatch, i: int, j: int) -> None:
+    """Ask whether column i fills field j, its header pointing at the field though not surely; a yes maps it."""
+    col, fld = scored.columns[i], scored.fields[j]
+    result.questions.append(ask.conflict(fld, col, POINTING_WHY))
+    match = result.match_for(fld.spec.key)
+    if match is not None:  # a yes maps the column asked about, whatever the assignment proposed
+        match.column, match.columns, match.auto_applied = col.source, [col.source], False
+        match.confidence = min(calibrated(max(scored.pairs[i][j].score, QUESTION_FLOOR)), UNSURE)
+        match.rationale = "; ".join(scored.pairs[i][j].reasons) + "; asked, as its header points at the field"
 
 
 def _ends_in_its_name(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:

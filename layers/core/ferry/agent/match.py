@@ -13,7 +13,7 @@ from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
-from ferry.agent.budget import drop_least_useful
+from ferry.agent.budget import drop_least_useful, trade_look_alikes
 from ferry.agent.calibrate import calibrated
 from ferry.agent.enums import country_code, map_enum_values
 from ferry.agent.evidence import (
@@ -476,6 +476,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     ask_address_block(scored, result, template.name)
     _within_budget(scored, result)
     drop_least_useful(scored, result)
+    trade_look_alikes(scored, result)
     rank_options(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
@@ -503,11 +504,6 @@ def _names_outright(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     return col.norm == fld.spec.key or col.norm not in AMBIGUOUS_HEADERS | BARE_NAMES
 
 
-# Why a which-column question is asked about a column whose header only resembles the field: the questions least often
-# right (the person mostly answers "none"), so the first to go when a sheet asks more than its budget.
-LOOK_ALIKE_WHY = "The header only resembles it"
-
-
 def _within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
     """A sheet asked more questions than its budget of one per ten columns drops its look-alike questions (a header
     that only resembles the field, one column offered, nothing else joined) until it is within it: they are the
@@ -517,7 +513,7 @@ def _within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
         if len(result.questions) <= budget:
             return
         columns = [o for o in question.options if o.label.startswith("'")]
-        if question.kind == "which_column" and question.context.startswith(LOOK_ALIKE_WHY) and len(columns) == 1:
+        if question.kind == "which_column" and question.context.startswith(ask.LOOK_ALIKE_WHY) and len(columns) == 1:
             result.questions.remove(question)
 
 
@@ -666,7 +662,7 @@ def _field_match(
         else:
             match.rationale += "; the header only resembles the field and the values do not confirm it"
         if fld.spec.required or not names_broader(col, fld):  # a broader word ('Price' for sale_price) is no name
-            questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), LOOK_ALIKE_WHY))
+            questions.append(ask.which_column(fld, _cols(scored, [i, *ranked[:3]], j), ask.LOOK_ALIKE_WHY))
     elif not auto and col.no_header and pair.fit >= 0.8 and fld.kind in VALUE_KINDS and col.profile.n >= 2:
         # No header row: the values are all there is, and these are unmistakably of the field's kind (phone
         # numbers, postal codes, states) in no other column: they carry the mapping on their own.

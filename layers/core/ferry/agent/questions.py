@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 # Why a which-column question is asked about a best match that is not sure enough: the guess that gives way first
 # when a more useful question needs the sheet's budget (ferry.agent.record_keys).
 UNSURE_WHY = "The best match is not sure enough to apply without asking"
+# Why a which-column question is asked about a column whose header only resembles the field: the questions least often
+# right (the person mostly answers "none"), so the first to go when a sheet asks more than its budget.
+LOOK_ALIKE_WHY = "The header only resembles it"
 
 
 def option(label: str, index: int) -> QuestionOption:
