@@ -151,41 +151,55 @@ def _is_costly(fr: FieldRecipe, f: TemplateField) -> bool:
     return f.type in _COSTLY_TYPES or any(costly(op) for op in fr.ops)
 
 
-def _by_distinct_value(
-    fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series
-) -> list[pl.Series] | None:
-    """Stage 1 of one field built once per distinct value of its column `values` and spread back over the rows
-    (the output `__out__<field>`, the source hash and the rule, named as `transform_chunk` names them), or None
-    when building it per row is cheaper.
+Group = list[tuple[FieldRecipe, TemplateField]]
+"""Fields that read only one and the same source column (in template order)."""
 
-    Values met in earlier chunks are looked up in `MEMO`, so a chunk builds only the values new to the field:
-    a phone, date or name column repeats its values across a file far more than within one chunk. A costly
-    field is therefore tried per distinct value even when its chunk is all distinct; a cheap one only when a
+
+def _column_groups(tr: TemplateRecipe, template: Template) -> list[Group]:
+    """The fields that read only their own column, grouped by that column: a group is looked up once per value."""
+    fields = {fr.field: fr for fr in tr.fields}
+    groups: dict[str, Group] = {}
+    for f in template.fields:
+        fr = fields.get(f.key)
+        if fr is not None and fr.column and fr.source_columns() == [fr.column]:
+            groups.setdefault(fr.column, []).append((fr, f))
+    return list(groups.values())
+
+
+def _by_distinct_value(group: Group, template: Template, values: pl.Series) -> list[pl.Series] | None:
+    """Stage 1 of a group of fields reading one column `values`, built once per distinct value and spread back over
+    the rows (per field its output `__out__<field>`, the source hash and the rule, named as `transform_chunk`
+    names them), or None when building it per row is cheaper.
+
+    Values met in earlier chunks are looked up in `MEMO`, so a chunk builds only the values new to the group:
+    a phone, date or name column repeats its values across a file far more than within one chunk, and the
+    fields of one column ('Full Name' for first and last name) share one lookup and one parse. A costly group
+    is therefore tried per distinct value even when its chunk is all distinct; a cheap one only when a
     systematic sample says a quarter of its values or fewer are distinct (so a column of distinct ids is never
-    hashed in full). A field whose chunk holds more new values than that (three quarters for a costly one) is
+    hashed in full). A group whose chunk holds more new values than that (three quarters for a costly one) is
     dropped from `MEMO` and built per row for the next chunks.
     """
-    key = (fr.model_dump_json(), f.model_dump_json())
-    share = 0.75 if _is_costly(fr, f) else 0.25
+    key = tuple((fr.model_dump_json(), f.model_dump_json()) for fr, f in group)
+    share = 0.75 if any(_is_costly(fr, f) for fr, f in group) else 0.25
     known = MEMO.has(key)
     if not known and (MEMO.resting(key) or (share < 0.75 and distinct_estimate(values, _SAMPLE) > share * len(values))):
         return None
-    results, new = MEMO.results(key, values, lambda v: _value_table(fr, f, template, v))
+    results, new = MEMO.results(key, values, lambda v: _value_table(group, template, v))
     if known and new > share * len(values):
         MEMO.discard(key, rest=_REST_CHUNKS)
     return results.get_columns()
 
 
-def _value_table(fr: FieldRecipe, f: TemplateField, template: Template, values: pl.Series) -> pl.DataFrame:
-    """Per value of `values`: output, source hash and rule."""
-    out = f"{OUT}{f.key}"
-    lf = pl.DataFrame({out: values}).lazy()
-    lf = lf.with_columns(filled_hash(pl.col(out)).alias(SRC + f.key), blank_to_null(pl.col(out)).alias(out))
-    for op in fr.ops:
-        lf = lf.with_columns(apply_op(op, pl.col(out)).alias(out)).with_columns(blank_to_null(pl.col(out)).alias(out))
-    lf = lf.with_columns(_canonical_enum(template, f.key, pl.col(out)).alias(out))
-    table = lf.select(out, SRC + f.key, rule_expr(f, pl.col(out), unique=False).alias(CELL + f.key))
-    return table.collect(engine="in-memory")
+def _value_table(group: Group, template: Template, values: pl.Series) -> pl.DataFrame:
+    """Per value of `values`: each field's output, source hash and rule (the per-row stage 1 on the values)."""
+    column = group[0][0].column
+    assert column is not None
+    keys = [f.key for _, f in group]
+    lf = _field_outputs(pl.DataFrame({column: values}).lazy(), {fr.field: fr for fr, _ in group}, keys, template)
+    lf = lf.with_columns([rule_expr(f, unique=False).alias(CELL + f.key) for _, f in group])
+    return lf.select(*[c for k in keys for c in (pl.col(k).alias(OUT + k), SRC + k, CELL + k)]).collect(
+        engine="in-memory"
+    )
 
 
 def _state(fr: FieldRecipe, ops: int) -> str:
@@ -193,39 +207,21 @@ def _state(fr: FieldRecipe, ops: int) -> str:
     return json.dumps([fr.column, [op.model_dump(mode="json") for op in fr.ops[:ops]]], sort_keys=True)
 
 
-def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, first_row: int) -> pl.DataFrame:
-    """Stage 1 on one chunk whose first row is source data row `first_row` (1-based).
+def _field_outputs(
+    lf: pl.LazyFrame, fields: dict[str, FieldRecipe], keys: list[str], template: Template
+) -> pl.LazyFrame:
+    """`lf` with, per field key of `keys`, its output (column `<key>`) and the `filled_hash` of its source value
+    (`__src__<key>`), its ops run op by op from its source column.
 
-    Returns `_row`, one column per field (output value), `__src__<field>` (`filled_hash` of the source value) and
-    `__rule__<field>` (the first failing single-cell rule, or null).
-
-    A field that reads only its own column, whose values repeat in this chunk, is built once per distinct value
-    and looked up. The others run their ops in layers (op i of every field in one `with_columns`), each
-    reading the previous layer's column, so expressions stay flat; fields whose values are equal so far (same
-    column, same ops) share each computation, and `split_name` parses a value once for both of its parts.
+    The ops run in layers (op i of every field in one `with_columns`), each reading the previous layer's column,
+    so expressions stay flat; fields whose values are equal so far (same column, same ops) share each
+    computation, and `split_name` parses a value once for both of its parts.
     """
-    fields = {fr.field: fr for fr in tr.fields}
-    keys = [f.key for f in template.fields]
     tmp = {k: f"{OUT}{k}" for k in keys}
-    by_value: list[str] = []
-    looked_up: list[pl.Series] = []
-    for f in template.fields:
-        fr = fields.get(f.key)
-        if fr is None or not fr.column or fr.source_columns() != [fr.column]:
-            continue
-        built = _by_distinct_value(fr, f, template, raw.get_column(fr.column))
-        if built is not None:
-            looked_up += built
-            by_value.append(f.key)
-    lf = raw.hstack(looked_up).lazy().with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
-    for flt in tr.filters:
-        if flt.column is not None:
-            lf = lf.filter(_filter_expr(flt))
-    by_row = [k for k in keys if k not in by_value]
     start: list[pl.Expr] = []
     same_source: list[pl.Expr] = []
     hashed: dict[str, str] = {}  # source column -> the hash column already computed for it
-    for k in by_row:
+    for k in keys:
         fr = fields.get(k)
         column = fr.column if fr is not None and fr.column else None
         src = pl.col(column) if column else pl.lit(None, dtype=pl.String)
@@ -239,9 +235,9 @@ def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, f
     lf = lf.with_columns(*start)
     if same_source:
         lf = lf.with_columns(*same_source)
-    depth = max((len(fields[k].ops) for k in by_row if k in fields), default=0)
+    depth = max((len(fields[k].ops) for k in keys if k in fields), default=0)
     for i in range(depth):
-        touched = [k for k in by_row if k in fields and len(fields[k].ops) > i]
+        touched = [k for k in keys if k in fields and len(fields[k].ops) > i]
         computed: list[pl.Expr] = []
         result: dict[str, pl.Expr] = {}  # field -> its value after op i (before blank_to_null)
         owner: dict[str, str] = {}  # state after op i -> the column computing it
@@ -263,8 +259,35 @@ def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, f
         lf = lf.with_columns(computed)
         # separate step: wrapping the op would evaluate it twice (UDF ops are not de-duplicated)
         lf = lf.with_columns([blank_to_null(result[k]).alias(tmp[k]) for k in touched])
-    lf = lf.with_columns([_canonical_enum(template, k, pl.col(tmp[k])).alias(k) for k in by_row])
-    lf = lf.with_columns([pl.col(tmp[k]).alias(k) for k in by_value])
+    return lf.with_columns([_canonical_enum(template, k, pl.col(tmp[k])).alias(k) for k in keys])
+
+
+def transform_chunk(tr: TemplateRecipe, template: Template, raw: pl.DataFrame, first_row: int) -> pl.DataFrame:
+    """Stage 1 on one chunk whose first row is source data row `first_row` (1-based).
+
+    Returns `_row`, one column per field (output value), `__src__<field>` (`filled_hash` of the source value) and
+    `__rule__<field>` (the first failing single-cell rule, or null).
+
+    The fields that read only their own column, grouped by column, are built once per distinct value of it when
+    its values repeat, and looked up (`_by_distinct_value`); the others run their ops per row
+    (`_field_outputs`).
+    """
+    fields = {fr.field: fr for fr in tr.fields}
+    keys = [f.key for f in template.fields]
+    by_value: list[str] = []
+    looked_up: list[pl.Series] = []
+    for group in _column_groups(tr, template):
+        built = _by_distinct_value(group, template, raw.get_column(str(group[0][0].column)))
+        if built is not None:
+            looked_up += built
+            by_value += [f.key for _, f in group]
+    lf = raw.hstack(looked_up).lazy().with_row_index(ROW, offset=first_row).with_columns(pl.col(ROW).cast(pl.Int64))
+    for flt in tr.filters:
+        if flt.column is not None:
+            lf = lf.filter(_filter_expr(flt))
+    by_row = [k for k in keys if k not in by_value]
+    lf = _field_outputs(lf, fields, by_row, template)
+    lf = lf.with_columns([pl.col(f"{OUT}{k}").alias(k) for k in by_value])
     lf = lf.select(ROW, *keys, *[SRC + k for k in keys], *[CELL + k for k in by_value])
     for flt in tr.filters:
         if flt.field is not None:
