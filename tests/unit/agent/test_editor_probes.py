@@ -572,6 +572,78 @@ PROBES_ROUND_14 = [
     "find rows with test in Lifecycle. tell me how many there are.",
 ]
 
+# round 15: the spoken shapes (`editor/idioms/spoken.py`), hesitations, a topic before its pronoun, an e-mail's
+# frame, a scope column the file lacks and a removal of a field the same message just changed, each said of
+# something the file lacks, denied, alone, or with nothing to act on
+PROBES_ROUND_15 = [
+    "um uh er",
+    "the pizza thing is um day first then month yeah",
+    "if pizza's blank uh just make it US",
+    "store the pizza wherever makes sense",
+    "wherever you think is best",
+    "Better from Pager than from Telex for the fax field.",
+    "Better safe than sorry.",
+    "Substitute Pager for Telex as the source of fax.",
+    "Substitute butter for oil in the recipe.",
+    "If fax has no prefix, please think it is Germany.",
+    "I don't think it is Germany.",
+    "keep the pizza rows off the import",
+    "Keep them off the grass.",
+    "Same fax twice? the rest get cut.",
+    "the rest get cut",
+    "only first row stay",
+    "The Fax, first is the day, second is the month.",
+    "When the fax is repeating, keep only the first row.",
+    "Fax column no need, don't import it.",
+    "Flurb the Notes column, drop it.",
+    "the pizza I want it kept somewhere",
+    "In Fax map Deutschland to DE",
+    "In Fax, map Deutschland to DE",
+    "In Pager, translate Kunde to customer.",
+    "Lowercase the emails. Drop them.",
+    "Split Full Name into first and last name. Then don't import them.",
+    "Assume Germany for faxes with no +49 or other prefix.",
+    "Good morning,\nHope the weather is nice there.\nKind regards,\nAnna Berg\nSales",
+    "Hello team,\n\nThe pizza should not be imported.\n\nBest wishes,\nOla",
+    "Fax should be Pager. Not Telex.",
+    "The sign should say Welcome.",
+    "Blank faxes should say US.",
+    "Anything marked pizza in Fax can go.",
+    "Anything marked urgent can go.",
+    "Fax has Deutschland and USA; those should be DE and US.",
+    "We visited Deutschland and USA. They were great.",
+    "Fax is often empty. When it is, use Pager for fax.",
+    "Pizza is often missing. When it is, order more.",
+    "Phone should come from the cell column, Pager.",
+    "Could the fax be optional instead?",
+    "Only keep the pizza.",
+    "Don't want it.",
+    "There are duplicate faxes in the file. Only keep the first occurrence.",
+    "Fill fax from Pager; failing that, from Telex.",
+    "Eat lunch at noon. If not, at one.",
+    "Pizza is the default lunch.",
+    "US is the default.",
+    # two misreadings found while probing (both older than round 15): a bare 'the domain part of the e-mail
+    # address' built missing emails from Website, and 'leave those out' after rows described by a column value
+    # stopped importing that column
+    "the domain part of the e-mail address",
+    "Some rows are just tests (Lifecycle says test). Please leave those out.",
+    "Several records are dummies, Lifecycle reads test. Leave them out.",
+    "I'm looking at the Fax column. Skip it.",
+    "I'm looking at the sky. It is blue.",
+    "We can skip lunch.",
+    "We could drop by later.",
+    "We might drop the Notes.",
+    "fax <- Pager (was Telex)",
+    "Lunch at noon (was eleven).",
+    "Fax: Pager, falling back to Telex.",
+    "Pizza for lunch; salad as the fallback.",
+    "Pizza: some field, dunno which.",
+    "Fax: some field",
+    "From a marketing POV, the weather is nice.",
+    "Speaking as the fax owner, drop the fax.",
+]
+
 
 @pytest.mark.parametrize(
     "message",
@@ -582,7 +654,8 @@ PROBES_ROUND_14 = [
     + PROBES_ROUND_11
     + PROBES_ROUND_12
     + PROBES_ROUND_13
-    + PROBES_ROUND_14,
+    + PROBES_ROUND_14
+    + PROBES_ROUND_15,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

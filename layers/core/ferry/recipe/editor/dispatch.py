@@ -62,6 +62,8 @@ RECOGNISERS: list[Callable[[Ctx, str], Step | None]] = [
 
 def recognise(ctx: Ctx, text: str) -> Step:
     """The first recogniser that understands the clause; typos are corrected only when none does."""
+    if value_maps.foreign_scope(ctx, text):
+        return Step("unknown")
     step = _first(ctx, text)
     if step.kind == "unknown":
         fixed = ctx.fix_typos(text)

@@ -357,3 +357,28 @@ def misfit_question(text: str, why: str) -> Question:
         context="Name the column or field you mean, or leave the recipe as it is.",
         options=[("Leave the recipe as it is", None)],
     )
+
+
+def changed_fields(before: Recipe, after: Recipe) -> set[tuple[str, str]]:
+    """The (template, field) pairs whose recipe the change altered."""
+    old = {tr.sheet_id: {f.field: f.model_dump() for f in tr.fields} for tr in before.templates}
+    return {
+        (tr.sheet_id, fr.field)
+        for tr in after.templates
+        for fr in tr.fields
+        if old.get(tr.sheet_id, {}).get(fr.field) != fr.model_dump()
+    }
+
+
+def unmaps_touched(before: Recipe, after: Recipe, touched: set[tuple[str, str]]) -> str | None:
+    """The change stops reading every column of a field an earlier instruction of the same message just changed
+    ('Lowercase the emails. Drop them.'): the second most likely means something else (the rows), so it is asked."""
+    old = {tr.sheet_id: {f.field: f for f in tr.fields} for tr in before.templates}
+    for tr in after.templates:
+        for field, was in old.get(tr.sheet_id, {}).items():
+            if (tr.sheet_id, field) not in touched or not was.source_columns():
+                continue
+            now = next((f for f in tr.fields if f.field == field), None)
+            if now is None or not now.source_columns():
+                return f"it would stop importing {field}, which an earlier instruction in this message just changed"
+    return None

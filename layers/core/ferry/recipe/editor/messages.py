@@ -32,8 +32,8 @@ _LEADING_NOISE_RE = re.compile(
     re.I,
 )
 _TRAILING_NOISE_RE = re.compile(
-    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|for me|if possible|if you can|if you could|from now on|"
-    r"going forward|in (?:the )?future))*[\s.!?,]*$",
+    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|yeah|yep|yup|for me|if possible|if you can|if you could|"
+    r"from now on|going forward|in (?:the )?future))*[\s.!?,]*$",
     re.I,
 )
 # 'no org? use ...' / 'Website empty? ...': a question that only sets the condition of the next sentence
@@ -90,10 +90,20 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     # 'Given Organization is empty, then ...': a condition, never the given name (acceptance-criteria style)
     (re.compile(r"(?:^|(?<=[.!?;:]\s))given\s+(?!names?\b)(?:that\s+)?"
                 r"(?=[^,.;!?]{1,60}?\s(?:is|are|was|were|has|have|holds)\b)", re.I), "if "),
+    # 'if country's blank': the verb, not a possessive, before a word for a missing value
+    (re.compile(r"(?<=\w)'s\s+(?=(?:empty|blank|missing|unset|null|not\s+(?:there|set|filled))\b)", re.I), " is "),
     (re.compile(r"\be\.\s?g\.(?=\s|,|:|$)", re.I), "for example"),  # not the end of a sentence
     (re.compile(r"\bi\.\s?e\.(?=\s|,|:|$)", re.I), "that is"),
     (re.compile(r"^([^?.!;]{1,40}?)\?+\s+(?:no|nope|nah)(?:,?\s*(?:thanks|thank you|thx))?[.!]*$", re.I),
      r"don't import \1"),
+    # an e-mail's frame, by its lines: a greeting line first ('Good morning,', 'Hello Ferry team,'), and a closing
+    # line with up to three lines of capitalised words after it (a name, a team, a company) last
+    (re.compile(r"^(?i:hi|hello|hey|dear|greetings|morning|hiya|howdy|good\s+(?:morning|afternoon|evening|day))\b"
+                r"[^\n.?]{0,40}?[,!.]?[ \t]*\n+"), ""),
+    (re.compile(r"\n+[ \t]*(?i:thanks|thank\s+you|many\s+thanks|thanks\s+(?:a\s+lot|again|in\s+advance)|cheers|best|"
+                r"best\s+wishes|(?:best|kind|warm|warmest|kindest)\s+regards|regards|sincerely|yours(?:\s+(?:truly|"
+                r"sincerely))?|all\s+the\s+best|talk\s+soon|speak\s+soon|br|bye|ta)[,!.]?"
+                r"(?:[ \t]*\n[ \t]*[A-Z][\w.'&|-]*(?:[ \t]+[A-Z&|][\w.'&|-]*){0,3}){0,3}\s*$"), ""),
     # a letter's frame: 'Dear team,' before it, 'Best, Jan' / 'Thanks, Petra' / 'Kind regards' after it
     (re.compile(r"^(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\s+[\w .'-]{1,30}?,\s*(?=\S)", re.I), ""),
     (re.compile(r"(?:^|(?<=[.!?])\s+|\s*\n\s*)(?i:thanks|thank you|many thanks|thanks a lot|best|best regards|"
@@ -142,6 +152,7 @@ def relayed(text: str) -> str:
 def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
+    text = re.sub(r"[ \t]{2,}", " ", _HESITATION_RE.sub(" ", text)).strip()  # 'um', 'uh' out before any form
     text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
     text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
     text = message_idioms(text)  # 'A and B should be C and D'; 'Why is X empty? Map it'; 'from A - no wait, B'
@@ -163,6 +174,7 @@ def tidy(text: str) -> str:
         text = _LEADING_NOISE_RE.sub("", text).strip()
         text = _TRAILING_NOISE_RE.sub("", text).strip()
         text = _INNER_NOISE_RE.sub("", text).strip()
+        text = " ".join(_HESITATION_RE.sub(" ", text).split())
         text = clause_forms(text)  # hedges dropped, a request or delegation said as the command
         text = _preference(_wished(text))
         for pattern, replacement in _REWRITES:
@@ -240,6 +252,9 @@ def _wished(text: str) -> str:
 
 
 _INNER_NOISE_RE = re.compile(r"(?<=\S)\s+(?:please|pls|plz|kindly)(?=\s+\S)", re.I)
+# a speaker's hesitation, wherever it falls ('the signup date thing is um day first'): lower case only, so a column
+# spelled 'UM' or 'ER' stays a name
+_HESITATION_RE = re.compile(r"(?:^|(?<=\s))(?:u+h+|u+m+|u+h+m+|e+r+m*|hmm+)(?:\s*,)?(?=\s|$)")
 _GERUNDS = {
     "taking": "take", "using": "use", "mapping": "map", "putting": "put", "dropping": "drop", "making": "make",
     "setting": "set", "splitting": "split", "removing": "remove", "skipping": "skip", "leaving": "leave",

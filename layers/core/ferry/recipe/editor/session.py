@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from rapidfuzz import fuzz
 
+from ferry.agent.enums import COUNTRIES
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
@@ -30,12 +31,14 @@ from ferry.recipe.editor.context import (
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
 from ferry.recipe.editor.fit import (
     affirmed,
+    changed_fields,
     denial_question,
     denies_a_removal,
     instead_kept,
     misfit,
     misfit_question,
     removes,
+    unmaps_touched,
 )
 from ferry.recipe.editor.helpers import ADJECTIVES
 from ferry.recipe.editor.idioms import spreadsheet_functions
@@ -111,6 +114,24 @@ _NOT_NARRATIVE_RE = re.compile(
 )
 # a short label before a colon at the start of a sentence ('AC: …', 'Goal: …', 'Ticket #42: …')
 _LABEL_RE = re.compile(r"(?P<lead>^|(?<=[.!?]\s))(?P<label>[A-Za-z][\w#-]*(?:\s+#?[\w-]+){0,2})\s*:\s+(?=\S)")
+# a column named alone before the command on it ('In Fax, map …', 'The Fax, first is the day'), said with a
+# preposition, an article or 'column'
+_BARE_SCOPE_RE = re.compile(
+    r"^(?:(?i:in|within|inside|for)\s+(?i:the\s+)?|(?i:the)\s+)(?P<s>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"(?i:\s+(?:column|sheet|field))?$|^(?P<c>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+(?i:column|field)$"
+)
+_PLACES = frozenset(fold(n) for names in COUNTRIES.values() for n in names) | frozenset(ADJECTIVES)
+
+
+def _is_place(name: str) -> bool:
+    return fold(name) in _PLACES
+
+
+_ROWS_SUBJECT_RE = re.compile(
+    r"^(?:(?:some|many|most|several|a\s+few|a\s+lot|lots|the|these|those|all|half)\s+)?(?:of\s+(?:the|our)\s+)?"
+    r"(?:rows|records|contacts|entries|lines|people)\b",
+    re.I,
+)
 _NO_USE_RE = re.compile(r"\b(?:no|of no)\s+(?:use|good|help)\b", re.I)
 
 # "ignore" (filler, "keep the row") weighs a little less, so it never swallows an instruction cut beside it
@@ -275,6 +296,7 @@ class Session:
         chatter: list[tuple[int, str, Clause]] = []  # greetings, thanks, remarks: no name, no instruction word
         described: list[tuple[int, Question, Clause, str]] = []  # changes read from a description only
         asked_for: set[str] = set()  # the kinds of change a clause asked for in words ('keep the first one')
+        touched: set[tuple[str, str]] = set()  # the fields this message's earlier clauses changed
         for i, text in enumerate(clauses):
             if skip:
                 skip -= 1
@@ -335,9 +357,14 @@ class Session:
                 phrase = step.apply()
                 if working.model_dump(by_alias=True) == before:
                     noted.append(f"\u201c{text}\u201d is already how the recipe works")
-                elif why := misfit(prior, working, self.templates, self.sheets) or instead_kept(text, prior, working):
+                elif why := (
+                    misfit(prior, working, self.templates, self.sheets)
+                    or instead_kept(text, prior, working)
+                    or unmaps_touched(prior, working, touched)
+                ):
                     return self.ask(misfit_question(text, why), clauses[:i], clauses[i + 1 + skip :], clause)
                 else:
+                    touched |= changed_fields(prior, working)
                     said.append(phrase)
                     if step.described is not None:
                         described.append((i, step.described, clause, step.about))
@@ -370,6 +397,8 @@ class Session:
         text = _NO_USE_RE.sub(" ", clause.text)
         if clause.quotes or re.search(r"\d", text) or _INSTRUCTION_WORD_RE.search(text):
             return False
+        if (scope := _BARE_SCOPE_RE.match(text)) and not _is_place(scope["s"] or scope["c"]):
+            return False  # 'In Fax, map …': where the command acts, never small talk ('In Germany, …' may be)
         if set(re.findall(r"\b[A-Z]{2,3}\b", text)) & _COUNTRY_CODES:  # 'put DE, sorry, US': a value, said again
             return False
         for tr in recipe.templates:
@@ -436,7 +465,7 @@ class Session:
                 if resolved is None:
                     break
                 again = self.read(cut_quotes(resolved), working)
-                if again.kind in ("change", "note", "revert"):
+                if _resolves(again):
                     joined = cut_quotes(resolved)
                     return again, joined.restore(), joined, skip
         # the field a judgement before names ('phone from Work Phone is bad, use Mobile'): what 'use Mobile' is for
@@ -451,15 +480,30 @@ class Session:
                     return again, joined.restore(), joined, 0
         # entity first: no noun phrase opens the clause before ('We shan't be needing the Notes column, so don't
         # bring it across'), but it names one column or field, and that is what the pronoun means
-        named = self._one_name(clauses[i - 1], working) if i > 0 and has_pronoun(text) else None
-        if named is None and i > 0 and has_pronoun(text):
+        # (not when the clause before is about rows: 'Some rows are tests (Lifecycle says test). Leave those out')
+        about_rows = i > 0 and _ROWS_SUBJECT_RE.match(clauses[i - 1]) is not None
+        named = self._one_name(clauses[i - 1], working) if i > 0 and has_pronoun(text) and not about_rows else None
+        if named is None and i > 0 and has_pronoun(text) and not about_rows:
             # fields and one column ('Can we get first and last name out of Full Name? Split it'): the column
             named = self._one_name(clauses[i - 1], working, kind="column")
         if named is not None and (resolved := with_antecedent(text, named)) is not None:
             again = self.read(cut_quotes(resolved), working)
-            if again.kind in ("change", "note", "revert"):
+            if _resolves(again):
                 joined = cut_quotes(resolved)
                 return again, joined.restore(), joined, 0
+        # the same inside one clause: a topic said first with a comment, then the command on its pronoun ('Notes
+        # column no need, don't import it'); the one column or field the topic names is what the pronoun means
+        for k in range(2, len(bits), 2):
+            right = "".join(bits[k:]).strip()
+            left = "".join(bits[: k - 1]).strip()
+            topic = self._one_name(left, working) if has_pronoun(right) else None
+            # (only a topic said first: 'Flurb the Notes, drop it' has a verb of its own before the name)
+            first = re.sub(r"^(?:the|my|our|this|that)\s+", "", fold(left))
+            if topic is not None and first.startswith(fold(topic)) and (resolved := with_antecedent(right, topic)):
+                again = self.read(cut_quotes(resolved), working)
+                if _resolves(again):
+                    joined = cut_quotes(resolved)
+                    return again, joined.restore(), joined, 0
         return step, text, clause, 0
 
     def _one_name(self, text: str, working: Recipe, kind: str | None = None) -> str | None:
@@ -514,6 +558,15 @@ class Session:
             "custom": q.custom,
         }
         return Edit(summary=f"Nothing changed yet. {q.text}", question=question, pending=pending)
+
+
+def _resolves(step: Step) -> bool:
+    """A clause read with its pronoun's antecedent is understood: a change, a note, an undo, or a question with
+    choices about what it names ('store them somewhere': which field for Notes), never the not-understood one."""
+    if step.kind in ("change", "note", "revert"):
+        return True
+    question = step.question
+    return step.kind == "ask" and question is not None and question.topic != "unclear" and len(question.options) > 1
 
 
 def _as_typed(ctx: Ctx, phrase: str, name: str, kind: str) -> bool:

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from functools import partial
 
+from ferry.agent.enums import COUNTRIES
 from ferry.agent.normalize import fold
 from ferry.recipe.editor.helpers import (
+    ADJECTIVES,
     allowed_question,
     allowed_value,
     fields_question,
@@ -42,6 +44,25 @@ _NULL_WORDS = frozenset({"empty", "blank", "null", "nothing", "none", "missing",
 _SCOPE_PREFIX_RE = re.compile(r"^(?:for|in|on|within|inside)\s+(?:the\s+)?(?P<s>[^,:]+?)\s*[,:]\s*(?P<rest>.+)$", re.I)
 _SCOPE_LABEL_RE = re.compile(r"^(?P<s>[^,:\u2014\u2013]+?)\s*(?::|\u2014|\u2013|\s-\s|--)\s*(?P<rest>.+)$", re.I)
 _SCOPE_SUFFIX_RE = re.compile(r"^(?P<rest>.+?)\s+(?:in|for|on|within|inside|of)\s+(?:the\s+)?(?P<s>[^,]+?)$", re.I)
+
+
+# a value map said in a named column first ('In Fax map Deutschland to DE'): the column must be one of the migration
+_NAMED_SCOPE_RE = re.compile(
+    r"^(?i:in|within|inside)\s+(?i:the\s+)?(?P<s>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?i:\s+(?:column|field|sheet))?"
+    r"(?:\s*[,:]\s*|\s+(?=(?i:map|translate|change|convert|recode|replace|turn|rename|make|treat|set)\b))"
+)
+
+
+_PLACES = frozenset(fold(n) for names in COUNTRIES.values() for n in names) | frozenset(ADJECTIVES)
+
+
+def foreign_scope(ctx: Ctx, text: str) -> bool:
+    """The clause opens in a named column the migration lacks ('In Fax map Deutschland to DE'): read as typed, the
+    command would act on whichever column happens to hold its values, so it is not understood at all."""
+    named = _NAMED_SCOPE_RE.match(text)
+    if named is None or fold(named["s"]) in _PLACES or ctx.is_value(named["s"]):
+        return False
+    return _scope_field(ctx, named["s"]) is None and not ctx.mentions(named["s"])
 
 
 def values(ctx: Ctx, text: str) -> Step | None:

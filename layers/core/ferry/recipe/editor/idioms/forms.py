@@ -89,7 +89,9 @@ RULES: list[_Rule] = [
 # 'Deutschland and USA need to be DE and US': two values paired with two others, in order
 _PAIRED_RE = re.compile(
     r"(?P<pre>\b(?i:the\s+)?(?P<col>[\w-]+)\s+(?:values?|column\s+(?:says|has|holds|shows|contains)|says|has)\s+)?"
-    r"(?P<a1>[A-Z][\w.-]*)\s+and\s+(?P<a2>[A-Z][\w.-]*)\s*,?\s+(?:(?:those|these|they|which|both)\s+)?"
+    # (the values may end a sentence of their own when a pronoun opens the next: 'Land has A and B; those should …')
+    r"(?P<a1>[A-Z][\w.-]*)\s+and\s+(?P<a2>[A-Z][\w.-]*)(?:\s*,?\s+|\s*[;.]\s+(?=(?i:those|these|they|both)\b))"
+    r"(?:(?i:those|these|they|which|both)\s+)?"
     r"(?:need\s+to|needs\s+to|should|must|have\s+to|has\s+to|ought\s+to|are\s+to|are\s+meant\s+to)\s+"
     r"(?:be|become|turn\s+into|read)\s+(?P<b1>[\w.-]+)\s+and\s+(?P<b2>[\w.-]+)(?:\s*,?\s*respectively)?",
 )
