@@ -13,7 +13,7 @@ def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -
     frozen, both = load(CORPUS), load(DEV)
     assert {e["split"] for e in both} == {
         "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-        "dev14", "dev15", "dev16", "dev17", "dev18",
+        "dev14", "dev15", "dev16", "dev17", "dev18", "dev19",
     }  # fmt: skip
     dev = [e for e in both if e["split"] == "dev"]
     assert len(dev) >= 120
@@ -231,3 +231,18 @@ def test_the_dev16_split_is_reported_apart() -> None:
     out = bench("bench/language/run.py", "--split", "dev16")
     assert "== clarify — dev16 (48 entries, 8 rows)" in out
     assert "— dev15" not in out and "— train" not in out and "— test" not in out
+
+
+def test_the_nineteenth_dev_set_holds_the_issue_kinds_in_fresh_phrasings() -> None:
+    """dev19: the lead's set of the kinds issue 13 names (preferences, descriptions, arrows and colons, everyday
+    verbs and word orders, dedup and undo said otherwise, 'which columns won't make it in'), written before any
+    code ran on it; four that came out equal to earlier phrasings were taken out before it was added."""
+    frozen, both = load(CORPUS), load(DEV)
+    mine = [e for e in both if e["split"] == "dev19"]
+    assert sum(e["kind"] == "update" for e in mine) == 39 and sum(e["kind"] == "clarify" for e in mine) == 13
+    assert {e["style"] for e in mine} >= {"preference", "descriptive", "arrows", "verb", "order", "dedup", "undo"}
+    fresh = {e["text"].lower() for e in mine}
+    assert not fresh & {e["text"].lower() for e in frozen}
+    assert not fresh & {e["text"].lower() for e in both if e["split"] != "dev19"}
+    out = bench("bench/language/run.py", "--split", "dev19")
+    assert "== update — dev19 (39 entries, 19 rows)" in out and "== clarify — dev19 (13 entries, 7 rows)" in out
