@@ -304,16 +304,17 @@ SPLIT_TITLES = {
     "dev14": "real files — dev14 (5 files from 5 more systems, labelled blind before any planner run)",
     "dev15": "real files — dev15 (4 files from 3 more systems, labelled blind before any planner run)",
     "dev16": "real files — dev16 (5 files from 3 more systems, labelled blind before any planner run)",
+    "dev17": "real files — dev17 (4 files from 1 more system, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev16 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 17)), "test")
+# Every split, in the order they were written (dev..dev17 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 18)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev16, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev17, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")

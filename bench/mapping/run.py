@@ -21,6 +21,7 @@
 .venv/bin/python bench/mapping/run.py --real-only --split dev14  # the dev14 split: 6 files from 6 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev15  # the dev15 split: 5 files from 4 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev16  # the dev16 split: 5 files from 3 more systems
+.venv/bin/python bench/mapping/run.py --real-only --split dev17  # the dev17 split: 4 files from 1 more system
 
 How to read it. The real-file sections ("real files — train", "— dev", "— test (never tuned on)") are the honest
 figures: real exports from 107 systems (bench/mapping/real), labelled blind, each planned the way an upload is

@@ -51,10 +51,10 @@ def test_a_narrower_kind_of_phone_is_no_sure_choice_over_the_plain_one(tmp_path:
         "c@x.com,06.41.61.22.56,04.35.79.88.56\n"
     )
     plan = plan_text(tmp_path, text, CONTACTS)
-    # Then: the mobile number is not applied as the phone; the person is asked, the plain phone first
-    assert "phone" not in applied_sources(plan)
-    question = _asking(plan, "fixedPhone")
-    assert [o.label for o in question.options][:2] == ["'fixedPhone'", "'mobilePhone'"]
+    # Then: the mobile number is not applied as the phone; 'fixedPhone' names the fixed-line phone, the plain one
+    # (round 22's lexicon), so it is the phone, without a question
+    assert applied_sources(plan)["phone"] == ["fixedPhone"]
+    assert not named_in_questions(plan, "mobilePhone")
 
 
 def test_the_primary_value_beats_the_list_it_was_picked_from(tmp_path: Path) -> None:

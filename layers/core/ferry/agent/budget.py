@@ -1,12 +1,14 @@
 """A sheet over its question budget (one question per ten columns) gives up its least useful questions first.
 
-A which-column question about an optional field whose every option was found by its values alone (no offered header
-says anything of the field: 'goLiveDate', 'goDownDate' for when a record was created; 'Due Date' for when a ticket
-was updated) is a guess from the kind of value: any date fits any date field. A right answer changes least there,
-so such questions go first; a header row that names nothing (no header row at all) keeps them, as values are all
-there is. Next go the questions whose first option is a property of another field the sheet already fills: 'weight-unit'
-or 'Variant Weight Unit' for a product's unit of measure beside an applied weight, 'price quantity' for the stock
-beside an applied price: the column describes that field's values, not the record.
+First go the which-column questions whose every offered column already fills another field or is empty under a
+header that only resembles the field ('Sold Price', empty, beside 'Purchased Price', already the purchase cost): a
+right answer moves no value of this file. Next, a which-column question about an optional field whose every option
+was found by its values alone (no offered header says anything of the field: 'goLiveDate', 'goDownDate' for when a
+record was created; 'Due Date' for when a ticket was updated) is a guess from the kind of value: any date fits any
+date field. A right answer changes little there; a header row that names nothing (no header row at all) keeps them,
+as values are all there is. Next go the questions whose first option is a property of another field the sheet
+already fills: 'weight-unit' or 'Variant Weight Unit' for a product's unit of measure beside an applied weight,
+'price quantity' for the stock beside an applied price: the column describes that field's values, not the record.
 
 A sheet whose budget is spent still trades a look-alike guess for a better question: a column left out whose header
 points at a field nothing fills or asks about ('taskId' for a ticket's id) takes the slot of a which-column question
@@ -29,16 +31,26 @@ from ferry.agent.synonyms import header_words
 
 # Header evidence up to which an offered column's header says nothing of the field (its values alone placed it).
 SILENT_HEADER = 0.3
+# Header evidence below which a header only resembles the field (shares a word, is spelled alike); from it up a
+# synonym or a kind of the field ('タグ(ID)' for tags: 0.87) names it.
+RESEMBLES_HEADER = 0.8
 
 
 def drop_least_useful(scored: ScoredSheet, result: SheetMatch) -> None:
-    """Over budget, drop the which-column questions about optional fields that only the values suggested, then those
-    offering first a property of another field already filled, the last asked first, until within the budget."""
+    """Over budget, drop the which-column questions whose answer moves no value, then those about optional fields that
+    only the values suggested, then those offering first a property of another field already filled, the last asked
+    first, until within the budget."""
     budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
     if len(result.questions) <= budget or any(c.no_header for c in scored.columns):
         return
     filled = {m.field for m in result.matches if m.auto_applied}
-    for least_useful in (_value_guess, lambda s, q: _property_of_filled_field(s, q, filled)):
+    used = {c for m in result.matches if m.auto_applied for c in m.columns}
+    tiers = (
+        lambda s, q: _moves_no_data(s, q, used),
+        _value_guess,
+        lambda s, q: _property_of_filled_field(s, q, filled),
+    )
+    for least_useful in tiers:
         for question in reversed(list(result.questions)):
             if len(result.questions) <= budget:
                 return
@@ -105,6 +117,21 @@ def _describes_filled_field(scored: ScoredSheet, col: ColumnInfo, fld: FieldInfo
         if len(names) == 1
     }
     return len(words) >= 2 and any(w in others for w in words[:-1]) and words[-1] not in others
+
+
+def _moves_no_data(scored: ScoredSheet, question: MatchQuestion, used: set[str]) -> bool:
+    """Every column a which-column question offers already fills another field or is an empty look-alike (its
+    header only resembles the field): a right answer moves no value of this file ('Sold Price', empty, beside
+    'Purchased Price', already the purchase cost). An empty column whose header names the field stays asked."""
+    j = next((k for k, f in enumerate(scored.fields) if f.spec.key == question.field), None)
+    if question.kind != "which_column" or question.blocks or j is None:
+        return False
+    offered = set(_offered(question))
+    rows = [i for i, c in enumerate(scored.columns) if c.source in offered]
+    return bool(rows) and all(
+        scored.columns[i].source in used or (scored.columns[i].empty and scored.pairs[i][j].header < RESEMBLES_HEADER)
+        for i in rows
+    )
 
 
 def _value_guess(scored: ScoredSheet, question: MatchQuestion) -> bool:

@@ -237,6 +237,8 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
         if stripped in _RECORD_KEYS:
             # The record's own id or code ('Supplier ID', 'Issue ID', 'supplier.code') is its identifier.
             found["id"] = max(found.get("id", 0.0), 0.95)
+    for concept, strength in _alternatives_concept(header).items():
+        found[concept] = max(found.get(concept, 0.0), strength)
     suffix = None
     if len(stripped) > 1 and stripped[-1] in SUFFIX_WORDS:
         # A lookup read without its form word ('stage_id' is a stage); an id's or a login's id ('login_id') stays an id.
@@ -248,6 +250,26 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
                 found[concept] = round(weight * strength, 4)
                 suffix = stripped[-1]
     return found, join_tokens(stripped), suffix
+
+
+# A header of two or three alternatives joined by a slash ('City/Village', 'County/District', 'Team/Department').
+_ALTERNATIVES = re.compile(r"^\s*([^/]*[A-Za-z][^/]*)(?:/([^/]*[A-Za-z][^/]*)){1,2}\s*$")
+
+
+def _alternatives_concept(header: str) -> dict[str, float]:
+    """The one concept a slash-joined header names when its alternatives name it and nothing else: 'City/Village'
+    is a city, its second word unknown; 'County/District' a county twice. Alternatives naming two concepts
+    ('Phone/Fax', 'City/State') are a merged column, and say nothing here; nor does a group before the field ('Google
+    Shopping / MPN'), whose first part is several words naming nothing."""
+    if "/" not in header or "://" in header or not _ALTERNATIVES.match(header):
+        return {}
+    named: set[str] = set()
+    for part in header.split("/"):
+        strong = {c for c, s in concepts_of(part).items() if s >= 0.9}
+        if not strong and len(header_words(part)) > 1:
+            return {}  # 'Google Shopping / MPN': a group, then the field in it; no alternatives
+        named |= strong
+    return {named.pop(): 0.95} if len(named) == 1 else {}
 
 
 def column_info(

@@ -195,8 +195,9 @@ def _unlisted_words(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
     Numbers are ids of a list kept elsewhere, not words."""
     if fld.spec.type != "enum" or pair.header < LEFT_OUT_HEADER or pair.fit <= -1.0 or col.profile.alpha < 0.5:
         return False
-    # Named only inside a longer header ('Tax status'), it is the state of something else, not the record's.
-    return max((col.concepts.get(c, 0.0) for c in fld.concepts), default=0.0) >= 0.9
+    # Named only inside a longer header ('Tax status'), it is the state of something else, not the record's. The
+    # word for a kind of it names it too ('Type' for a document type).
+    return max((s for c, s in col.concepts.items() if related(c, fld.concepts)), default=0.0) >= 0.9
 
 
 def _names_field(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:

@@ -42,10 +42,12 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "vendor": ("emails", "email addresses", "email value", "primary email address", "user email"),
     },
     "phone": {
+        "en": ("fixed phone", "fixed line", "fixed telephone", "landline phone", "landline number"),
         "pt": ("telefone", "número de telefone", "fone", "telefone fixo"),
-        "it": ("telefono", "numero di telefono", "tel fisso"),
-        "nl": ("telefoon", "telefoonnummer", "tel nr"),
-        "fr": ("téléphone fixe", "tél", "numéro de tel"),
+        "it": ("telefono", "numero di telefono", "tel fisso", "telefono fisso"),
+        "nl": ("telefoon", "telefoonnummer", "tel nr", "vaste telefoon", "vast nummer"),
+        "fr": ("téléphone fixe", "tél", "numéro de tel", "fixe"),
+        "es": ("teléfono fijo",), "de": ("festnetznummer", "festnetztelefon"),
         "vendor": ("phones", "phone numbers", "phone value", "telephone number 1", "phone no", "contact number"),
     },
     "mobile": {
@@ -65,6 +67,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("azienda", "ragione sociale", "società", "nome azienda", "ditta", "impresa"),
         "nl": ("bedrijf", "bedrijfsnaam", "organisatie", "firma", "onderneming"),
         "de": ("firmenbezeichnung", "unternehmensname", "organisation"),
+        "en": ("enterprise", "enterprise name", "firm name", "corporation"),
         "vendor": ("organization name", "org name", "account company", "company display name", "employer name",
                    "entity name", "legal entity", "legal name", "nom entité", "entité"),
     },
@@ -120,6 +123,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("città", "comune", "località"),
         "nl": ("stad", "plaats", "woonplaats", "gemeente"),
         "vendor": ("city name", "town city"),
+        # where a work was published: a bibliographic export's city
+        "publication": ("place published", "place of publication", "publication place", "erscheinungsort",
+                        "verlagsort", "lieu de publication", "lugar de publicación", "local de publicação",
+                        "luogo di pubblicazione", "plaats van uitgave"),
     },
     "postal_code": {
         "pt": ("cep", "código postal"),
@@ -254,7 +261,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "category": {
         "en": ("category", "categories", "product category", "product type", "group", "product group", "family",
-               "product family", "collection", "topic", "classification", "main issue", "issue type"),
+               "product family", "collection", "topic", "classification", "main issue", "issue type",
+               # a bug tracker's part of the product (Jira 'Component/s', Trac, Bugzilla), a shop's taxonomy node
+               # (Spree, Solidus, Sylius 'taxons')
+               "component", "components", "component s", "taxon", "taxons", "main taxon", "taxonomy"),
         "de": ("kategorie", "warengruppe", "produktgruppe", "produktkategorie"),
         "fr": ("catégorie", "famille", "famille de produits"),
         "es": ("categoría", "familia", "grupo", "cod familia"),
@@ -266,7 +276,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("gerente", "gestor", "chefe", "superior"),
         "it": ("responsabile diretto", "capo", "superiore"),
         "nl": ("leidinggevende", "manager", "chef"),
-        "vendor": ("reporting manager", "line manager", "direct manager", "manager name", "director"),
+        "vendor": ("reporting manager", "line manager", "direct manager", "manager name", "director",
+                   "reporting to", "report to", "reports to manager", "supervisor name"),
     },
     "tags": {
         "pt": ("etiquetas", "marcadores"), "it": ("etichette", "parole chiave"), "nl": ("labels", "trefwoorden"),
@@ -427,15 +438,57 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("tipo de contrato", "vínculo"), "it": ("tipo di contratto",), "nl": ("contractvorm", "dienstverband"),
     },
     "salary": {
-        "en": ("salary", "base salary", "pay", "wage", "annual salary", "compensation"),
-        "de": ("gehalt", "lohn"), "fr": ("salaire",), "es": ("salario", "sueldo"), "pt": ("salário",),
-        "it": ("stipendio", "retribuzione"), "nl": ("salaris", "loon"),
+        "en": ("salary", "base salary", "pay", "wage", "annual salary", "compensation", "basic salary", "basic pay",
+               "gross salary", "monthly salary", "daily salary", "pay rate", "rate of pay", "salary amount"),
+        "de": ("gehalt", "lohn", "grundgehalt", "bruttogehalt", "monatsgehalt"),
+        "fr": ("salaire", "salaire de base", "salaire brut", "salaire mensuel"),
+        "es": ("salario", "sueldo", "salario base", "sueldo base", "salario bruto"),
+        "pt": ("salário", "salário base", "salário bruto"), "it": ("stipendio", "retribuzione", "stipendio base"),
+        "nl": ("salaris", "loon", "basissalaris", "brutosalaris"),
     },
     "location": {
-        "en": ("location", "office", "site", "work location", "office location", "branch"),
+        "en": ("location", "office", "site", "work location", "office location", "branch", "facility",
+               "home facility", "workplace", "place of work", "work site", "duty station"),
         "de": ("standort", "niederlassung"), "fr": ("site", "établissement", "lieu"), "es": ("ubicación", "sede"),
         "pt": ("localização", "local", "filial"), "it": ("sede", "ufficio", "ubicazione"),
         "nl": ("locatie", "vestiging"),
+    },
+    # Publications (bibliographic exports: Scopus, Web of Science, Zotero, Dublin Core, repository batch sheets).
+    "authors": {
+        "en": ("authors", "author", "author names", "author s", "creator", "creators", "author list", "writers"),
+        "de": ("autor", "autoren", "verfasser"), "fr": ("auteur", "auteurs"), "es": ("autor", "autores"),
+        "pt": ("autor", "autores"), "it": ("autore", "autori"), "nl": ("auteur", "auteurs", "schrijver"),
+    },
+    "year": {
+        "en": ("year", "publication year", "year of publication", "pub year", "year published", "date published",
+               "publication date", "date of publication", "date issued", "issued", "copyright year",
+               # Dublin Core's date a work was made ('dcterms:created', a repository's 'date created')
+               "date created", "date of creation"),
+        "de": ("jahr", "erscheinungsjahr", "publikationsjahr"), "fr": ("année", "année de publication"),
+        "es": ("año", "año de publicación"), "pt": ("ano", "ano de publicação"),
+        "it": ("anno", "anno di pubblicazione"), "nl": ("jaar", "publicatiejaar", "jaar van uitgave"),
+    },
+    "journal": {
+        "en": ("journal", "source title", "journal title", "journal name", "periodical", "publication title",
+               "container title", "magazine"),
+        "de": ("zeitschrift", "zeitschriftentitel"), "fr": ("revue", "nom de la revue"), "es": ("revista",),
+        "pt": ("revista", "periódico"), "it": ("rivista",), "nl": ("tijdschrift",),
+    },
+    "document_type": {
+        "en": ("document type", "type of document", "publication type", "item type", "genre", "resource type",
+               "work type", "reference type", "doc type"),
+        "de": ("dokumenttyp", "publikationstyp", "dokumentart"), "fr": ("type de document", "type de publication"),
+        "es": ("tipo de documento", "tipo de publicación"), "pt": ("tipo de documento", "tipo de publicação"),
+        "it": ("tipo di documento", "tipologia documento"), "nl": ("documenttype", "publicatietype"),
+    },
+    "citations": {
+        "en": ("citations", "cited by", "times cited", "citation count", "number of citations"),
+        "de": ("zitationen", "zitiert von"), "fr": ("cité par", "nombre de citations"),
+        "es": ("citas", "citado por"), "pt": ("citações", "citado por"), "it": ("citazioni", "citato da"),
+        "nl": ("citaties", "aantal citaties"),
+    },
+    "doi": {
+        "en": ("doi", "digital object identifier", "doi link", "doi url"),
     },
     # Support tickets.
     "subject": {

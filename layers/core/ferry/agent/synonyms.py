@@ -219,7 +219,7 @@ BROADER: dict[str, tuple[str, ...]] = {
     "notes": ("description",),
     "deal_name": ("full_name",),
     "category": ("type",),
-    "type": ("category",),
+    "type": ("category", "document_type"),  # a publication's bare 'Type' is its document type, less surely
     "manufacturer": ("brand", "supplier"),
     "brand": ("manufacturer",),
     "sale_price": ("price",),
@@ -506,6 +506,12 @@ def concepts_of(header: str) -> dict[str, float]:
     return dict(_concepts_cached(header))
 
 
+def _names_the_relation(header: str, relation: list[str]) -> bool:
+    """The whole header is a phrase for the concept its relation word names ('Reporting Manager': manager)."""
+    whole = {c for c, s in concepts_of(header).items() if s >= 0.9}
+    return any(whole & {c for c, s in concepts_of(w).items() if s >= 0.9} for w in relation)
+
+
 def has_other_party(header: str) -> bool:
     """True when the header says the value belongs to someone else ('Dads email', "Mother's phone").
 
@@ -515,5 +521,6 @@ def has_other_party(header: str) -> bool:
     words = [w for w in header_words(header) if w not in SOFT_WORDS]
     relation = [w for w in words if w in OTHER_PARTY_WORDS]
     if relation and len(words) > len(relation):
-        return True
+        # 'Reporting Manager', 'Line Manager' name the relation itself, as a whole phrase, as 'Manager' does.
+        return not _names_the_relation(header, relation)
     return ("'s " in raw or "\u2019s " in raw) and len(words) > 1
