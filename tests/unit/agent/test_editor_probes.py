@@ -645,6 +645,44 @@ PROBES_ROUND_15 = [
 ]
 
 
+# round 16: the general shapes (`editor/idioms/general.py`), a trailing word in any language, a leading
+# interjection, a phone region said with any verb, and a field's name inside 'country code', each said of
+# something the file lacks, denied, alone, or with nothing to act on
+PROBES_ROUND_16 = [
+    "Pizzas with no country code are German, read them as DE.",
+    "Faxes without a country code play for Germany by default.",
+    "Lowercase the pizza, asante.",
+    "asante",
+    "Drop rows where Fax is empty, kiitos.",
+    "Lowercase the pizza, Spain.",
+    "ugh no",
+    "oops, the pizza is cold.",
+    "Pizza should be charted from Pager.",
+    "The pizza is from Naples.",
+    "Company ships from Rotterdam.",
+    "created_at is from yesterday.",
+    "When that dock is empty, use Pager for fax.",
+    "rows where Fax = test are excluded.",
+    "take them off the list.",
+    "pull those rows from the load.",
+    "Take the pizza off the menu.",
+    "the others remove please",
+    "Pizza is same in many rows.",
+    "Story: as the importer, I like pizza.",
+    "As the owner, I am happy.",
+    "Fax holds the created_at dates.",
+    "Signup Date holds the European dates.",
+    "The pizza is writing day-month-year.",
+    "so please fill US there",
+    "please understand it so",
+    "Phones with no country code go in Notes, Germany by default.",
+    "Phones with no country code are not booked to Germany by default.",
+    "Phones without a country code play for Pager by default.",
+    "hold on to the pizza",
+    "I prefer the desk ones.",
+]
+
+
 @pytest.mark.parametrize(
     "message",
     PROBES
@@ -655,7 +693,8 @@ PROBES_ROUND_15 = [
     + PROBES_ROUND_12
     + PROBES_ROUND_13
     + PROBES_ROUND_14
-    + PROBES_ROUND_15,
+    + PROBES_ROUND_15
+    + PROBES_ROUND_16,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

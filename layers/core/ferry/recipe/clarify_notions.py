@@ -23,8 +23,9 @@ NOTIONS: list[_Rule] = [
                 r"(?:delta|difference|gap|mismatch|discrepancy)\s+(?:in|of)\s+(?:the\s+)?row[- ]?counts?|"
                 r"fewer\s+rows)\b", re.I), "how many rows are dropped"),
     # 'what are we not bringing over?' (nothing said of rows): what is left out is columns
-    (re.compile(r"^(?:so\s+)?(?:what|which)\s+(?:are|is|will|do|does|did)\s+(?:we|you|i|ferry|it)\s+not\s+"
-                r"(?:bringing|taking|carrying|importing|moving|migrating|pulling)(?:\s+(?:over|across|in|along))?\b"
+    (re.compile(r"^(?:so\s+)?(?:what|which)\s+(?:are|is|will|do|does|did)\s+(?:we|you|i|ferry|it)\s+(?:not\s+"
+                r"(?:bringing|taking|carrying|importing|moving|migrating|pulling)(?:\s+(?:over|across|in|along))?|"
+                r"(?:leaving|keeping)\s+(?:out|off|behind|aside)|omitting|excluding)\b"
                 r"(?!.*\b(?:rows?|records?|lines?|entries|contacts?)\b)", re.I), "which columns are not imported"),
     # left outside the import: 'stay outside', 'remain outside'
     (re.compile(r"\b(?:stays?|staying|remains?|remaining|(?:are|is|get|gets)\s+(?:kept|left))\s+outside\b", re.I),
@@ -47,8 +48,14 @@ NOTIONS: list[_Rule] = [
                 r"left\s+off|left\s+on\s+the\s+shelf|not\s+brought\s+in|not\s+pulled\s+in|not\s+picked\s+up|"
                 r"not\s+carried\s+(?:over|across)|not\s+part\s+of\s+the\s+(?:import|migration|upload)|"
                 r"don'?t\s+make\s+(?:it\s+into\s+)?the\s+(?:cut|import))\b", re.I), " not imported"),
+    # not arriving with the import: 'not coming in the import', 'not coming over', 'not going in'
+    (re.compile(r"\b(?:are|is)\s+not\s+(?:coming|going|getting|making\s+it)\s+(?:in|into|over|across|through)\b"
+                r"(?:\s+(?:with\s+)?(?:the\s+)?(?:import|migration|upload|load))?", re.I), "are not imported"),
     (re.compile(r"\b(?:you|we|ferry|it)\s+(?:do\s+)?not\s+(?:import|bring|take|use|map|load)\b(?!\s+(?:the|any|a)\b)",
                 re.I), "are not imported"),
+    # rows taken off what is loaded: 'being pulled off the load', 'struck from the list'
+    (re.compile(r"\b(?:pulled|taken|knocked|struck|kicked|yanked|scratched)\s+(?:off|out\s+of|from)\s+(?:the\s+)?"
+                r"(?:load|list|import|batch|file|upload|run|manifest|migration|books)\b", re.I), "dropped"),
     # rows lost to the filters: 'fall out of the import', 'attrition', 'pruned', 'won't make it'
     (re.compile(r"\b(?:shed(?:s|ding)?|fall(?:s|ing)?\s+out|fell\s+out|drop(?:s|ping)?\s+out|attrition|pruned|purged|eliminated|"
                 r"rejected|trimmed|cut\s+out|weeded|culled|won'?t\s+make\s+it|won'?t\s+survive|do(?:es)?n'?t\s+survive|"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from ferry.agent.enums import country_code
+
 # where a trailing adjunct may start: a preposition of place or time, or a comparison with the current state
 _ADJUNCT_START_RE = re.compile(
     r"\s*,?\s+(?=(?:from|in|within|inside|before|after|across|throughout|during|at|out\s+of|as\s+in|"
@@ -31,6 +33,24 @@ _CARRIES_RE = re.compile(
     r"secondary|sources?|default|mapping)\b",
     re.I,
 )
+
+
+# one word after a comma at the very end ('…, asante', '…, kiitos', '…, ka'): a courtesy or a tag in any language
+_TRAILING_WORD_RE = re.compile(r"\s*,\s*(?P<w>[^\W\d_]{2,14})\s*[.!]*$")
+
+
+def trailing_word(text: str, names: Callable[[str], bool], grammar: frozenset[str]) -> str | None:
+    """The clause without one trailing word after a comma that names nothing of the migration, is no word of the
+    grammar or a country, and carries nothing; None when there is no such word."""
+    m = _TRAILING_WORD_RE.search(text)
+    if m is None:
+        return None
+    word, core = m["w"], text[: m.start()].strip()
+    if len(core.split()) < 2 or word.lower() in grammar or _CARRIES_RE.search(word) or names(word):
+        return None
+    if word.isupper() or country_code(word):  # 'US', 'Spain': a value said again
+        return None
+    return core
 
 
 def shorter_readings(text: str, names: Callable[[str], bool]) -> Iterator[str]:

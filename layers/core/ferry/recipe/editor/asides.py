@@ -54,8 +54,17 @@ _WISH_RE = re.compile(r"^(?:i\s+|we\s+)?hope\s+(?:you|your|all|everyone|everythi
 _CHECK_RE = re.compile(
     r"^(?:(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|ok|okay|alright|fine|clear|possible|doable)|"
     r"(?:does|did)\s+(?:that|this|it)\s+make\s+sense|(?:(?:please|kindly|so|then|just)\s+)*(?:do|action|apply)\s+"
-    r"(?:it|this|that)(?:\s+(?:please|now|for\s+me))*|go\s+ahead|(?:thank\s+you|thanks)(?:\s+(?:kindly|very\s+much|"
+    r"(?:it|this|that)(?:\s+(?:please|now|for\s+me))*|go\s+ahead|"
+    # a go-ahead to read as said: 'please understand it so', 'read them like that'
+    r"(?:(?:please|kindly)\s+)?(?:understand|interpret|read|take|see)\s+(?:it|them|this|that)\s+(?:so|like\s+that|"
+    r"that\s+way|this\s+way|accordingly|as\s+such)|(?:thank\s+you|thanks)(?:\s+(?:kindly|very\s+much|"
     r"so\s+much|a\s+lot|in\s+advance))?)\s*[.!?]?$",
+    re.I,
+)
+# a leading interjection, a 'no' of dismay among them ('ugh no', 'argh', 'oh no no'): said first, it is tone only
+_INTERJECTION_RE = re.compile(
+    r"^(?:(?:ugh+|argh+|agh+|ahh*|oh+|ohh*|oops|whoops|yikes|geez|jeez|gosh|dang|damn|darn|meh|welp|hmm+|eh|gah|"
+    r"ack|oy|oi|wait|nope|nah|no+)\s*[,!.]*\s*){1,4}$",
     re.I,
 )
 # a modal, wish, negation, condition or command word: any of those may be the instruction itself
@@ -70,6 +79,8 @@ _MAY_INSTRUCT_RE = re.compile(
 def is_aside(text: str, first: bool) -> bool:
     """A clause said beside an instruction that is none itself; a system's behaviour only as the first clause."""
     text = text.strip()
+    if first and _INTERJECTION_RE.match(text) and re.search(r"[a-z]", text, re.I):
+        return True
     if _SPEAKER_RE.match(text) or _CHECK_RE.match(text):
         return True
     if _WISH_RE.match(text) and not _MAY_INSTRUCT_RE.search(text):

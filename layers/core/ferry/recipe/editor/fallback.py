@@ -290,13 +290,27 @@ def default_value(ctx: Ctx, e: Entities) -> str | None:
     if e.sources or len(e.targets) != 1 or len(named) != len(e.columns) + len(e.fields):
         return None  # a column feeding no field is named: not about this one
     _, key, value = e.targets[0]
-    if not named:
+    if not named or any(_phone_code(e, i) for i, _ in named):
         return None
     low, first = e.lower(), min(i for i, _ in named)
     pointed = [i for i, w in enumerate(low) if w.split("'")[0] in PRONOUNS and i > first]
     if {k for _, k in named} != {key} or not any(_marked(e, i) for i in [*(i for i, _ in named), *pointed]):
         return None  # the field (or its column, or a pronoun after it) said to be missing, and nothing else named
     return f"if {key} is empty, use {value}"
+
+
+# 'numbers with no country code': the field's name as the modifier of a phone's code, said of phone numbers
+_CODE_HEADS = frozenset({"code", "codes", "prefix", "prefixes"})
+_PHONE_NOUNS = frozenset({"phone", "phones", "number", "numbers", "mobile", "mobiles", "telephone", "telephones"})
+
+
+def _phone_code(e: Entities, position: int) -> bool:
+    """The name at `position` only says which code a phone number lacks ('no country code'), not the field: said
+    of phone numbers, or as what something lacks ('faxes without a country code'; an empty country is 'no country')."""
+    low, end = e.lower(), position + e.sizes.get(position, 1)
+    head = low[end - 1 : end + 1]  # the name's last word ('country code' as one name) or the word after it
+    lacked = any(w in _BEFORE for w in low[max(0, position - 2) : position])  # 'with no country code': a number's
+    return bool(_CODE_HEADS & set(head)) and (lacked or bool(_PHONE_NOUNS & set(low)))
 
 
 def name_split(ctx: Ctx, e: Entities) -> str | None:

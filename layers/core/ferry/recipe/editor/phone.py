@@ -59,7 +59,11 @@ def phone_region(ctx: Ctx, text: str) -> Step | None:
     if found is None:
         return None
     region, naming = found
-    if leftover(ctx, text, PHONE_WORDS | set(naming)):
+    left = leftover(ctx, text, PHONE_WORDS | set(naming))
+    other = any(
+        not {w.lower() for w in words_in(m.phrase)} <= PHONE_WORDS | set(naming) for m in mentions
+    )  # 'go in Notes'
+    if left and not _lacking_code_by_default(text, left, named=other):
         return None
     if foreign(ctx, text, partial(_is_phone, ctx), PHONE_WORDS):
         return None
@@ -81,6 +85,21 @@ def phone_region(ctx: Ctx, text: str) -> Step | None:
         return f"{' and '.join(keys)} numbers without a country code are read as {region} numbers"
 
     return change(apply)
+
+
+# 'Phones with no country code are booked to Germany by default': what numbers lack, the country and 'by default'
+# say the region whatever verb joins them ('play for', 'are booked to'), if nothing is denied and nothing else said
+_LACKING_CODE_RE = re.compile(
+    r"\b(?:no|without|lacking|missing)\s+(?:an?\s+|any\s+)?(?:country|dial(?:l?ing)?)\s+codes?\b", re.I
+)
+_BY_DEFAULT_RE = re.compile(r"\bby\s+default\s*[.!]*$", re.I)
+_DENIED_RE = re.compile(r"\b(?:not|never|n't|no\s+longer|except|unless|but)\b", re.I)
+
+
+def _lacking_code_by_default(text: str, left: list[str], named: bool) -> bool:
+    if named or not (_LACKING_CODE_RE.search(text) and _BY_DEFAULT_RE.search(text)) or _DENIED_RE.search(text):
+        return False
+    return len(left) <= 2 and all(w.isalpha() and w.islower() for w in left)
 
 
 def _is_phone(ctx: Ctx, key: str) -> bool:

@@ -17,7 +17,7 @@ from ferry.agent.enums import COUNTRIES
 from ferry.agent.normalize import fold
 from ferry.core import outcomes
 from ferry.core.domain import SheetManifest, Template
-from ferry.recipe.editor.adjuncts import shorter_readings
+from ferry.recipe.editor.adjuncts import shorter_readings, trailing_word
 from ferry.recipe.editor.asides import is_aside
 from ferry.recipe.editor.context import (
     antecedents,
@@ -214,10 +214,16 @@ class Session:
         """The clause read against every template; the templates it fits best win. A clause not understood is
         read again without a frame or a trailing phrase that names nothing (`adjuncts.shorter_readings`)."""
         recipe = recipe or self.recipe
+        names = lambda s: any(self._names(s, tr) for tr in recipe.templates)  # noqa: E731
+        if not clause.quotes and (core := trailing_word(clause.text, names, GRAMMAR_WORDS)) is not None:
+            # a thank-you or a tag in any language after a comma ('…, asante'): an aside to a command read without it
+            again = self.read(Clause(core, clause.quotes), recipe, shorten)
+            if again.kind in ("change", "note", "revert"):
+                return again
         step = self._read(clause, recipe)
         if step.kind != "unknown" or not shorten or clause.quotes:
             return step
-        for shorter in shorter_readings(clause.text, lambda s: any(self._names(s, tr) for tr in recipe.templates)):
+        for shorter in shorter_readings(clause.text, names):
             again = self._read(Clause(shorter, clause.quotes), recipe)
             if again.kind in ("change", "note", "revert"):
                 return again
@@ -380,12 +386,13 @@ class Session:
         if (background or chatter) and not (said or noted or revert):
             i, text, clause = min(background + chatter)  # nothing else understood: that was the instruction
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
+        instructed = bool(said or noted)  # (a remark or background is no instruction left unapplied by a revert)
         noted += [f"\u201c{text}\u201d read as background, not as an instruction" for _, text, _ in background]
         noted += [f"\u201c{text}\u201d read as a remark, not as an instruction" for _, text, _ in chatter]
         if revert:
             rest = (
                 " The other instructions were not applied; send them again on the restored version."
-                if (said or noted)
+                if instructed
                 else ""
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)

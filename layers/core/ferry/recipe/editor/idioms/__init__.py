@@ -6,10 +6,10 @@ order they are tried in.
 
 from __future__ import annotations
 
-from ferry.recipe.editor.idioms import forms, frames, paraphrase, registers, shapes, spoken, topics
+from ferry.recipe.editor.idioms import forms, frames, general, paraphrase, registers, shapes, spoken, topics
 from ferry.recipe.editor.idioms.topics import spreadsheet_functions
 
-_MODULES = (forms, topics, registers, shapes, paraphrase, frames, spoken)
+_MODULES = (forms, topics, registers, shapes, paraphrase, frames, spoken, general)
 TABLES: list[dict[str, tuple[str, ...]]] = [m.IDIOMS for m in _MODULES]
 RULES = [rule for m in _MODULES for rule in m.RULES]
 
