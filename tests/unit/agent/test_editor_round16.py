@@ -60,3 +60,17 @@ def test_an_interjection_before_an_undo_is_no_instruction_left_unapplied() -> No
     assert first.recipe is not None
     e = edit_recipe(first.recipe, [CONTACTS], SHEETS, "ugh, undo that")
     assert e.revert and "other instructions" not in e.summary
+
+
+@pytest.mark.parametrize(
+    "text", ["company = Organization or domain(E-mail)", "company is Organization or the e-mail's domain"]
+)
+def test_a_column_or_the_email_domain_keeps_the_column_first(text: str) -> None:
+    # 'A or the domain of B' is a fallback: the domain fills A's gaps (row 13), it never replaces A
+    check_row(13, text)
+
+
+def test_another_column_or_the_email_domain_asks_which_first() -> None:
+    # Organization feeds company: 'Website or domain(E-mail)' names two new sources and not which wins
+    e = edit_recipe(update_start(13), [CONTACTS], SHEETS, "company = Website or domain(E-mail)")
+    assert e.question is not None and e.recipe is None

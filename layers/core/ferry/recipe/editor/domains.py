@@ -65,6 +65,12 @@ def domain(ctx: Ctx, text: str) -> Step | None:
         if source is None or target is None:
             return None
         key, column = target, source
+        alternative = _alternative_column(ctx, text, source)
+        if alternative is not None:
+            fr = ctx.recipe_field(key)
+            if fr is None or fr.column != alternative:
+                return None  # 'company = Website or domain(E-mail)': two new sources, which first is not said
+            conditional = True  # 'company = Organization or domain(E-mail)': the domain fills Organization's gaps
         return change(lambda: _apply_domain_field(ctx, key, column, conditional))
     website = _website_column(ctx, owner_words)
     target = next((k for k in targets if k in emails), None) or (emails[0] if emails and not targets else None)
@@ -134,6 +140,14 @@ def _looks_like_url(value: str) -> bool:
         bool(re.match(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/.*)?$", value.strip(), re.I))
         and "@" not in value
     )
+
+
+def _alternative_column(ctx: Ctx, text: str, source: str) -> str | None:
+    """The column named as the other choice in 'A or the domain of B' ('Organization or domain(E-mail)'), if any."""
+    if not re.search(r"\bor\b", text, re.I):
+        return None
+    columns = [m.name for m in ctx.mentions(text) if m.kind == "column" and m.name != source]
+    return columns[0] if columns else None
 
 
 def _apply_domain_field(ctx: Ctx, key: str, source: str, conditional: bool) -> str:
