@@ -97,3 +97,9 @@ def plan_text(tmp_path: Path, text: str, template: Template) -> Plan:
 def named_in_questions(plan: Plan, column: str) -> bool:
     """Whether any question of the plan offers `column` as an option."""
     return any(f"'{column}'" in o.label for q in plan.questions for o in q.options)
+
+
+def question_about(plan: Plan, field: str) -> list[str]:
+    """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
+    question = next(q for q in plan.questions if f".q_{field}_" in q.id)
+    return [o.label for o in question.options]

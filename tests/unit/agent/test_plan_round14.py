@@ -8,18 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import DEALS, PUBLICATIONS, REAL_TEMPLATES
-from ferry.agent.planner import Plan
 from ferry.agent.synonyms import concepts_of, correct_typo
-from tests.unit.agent.helpers import CONTACTS, applied_sources, named_in_questions, plan_real_file, plan_text
+from tests.unit.agent.helpers import (
+    CONTACTS,
+    applied_sources,
+    named_in_questions,
+    plan_real_file,
+    plan_text,
+    question_about,
+)
 
 EMPLOYEES = REAL_TEMPLATES["employees"]
 ASSETS = REAL_TEMPLATES["assets"]
-
-
-def question_about(plan: Plan, field: str) -> list[str]:
-    """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
-    question = next(q for q in plan.questions if f".q_{field}_" in q.id)
-    return [o.label for o in question.options]
 
 
 def test_words_an_enum_does_not_list_under_a_header_naming_it_are_asked_about(tmp_path: Path) -> None:

@@ -8,18 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES
-from ferry.agent.planner import Plan
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_real_file, plan_text
+from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_real_file, plan_text, question_about
 
 PRODUCTS = REAL_TEMPLATES["products"]
 ASSETS = REAL_TEMPLATES["assets"]
 CUSTOMERS = REAL_TEMPLATES["customers"]
-
-
-def question_about(plan: Plan, field: str) -> list[str]:
-    """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
-    question = next(q for q in plan.questions if f".q_{field}_" in q.id)
-    return [o.label for o in question.options]
 
 
 def test_a_code_glued_to_the_thing_is_offered_as_the_records_key() -> None:

@@ -7,18 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.agent.planner import Plan
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text
+from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text, question_about
 
 COMPANIES = TEMPLATES["companies"]
 PEOPLE = TEMPLATES["people"]
 EMPLOYEES = REAL_TEMPLATES["employees"]
-
-
-def question_about(plan: Plan, field: str) -> list[str]:
-    """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
-    question = next(q for q in plan.questions if f".q_{field}_" in q.id)
-    return [o.label for o in question.options]
 
 
 def test_a_bare_id_beside_other_records_ids_is_the_records_own(tmp_path: Path) -> None:

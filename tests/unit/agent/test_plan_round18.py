@@ -7,19 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.agent.planner import Plan
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text
+from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text, question_about
 
 CONTACTS = TEMPLATES["contacts"]
 COMPANIES = TEMPLATES["companies"]
 EMPLOYEES = REAL_TEMPLATES["employees"]
 TICKETS = REAL_TEMPLATES["tickets"]
-
-
-def question_about(plan: Plan, field: str) -> list[str]:
-    """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
-    question = next(q for q in plan.questions if f".q_{field}_" in q.id)
-    return [o.label for o in question.options]
 
 
 def test_a_physical_and_a_postal_address_are_one_question(tmp_path: Path) -> None:
