@@ -682,6 +682,35 @@ PROBES_ROUND_16 = [
     "I prefer the desk ones.",
 ]
 
+# Issue 13, the hunt for misapplied readings: each of these changed the recipe wrongly before the hunt (a denial
+# said with 'would', a change limited to rows by their place, a column named that the reading dropped, a column
+# whose values cannot fit the field, a value of the field the file never holds, a partial undo).
+PROBES_HUNT = [
+    "I wouldn't drop rows without an email",
+    "We'd rather not lowercase the emails",
+    "Default the country to US for the first 10 rows",
+    "Lowercase the emails in rows 3 to 5",
+    "Use Mobile for row 12",
+    "Email from Website or Organization",
+    'Email = Organization + "@" + Website',
+    "Take the domain from Organization for email",
+    "Company should be the website, not the email domain",
+    "Company from Signup Date",
+    "Split the Organization into first and last name",
+    "Put +49 in front of the country",
+    "Append the Notes to the company name",
+    "Combine Mobile and Work Phone into phone",
+    "Map Lead to customer",
+    "Drop rows where Lifecycle is Mobile",
+    "Dedupe on Notes",
+    "drop where Notes != null",
+    "email = lower(Website)",
+    "Undo only the phone change",
+    "Revert the country change only",
+    "Undo the email part but keep the rest",
+    "Rows without email and phone, remove them",
+]
+
 
 @pytest.mark.parametrize(
     "message",
@@ -694,7 +723,8 @@ PROBES_ROUND_16 = [
     + PROBES_ROUND_13
     + PROBES_ROUND_14
     + PROBES_ROUND_15
-    + PROBES_ROUND_16,
+    + PROBES_ROUND_16
+    + PROBES_HUNT,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

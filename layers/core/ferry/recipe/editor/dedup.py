@@ -126,6 +126,8 @@ def _dedup(ctx: Ctx, text: str) -> Step | None:
         m for m in ctx.mentions(text) if not all(w.lower() in DEDUP_WORDS | STOPWORDS for w in words_in(m.phrase))
     ]
     keys = list(dict.fromkeys(m.key for m in mentions if m.key))
+    if mentions and not keys:
+        return None  # 'dedupe on Notes': a column no field reads is no key (the unique field is not what was said)
     if not keys:
         keys = [f.key for f in ctx.template.fields if f.unique]
     if not keys:

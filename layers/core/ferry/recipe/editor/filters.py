@@ -81,8 +81,9 @@ _MISSING_PATTERNS = [
         r"who (?:don'?t|doesn'?t|do not|does not) have|that has no|that lacks?)\s+(?:an?\s+|any\s+|the\s+)?(?P<x>.+)"
     ),
     full(
-        rf"(?:where|whose|in which|if|when|for which|that have|which have|with)\s+(?:the\s+)?(?P<x>.+?)\s+"
-        rf"(?:is|are|'s|was|were)?\s*{MISSING}"
+        # ('where Notes != null' is the opposite: an operator that denies is no part of the column's name)
+        rf"(?:where|whose|in which|if|when|for which|that have|which have|with)\s+(?:the\s+)?"
+        rf"(?P<x>(?:(?!!=|<>|\u2260|\bnot\b).)+?)\s+(?:is|are|'s|was|were)?\s*{MISSING}"
     ),
     full(r"(?:where|whose|in which|if|when)\s+(?:there'?s|there is)\s+no\s+(?P<x>.+)"),
     full(
@@ -204,13 +205,23 @@ def filter_rows(ctx: Ctx, text: str) -> Step | None:
     return None
 
 
+def _joined(ctx: Ctx, said: str) -> bool:
+    """Two names joined ('without email and phone'): a filter reads one column or field, never both."""
+    parts = [p for p in re.split(r"\s+(?:and|or|&|nor)\s+|\s*[,/+]\s*", said, flags=re.I) if p.strip()]
+    return len(parts) > 1 and sum(1 for p in parts if ctx.target(p)) > 1
+
+
 def _condition(ctx: Ctx, cond: str) -> _Condition | None:
     cond = cond.strip(" ,")
     for m in match(_MISSING_PATTERNS, cond):
+        if _joined(ctx, m.group("x")):
+            return None
         target = ctx.target(m.group("x"))
         if target:
             return _Condition("missing", target)
     for m in match(_FILLED_PATTERNS, cond):  # before values: 'where E-mail is filled' is no value 'filled'
+        if _joined(ctx, m.group("x")):
+            return None
         target = ctx.target(m.group("x"))
         if target:
             return _Condition("present", target)

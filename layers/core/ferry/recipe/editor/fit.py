@@ -22,18 +22,32 @@ import re
 from ferry.agent.enums import country_code
 from ferry.agent.normalize import fold
 from ferry.agent.synonyms import concepts_of
-from ferry.core.domain import SheetManifest, Template
+from ferry.core.domain import SheetManifest, Template, TemplateField
 from ferry.recipe.editor.messages import quote
 from ferry.recipe.editor.steps import Question
-from ferry.recipe.model import Case, Coalesce, FieldRecipe, MapValues, Op, Recipe, SplitName, TemplateRecipe
+from ferry.recipe.model import (
+    Affix,
+    Case,
+    Coalesce,
+    Concat,
+    FieldRecipe,
+    FillFrom,
+    MapValues,
+    Op,
+    Recipe,
+    SplitName,
+    TemplateRecipe,
+    UrlToDomain,
+)
 
 # --- a denial over the whole command -------------------------------------------------------------------------
 
 # the denial opens the clause ('don't ...', 'we never ...', 'I do not want ...', 'no need to ...'); one inside a
 # condition ('use Mobile when Work Phone is not set') or after the command ('..., don't drop the row') is not it
 _LEADING_DENIAL_RE = re.compile(
-    r"^(?:(?:i|we|you)\s+)?(?:really\s+|just\s+|also\s+|absolutely\s+)?"
-    r"(?:do\s+not|don'?t|did\s+not|didn'?t|never|not(?=\s+(?:all|every|each|any)\b)|"
+    r"^(?:(?:i|we|you)(?:'d)?\s+)?(?:really\s+|just\s+|also\s+|absolutely\s+)?"
+    r"(?:do\s+not|don'?t|did\s+not|didn'?t|never|would\s+not|wouldn'?t|(?:would\s+)?rather\s+not|"
+    r"not(?=\s+(?:all|every|each|any)\b)|"
     r"(?:there\s+is\s+|there'?s\s+)?no\s+need\s+to)\s+"
     r"(?:(?:want|need|wish|like)\s+(?:to\s+)?|ever\s+)?",
     re.I,
@@ -235,6 +249,49 @@ def instead_kept(text: str, before: Recipe, after: Recipe) -> str | None:
     return None
 
 
+# rows picked by their place in the file ('for the first 10 rows', 'row 12', 'the 3rd record'): a recipe acts on
+# every row alike, so a change read without that scope would reach rows the message left out
+_POSITION_RE = re.compile(
+    r"\b(?:(?:first|last|top|bottom|next|other)\s+\d+\s+(?:rows|lines|records|entries|contacts)|"
+    r"(?:rows?|lines?|records?)\s+(?:#\s*|no\.?\s*|number\s+)?\d+|\d+(?:st|nd|rd|th)\s+(?:row|line|record))\b",
+    re.I,
+)
+
+
+def position_scope(text: str) -> str | None:
+    """The clause limits its change to rows at some place in the file, which no recipe step can say."""
+    m = _POSITION_RE.search(text)
+    if m is None:
+        return None
+    return f"the recipe treats every row alike, and cannot limit a change to {quote(m.group(0))}"
+
+
+def unused_columns(named: list[str], before: Recipe, after: Recipe) -> str | None:
+    """The clause names a column that the change it was read as neither reads nor stops reading ('email from
+    Website or Organization' read as Website's domain alone, 'Mobile and Work Phone: use it'): a part of the
+    message was left out of the reading, so it is not the change asked for."""
+    old = {tr.sheet_id: tr for tr in before.templates}
+    used: set[str] = set()
+    for tr in after.templates:
+        was = old.get(tr.sheet_id)
+        prior = {f.field: f for f in was.fields} if was else {}
+        column_of = {f.field: f.column for f in tr.fields if f.column}
+        for fr in tr.fields:
+            p = prior.get(fr.field)
+            if p is None or p.model_dump() != fr.model_dump():
+                used |= set(fr.source_columns()) | set(p.source_columns() if p else [])
+        known = [f.model_dump() for f in was.filters] if was else []
+        for f in tr.filters:
+            if f.model_dump() not in known:
+                used |= {c for c in (f.column, column_of.get(f.field or "")) if c}
+        if tr.dedup is not None and (was is None or was.dedup != tr.dedup):
+            used |= {column_of[k] for k in tr.dedup.keys if k in column_of}
+    left = [c for c in dict.fromkeys(named) if c not in used]
+    if not left or not used:
+        return None
+    return f"the message names {' and '.join(quote(c) for c in left)}, which that change does not use"
+
+
 def _new_ops(prior: FieldRecipe | None, fr: FieldRecipe) -> list[Op]:
     known = [op.model_dump() for op in prior.ops] if prior else []
     same_column = prior is not None and prior.column == fr.column
@@ -249,6 +306,8 @@ def _op_misfit(
         shown = samples.get(fr.column, [])[:1]
         example = f" (e.g. {quote(shown[0])})" if shown else ""
         return f"'{fr.column}' does not hold people's names{example}, so it cannot be split into first and last name"
+    if (why := _shape_misfit(spec, fr, op, samples)) is not None:
+        return why
     if not isinstance(op, SplitName | Case | MapValues):
         return None
     if isinstance(op, Case) and spec is not None and spec.type in _NO_CASE_TYPES:
@@ -264,11 +323,40 @@ def _op_misfit(
                     f"{quote(source)} is already a {fr.field} value and not one the file holds, so translating it "
                     "to itself changes nothing"
                 )
+            if fold(source) not in held and fold(source) in {fold(v) for v in spec.values}:
+                return (
+                    f"{quote(source)} is already a {fr.field} value and not one the file holds (it holds "
+                    f"{', '.join(quote(v) for v in sorted(held)[:4])}), so there is nothing to translate"
+                )
             if fold(source) not in held and _COMMAND_WORD_RE.search(source):
                 return (
                     f"{quote(source)} is not a value the file holds and reads like an instruction, so it is not "
                     f"a {fr.field} value to translate"
                 )
+    return None
+
+
+# a field whose values have a shape of their own: text put around them or two columns joined never fits it
+_SHAPED_TYPES = frozenset({"date", "datetime", "number", "integer", "boolean", "phone", "email", "enum"})
+_DOMAINISH_RE = re.compile(r"@|^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?$", re.I)
+
+
+def _shape_misfit(spec: TemplateField | None, fr: FieldRecipe, op: Op, samples: dict[str, list[str]]) -> str | None:
+    """Text put before or after an enum ('+49 in front of the country'), the name of a column put as text
+    ('append the Notes to the company' read as the word 'Notes'), two columns joined into a field with a shape
+    ('combine Mobile and Work Phone into phone'), a domain taken from a column holding no address or web link."""
+    if isinstance(op, Affix):
+        said = f"{op.prefix}{op.suffix}".strip(" ,;:-")
+        if fold(said) in {fold(c) for c in samples}:
+            return f"{quote(said)} is the name of a column, and the change would add it to {fr.field} as text"
+        if spec is not None and spec.values:
+            return f"{fr.field} only takes the values {', '.join(spec.values)}, so text around them does not fit"
+    if isinstance(op, Concat) and spec is not None and spec.type in _SHAPED_TYPES and len(op.columns()) > 1:
+        return f"{fr.field} is a {spec.type} field, so joining {' and '.join(op.columns())} does not give one value"
+    if isinstance(op, FillFrom) and any(isinstance(o, UrlToDomain) for o in op.ops):
+        values = samples.get(op.column, [])
+        if values and not any(_DOMAINISH_RE.search(v.strip()) for v in values):
+            return f"'{op.column}' holds values like {quote(values[0])}, no web or e-mail address to take a domain from"
     return None
 
 
@@ -288,6 +376,8 @@ def column_misfit(
     if spec is None:
         return None
     looks = _LOOKS.get(spec.type)
+    if spec.type == "string" and not spec.values:
+        return _typed_into_text(fr, prior, samples)
     if spec.values:  # an enum: some value of the column must be one it allows ('US', 'Deutschland' for DE)
         allowed = frozenset(fold(v) for v in spec.values)
 
@@ -309,6 +399,29 @@ def column_misfit(
     return None
 
 
+def _typed_into_text(fr: FieldRecipe, prior: FieldRecipe | None, samples: dict[str, list[str]]) -> str | None:
+    """A text field newly read, as it is, from a column whose every value is a date, phone number or address
+    ('company from Signup Date'), unless its name stands for the field."""
+    used = [] if prior is None else prior.source_columns()
+    raw = [fr.column] if fr.column and all(o.op in ("trim", "null_tokens") for o in fr.ops) else []
+    for column in raw:
+        values = samples.get(column, [])
+        concepts = concepts_of(column)
+        if column in used or not values or concepts.get(fr.field, 0.0) >= 0.8:
+            continue
+        other = [k for k, w in concepts.items() if w >= 0.8 and k in _NOT_NAMES]
+        if other:  # 'company from Land': a column whose name says it holds another field's values
+            return f"'{column}' holds {other[0]} values like {quote(values[0])}, not {fr.field} values"
+        for kind, looks in (("date", _dateish_strict), ("phone", _phoneish), ("e-mail", lambda v: "@" in v)):
+            if all(looks(v) for v in values):
+                return f"'{column}' holds {kind} values like {quote(values[0])}, not {fr.field} values"
+    return None
+
+
+def _dateish_strict(value: str) -> bool:
+    return bool(re.fullmatch(r"\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\s*", value))
+
+
 def _phoneish(value: str) -> bool:
     return sum(c.isdigit() for c in value) >= 6 and not re.search(r"[^\d\s+().\-]", value)
 
@@ -320,10 +433,17 @@ def _dateish(value: str) -> bool:
 _LOOKS = {"phone": _phoneish, "email": lambda v: "@" in v, "date": _dateish, "datetime": _dateish}
 
 
+# what a column's name can say it holds that is never a person's name
+_NOT_NAMES = ("company", "email", "phone", "mobile", "website", "created_at", "country", "status", "city", "address")
+
+
 def _holds_names(column: str, values: list[str]) -> bool:
     """A column of people's names: its name says so, or most of its values are two to four capitalised words."""
-    if concepts_of(column).get("full_name", 0.0) >= 0.8:
+    concepts = concepts_of(column)
+    if concepts.get("full_name", 0.0) >= 0.8:
         return True
+    if any(concepts.get(k, 0.0) >= 0.8 for k in _NOT_NAMES):  # 'Organization': 'Acme Inc' is no person
+        return False
     if not values:
         return False
     named = 0
@@ -344,6 +464,8 @@ def _filter_misfit(tr: TemplateRecipe, was: TemplateRecipe | None, samples: dict
         for value in values:
             if fold(value) in held:
                 continue
+            if fold(value) in {fold(c) for c in samples}:  # 'where Lifecycle is Mobile': a column, not a value
+                return f"{quote(value)} is the name of a column, not a value of '{f.column}'"
             elsewhere = [c for c, vs in samples.items() if c != f.column and fold(value) in {fold(v) for v in vs}]
             if elsewhere:
                 return f"{quote(value)} is not a value of '{f.column}' but of '{elsewhere[0]}'"

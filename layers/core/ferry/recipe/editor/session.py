@@ -37,8 +37,10 @@ from ferry.recipe.editor.fit import (
     instead_kept,
     misfit,
     misfit_question,
+    position_scope,
     removes,
     unmaps_touched,
+    unused_columns,
 )
 from ferry.recipe.editor.helpers import ADJECTIVES
 from ferry.recipe.editor.idioms import spreadsheet_functions
@@ -46,6 +48,21 @@ from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, ask
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
 from ferry.recipe.model import Recipe, RecipeError, TemplateRecipe
+
+# a condition on rows left open at its end: 'rows without email', 'where the phone', 'missing a website'
+_OPEN_CONDITION_RE = re.compile(
+    r"\b(?:without|with no|missing|lacking|where|whose|that have no|having no)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s*$",
+    re.I,
+)
+
+
+def _said(column: str, text: str) -> bool:
+    """The column's own words are in the text (a near spelling, 'none' for Notes, is not a naming; nor is a
+    column's name that says what kind of number is meant: 'mobile numbers are from France')."""
+    words = re.findall(r"[^\W_]+", column)
+    said = r"\b" + r"[\s_-]*".join(map(re.escape, words)) + r"\b(?!\s+(?:numbers?|phones?|nos?)\b)"
+    return bool(words) and re.search(said, text, re.I) is not None
 
 
 class Edit(BaseModel):
@@ -197,6 +214,8 @@ class Session:
                 kind = step.kind
                 # a question earns the same whatever it swallows, so a sentence is not kept whole just to ask
                 weight = _WEIGHT[kind] * (1 if kind == "ask" else end - start) * (0.9 if step.guessed else 1)
+                if start and self._shared_condition(pieces[start - 1], seps[start - 1], pieces[start]):
+                    continue
                 if start and seps[start - 1].strip().lower() in ("and", "plus", "but"):
                     weight -= 0.01  # a bare 'and' more often joins words ('first and last name') than orders
                 cand = (prev[0] + weight, prev[1] - 1, [*prev[2], tidy(text)])
@@ -205,6 +224,17 @@ class Session:
                     best[end] = cand
         final = best[n]
         return [p for p in final[2] if p] if final else [sentence]
+
+    def _shared_condition(self, left: str, sep: str, right: str) -> bool:
+        """'rows without email and phone': the 'and' joins two names of one condition, and is no cut (each half
+        read alone would drop the other name, or read it as a command of its own)."""
+        if sep.strip().lower() not in ("and", "or", "plus", "") or not _OPEN_CONDITION_RE.search(left):
+            return False
+        first = re.match(r"\s*(?:an?\s+|the\s+|any\s+)?([\w-]+(?:\s+[\w-]+)?)", right)
+        return first is not None and any(
+            (ctx := self._ctx(tr, [])) is not None and any(m.start == 0 for m in ctx.mentions(first.group(1)))
+            for tr in self.recipe.templates
+        )
 
     def understood(self, clause: str) -> bool:
         """The clause reads as an instruction (a change or a definite no-change), not a question."""
@@ -365,6 +395,8 @@ class Session:
                     noted.append(f"\u201c{text}\u201d is already how the recipe works")
                 elif why := (
                     misfit(prior, working, self.templates, self.sheets)
+                    or position_scope(text)
+                    or unused_columns(self._named_columns(text, clause, working), prior, working)
                     or instead_kept(text, prior, working)
                     or unmaps_touched(prior, working, touched)
                 ):
@@ -397,6 +429,15 @@ class Session:
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
         return self._finish(working, said, noted)
+
+    def _named_columns(self, text: str, clause: Clause, recipe: Recipe) -> list[str]:
+        """The source columns a clause names by their own name (fields it names are not counted)."""
+        named: list[str] = []
+        for tr in recipe.templates:
+            ctx = self._ctx(tr, clause.quotes)
+            if ctx is not None:
+                named += [m.name for m in ctx.mentions(text) if m.kind == "column" and _said(m.name, text)]
+        return named
 
     def names_nothing(self, clause: Clause, recipe: Recipe) -> bool:
         """A remark, not an instruction: no column, field, value, number or quote of the migration in it, and no

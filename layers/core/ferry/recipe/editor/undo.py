@@ -29,7 +29,14 @@ UNDO_WORDS = words_of(
 )
 
 
+# a part of the last change kept or undone alone ('undo only the phone change', 'revert all but the names'): a
+# revert restores the whole previous version, so such an undo is not one to read
+_PARTIAL_RE = re.compile(r"\b(?:only|just|except|but\s+(?:keep|not|leave)|(?:the\s+)?rest|part|all\s+but)\b", re.I)
+
+
 def undo(ctx: Ctx, text: str) -> Step | None:
     if not UNDO_CUE_RE.search(text) or leftover(ctx, text, UNDO_WORDS):
+        return None
+    if _PARTIAL_RE.search(text) and ctx.mentions(text):
         return None
     return Step("revert", say="going back to the previous version")

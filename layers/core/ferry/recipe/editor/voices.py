@@ -110,6 +110,9 @@ _CODE: list[_Rule] = [
     (re.compile(r"^(?:select\s+\*\s+from\s+\w+\s+)?(?:WHERE|where(?=" + _CODE_CONDITION + r"))\s+"),
      "keep only rows where "),
     (re.compile(r"^delete\s+(?:from\s+\w+\s+)?where\s+(?=" + _CODE_CONDITION + r")", re.I), "drop rows where "),
+    # 'Notes != null' is the cell filled, never a value 'null' to compare with
+    (re.compile(r"(?<=\w)\s*(?:!=|<>|\u2260)\s*null\b", re.I), " is not empty"),
+    (re.compile(r"(?<=\w)\s*==?\s*null\b", re.I), " is empty"),
     (re.compile(r"\bis\s+not\s+null\b", re.I), "is not empty"),
     (re.compile(r"\bis\s+null\b", re.I), "is empty"),
     (re.compile(r"(?<=\w)\s*==\s*(?=\S)"), " is "),
