@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 167 files from 107 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 171 files from 108 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled

@@ -1,4 +1,4 @@
-"""Mapping benchmark: run ferry.agent on the labelled cases, on GDC and on 122 real files, print the figures.
+"""Mapping benchmark: run ferry.agent on the labelled cases, on GDC and on 171 real files, print the figures.
 
 .venv/bin/python bench/mapping/run.py                            # own cases + real files (all splits) + GDC
 .venv/bin/python bench/mapping/run.py --fit                      # refit the calibration table on the train split first
