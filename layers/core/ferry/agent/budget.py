@@ -23,7 +23,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.left_out import COLUMNS_PER_QUESTION, ask_pointing_header, pointing_headers
+from ferry.agent.left_out import ask_pointing_header, pointing_headers, question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
 from ferry.agent.stems import stem
@@ -40,7 +40,7 @@ def drop_least_useful(scored: ScoredSheet, result: SheetMatch) -> None:
     """Over budget, drop the which-column questions whose answer moves no value, then those about optional fields that
     only the values suggested, then those offering first a property of another field already filled, the last asked
     first, until within the budget."""
-    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    budget = question_budget(scored)
     if len(result.questions) <= budget or any(c.no_header for c in scored.columns):
         return
     filled = {m.field for m in result.matches if m.auto_applied}
@@ -62,7 +62,7 @@ def trade_look_alikes(scored: ScoredSheet, result: SheetMatch) -> None:
     """At or over budget, each column left out whose header points at a field nothing fills or asks about, the best
     evidence first, takes the slot of a look-alike which-column question about an optional field, the last asked
     first: as many questions as before, the one more often right kept."""
-    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    budget = question_budget(scored)
     if len(result.questions) < budget or any(c.no_header for c in scored.columns):
         return
     look_alikes = [

@@ -86,6 +86,13 @@ def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
 # A sheet is asked at most one question per this many columns (at least one) when the question only saves a column
 # from being left out unnoticed: the budget goes to the columns with the most evidence first.
 COLUMNS_PER_QUESTION = 10
+
+
+def question_budget(scored: ScoredSheet) -> int:
+    """How many questions a sheet may ask: one per ten source columns, at least one."""
+    return max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+
+
 # Evidence from which a column still left out is worth a place in the budget: its header at least this close to the
 # field's words, and values that do not contradict it.
 BUDGET_HEADER = 0.4
@@ -101,7 +108,7 @@ def offer_within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
     for a field is asked about on its own ('salesforce_id' for the record's id, 'pid'), the next join that question.
     A look-alike of a column already applied ('Short description' beside 'Description') is no question: asking it
     would spend the budget confirming what is already right."""
-    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    budget = question_budget(scored)
     if len(result.questions) >= budget:
         return
     for i, j in pointing_headers(scored, result):

@@ -33,7 +33,7 @@ from ferry.agent.evidence import (
     value_fit,
 )
 from ferry.agent.generic_key import apply_generic_key
-from ferry.agent.left_out import COLUMNS_PER_QUESTION, offer_left_out, offer_within_budget
+from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.login_names import demote_login_names
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
@@ -508,7 +508,7 @@ def _within_budget(scored: ScoredSheet, result: SheetMatch) -> None:
     """A sheet asked more questions than its budget of one per ten columns drops its look-alike questions (a header
     that only resembles the field, one column offered, nothing else joined) until it is within it: they are the
     questions least often right, and the column stays listed as not imported."""
-    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    budget = question_budget(scored)
     for question in reversed(list(result.questions)):
         if len(result.questions) <= budget:
             return

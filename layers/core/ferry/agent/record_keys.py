@@ -11,7 +11,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.evidence import ColumnInfo, FieldInfo, related
-from ferry.agent.left_out import COLUMNS_PER_QUESTION
+from ferry.agent.left_out import question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
 from ferry.agent.synonyms import header_words
@@ -59,7 +59,7 @@ def offer_record_key(scored: ScoredSheet, result: SheetMatch) -> None:
         for n, o in enumerate(question.options, start=1):
             o.id = f"opt_{n}"
         return
-    budget = max(1, len({c.source for c in scored.columns}) // COLUMNS_PER_QUESTION)
+    budget = question_budget(scored)
     if any(q.field == key_field.spec.key for q in result.questions):
         return
     if len(result.questions) >= budget:
