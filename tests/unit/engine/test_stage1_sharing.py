@@ -144,8 +144,8 @@ def test_a_column_of_new_values_goes_back_to_per_row(monkeypatch: pytest.MonkeyP
     built = _count_builds(monkeypatch)
     tr = _recipe().templates[0]
     for n in range(4):
-        raw = _raw(2000, 10 + n, 0).with_columns(  # names that never repeat
-            pl.Series("name", [f"Given{n}x{i} Family{i}" for i in range(2000)])
+        raw = _raw(2000, 10 + n, 0).with_columns(  # 1,600 names in a chunk (some twice), never in another
+            pl.Series("name", [f"Given{n}x{i * 4 // 5} Family{i * 4 // 5}" for i in range(2000)])
         )
         built.clear()
         offset = 7 + 2000 * n
@@ -155,3 +155,14 @@ def test_a_column_of_new_values_goes_back_to_per_row(monkeypatch: pytest.MonkeyP
         # chunk 0: tried per distinct value (one table for the fields of 'name'); chunk 1: mostly new, so
         # dropped; then per row
         assert len(name_tables) == (1 if n < 2 else 0)
+
+
+def test_a_costly_column_of_distinct_values_is_built_per_row_from_the_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk whose sample says nearly every value of a costly column is distinct (e-mails, amounts) is built per
+    row at once: looking its values up would cost more than building them. The results are the per-row ones."""
+    built = _count_builds(monkeypatch)
+    tr = _recipe().templates[0]
+    raw = _raw(2000, 21, 0).with_columns(pl.Series("name", [f"Given{i} Family{i}" for i in range(2000)]))
+    expected = _per_row(raw)
+    assert executor.transform_chunk(tr, TEMPLATE, raw, 7).equals(expected, null_equal=True)
+    assert not [h for h in built if h > 100]  # no table of the names' values
