@@ -12,9 +12,16 @@ import re
 from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
 from ferry.agent.assign import maximise_assignment
+from ferry.agent.block_agreement import ask_part_of_another_block
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.budget import drop_least_useful, trade_look_alikes
+from ferry.agent.by_values import names_not_flags, on_values_alone
 from ferry.agent.calibrate import calibrated
+from ferry.agent.compound_headers import (
+    ask_two_fields_in_one_header,
+    bare_name_of_people,
+    values_beat_a_bare_name,
+)
 from ferry.agent.enums import country_code, map_enum_values
 from ferry.agent.evidence import (
     SECONDARY_WORDS,
@@ -33,6 +40,7 @@ from ferry.agent.evidence import (
     value_fit,
 )
 from ferry.agent.generic_key import apply_generic_key
+from ferry.agent.given_surnames import surnames_that_are_given_names
 from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.login_names import demote_login_names
@@ -74,6 +82,7 @@ from ferry.agent.second_look import (
     second_line_alone,
     split_score,
 )
+from ferry.agent.second_party import ROLE_WORDS, mark_second_parties
 from ferry.agent.synonyms import SOFT_WORDS
 from ferry.agent.unplaced import (
     login_of_a_person,
@@ -260,9 +269,11 @@ def _no_allowed_word(col: ColumnInfo, fld: FieldInfo, header: float) -> bool:
 
 def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     """Score every (column, field) pair of a sheet against a template."""
-    noise = sheet_noise(sheet, template)
+    # A role word several headers share ('CEO Name', 'CEO Email') names a person, not the record: never noise.
+    noise = sheet_noise(sheet, template) - ROLE_WORDS
     columns = columns_of(sheet, noise)
     fields = [field_info(f, noise) for f in template.fields]
+    mark_second_parties(columns, fields, noise)
     # With a status and no address state among the fields, a record's 'state' ('State Name', 'workflow state') of
     # words that are no regions is its status: the stage a ticket or issue is in.
     state_is_status = any(f.concepts.get("status", 0.0) >= 0.9 for f in fields) and not any(
@@ -283,7 +294,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
                 reason = f"'{col.header}' holds full names; the {fld.spec.key} part is split from it"
                 pairs[i][j] = PairScore(split, 0.0, 0.0, [reason], split=True)
     bare_name_beside(columns, fields, pairs)
-    _surnames_that_are_given_names(columns, fields, pairs)
+    surnames_that_are_given_names(columns, fields, pairs)
     _record_key(columns, fields, pairs)
     _only_field_of_type(columns, fields, pairs)
     _article_numbers(columns, fields, pairs)
@@ -293,6 +304,9 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     page_metadata(columns, fields, pairs)
     one_part_of_compound(columns, fields, pairs)
     login_of_a_person(columns, fields, pairs)
+    ask_two_fields_in_one_header(columns, fields, pairs)
+    bare_name_of_people(columns, fields, pairs)
+    values_beat_a_bare_name(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
@@ -404,33 +418,6 @@ def _only_field_of_type(columns: list[ColumnInfo], fields: list[FieldInfo], pair
 _BLOCK_WORDS = frozenset({"billing", "bill", "shipping", "ship", "delivery", "invoice", "mailing", "postal"})
 
 
-def _surnames_that_are_given_names(
-    columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]
-) -> None:
-    """'Last Name' of 'Grant', 'Cole' beside 'First Name' of 'Peter', 'Richard': many surnames are given names too, so
-    such values contradict a header naming the last name only when the first-name column holds given names less often
-    (the columns swapped). When it holds them at least as often, the values cannot tell, and the header decides."""
-    given = [j for j, f in enumerate(fields) if f.kind == "given"]
-    surname = [j for j, f in enumerate(fields) if f.kind == "surname"]
-    if len(given) != 1 or len(surname) != 1:
-        return
-    g, s = given[0], surname[0]
-    firsts = [c for c, row in zip(columns, pairs, strict=True) if row[g].header >= SURE_HEADER and not row[g].conflict]
-    if len(firsts) != 1:
-        return
-    for i, col in enumerate(columns):
-        pair = pairs[i][s]
-        if pair.header < SURE_HEADER or not pair.conflict or col.profile.given_name < 0.5:
-            continue
-        if col.profile.full_name >= 0.5 or firsts[0].profile.given_name < col.profile.given_name:
-            continue
-        reasons = [r for r in pair.reasons if "given names" not in r]
-        reasons.append(
-            f"its values can be given names too, as often as those of '{firsts[0].header}', so the header decides"
-        )
-        pairs[i][s] = PairScore(round(min(1.0, pair.header), 4), pair.header, 0.0, reasons)
-
-
 def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     """Map a sheet's columns onto a template's fields: one-to-one, calibrated, with questions when unsure."""
     scored = score_sheet(sheet, template)
@@ -474,6 +461,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     offer_record_key(scored, result)
     demote_login_names(scored, result)
     ask_address_block(scored, result, template.name)
+    ask_part_of_another_block(scored, result)
     _within_budget(scored, result)
     drop_least_useful(scored, result)
     trade_look_alikes(scored, result)
@@ -501,6 +489,8 @@ def _names_outright(col: ColumnInfo, fld: FieldInfo, pair: PairScore) -> bool:
         return False
     if fld.kind in _WORDY_KINDS and col.profile.integer >= 0.9:
         return False  # whole numbers under 'address' or 'country': ids into another table, asked about, not mapped
+    if names_not_flags(col, fld):
+        return False  # 'Supervisor' of people's names for a yes/no 'Manager': the role's holder, not a flag
     return col.norm == fld.spec.key or col.norm not in AMBIGUOUS_HEADERS | BARE_NAMES
 
 
@@ -583,6 +573,9 @@ def _field_match(
         and not pair.header >= 1.0 > pairs[r][j].header  # the field's own name beats a synonym of it
     ]
     auto = pair.score >= AUTO_SCORE
+    if auto and on_values_alone(scored, i, j):
+        auto = False  # 'CC' of e-mails: a real header naming nothing; the values say its kind, not whose it is
+        match.confidence = min(match.confidence, UNSURE)
     lookup = fld.spec.type == "enum" and lookup_ids(col) and enum_mapping(col, fld).coverage == 0
     plain = plainer_kind(i, j, scored, assigned_col_field)
     if col.other_party:

@@ -38,6 +38,8 @@ def ask_synonym_beside_own_word(scored: ScoredSheet, result: SheetMatch) -> None
                 continue  # 'street_1' beside 'address': one line of several, the numbered ones are parts
             if extra & SECONDARY_WORDS or scored.pairs[r][j].fit <= -0.5 or other.json_path is not None:
                 continue
+            if other.other_party:
+                continue  # 'team_lead' beside 'department': another person, who carries the word only as a modifier
             match.auto_applied = False
             match.confidence = min(match.confidence, UNSURE)
             match.rationale += f"; '{other.source}' carries the word {fld.spec.key} itself"
