@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from ferry.agent.annotations import without_annotation
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
 from ferry.agent.namespaces import without_namespace
@@ -282,7 +283,7 @@ def column_info(
     json_path: str | None = None,
     json_label: str = "",
 ) -> ColumnInfo:
-    text, locale = _without_locale(_without_hints(without_namespace(header or name)))
+    text, locale = _without_locale(_without_hints(without_namespace(without_annotation(header or name))))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
     profile = profile_column(samples)

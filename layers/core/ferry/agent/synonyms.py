@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ferry.agent.documented import phrases as documented_phrases
 from ferry.agent.lexicon import ENTITY_WORDS, NOISE_WORDS
 from ferry.agent.lexicon import phrases as lexicon_phrases
 from ferry.agent.normalize import fold, join_tokens, tokens
@@ -264,9 +265,11 @@ SOFT_WORDS = frozenset(
 )
 # fmt: on
 
-# The multilingual lexicon and the export tools' vocabularies (ferry.agent.lexicon) join the core vocabulary.
-for _concept, _phrases in lexicon_phrases().items():
-    CONCEPTS[_concept] = tuple(dict.fromkeys(CONCEPTS.get(_concept, ()) + _phrases))
+# The multilingual lexicon and the export tools' vocabularies (ferry.agent.lexicon), and the labels widely used
+# systems document for their import templates (ferry.agent.documented), join the core vocabulary.
+for _source in (lexicon_phrases(), documented_phrases()):
+    for _concept, _phrases in _source.items():
+        CONCEPTS[_concept] = tuple(dict.fromkeys(CONCEPTS.get(_concept, ()) + _phrases))
 SOFT_WORDS = SOFT_WORDS | NOISE_WORDS
 
 
