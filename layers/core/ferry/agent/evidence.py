@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -143,7 +144,7 @@ def entity_words(template: Template) -> frozenset[str]:
 
 
 def sheet_noise(sheet: SheetManifest, template: Template) -> frozenset[str]:
-    """Words that carry no meaning in this sheet: the template's record words, and a prefix most headers share."""
+    """Words that carry no meaning in this sheet: the template's record words, a prefix or tag most headers share."""
     noise = set(entity_words(template))
     firsts: dict[str, int] = {}
     for col in sheet.columns:
@@ -154,6 +155,17 @@ def sheet_noise(sheet: SheetManifest, template: Template) -> frozenset[str]:
         # A prefix most headers share, or a short unknown one several share ('pa' of paCity, paCountry, paState).
         shared = count >= 0.5 * len(sheet.columns) or (len(word) <= 3 and word not in vocabulary_words())
         if count >= 3 and shared and not concepts_of(word):
+            noise.add(word)
+    lasts = Counter(w[-1] for col in sheet.columns if len(w := header_words(col.header or col.name)) > 1)
+    for word, count in lasts.items():
+        # A suffix most headers share that is no word the vocabulary knows: the record's tag ('nom_adh', 'ville_adh':
+        # a member's), never a form word ('Start Date', 'Company Name', 'owner_id').
+        if (
+            count >= 3
+            and count >= 0.5 * len(sheet.columns)
+            and word not in vocabulary_words()
+            and not concepts_of(word)
+        ):
             noise.add(word)
     return frozenset(noise)
 

@@ -9,6 +9,7 @@ import re
 from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo, FieldInfo, related
+from ferry.agent.header_only import spelled_alike_only
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import (
     BARE_NAMES,
@@ -153,6 +154,7 @@ def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int,
                 or _ends_in_its_name(col, fld, row[j])
             )
             and not names_broader(col, fld)
+            and not spelled_alike_only(col, fld)
         ]
         if fits:
             j = max(fits, key=lambda k: (row[k].score, row[k].header))

@@ -41,10 +41,12 @@ from ferry.agent.evidence import (
 )
 from ferry.agent.generic_key import apply_generic_key
 from ferry.agent.given_surnames import surnames_that_are_given_names
+from ferry.agent.header_only import ask_header_alone, unsure_without_values
 from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.login_names import demote_login_names
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
+from ferry.agent.money import ask_money_in_general
 from ferry.agent.normalize import fold
 from ferry.agent.own_word import ask_synonym_beside_own_word
 from ferry.agent.pairs import (
@@ -305,6 +307,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     one_part_of_compound(columns, fields, pairs)
     login_of_a_person(columns, fields, pairs)
     ask_two_fields_in_one_header(columns, fields, pairs)
+    ask_money_in_general(columns, fields, pairs)
     bare_name_of_people(columns, fields, pairs)
     values_beat_a_bare_name(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
@@ -645,6 +648,9 @@ def _field_match(
         auto = True
         match.confidence = max(match.confidence, calibrated(pair.header))
         match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
+    elif auto and unsure_without_values(col, fld, scored.columns):
+        auto = False  # 'Status' of no values for a status of lead/customer: whose states, only values could say
+        ask_header_alone(match, col, fld, questions)
     elif (
         auto and not col.no_header and not _confirmed(col, fld, pair) and not _kind_without_home(col, fld, pair, scored)
     ):

@@ -345,13 +345,14 @@ _SHORT_WORD = 5
 def correct_typo(word: str) -> str | None:
     """The vocabulary spelling of a misspelt word ('Pohne' → phone, 'Lasttname' → last name), or None.
 
-    One edit (insert, drop, swap, replace) for words up to 7 letters, two for longer ones; never for short words,
-    where one edit turns a word into another word.
+    One edit (insert, drop, swap, replace) for words up to 9 letters, two for longer ones; never for short words,
+    where one edit turns a word into another word. Two edits in a word of eight or nine letters mostly reach another
+    real word ('religion' → region, 'national' → nation, 'projects' → products), not the word a slip missed.
     """
     targets = _correction_targets()
     if len(word) < 4 or word in targets or not word.isalpha():
         return None
-    limit = 1 if len(word) <= 7 else 2
+    limit = 1 if len(word) <= 9 else 2
     found = process.extract(word, sorted(targets), scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=None)
     if not found:
         return None
