@@ -711,6 +711,57 @@ PROBES_HUNT = [
     "Rows without email and phone, remove them",
 ]
 
+# Issue 13, round 17: the hunt's leftovers (a 'set X to …' read as a change to another field, a bare 'or' that
+# puts a new column before the field's own, a topic of two names pointed at by one pronoun), and each relation of
+# the bag reading (`editor/bag.py`) said of something the file lacks, denied, hedged, as a description, or with
+# a name it does not use.
+PROBES_ROUND_17 = [
+    "Set the email domain to the Organization",
+    "Notes or Organization for company",
+    "Default the country to US if the phone starts with +1",
+    "Mobile and Work Phone: use it",
+    "Website and E-mail: take the domain from it",
+    "Full Name and Notes: split it",
+    "Mobile or Work Phone for phone",
+    "The emails were all lower case last year.",
+    "emails lower case? nah, leave them as they are",
+    "Flush the capitals out of the faxes, all lower case.",
+    "Don't put the emails in small letters",
+    "the emails are in small letters",
+    "The first email is the same as the website",
+    "rows.dedupe(key='fax', keep='first')",
+    "Don't skip the Notes column, we need it",
+    "Notes column is not needed? import it anyway",
+    "The Fax we do not need, please skip that column.",
+    "Signup Date is not day first",
+    "The pizza was better the way it was",
+    "Don't undo that, it was right",
+    "git revert the pizza",
+    "Don't remove the rows which are not having email",
+    "Remove the rows which are not having a fax",
+    "If they didn't say which country, put them down as Spain",
+    "If they didn't say which country, don't put them down as US",
+    "created_at is not the Signup Date column",
+    "created_at is basically the Notes column, map that",
+    "All the phone numbers na German? no, they have a country code",
+    "All the faxes na German, except if them get country code",
+    "If mobile no dey, make you use the work phone",
+    "If work phone no dey, don't use the mobile",
+    "No fax on file? generate one from the Website domain",
+    "Don't generate emails from the Website domain",
+    "Fax keep in any field you think good",
+    "Notes don't keep in any field",
+    "Mobile, or the work phone if there isn't any",
+    # found while probing the above (older readings): a change for some rows only, a command's verb put into the
+    # value, the request taken back at its end, a dedup while every repeated row is to stay
+    "Signup Date day first for the German contacts only",
+    "Organization empty: put US",
+    "Lower case the emails, uh, actually no",
+    "Lowercase the emails, no",
+    "Some emails repeat; we keep all of them",
+    "Emails repeat, keep them all",
+]
+
 
 @pytest.mark.parametrize(
     "message",
@@ -724,7 +775,8 @@ PROBES_HUNT = [
     + PROBES_ROUND_14
     + PROBES_ROUND_15
     + PROBES_ROUND_16
-    + PROBES_HUNT,
+    + PROBES_HUNT
+    + PROBES_ROUND_17,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

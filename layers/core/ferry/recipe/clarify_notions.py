@@ -13,6 +13,8 @@ import re
 _Rule = tuple[re.Pattern[str], str]
 
 NOTIONS: list[_Rule] = [
+    # pseudo-code asking for a value: 'dedupe policy for email == ?', 'email <- ?' keeps its arrow rule below
+    (re.compile(r"^\s*(?P<x>[^=?]+?)\s*(?:==|=|:)\s*\?+\s*$"), r"what is the \g<x>?"),
     # a request's label before a colon ('Verify: …', 'Q: …', 'Quick question - …'): the question follows it
     (re.compile(r"^\s*(?:verify|check|confirm|question|q|query|ask|request|fyi|help|quick\s+(?:question|one|check))"
                 r"\s*(?::|\s-|\s\u2013|\s\u2014)\s+", re.I), ""),
@@ -100,8 +102,13 @@ def asks_for_a_source(text: str) -> bool:
     return bool(_SOURCE_NOTION_RE.search(text)) and not _OTHER_CLASS_RE.search(text)
 
 
+_CONTRACTED_RE = re.compile(r"\b(are|is|was|were)n'?t\b", re.I)
+
+
 def in_class_words(text: str) -> str:
     """The question with each class's everyday and professional notions said in that class's words."""
+    # a contracted negation said in full, so every notion written with 'are not' hears "aren't" too
+    text = _CONTRACTED_RE.sub(lambda m: f"{m.group(1)} not", text)
     for pattern, replacement in NOTIONS:
         text = pattern.sub(replacement, text)
     return " ".join(text.split())

@@ -7,9 +7,10 @@ a clause none of them reads as typed (nor with its typos corrected) is tried aga
 (everyday verbs and relations in the grammar's words, one synonym table per meaning); a clause still not read is
 recognised by `fallback` from the names it holds and its cue words (applied when one reading fits, asked about when two
 do); a clause still not read alone is read with the clause beside it by `context` (a pronoun's antecedent, a statement
-of background). Whatever read a clause, `fit` turns a reading that does not fit into a question: a denial the reading
-ignored, a question about the recipe said like a command, a change that does not fit the columns and values it
-touches.
+of background); a message no clause reading understood is read whole by `bag` from the names it holds and one
+family's relation word, applied only when exactly one relation fits. Whatever read a clause, `fit` turns a
+reading that does not fit into a question: a denial the reading ignored, a question about the recipe said like a
+command, a change that does not fit the columns and values it touches.
 `readings` says a model's structured reading of a message (intent and names) as those same plain commands, so it goes
 through the same session. The families stand on shared infrastructure: `steps` (what a recogniser hands back),
 `resolver` (which column, field or value a phrase names; typos), `helpers` (pattern helpers, value spelling, shared

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
+from ferry.recipe.editor.bag import bag_commands
 from ferry.recipe.editor.courtesy import courteous
-from ferry.recipe.editor.fit import state_question, state_question_asked
+from ferry.recipe.editor.fit import misfit_question, retracted, state_question, state_question_asked, two_topics
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.readings import commands
@@ -42,14 +45,71 @@ def edit_recipe(
     asked = state_question(message) or state_question(plain)  # 'Quick one: is the email …?'
     if asked is not None:  # a question about the recipe ('Are duplicates dropped?') is never applied
         whole = cut_quotes(message.strip())
-        if session.names_nothing(cut_quotes(_QUESTION_WORD_RE.sub("", asked)), recipe):
+        said = cut_quotes(_QUESTION_WORD_RE.sub("", asked))
+        if session.names_nothing(said, recipe) or _off_topic(session, said.text, recipe):
             # 'is it going to rain today?' asks about nothing the migration holds: not understood, not a question
             return session.ask(not_understood(message.strip(), session, recipe), [], [], whole)
         return session.ask(state_question_asked(asked), [], [], whole)
+    why = retracted(plain) or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
+    if why is not None:
+        whole = cut_quotes(message.strip())
+        return session.ask(misfit_question(message.strip(), why), [], [], whole)
     clauses = [c for c in session.clauses(message) if session.read(cut_quotes(c)).kind != "ignore"]
     if not clauses:  # only greetings or thanks: ask what to change rather than report a change
-        return session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))
-    return session.run(clauses)
+        edit = session.ask(not_understood(message.strip(), session, recipe), [], [], cut_quotes(message.strip()))
+    else:
+        edit = session.run(clauses)
+    if edit.question is not None and edit.question.id == "edit.unclear":
+        # no clause reading understood it: the names the whole message holds and one family's relation word
+        return _bag_reading(recipe, templates, sheets, message) or edit
+    return edit
+
+
+# the words of the migration a question may be about without naming a column, field or value
+_MIGRATION_WORD_RE = re.compile(
+    r"\b(?:rows?|columns?|fields?|recipe|import\w*|files?|values?|preview|versions?|chang\w*|dedup\w*|duplicat\w*|"
+    r"map\w*|undo\w*|revert\w*|records?|contacts?|template|sheet|data|format\w*|dates?|names?|numbers?|filter\w*|"
+    r"lower\w*|upper\w*|default\w*|empty|blank|missing|drop\w*|split\w*|country|phones?|e-?mails?)\b",
+    re.I,
+)
+
+
+def _off_topic(session: Session, text: str, recipe: Recipe) -> bool:
+    """A question about nothing the migration holds ('Does anyone know if the coffee machine on the third floor is
+    fixed?'): no column, field or value named, and no word of the migration; asked back as not understood."""
+    if _MIGRATION_WORD_RE.search(text):
+        return False
+    return not any(session._names(text, tr) for tr in recipe.templates)
+
+
+def _only_name(session: Session, phrase: str, recipe: Recipe) -> str | None:
+    """The one column or field a phrase is, said alone ('the Mobile column', 'E-mail'), not one it holds."""
+    name = session._one_name(phrase, recipe)
+    bare = re.sub(r"^(?:the|our|my)\s+|\s+(?:column|field)s?$", "", phrase.strip(), flags=re.I)
+    letters = lambda s: re.sub(r"[\W_]+", "", s.lower())  # noqa: E731
+    return name if name is not None and fuzz.ratio(letters(bare), letters(name)) >= 80 else None
+
+
+def _bag_reading(
+    recipe: Recipe, templates: list[Template], sheets: dict[tuple[str, str], SheetManifest], message: str
+) -> Edit | None:
+    """The one change a message's names and relation words say (`bag`), applied with every check a typed command
+    gets; None when they say none or several, or when that command itself is a question."""
+    session = Session(recipe, templates, sheets)
+    said = tidy(message)  # quotes kept as typed: "keep='first'" is a cue word, not a name
+    commands: list[str] = []
+    for tr in recipe.templates:
+        ctx = session._ctx(tr, [])
+        if ctx is not None:
+            commands += bag_commands(ctx, said)
+    commands = list(dict.fromkeys(commands))
+    if len(commands) != 1:
+        return None
+    edit = session.run([commands[0]])
+    if edit.question is not None:  # a question about the reading (which field, a misfit) beats not understanding
+        return edit if edit.question.id != "edit.unclear" else None
+    # said, so a reading from the names alone never passes unseen
+    return edit.model_copy(update={"summary": f"{edit.summary} I read the message as \u201c{commands[0]}\u201d."})
 
 
 def edit_from_readings(

@@ -154,9 +154,12 @@ def is_background(clause: str) -> bool:
 # after the instruction it explains
 _REASON_RE = re.compile(
     r"^(?:(?:only|just)\s+)?(?:many|most|some|several|few|a few|a lot|lots|a number|plenty|not many|hardly any|"
-    r"almost all|nearly all)(?:\s+of)?(?:\s+(?:the|our|them|these|those))?(?:\s+[\w-]+){0,2}?\s+"
+    r"almost all|nearly all|not everyone|not everybody|not all|nobody|no one|hardly anyone)(?:\s+of)?"
+    r"(?:\s+(?:the|our|them|these|those))?(?:\s+[\w-]+){0,2}?\s+"
     r"(?:(?:never|rarely|seldom|often|usually|always|still|simply|just)\s+)?"  # 'most of them never had one'
-    r"(?:have|has|had|lack|don'?t have|do not have|doesn'?t have|come|came|are|were)\b(?!.*\b(?:so|then|please|"
+    # 'not everyone gives one': what people give or fill in, as well as what they have
+    r"(?:have|has|had|lack|don'?t have|do not have|doesn'?t have|come|came|are|were|gives?|gave|provides?|"
+    r"provided|fills? in|filled in)\b(?!.*\b(?:so|then|please|"
     r"use|take|set|map|drop|keep|should|must|make)\b)[^,;]{0,60}$",
     re.I,
 )

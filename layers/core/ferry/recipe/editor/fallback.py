@@ -121,7 +121,7 @@ _CUES_NOT_NAMES = frozenset({"given", "set", "provided", "filled", "known", "the
 _ARTICLES = frozenset({"the", "a", "an", "any", "their", "its"})
 
 
-def _marked(e: Entities, position: int) -> bool:
+def marked(e: Entities, position: int) -> bool:
     """A missing-value cue right before the name ('no Mobile') or right after it ('Work Phone is empty'), within
     the same part of the sentence (a comma ends it)."""
     low, part, size = e.lower(), e.parts[position], e.sizes.get(position, 1)
@@ -160,12 +160,12 @@ def _fallback(ctx: Ctx, e: Entities) -> tuple[str, str] | None:
     if len(spare) != 1 or not current:
         return None
     at, column = spare[0]
-    if _marked(e, at) and not any(w in ("only", "have", "has") for w in low[max(0, at - 3) : at]):
+    if marked(e, at) and not any(w in ("only", "have", "has") for w in low[max(0, at - 3) : at]):
         return None  # the missing one is the new column: said the other way round, not a guess to make
     named = [i for i, c in e.columns if c in current] + [i for i, _ in e.fields]
     # the missing one: the field or its column, or a pronoun pointing back at it; or rows that only have the other
-    cued = any(_marked(e, i) for i in named) or any(
-        w.split("'")[0] in PRONOUNS and _marked(e, i) and i > min(named, default=len(low)) for i, w in enumerate(low)
+    cued = any(marked(e, i) for i in named) or any(
+        w.split("'")[0] in PRONOUNS and marked(e, i) and i > min(named, default=len(low)) for i, w in enumerate(low)
     )
     only = any(low[i] == "only" for i in range(max(0, at - 3), at))
     otherwise = any(w in ("otherwise", "else", "fallback", "backup") for w in low) and min(named, default=at) < at
@@ -279,7 +279,7 @@ def row_filter(ctx: Ctx, e: Entities) -> str | None:
         if ctx.known_value(value, [column]) is None:
             return None
         return f"drop rows where {column} is {value}"
-    if len(named) == 1 and not e.sources and _marked(e, named[0][0]):
+    if len(named) == 1 and not e.sources and marked(e, named[0][0]):
         return f"drop rows without {named[0][1]}"
     return None
 
@@ -294,7 +294,7 @@ def default_value(ctx: Ctx, e: Entities) -> str | None:
         return None
     low, first = e.lower(), min(i for i, _ in named)
     pointed = [i for i, w in enumerate(low) if w.split("'")[0] in PRONOUNS and i > first]
-    if {k for _, k in named} != {key} or not any(_marked(e, i) for i in [*(i for i, _ in named), *pointed]):
+    if {k for _, k in named} != {key} or not any(marked(e, i) for i in [*(i for i, _ in named), *pointed]):
         return None  # the field (or its column, or a pronoun after it) said to be missing, and nothing else named
     return f"if {key} is empty, use {value}"
 

@@ -18,6 +18,7 @@ Imports: only `messages`, `steps`, the recipe model and the agent's name concept
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ferry.agent.enums import country_code
 from ferry.agent.normalize import fold
@@ -30,6 +31,7 @@ from ferry.recipe.model import (
     Case,
     Coalesce,
     Concat,
+    Default,
     FieldRecipe,
     FillFrom,
     MapValues,
@@ -298,6 +300,9 @@ def _new_ops(prior: FieldRecipe | None, fr: FieldRecipe) -> list[Op]:
     return [op for op in fr.ops if not (same_column and op.model_dump() in known) or isinstance(op, MapValues)]
 
 
+_VERB_FIRST_RE = re.compile(r"^(?:put|use|set|make|fill|take|write|enter|give|add|mark)\s+\S", re.I)
+
+
 def _op_misfit(
     template: Template, fr: FieldRecipe, op: Op, prior: FieldRecipe | None, samples: dict[str, list[str]]
 ) -> str | None:
@@ -308,6 +313,9 @@ def _op_misfit(
         return f"'{fr.column}' does not hold people's names{example}, so it cannot be split into first and last name"
     if (why := _shape_misfit(spec, fr, op, samples)) is not None:
         return why
+    if isinstance(op, Default) and _VERB_FIRST_RE.match(op.value):
+        # 'Organization empty: put US' read as the text 'put US': the verb of the command went into the value
+        return f"{quote(op.value)} reads like an instruction, not a {fr.field} value"
     if not isinstance(op, SplitName | Case | MapValues):
         return None
     if isinstance(op, Case) and spec is not None and spec.type in _NO_CASE_TYPES:
@@ -504,3 +512,106 @@ def unmaps_touched(before: Recipe, after: Recipe, touched: set[tuple[str, str]])
             if now is None or not now.source_columns():
                 return f"it would stop importing {field}, which an earlier instruction in this message just changed"
     return None
+
+
+# what a command sets is named before 'to' ('Set the email domain to the Organization', 'Default the country to US
+# if the phone starts with +1'): a change read from it that alters none of those fields is not the one asked for
+_SET_OBJECT_RE = re.compile(
+    r"^(?:(?:please|just|now|then)\s+)?(?:set|default|change|make|turn|switch|update|point)\s+(?P<obj>.+?)\s+"
+    r"(?:to|as|into)\s+\S",
+    re.I,
+)
+
+
+def set_object(text: str) -> str | None:
+    """The words naming what a 'set … to …' command sets, or None when the clause is no such command."""
+    m = _SET_OBJECT_RE.match(text.strip())
+    return m["obj"] if m else None
+
+
+def object_missed(named: set[str], changed: set[str]) -> str | None:
+    """The fields the command's object names, against the fields the change it was read as altered."""
+    if not named or not changed or named & changed:
+        return None
+    return (
+        f"the message sets {' and '.join(sorted(named))}, and the change it reads as alters "
+        f"{' and '.join(sorted(changed))} instead"
+    )
+
+
+_OR_RE = re.compile(r"\bor\b", re.I)
+# a word that says which source comes first: 'A, or B if it is empty', 'A ?? B', 'prefer A, or else B'
+_ORDER_WORD_RE = re.compile(
+    r"\b(?:fall\s*back|falling back|fallback|else|otherwise|if|when|where|whenever|empty|blank|missing|first|then|"
+    r"instead|backup|prefer\w*|failing)\b|\?\?|\|\|",
+    re.I,
+)
+
+
+def or_unordered(text: str, before: Recipe, after: Recipe) -> str | None:
+    """'Notes or Organization for company': a bare 'or' between a new column and the field's own one, read as the
+    new one first with the old as its fallback; 'or' does not say which comes first, so it is asked."""
+    if not _OR_RE.search(text) or _ORDER_WORD_RE.search(text):
+        return None
+    old = {tr.sheet_id: {f.field: f for f in tr.fields} for tr in before.templates}
+    for tr in after.templates:
+        for fr in tr.fields:
+            prior = old.get(tr.sheet_id, {}).get(fr.field)
+            if prior is None or prior.column is None or fr.column in (None, prior.column):
+                continue
+            if prior.column in fr.source_columns():
+                return (
+                    f"'or' does not say whether {quote(fr.column or '')} or {quote(prior.column)} comes first "
+                    f"for {fr.field}"
+                )
+    return None
+
+
+# a topic of two names and one pronoun after it ('Mobile and Work Phone: use it', 'Website and E-mail: take the
+# domain from it'): which of the two 'it' means is not said
+_TWO_TOPICS_RE = re.compile(
+    r"(?:^|(?<=[.!?;]\s))(?P<a>[^,:;.!?]+?)\s+(?:and|&|or|/|plus)\s+(?P<b>[^,:;.!?]+?)\s*(?:[:,]|\s-\s|\u2014)\s*"
+    r"(?P<rest>[^.!?;]*\b(?:it|its|that one|this one)\b[^.!?;]*)",
+    re.I,
+)
+
+
+def two_topics(text: str, one_name: Callable[[str], str | None]) -> str | None:
+    """Why a singular pronoun after a topic of two names cannot be read, or None (`one_name` gives the single column
+    or field a phrase names)."""
+    for m in _TWO_TOPICS_RE.finditer(text):
+        a, b = one_name(m["a"]), one_name(m["b"])
+        if a is not None and b is not None and a != b:
+            return f"\u201c{m['rest'].strip()}\u201d could be about {quote(a)} or {quote(b)}"
+    return None
+
+
+# the request taken back at the end of the message ('Lowercase the emails, uh, actually no', '…, scratch that')
+_RETRACTED_RE = re.compile(
+    r"[,;.!?]\s*(?:(?:uh|um|er|hmm|well|oh|wait|actually|sorry|hang on)[,\s]+)*(?:no|nope|nah|scratch that|"
+    r"never\s?mind|forget (?:it|that)|(?:just )?(?:kidding|joking)|jk|cancel that|don't)\s*[.!]*\s*$",
+    re.I,
+)
+
+
+def retracted(message: str) -> str | None:
+    """Why nothing may change: the message ends by taking its request back."""
+    m = _RETRACTED_RE.search(message.strip())
+    return None if m is None else f"the message ends with {quote(m.group(0).strip(' ,;.!?'))}, taking it back"
+
+
+# every repeated row kept ('Emails repeat, keep them all'): a dedup is the opposite of what is asked
+_KEEP_ALL_RE = re.compile(
+    r"\bkeep\w*\s+(?:them\s+all|all(?:\s+of\s+them)?|both(?:\s+of\s+them)?|them\s+both|every\s*(?:one|thing)|"
+    r"each(?:\s+one)?|the\s+duplicates|the\s+doubles)\b",
+    re.I,
+)
+
+
+def keeps_all(message: str, before: Recipe, after: Recipe) -> str | None:
+    """The change sets or alters a dedup while the message asks to keep every repeated row."""
+    was = {tr.sheet_id: tr.dedup for tr in before.templates}
+    deduped = any(tr.dedup is not None and tr.dedup != was.get(tr.sheet_id) for tr in after.templates)
+    if not deduped or _KEEP_ALL_RE.search(message) is None:
+        return None
+    return "it would drop repeated rows, and the message asks to keep them all"

@@ -35,10 +35,14 @@ from ferry.recipe.editor.fit import (
     denial_question,
     denies_a_removal,
     instead_kept,
+    keeps_all,
     misfit,
     misfit_question,
+    object_missed,
+    or_unordered,
     position_scope,
     removes,
+    set_object,
     unmaps_touched,
     unused_columns,
 )
@@ -399,6 +403,9 @@ class Session:
                     or unused_columns(self._named_columns(text, clause, working), prior, working)
                     or instead_kept(text, prior, working)
                     or unmaps_touched(prior, working, touched)
+                    or self._object_missed(text, clause, prior, working)
+                    or or_unordered(text, prior, working)
+                    or keeps_all(" ".join(clauses), prior, working)
                 ):
                     return self.ask(misfit_question(text, why), clauses[:i], clauses[i + 1 + skip :], clause)
                 else:
@@ -429,6 +436,20 @@ class Session:
             )
             return Edit(summary="Going back to the previous version of the recipe." + rest, revert=True)
         return self._finish(working, said, noted)
+
+    def _object_missed(self, text: str, clause: Clause, prior: Recipe, working: Recipe) -> str | None:
+        """A 'set X to …' command read as a change to none of the fields X names (a column counts as the field
+        it fed before the change)."""
+        said = set_object(clause.text)
+        if said is None:
+            return None
+        named: set[str] = set()
+        for tr in prior.templates:
+            ctx = self._ctx(tr, clause.quotes)
+            if ctx is not None:
+                for m in ctx.mentions(said):
+                    named |= set(ctx.readers(m.name)[:1]) if m.kind == "column" else {m.name}
+        return object_missed(named, {field for _, field in changed_fields(prior, working)})
 
     def _named_columns(self, text: str, clause: Clause, recipe: Recipe) -> list[str]:
         """The source columns a clause names by their own name (fields it names are not counted)."""

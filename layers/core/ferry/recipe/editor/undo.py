@@ -34,8 +34,16 @@ UNDO_WORDS = words_of(
 _PARTIAL_RE = re.compile(r"\b(?:only|just|except|but\s+(?:keep|not|leave)|(?:the\s+)?rest|part|all\s+but)\b", re.I)
 
 
+# the undo itself denied ('Don't undo that, it was right'): nothing to go back from
+_DENIED_UNDO_RE = re.compile(
+    r"\b(?:don'?t|do not|never|no need to|stop|please don'?t)\s+(?:\w+\s+)?(?:undo|revert|roll|go back|restore|"
+    r"reverse|cancel|take (?:it|that) back)",
+    re.I,
+)
+
+
 def undo(ctx: Ctx, text: str) -> Step | None:
-    if not UNDO_CUE_RE.search(text) or leftover(ctx, text, UNDO_WORDS):
+    if not UNDO_CUE_RE.search(text) or leftover(ctx, text, UNDO_WORDS) or _DENIED_UNDO_RE.search(text):
         return None
     if _PARTIAL_RE.search(text) and ctx.mentions(text):
         return None
