@@ -13,7 +13,7 @@ def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -
     frozen, both = load(CORPUS), load(DEV)
     assert {e["split"] for e in both} == {
         "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
-        "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21",
+        "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22",
     }  # fmt: skip
     dev = [e for e in both if e["split"] == "dev"]
     assert len(dev) >= 120
@@ -255,3 +255,19 @@ def test_the_nineteenth_dev_set_holds_the_issue_kinds_in_fresh_phrasings() -> No
     assert not fresh & {e["text"].lower() for e in both if e["split"] != "dev19"}
     out = bench("bench/language/run.py", "--split", "dev19")
     assert "== update — dev19 (39 entries, 19 rows)" in out and "== clarify — dev19 (13 entries, 7 rows)" in out
+
+
+def test_the_twenty_second_dev_set_is_the_leads_blind_set_in_fresh_phrasings() -> None:
+    """dev22: the lead's set (a dispatcher, a librarian, a chef, a coach, a formal memo, a mobile text, a ticket, an
+    analyst's shorthand, Hungarian/Greek/Thai/Filipino speakers' English), written before round 17 ran and held out
+    through it; five that came out equal to earlier phrasings were reworded before it was first scored."""
+    frozen, both = load(CORPUS), load(DEV)
+    mine = [e for e in both if e["split"] == "dev22"]
+    assert sum(e["kind"] == "update" for e in mine) == 40 and sum(e["kind"] == "clarify" for e in mine) == 16
+    by_row = rows(mine)
+    assert set(by_row) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
+    fresh = {e["text"].lower() for e in mine}
+    assert not fresh & {e["text"].lower() for e in frozen}
+    assert not fresh & {e["text"].lower() for e in both if e["split"] != "dev22"}
+    out = bench("bench/language/run.py", "--split", "dev22")
+    assert "== update — dev22 (40 entries, 20 rows)" in out and "== clarify — dev22 (16 entries, 8 rows)" in out
