@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ferry.agent.admin_levels import level_concepts
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo, concepts_of
 from ferry.agent.models import MatchQuestion, QuestionOption, SheetMatch
@@ -71,7 +72,7 @@ def address_blocks(scored: ScoredSheet) -> dict[str, dict[int, int]]:
             continue
         # Under a one-letter qualifier the rest of the header is the field's name ('bcity': city), however faintly
         # the whole header resembles it.
-        named = _unqualified_concepts(col)
+        named = _unqualified_concepts(col) | level_concepts(col, QUALIFIERS)
         scores = [
             (scored.pairs[i][j].score, j)
             for j, concept in fields.items()

@@ -14,7 +14,9 @@ A sheet whose budget is spent still trades a look-alike guess for a better quest
 points at a field nothing fills or asks about ('taskId' for a ticket's id) takes the slot of a which-column question
 about an optional field whose offered headers only resemble it ('Kind', 'Due Date' for a category), unless the column
 is a property of a field already filled, as above. On the sheets at or over budget of the tuned splits (round 20), the
-first kind was right 7 times in 12, the second 5 in 16.
+first kind was right 7 times in 12, the second 5 in 16. A column of people's jobs under a bare header ('type' of
+'Social Worker', 'Local Registrar') or a header naming the records' own key ('Asset No' for an asset tag) takes the
+slot of a guess not sure enough to apply as well (round 25).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.job_titles import jobs_under_a_bare_header
 from ferry.agent.left_out import ask_pointing_header, pointing_headers, question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
@@ -61,7 +64,8 @@ def drop_least_useful(scored: ScoredSheet, result: SheetMatch) -> None:
 def trade_look_alikes(scored: ScoredSheet, result: SheetMatch) -> None:
     """At or over budget, each column left out whose header points at a field nothing fills or asks about, the best
     evidence first, takes the slot of a look-alike which-column question about an optional field, the last asked
-    first: as many questions as before, the one more often right kept."""
+    first: as many questions as before, the one more often right kept. A column of people's jobs or a header naming
+    the records' own key may take the slot of a guess the matcher was unsure of, too."""
     budget = question_budget(scored)
     if len(result.questions) < budget or any(c.no_header for c in scored.columns):
         return
@@ -70,17 +74,28 @@ def trade_look_alikes(scored: ScoredSheet, result: SheetMatch) -> None:
         for q in result.questions
         if q.context.startswith(ask.LOOK_ALIKE_WHY) and _optional_field(scored, q) is not None
     ]
+    # People's jobs in a column's values ('Social Worker' under 'type') outweigh a guess not sure enough to apply too.
+    unsure = [
+        q for q in result.questions if q.context.startswith(ask.UNSURE_WHY) and _optional_field(scored, q) is not None
+    ]
     asked = {q.field for q in result.questions}
     filled = {m.field for m in result.matches if m.auto_applied}
-    for i, j in pointing_headers(scored, result) if look_alikes else []:
+    for i, j in pointing_headers(scored, result) if look_alikes or unsure else []:
         key = scored.fields[j].spec.key
         # A property of a field already filled ('Variant Weight Unit' beside the weight) is no better than the guess.
         if key in asked or _describes_filled_field(scored, scored.columns[i], scored.fields[j], filled):
             continue
-        result.questions.remove(look_alikes.pop())
+        # So does a header naming the records' own key ('Asset No'): what identifies a record decides every update.
+        outranks_a_guess = scored.pairs[i][j].record_key or jobs_under_a_bare_header(
+            scored.columns[i], scored.fields[j]
+        )
+        slots = look_alikes or (unsure if outranks_a_guess else [])
+        if not slots:
+            continue
+        result.questions.remove(slots.pop())
         ask_pointing_header(scored, result, i, j)
         asked.add(key)
-        if not look_alikes:
+        if not look_alikes and not unsure:
             return
 
 

@@ -10,6 +10,7 @@ from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo, FieldInfo, related
 from ferry.agent.header_only import spelled_alike_only
+from ferry.agent.job_titles import JOBS_WHY, jobs_under_a_bare_header
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import (
     BARE_NAMES,
@@ -151,6 +152,7 @@ def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int,
                 )
                 or values_name_flag(col, fld)
                 or phones_under_a_bare_header(col, fld, scored.fields)
+                or jobs_under_a_bare_header(col, fld)
                 or _ends_in_its_name(col, fld, row[j])
             )
             and not names_broader(col, fld)
@@ -165,7 +167,7 @@ def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int,
 def ask_pointing_header(scored: ScoredSheet, result: SheetMatch, i: int, j: int) -> None:
     """Ask whether column i fills field j, its header pointing at the field though not surely; a yes maps it."""
     col, fld = scored.columns[i], scored.fields[j]
-    result.questions.append(ask.conflict(fld, col, POINTING_WHY))
+    result.questions.append(ask.conflict(fld, col, JOBS_WHY if jobs_under_a_bare_header(col, fld) else POINTING_WHY))
     match = result.match_for(fld.spec.key)
     if match is not None:  # a yes maps the column asked about, whatever the assignment proposed
         match.column, match.columns, match.auto_applied = col.source, [col.source], False
