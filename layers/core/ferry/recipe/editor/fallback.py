@@ -28,7 +28,7 @@ _BUILD = frozenset({"build", "building", "generate", "generating", "create", "cr
 _ASKING = _BUILD | {
     "use", "used", "take", "taken", "fill", "filled", "put", "map", "then", "instead", "otherwise", "else", "backup",
     "fallback", "first", "should", "must", "shall", "want", "prefer", "come", "comes", "make", "can", "could",
-    "get", "gets", "need", "needs", "keep",
+    "get", "gets", "need", "needs", "keep", "swap", "substitute", "sub",
 }  # fmt: skip
 _ROWS = frozenset({"row", "rows", "contact", "contacts", "record", "records", "entry", "entries", "line", "lines"})
 _NOT_WANTED_RE = re.compile(
@@ -211,6 +211,8 @@ def column_instead(ctx: Ctx, e: Entities) -> str | None:
 
 
 _SWITCH = frozenset({"switch", "change", "move", "swap", "replace", "point", "repoint", "redirect"})
+# words that put columns in an order: a fallback said as a sequence (a rephrased "if it is missing")
+_ORDER = frozenset({"first", "then", "next", "after", "afterwards"})
 
 
 def column_switched(ctx: Ctx, e: Entities) -> str | None:
@@ -222,7 +224,10 @@ def column_switched(ctx: Ctx, e: Entities) -> str | None:
     new = [c for _, c in e.columns if not ctx.readers(c)]
     if len(keys) != 1 or len(new) != 1 or _NEGATION_RE.search(" ".join(low)):
         return None
-    return f"map {new[0]} to {keys.pop()}"
+    key = keys.pop()
+    if any(w in _ORDER for w in low) and any(c in ctx.sources(key) for _, c in e.columns):
+        return None  # 'Work Phone first, then swap in Mobile': the field's columns in an order, a fallback
+    return f"map {new[0]} to {key}"
 
 
 def domain_fill(ctx: Ctx, e: Entities) -> str | None:
