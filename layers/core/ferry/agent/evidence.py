@@ -17,6 +17,7 @@ from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
 from ferry.agent.namespaces import without_namespace
 from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hints
 from ferry.agent.profile import ColumnProfile, profile_column
+from ferry.agent.role_logins import role_written_as_login
 from ferry.agent.stems import FORM_HEADER, same_stems, stem
 from ferry.agent.synonyms import (
     BROADER,
@@ -262,6 +263,10 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
             if concept not in ("id", "login") and weight * strength > found.get(concept, 0.0):
                 found[concept] = round(weight * strength, 4)
                 suffix = stripped[-1]
+    if suffix is None:
+        for concept, strength in role_written_as_login(stripped, concepts_of_words(stripped[:-1])).items():
+            if strength > found.get(concept, 0.0):
+                found[concept], suffix = strength, stripped[-1]
     return found, join_tokens(stripped), suffix
 
 

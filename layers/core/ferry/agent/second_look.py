@@ -25,6 +25,7 @@ from ferry.agent.pairs import (
     PairScore,
     ScoredSheet,
 )
+from ferry.agent.party_headers import ASK_SPLIT_SCORE, header_alone_names_a_party
 from ferry.agent.profile import ColumnProfile
 
 NAMING_TITLE = 0.9  # a bare 'Name' for a ticket's subject: names it, short of its own key
@@ -291,6 +292,8 @@ def split_score(col: ColumnInfo) -> float:
     # Numbered placeholders ('First1 Last1') say no more than an empty column: the header decides.
     values = col.profile.full_name if col.profile.n and not col.profile.placeholder else 0.6
     if strength >= 0.9 and col.profile.email < 0.5 and col.profile.number < 0.5:
+        if header_alone_names_a_party(col):
+            return ASK_SPLIT_SCORE  # 'Person' with no values may point at a user: asked (agent/party_headers.py)
         return round(0.55 + 0.4 * min(1.0, values / 0.6), 4)
     if col.profile.full_name >= 0.7 and strength >= 0.45:
         return round(0.5 + 0.3 * col.profile.full_name, 4)
@@ -329,6 +332,10 @@ def propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
             match.rationale = (
                 f"'{col.header}' holds full names ({share} start with a known given name); the {part} name is "
                 "split from it (particles like 'van der' stay with the last name)"
+            )
+        elif header_alone_names_a_party(col):
+            match.rationale = (
+                f"'{col.header}' names a person, not a name, and no value shows names to split into the {part} name"
             )
         else:
             match.rationale = (
