@@ -62,3 +62,38 @@ def test_a_literal_format_or_keep_policy_in_code_is_still_applied() -> None:
     e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, "dedup(email, keep=last)")
     assert e.changed and e.recipe is not None and e.recipe.templates[0].dedup is not None
     assert e.recipe.templates[0].dedup.keep == "last"
+
+
+# Issue 13, the second hunt: plain commands (with a ', no …' idiom, a typo, a request said as a question, a time
+# turned to now) that must still apply after the bag reading learned to leave questions, other times, reports and
+# suppositions alone (`editor/bag.py` `not_a_request`, `editor/fit.py` `not_now`).
+@pytest.mark.parametrize(
+    ("row", "text"),
+    [
+        (12, "lowercase the emails, don't dedupe them"),
+        (8, "drop rows without email, not the ones without phone"),
+        (12, "Lowercase the emals"),
+        (2, "Map Mobil to phone instead of Work Phone"),
+        (9, "dedupe on mail keeping the first"),
+        (8, "drop rows without email, no questions asked"),
+        (9, "keep the first row for each email, no duplicates"),
+        (12, "No problem, lowercase the emails"),
+        (5, "no worries, Signup Date is day first"),
+        (12, "all emails in small letters please"),
+        (12, "email addresses: lowercase them"),
+        (9, "dupes by email, first one stays"),
+        (9, "one row per email, the first one wins"),
+        (8, "get rid of rows with no email"),
+        (3, "if no work phone, grab the mobile"),
+        (10, "missing country means US"),
+        (15, "Signup Date feeds created_at"),
+        (17, "revert pls"),
+        (19, "Put the notes in some field"),
+        (12, "The emails came in with capitals last time; this time make them lowercase"),
+        (17, "Hmm, that was not right, could you put it back how it was?"),
+        (9, "Same email twice? First one makes the team, the others get cut"),
+        (12, "Emails all lower case, no capital letters on the menu"),
+    ],
+)
+def test_a_plain_command_beside_the_second_hunt_still_does_its_row(row: int, text: str) -> None:
+    check_row(row, text)

@@ -763,6 +763,95 @@ PROBES_ROUND_17 = [
 ]
 
 
+# Issue 13, the second hunt (the bag reading of round 17 and the clause readings around it): messages that name a
+# relation's entities and cue word but ask for no change now (a question, another time, someone else's words, a
+# supposition, talk about the change, a cue word naming people or a tool, another language's 'no', a judgement),
+# and near neighbours written after the fixes.
+PROBES_HUNT2 = [
+    "who decided the emails should be lower case?",
+    "What happens with rows that have no email, are they removed?",
+    "would the phone numbers count as German if they lack a country code?",
+    "what did the undo do?",
+    "how do duplicate emails get handled, keep first?",
+    "when there is no work phone, what happens, does it use the mobile?",
+    "which country do rows without Land get, US?",
+    "the Website domain, is it used for missing emails?",
+    "emails in lower case, right?",
+    "Signup Date day first, correct?",
+    "once we switch CRMs, lowercase the emails",
+    "next quarter we will lowercase the emails",
+    "after the audit, remove rows without email",
+    "in the next import, keep only the first duplicate email",
+    "after go-live, phones without country code are German",
+    "until March the emails keep their capitals, lower case after that",
+    "lower case emails look worse than the original ones",
+    "someone told me Signup Date is day first, is that true?",
+    "the docs say to use Mobile if Work Phone is empty, is that how it works?",
+    "I heard you lowercase emails by default",
+    "The emails stay untouched; lower case them in the CRM later",
+    "Skip lowercasing the emails",
+    "lowercase the emails, no need to",
+    "oh sure, lowercase the emails, what could go wrong",
+    "Yeah right, as if we'd drop rows without email",
+    "Brilliant, Signup Date day first, like that will fix anything",
+    "the lowercase team owns the emails",
+    "ask the dedup folks about the first email",
+    "The day-first crowd will love Signup Date",
+    "the undo button is greyed out",
+    "the German desk checks phones with a country code",
+    "email the lowercase crew",
+    "lowercase the emails? nicht",
+    "emails lowercase, nein",
+    "ne pas lowercase les emails",
+    "no lowercase en los emails",
+    "emails lowercase nie",
+    "Signup Date day first? nee",
+    "dedupe email keep first, non",
+    "lowercase the emails, kein Bedarf",
+    "lowercase emails, não",
+    "dedupe emails keep first, nej",
+    "remove rows without email: non merci",
+    "emails lowercase? niet",
+    "the emails used to be lowercase",
+    "last time we kept the first row for each email",
+    "Signup Date was day first in the old system",
+    "We removed rows without email in the pilot",
+    "Previously, phones without a country code were German",
+    "in the old CRM, missing countries became US",
+    "the Website domain was used to build emails in 2022",
+    "What would happen if I lowercase the emails?",
+    "Suppose we dedupe on email keeping the first: how many rows go?",
+    "Imagine Signup Date were day first",
+    "In theory, rows without an email could be dropped",
+    "Hypothetically, use Mobile when there's no work phone",
+    "lowercase emails: pros and cons?",
+    "explain day first for Signup Date",
+    "remind me to lowercase the emails",
+    "TODO for Jane: drop rows without email",
+    "Add to the backlog: Signup Date day first",
+    "Refrain from lowercasing the emails",
+    "Avoid lowercase emails",
+    "Who needs lowercase emails",
+    "Day first for Signup Date is wrong",
+    "Dropping rows without email would be a disaster",
+    "Using Mobile when Work Phone is empty makes no sense",
+    "US as default country for the missing ones? Terrible",
+    "emails lowercase later",
+    "lowercase emails eventually",
+    "undo is not needed",
+    "the revert feature looks handy",
+    "how do I roll back?",
+    "is Website lowercase?",
+    "the lowercase squad looks after the websites",
+    "my manager says Signup Date is day first, is that so?",
+    "Imagine the emails were lowercase",
+    "we dropped rows without email in 2022",
+    "lowercase the emails? nein danke",
+    "explain lowercasing the emails",
+    "the rollback was not needed",
+]
+
+
 @pytest.mark.parametrize(
     "message",
     PROBES
@@ -776,7 +865,8 @@ PROBES_ROUND_17 = [
     + PROBES_ROUND_15
     + PROBES_ROUND_16
     + PROBES_HUNT
-    + PROBES_ROUND_17,
+    + PROBES_ROUND_17
+    + PROBES_HUNT2,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()

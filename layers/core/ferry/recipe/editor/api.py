@@ -16,9 +16,16 @@ from rapidfuzz import fuzz
 
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
-from ferry.recipe.editor.bag import bag_commands
+from ferry.recipe.editor.bag import bag_commands, not_a_request
 from ferry.recipe.editor.courtesy import courteous
-from ferry.recipe.editor.fit import misfit_question, retracted, state_question, state_question_asked, two_topics
+from ferry.recipe.editor.fit import (
+    misfit_question,
+    not_now,
+    retracted,
+    state_question,
+    state_question_asked,
+    two_topics,
+)
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.readings import commands
@@ -50,7 +57,7 @@ def edit_recipe(
             # 'is it going to rain today?' asks about nothing the migration holds: not understood, not a question
             return session.ask(not_understood(message.strip(), session, recipe), [], [], whole)
         return session.ask(state_question_asked(asked), [], [], whole)
-    why = retracted(plain) or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
+    why = retracted(plain) or not_now(plain) or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
     if why is not None:
         whole = cut_quotes(message.strip())
         return session.ask(misfit_question(message.strip(), why), [], [], whole)
@@ -95,6 +102,8 @@ def _bag_reading(
 ) -> Edit | None:
     """The one change a message's names and relation words say (`bag`), applied with every check a typed command
     gets; None when they say none or several, or when that command itself is a question."""
+    if not_a_request(message):  # checked as typed: tidying takes off a trailing 'right?'
+        return None
     session = Session(recipe, templates, sheets)
     said = tidy(message)  # quotes kept as typed: "keep='first'" is a cue word, not a name
     commands: list[str] = []

@@ -32,7 +32,42 @@ _HEDGE_RE = re.compile(
     r"customers|ones|leads)\b",
     re.I,
 )
-_NEGATION_RE = re.compile(r"\b(?:not|never|no|nor|none|nothing|without|nah|nope)\b|n't\b", re.I)
+# other languages' 'no' said in English ('lowercase the emails? nicht', 'ne pas lowercase'), and disapproval
+_NEGATION_RE = re.compile(
+    r"\b(?:not|never|no|nor|none|nothing|without|nah|nope|nicht|nein|kein\w*|pas|jamais|non|nie|niet|nee|não|nao|"
+    r"nej|nunca|nada|avoid\w*|refrain\w*|forbid\w*|wrong|mistake|disaster|terrible|bad idea)\b|n't\b",
+    re.I,
+)
+# a message that asks for no change now, whatever it names (issue 13, the second hunt): a question ('emails in
+# lower case, right?', 'who decided …'; a request said as one, 'could you …?', is none), words heard ('I heard
+# …'), a supposition ('imagine', 'in theory', 'what could go wrong'), talk about the change ('explain', 'remind me',
+# 'the backlog'), the change skipped ('skip lowercasing'), or its cue word naming people or a tool ('the lowercase
+# team', 'the undo button'). Narrow on purpose: 'the client says the dates are day first', 'it would be great if
+# …', 'supposed to be lower case' are requests.
+_NOT_NOW_RE = re.compile(
+    r"^(?!.*\b(?:could|can|would|will|shall) (?:you|u|ya|we|i)\b)(?!.*\b(?:please|pls|plz|mind|possible|chance)\b)"
+    r".*\?\s*$|^\W*(?:who|why|which|what(?! about)|how(?! about))\b|"
+    r"\b(?:(?:i|we)\s+(?:heard|hear|was told|were told)|said (?:no one|nobody)|(?:could|might) (?:go|ever)|"
+    r"imagine|suppose|supposing|hypothetic\w*|in theory|theoretically|as if|yeah right|like (?:that|this|it)"
+    r"(?:'ll| will)|explain\w*|remind|backlog|todo|to-do|pros and cons|looks? (?:worse|uglier)|"
+    r"skip\w* (?:the )?\w+ing|(?:lower[\s-]?case|dedup\w*|day[\s-]?first|undo|revert|roll-?back|german|"
+    r"duplicates?|domain|default) (?:team|crew|folks|crowd|squad|desk|department|button|feature|shortcut|menu|"
+    r"people|guys?))\b",
+    re.I,
+)
+# another time than this import ('once we switch CRMs', 'used to', 'next quarter', '… in the pilot'),
+# unless the message turns to now ('Last time … This time build the email …'); 'more than once' is no time, and
+# 'later' only when said of the thing changed ('lower case them in the CRM later'; not 'the month later', 'talk
+# later')
+_OTHER_TIME_RE = re.compile(
+    r"\b(?:once (?:we|the|our|they)|until|till|eventually|someday|some day|"
+    r"(?:it|them|that|this|those|these|emails?)\s+(?:\w+\s+){0,3}?later|"
+    r"tomorrow|yesterday|previously|formerly|used to|(?:we|i|they|someone|somebody) (?:will|won't)|(?:we|i|they)'ll|"
+    r"(?:next|last) (?:time|week|month|quarter|year|import|run|sprint)|in the (?:past|future|pilot|old \w+)|"
+    r"in (?:19|20)\d\d|after (?:we|go-live|launch))\b",
+    re.I,
+)
+_NOW_RE = re.compile(r"\b(?:this time|from now on|now|going forward|today)\b", re.I)
 # 'that wasn't right', 'not what I wanted': a judgement of the last change, no denial of the command
 _JUDGED_RE = re.compile(
     r"\b(?:was|is|were|it's|that's)?\s*(?:n't|not)\s+(?:right|correct|ok|okay|good|what i (?:wanted|meant|asked))\b",
@@ -346,11 +381,19 @@ def _denied(text: str) -> bool:
     return _NEGATION_RE.search(text) is not None
 
 
+def not_a_request(message: str) -> bool:
+    """Whether the whole message, as typed, asks for no change now (a question, another time, a report, ...)."""
+    text = " ".join(message.split())
+    return _NOT_NOW_RE.search(text) is not None or (
+        _OTHER_TIME_RE.search(text) is not None and not _NOW_RE.search(text)
+    )
+
+
 def bag_commands(ctx: Ctx, message: str) -> list[str]:
     """The plain commands the message's names and relation words say (one, or the message is not read so)."""
     text = " ".join(message.split())
     # (a phone region's own exception, 'German except if they have a country code', is no hedge)
-    if _HEDGE_RE.search(_CODE_EXCEPTION_RE.sub(" ", text)) or position_scope(text):
+    if _HEDGE_RE.search(_CODE_EXCEPTION_RE.sub(" ", text)) or position_scope(text) or not_a_request(text):
         return []
     n = _names(ctx, entities(ctx, text))
     text = _JOINED_RE.sub(" ", text)  # 'drop_duplicates', 'rows.dedupe': the cue words apart

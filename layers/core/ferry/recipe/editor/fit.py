@@ -165,6 +165,13 @@ _OPINION_TAG_RE = re.compile(
     r"a\s+good\s+idea))\s*\?+\s*$",
     re.I,
 )
+# a question asked at the end or from the start ('the Website domain, is it used for missing emails?', 'Signup
+# Date day first, correct?', 'how do I roll back?', 'which country do rows without Land get, US?')
+_CLOSING_QUESTION_RE = re.compile(
+    r"[,;]\s*(?:(?:does|do|is|are|did|was|were)\s+(?:it|that|this|they)\b[^?,]*|right|correct|true)\s*\?+\s*$|"
+    r"^(?:what|which|how|who)(?:\s+\w+)?\s+(?:do|does|did|is|are|was|were|will|happens?|gets?)\b[^?]*\?+\s*$",
+    re.I,
+)
 _ONLY_ASKING_RE = re.compile(r"^(?:just\s+)?(?:asking|curious|wondering)(?:\s+for\s+a\s+friend)?[.!]*$", re.I)
 
 
@@ -179,7 +186,7 @@ def state_question(message: str) -> str | None:
         return last
     if len(sentences) > 1 and _ONLY_ASKING_RE.match(last) and sentences[-2].endswith("?"):
         return sentences[-2]
-    return last if _STATE_QUESTION_RE.match(last) else None
+    return last if _STATE_QUESTION_RE.match(last) or _CLOSING_QUESTION_RE.search(last) else None
 
 
 def state_question_asked(sentence: str) -> Question:
@@ -589,7 +596,11 @@ def two_topics(text: str, one_name: Callable[[str], str | None]) -> str | None:
 # the request taken back at the end of the message ('Lowercase the emails, uh, actually no', '…, scratch that')
 _RETRACTED_RE = re.compile(
     r"[,;.!?]\s*(?:(?:uh|um|er|hmm|well|oh|wait|actually|sorry|hang on)[,\s]+)*(?:no|nope|nah|scratch that|"
-    r"never\s?mind|forget (?:it|that)|(?:just )?(?:kidding|joking)|jk|cancel that|don't)\s*[.!]*\s*$",
+    r"never\s?mind|forget (?:it|that)|(?:just )?(?:kidding|joking)|jk|cancel that|don't|no need to|"
+    r"terrible|awful|horrible|no way|bad idea|absolutely not|hell no)\s*[.!]*\s*$|"
+    # another language's 'no', also after a colon ('lowercase the emails? nicht', '…: non merci', '…, kein Bedarf');
+    # 'Notes: nah.' is the answer for a column, so English words after a colon are no retraction
+    r"[,;:.!?]\s*(?:nicht|nein|nee|non|nej|niet|não|nao|jamais|nunca|nie|kein)(?:\s+\w+)?\s*[.!]*\s*$",
     re.I,
 )
 
@@ -598,6 +609,24 @@ def retracted(message: str) -> str | None:
     """Why nothing may change: the message ends by taking its request back."""
     m = _RETRACTED_RE.search(message.strip())
     return None if m is None else f"the message ends with {quote(m.group(0).strip(' ,;.!?'))}, taking it back"
+
+
+# a change said of another time or as a supposition ('Previously, phones … were German', 'after the audit, remove
+# …', 'In theory, rows … could be dropped', 'Signup Date was day first in the old system'), or judged absurd
+# ('Dropping rows without email would be a disaster'): nothing is asked for now
+_NOT_NOW_RE = re.compile(
+    r"^\W*(?:previously|formerly|in the past|in theory|theoretically|hypothetically|after (?:the|go-live|launch)\b|"
+    r"once (?:we|the)\b|todo\b|as if\b|yeah,? right\b|last time\b(?!.*\b(?:this time|now)\b))|"
+    r"\b(?:in the (?:old|previous) \w+|in (?:19|20)\d\d|used to|"
+    r"makes no sense|would be (?:a )?(?:disaster|mistake|terrible|bad idea|nightmare))\b",
+    re.I,
+)
+
+
+def not_now(message: str) -> str | None:
+    """Why nothing may change: the message speaks of another time, supposes, or calls the change absurd."""
+    m = _NOT_NOW_RE.search(message.strip())
+    return None if m is None else f"{quote(m.group(0).strip(' ,;.!?'))} asks for no change now"
 
 
 # every repeated row kept ('Emails repeat, keep them all'): a dedup is the opposite of what is asked

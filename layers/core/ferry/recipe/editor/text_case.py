@@ -69,10 +69,9 @@ def case(ctx: Ctx, text: str) -> Step | None:
     denied = found is not None and _DENIAL_RE.search(text[: found[1].start()]) is not None
     if to == "upper" and (_NO_CAPS_RE.search(text) or denied):
         to = "lower"  # 'no caps in emails', 'without capital letters', 'should not have capitals'
-    elif to == "lower" and _NO_LOWER_RE.search(text):
-        to = "upper"
-    elif denied:
-        return None  # 'don't lowercase the emails' asks for no case at all: not a change to guess
+    elif denied or (to == "lower" and _NO_LOWER_RE.search(text)):
+        # 'don't lowercase the emails', 'avoid lowercase emails': no case asked for, and upper case would be a guess
+        return None
     if to is None or leftover(ctx, text, CASE_WORDS):
         return None
     keys = list(dict.fromkeys(m.key for m in ctx.mentions(text) if m.key))

@@ -37,7 +37,9 @@ _PARTIAL_RE = re.compile(r"\b(?:only|just|except|but\s+(?:keep|not|leave)|(?:the
 # the undo itself denied ('Don't undo that, it was right'): nothing to go back from
 _DENIED_UNDO_RE = re.compile(
     r"\b(?:don'?t|do not|never|no need to|stop|please don'?t)\s+(?:\w+\s+)?(?:undo|revert|roll|go back|restore|"
-    r"reverse|cancel|take (?:it|that) back)",
+    r"reverse|cancel|take (?:it|that) back)|"
+    # 'undo is not needed', 'the revert was …': the undo the subject of a statement, no command
+    r"\b(?:undo|revert\w*|roll\s*back|rollback)\s+(?:is|was|are|were|isn't|wasn't)\b",
     re.I,
 )
 
