@@ -10,7 +10,7 @@ import pytest
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_row, update_start
+from .effects import check_clarify, check_row, update_start
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,17 @@ def test_an_order_of_the_fields_columns_is_never_a_switch_to_the_second(text: st
 
 def test_a_switch_said_first_still_switches() -> None:
     check_row(2, "First switch phone over to Mobile.")
+
+
+@pytest.mark.parametrize(
+    ("row", "question"),
+    [
+        (4, "list the cols that wont be imported"),
+        (4, "what columns arent coming in"),
+        (7, "How many of the phone numbers do not hold up?"),
+        (7, "phones that dont check out, how many?"),
+    ],
+)
+def test_clarify_reads_short_column_words_bare_negations_and_verdicts_on_values(row: int, question: str) -> None:
+    # dev22's two clarify misses ('what cols arent imported', "don't check out") in other words
+    check_clarify(row, question)

@@ -32,6 +32,12 @@ NOTIONS: list[_Rule] = [
     # left outside the import: 'stay outside', 'remain outside'
     (re.compile(r"\b(?:stays?|staying|remains?|remaining|(?:are|is|get|gets)\s+(?:kept|left))\s+outside\b", re.I),
      "are not imported"),
+    # a column said short ('what cols arent imported'), a negation written without its apostrophe
+    (re.compile(r"\bcols\b", re.I), "columns"),
+    (re.compile(r"\b(are|is|do|does|did|were|was|wo|ca)nt\b", re.I), r"\1n't"),
+    # values that fail the checks said as a verdict: 'don't check out', 'do not hold up'
+    (re.compile(r"\b(?:do(?:es)?\s+not|don'?t|doesn'?t)\s+(?:check\s+out|hold\s+up|pass\s+muster)\b", re.I),
+     "are invalid"),
     # values that do not pass the checks: 'do not pass validation', 'fail to meet the format'
     (re.compile(r"\b(?:do(?:es)?\s+not|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|fail(?:s|ed)?\s+to|never|not)\s+"
                 r"(?:pass(?:ing)?|clear(?:ing)?|meet(?:ing)?|satisfy(?:ing)?)\s+(?:the\s+)?(?:validation|validity\s+"
