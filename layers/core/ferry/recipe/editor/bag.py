@@ -59,12 +59,13 @@ _NOT_NOW_RE = re.compile(
 # unless the message turns to now ('Last time … This time build the email …'); 'more than once' is no time, and
 # 'later' only when said of the thing changed ('lower case them in the CRM later'; not 'the month later', 'talk
 # later')
+# ('used to', 'in 2022', 'in the old CRM' anywhere in a message are `fit.not_now`'s, checked before any reading)
 _OTHER_TIME_RE = re.compile(
     r"\b(?:once (?:we|the|our|they)|until|till|eventually|someday|some day|"
     r"(?:it|them|that|this|those|these|emails?)\s+(?:\w+\s+){0,3}?later|"
-    r"tomorrow|yesterday|previously|formerly|used to|(?:we|i|they|someone|somebody) (?:will|won't)|(?:we|i|they)'ll|"
-    r"(?:next|last) (?:time|week|month|quarter|year|import|run|sprint)|in the (?:past|future|pilot|old \w+)|"
-    r"in (?:19|20)\d\d|after (?:we|go-live|launch))\b",
+    r"tomorrow|yesterday|previously|formerly|(?:we|i|they|someone|somebody) (?:will|won't)|(?:we|i|they)'ll|"
+    r"(?:next|last) (?:time|week|month|quarter|year|import|run|sprint)|in the (?:past|future|pilot)|"
+    r"after (?:we|go-live|launch))\b",
     re.I,
 )
 _NOW_RE = re.compile(r"\b(?:this time|from now on|now|going forward|today)\b", re.I)
