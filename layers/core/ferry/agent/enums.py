@@ -69,6 +69,8 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
                 "canceled", "gekundigt", "ancien client", "perdu", "perdido", "baja", "inactive"),
     "active": ("aktiv", "actif", "activo", "enabled", "live", "open", "published", "publie", "publicado", "online"),
     "inactive": ("inaktiv", "inactif", "inactivo", "disabled", "dormant"),
+    # A record taken out of use but kept (OpenMRS' 'Void/Retire', a catalogue's discontinued article).
+    "archived": ("retired", "retire", "void", "voided", "discontinued", "archiviert", "archive"),
     "true": ("yes", "y", "ja", "oui", "si", "1", "x", "wahr", "vrai", "verdadero", "t"),
     "false": ("no", "n", "nein", "non", "0", "falsch", "faux", "falso", "f"),
     "yes": ("y", "ja", "oui", "si", "true", "1", "x", "t"),

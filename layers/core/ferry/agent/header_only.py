@@ -19,6 +19,7 @@ from ferry.agent import questions as ask
 from ferry.agent.evidence import ColumnInfo, FieldInfo, fld_names, related
 from ferry.agent.models import FieldMatch, MatchQuestion
 from ferry.agent.pairs import AMBIGUOUS_HEADERS, NAMING_HEADER, UNSURE
+from ferry.agent.record_state import points_at_state_flag
 from ferry.agent.stems import same_stems, stem
 
 # Parts of an address below its country: one beside a region says the region is the address's.
@@ -59,7 +60,7 @@ def spelled_alike_only(col: ColumnInfo, fld: FieldInfo) -> bool:
     """An empty column whose header is only spelled like a word for the field ('Religion' like 'region'), naming nothing
     related to it, sharing no word with it, no form of its name: with no values to back it, another word, not a typo
     (typos are read as the word they miss), and no question worth a place in the sheet's budget."""
-    if not col.empty or col.no_header:
+    if not col.empty or col.no_header or points_at_state_flag(col, fld):
         return False
     if any(related(c, fld.concepts) for c in col.concepts):
         return False

@@ -358,7 +358,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("voorraad", "aantal op voorraad", "hoeveelheid"),
     },
     "unit": {
-        "en": ("unit", "unit of measure", "uom", "unit type", "measurement unit", "part unit", "units"),
+        # A medicine's dosage form (tablet, capsule, vial) is the unit it is counted and issued in.
+        "en": ("unit", "unit of measure", "uom", "unit type", "measurement unit", "part unit", "units", "dosage form"),
         "de": ("einheit", "mengeneinheit", "maßeinheit"),
         "fr": ("unité", "unité de mesure"), "es": ("unidad", "unidad de medida"),
         "pt": ("unidade", "unidade de medida"), "it": ("unità", "unità di misura"), "nl": ("eenheid",),

@@ -11,6 +11,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
+from ferry.agent.ambiguous_reads import reread_pairs
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.block_agreement import ask_part_of_another_block
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
@@ -85,6 +86,7 @@ from ferry.agent.second_look import (
     split_score,
 )
 from ferry.agent.second_party import ROLE_WORDS, mark_second_parties
+from ferry.agent.state_flags import value_named_by
 from ferry.agent.synonyms import SOFT_WORDS
 from ferry.agent.unplaced import (
     login_of_a_person,
@@ -310,6 +312,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     ask_money_in_general(columns, fields, pairs)
     bare_name_of_people(columns, fields, pairs)
     values_beat_a_bare_name(columns, fields, pairs)
+    reread_pairs(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
@@ -703,8 +706,7 @@ def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -
     for r, col in enumerate(scored.columns):
         if r in used or not col.profile.n or col.profile.boolean < 0.6:
             continue
-        names_value = map_enum_values([col.header], fld.spec.values).method.get(col.header) in ("same value", "synonym")
-        if col.norm in fld.allowed_norm or names_value:
+        if col.norm in fld.allowed_norm or value_named_by(col.header, fld.spec.values):
             return col
     return None
 
@@ -712,7 +714,7 @@ def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -
 def _flag_value(flag: ColumnInfo, fld: FieldInfo) -> str:
     """The allowed value a yes/no column's header names ('Published' → 'active')."""
     values = fld.spec.values or []
-    named = map_enum_values([flag.header], values).mapping.get(flag.header)
+    named = value_named_by(flag.header, values)
     return named or next((v for v in values if fold(v) == flag.norm), flag.norm)
 
 
