@@ -13,6 +13,10 @@ Ways a header reads as a field at full strength while the file does not say the 
   described as 'When the contact signed up'): the column naming the described event keeps the field; a generic
   timestamp beside it (when the row was made in the other system) is only asked about.
 
+Round 29 adds three readers kept in their own modules: a tax rate is no tax class (`tax_rates`), short tags under a
+note header are no description (`prose`), a path through another record's reference is not the record's own id
+(`ref_paths`).
+
 The other way round, `record_state` raises an empty bare 'Status' to a candidate for a yes/no 'is_active'.
 """
 
@@ -23,8 +27,11 @@ from dataclasses import replace
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo, content
 from ferry.agent.pairs import AUTO_SCORE, SURE_HEADER, PairScore
+from ferry.agent.prose import tags_are_no_prose
 from ferry.agent.record_state import status_for_a_state_flag
+from ferry.agent.ref_paths import paths_are_no_own_key
 from ferry.agent.synonyms import header_words
+from ferry.agent.tax_rates import rates_are_no_tax_class
 
 # A pair kept below the auto-apply line: still the best candidate, asked about (score_pair's scale).
 _ASKED = round(AUTO_SCORE - 0.01, 4)
@@ -45,6 +52,9 @@ def reread_pairs(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
     """The last adjustments of the pair scores before the assignment (see the module's note)."""
     _dial_codes_are_no_country(columns, fields, pairs)
     _uuids_are_no_article_number(columns, fields, pairs)
+    rates_are_no_tax_class(columns, fields, pairs)
+    tags_are_no_prose(columns, fields, pairs)
+    paths_are_no_own_key(columns, fields, pairs)
     _one_header_two_fields(columns, fields, pairs)
     _described_event_first(columns, fields, pairs)
     status_for_a_state_flag(columns, fields, pairs)

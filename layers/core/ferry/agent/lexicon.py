@@ -80,6 +80,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "vendor": ("website url", "web url", "company url", "domain name", "homepage url", "site url"),
     },
     "job_title": {
+        # An HR export's 'Function' is the job, as 'Funktion', 'fonction' and 'functie' are.
+        "en": ("function", "job function"),
         "pt": ("cargo", "função", "profissão"),
         "it": ("ruolo", "qualifica", "mansione", "posizione", "titolo professionale"),
         "nl": ("functie", "functietitel", "beroep"),
@@ -158,6 +160,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("status klant",),
     },
     "notes": {
+        "en": ("additional information", "additional info", "further information"),
         "pt": ("observações", "notas", "comentários"),
         "it": ("note", "osservazioni", "commenti"),
         "nl": ("notities", "opmerkingen", "aantekeningen"),

@@ -105,8 +105,9 @@ def score_pair(col: ColumnInfo, fld: FieldInfo) -> PairScore:
         # 'In stock?', 'Is featured?': a yes/no question about the field, not the field itself.
         header *= 0.6
         header_reason += " (but it asks a yes/no question)"
-    if fld.key_field and fld.spec.type == "string" and col.profile.n >= 2 and col.profile.boolean >= 0.9:
-        # 'isCustomer' of true/false for the customer's number: a flag is nobody's key or name.
+    if fld.spec.type == "string" and col.profile.n >= 2 and col.profile.boolean >= 0.9:
+        # 'isCustomer' of true/false for the customer's number, 'company' of ja/1 for the company's name: a flag is
+        # nobody's key, name or text.
         fit, ident, value_reason = -1.0, 0.0, "but its values are yes/no flags"
     multiplier = 1 + 0.1 * fit if fit >= 0 else 1 + 0.5 * fit
     header_part = header * multiplier

@@ -12,7 +12,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ferry.agent.documented import phrases as documented_phrases
-from ferry.agent.lexicon import ENTITY_WORDS, NOISE_WORDS
+from ferry.agent.lexicon import ENTITY_WORDS, LEXICON, NAME_WORDS, NOISE_WORDS
 from ferry.agent.lexicon import phrases as lexicon_phrases
 from ferry.agent.normalize import fold, join_tokens, tokens
 
@@ -326,10 +326,33 @@ def vocabulary_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 1)
 
 
+# The lexicon's lists of English words: its own, and the export tools' vocabularies.
+_ENGLISH_LISTS = frozenset({"en", "vendor", "publication"})
+
+
+@lru_cache(maxsize=1)
+def _singular_only() -> frozenset[str]:
+    """Vocabulary words that only `singular` spells, the English rule cutting another language's word ('notities',
+    'prijs', 'adres'); an English plural's singular ('keywords') is a real word, and stays a spelling to correct to."""
+    written = {w for phrases in CONCEPTS.values() for p in phrases for w in join_tokens(tokens(p)).split()}
+    english: set[str] = set()
+    foreign: set[str] = set()
+    for by_language in LEXICON.values():
+        for language, phrases in by_language.items():
+            (english if language in _ENGLISH_LISTS else foreign).update(
+                w for p in phrases for w in join_tokens(tokens(p)).split()
+            )
+    english |= written - foreign
+    return frozenset({singular(w) for w in foreign - english} - written)
+
+
 @lru_cache(maxsize=1)
 def _correction_targets() -> dict[str, str]:
     """Spellings a typo can be corrected to: vocabulary words, and whole phrases written as one word."""
-    targets = {w: w for w in sorted(vocabulary_words()) if len(w) >= 4}
+    # Not a spelling only the crude singular makes ('notities' -> 'notity'): nobody writes it, so a real word one
+    # edit from it ('notify') is no slip of the finger.
+    made = _singular_only()
+    targets = {w: w for w in sorted(vocabulary_words()) if len(w) >= 4 and w not in made}
     for phrase in sorted(_phrase_index()):
         glued = phrase.replace(" ", "")
         if " " in phrase and len(glued) >= 6:
@@ -457,6 +480,10 @@ NAMED_THINGS = frozenset(
 )
 
 
+# The one-word words for 'name' ('Name', Dutch 'naam', French 'nom', Spanish 'nombre', ...).
+_NAME_WORD = frozenset({"name"} | {w for w in NAME_WORDS if " " not in w})
+
+
 def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
     """Concepts named by already-normalised header words (see `concepts_of`)."""
     index = _phrase_index()
@@ -482,10 +509,12 @@ def concepts_of_words(words: tuple[str, ...]) -> dict[str, float]:
         # 'Created Date Time' is 'Created Date' with its time of day: the trailing 'time' qualifies nothing.
         for concept, strength in concepts_of_words(words[:-1]).items():
             found[concept] = max(found.get(concept, 0.0), strength)
-    if n == 2 and words[1] == "name":
+    if n == 2 and (words[1] in _NAME_WORD or (words[0] in _NAME_WORD and words[0] != "name")):
         # '<thing> name' is the thing itself where the field holds the thing by its name ('Department Name',
-        # 'Category name', 'Manufacturer Name'): the word 'name' is no qualifier that makes it something else.
-        for concept in index.get(singular(words[0]), []):
+        # 'Category name', 'Manufacturer Name'): the word 'name' is no qualifier that makes it something else, in
+        # another language either, where it may come first ('categorienaam', 'nom catégorie', 'nombre categoria').
+        thing = words[0] if words[1] in _NAME_WORD else words[1]
+        for concept in index.get(singular(thing), []):
             if concept in NAMED_THINGS:
                 found[concept] = max(found.get(concept, 0.0), 0.95)
     return found
