@@ -29,6 +29,7 @@ from ferry.agent.job_titles import jobs_under_a_bare_header
 from ferry.agent.left_out import ask_pointing_header, pointing_headers, question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
+from ferry.agent.prose import prose_for_free_text
 from ferry.agent.stems import stem
 from ferry.agent.synonyms import header_words
 
@@ -86,8 +87,9 @@ def trade_look_alikes(scored: ScoredSheet, result: SheetMatch) -> None:
         if key in asked or _describes_filled_field(scored, scored.columns[i], scored.fields[j], filled):
             continue
         # So does a header naming the records' own key ('Asset No'): what identifies a record decides every update.
-        outranks_a_guess = scored.pairs[i][j].record_key or jobs_under_a_bare_header(
-            scored.columns[i], scored.fields[j]
+        col, fld = scored.columns[i], scored.fields[j]
+        outranks_a_guess = (
+            scored.pairs[i][j].record_key or jobs_under_a_bare_header(col, fld) or prose_for_free_text(col, fld)
         )
         slots = look_alikes or (unsure if outranks_a_guess else [])
         if not slots:

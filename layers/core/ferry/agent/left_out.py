@@ -22,6 +22,8 @@ from ferry.agent.pairs import (
     ScoredSheet,
     names_broader,
 )
+from ferry.agent.people_in_roles import people_for_a_role
+from ferry.agent.prose import prose_for_free_text
 from ferry.agent.stems import stem
 from ferry.agent.synonyms import header_words
 from ferry.agent.unplaced import phones_under_a_bare_header, values_name_flag
@@ -32,7 +34,7 @@ LEFT_OUT_HEADER = 0.6
 CODE_SUFFIXES = frozenset({"code", "id", "ids", "key", "ref"})
 
 
-def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
+def offer_left_out(scored: ScoredSheet, result: SheetMatch, join_only: bool = False) -> None:
     """A column that nothing uses or offers, but whose header names a field already asked about, or whose header and
     values together make it a candidate for one, joins that field's question ('ManufacturerName' beside 'BrandName'
     for brand): no new question, no column the person must notice alone. A yes/no question about another column for
@@ -66,6 +68,8 @@ def offer_left_out(scored: ScoredSheet, result: SheetMatch) -> None:
     for _, i, j in sorted(offers, key=lambda t: (scored.columns[t[1]].suffix in CODE_SUFFIXES, -t[0])):
         col, fld = scored.columns[i], scored.fields[j]
         question = asked.get(fld.spec.key)
+        if question is None and join_only:
+            continue  # the budget is settled: a column may still join a question, never add one
         if question is None:
             # Nothing asks about the field and nothing fills it, but the header names it ('paCountry' of test
             # placeholders, 'Budget Amount' with no rows): the values may doubt it, they never veto it; asked.
@@ -153,9 +157,10 @@ def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int,
                 or values_name_flag(col, fld)
                 or phones_under_a_bare_header(col, fld, scored.fields)
                 or jobs_under_a_bare_header(col, fld)
+                or prose_for_free_text(col, fld)
                 or _ends_in_its_name(col, fld, row[j])
             )
-            and not names_broader(col, fld)
+            and (not names_broader(col, fld) or people_for_a_role(col, fld))
             and not spelled_alike_only(col, fld)
         ]
         if fits:

@@ -11,6 +11,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
+from ferry.agent.address_run import ask_city_in_address_run
 from ferry.agent.ambiguous_reads import reread_pairs
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.block_agreement import ask_part_of_another_block
@@ -18,6 +19,7 @@ from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.budget import drop_least_useful, trade_look_alikes
 from ferry.agent.by_values import names_not_flags, on_values_alone
 from ferry.agent.calibrate import calibrated
+from ferry.agent.category_paths import ask_category_path
 from ferry.agent.compound_headers import (
     ask_two_fields_in_one_header,
     bare_name_of_people,
@@ -469,9 +471,13 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     demote_login_names(scored, result)
     ask_address_block(scored, result, template.name)
     ask_part_of_another_block(scored, result)
+    ask_city_in_address_run(scored, result)
+    ask_category_path(scored, result)
     _within_budget(scored, result)
     drop_least_useful(scored, result)
     trade_look_alikes(scored, result)
+    trade_look_alikes(scored, result)  # a column the first trade freed from a dropped question may trade in turn
+    offer_left_out(scored, result, join_only=True)  # a question the budget steps asked late takes its columns too
     rank_options(scored, result)
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
     pending = {
