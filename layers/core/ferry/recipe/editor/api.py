@@ -24,6 +24,7 @@ from ferry.recipe.editor.fit import (
     retracted,
     state_question,
     state_question_asked,
+    status_replaced,
     two_topics,
 )
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
@@ -57,7 +58,12 @@ def edit_recipe(
             # 'is it going to rain today?' asks about nothing the migration holds: not understood, not a question
             return session.ask(not_understood(message.strip(), session, recipe), [], [], whole)
         return session.ask(state_question_asked(asked), [], [], whole)
-    why = retracted(plain) or not_now(plain) or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
+    why = (
+        retracted(plain)
+        or not_now(plain)
+        or status_replaced(plain)
+        or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
+    )
     if why is not None:
         whole = cut_quotes(message.strip())
         return session.ask(misfit_question(message.strip(), why), [], [], whole)

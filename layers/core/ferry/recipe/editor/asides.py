@@ -25,10 +25,14 @@ _UNKNOWING_RE = re.compile(
 )
 # a complaint about the change just made, said with a verb: 'that last change broke something'
 _BROKE_RE = re.compile(
-    r"^(?:(?:hmm+|oh|ugh|well|so)\s*,?\s+)?(?:that|this|the|your|my)\s+(?:last\s+|latest\s+|previous\s+|recent\s+)?"
-    r"(?:change|edit|update|version|step)\s+(?:just\s+|kind\s+of\s+|totally\s+)?(?:broke|has\s+broken|ruined|"
+    r"^(?:(?:hmm+|oh|ugh|well|so|on\s+reflection|on\s+second\s+thoughts?|in\s+hindsight|actually|sorry)\s*,?\s+)?"
+    r"(?:that|this|the|your|my)\s+(?:last\s+|latest\s+|previous\s+|recent\s+)?"
+    r"(?:change|edit|update|version|step)\s+(?:(?:just\s+|kind\s+of\s+|totally\s+)?(?:broke|has\s+broken|ruined|"
     r"wrecked|messed\s+(?:\w+\s+)?up|screwed\s+(?:\w+\s+)?up|made\s+(?:a\s+)?mess\s+of)"
-    r"(?:\s+(?:it|something|things|everything|stuff|the\s+[\w-]+))?$",
+    r"(?:\s+(?:it|something|things|everything|stuff|the\s+[\w-]+))?|"
+    # 'the last change wasn't what we wanted': a verdict on it, with no change of its own
+    r"(?:was\s*n[o']t|was\s+not|is\s*n[o']t|is\s+not)\s+(?:really\s+|quite\s+)?(?:what\s+(?:we|i)\s+(?:wanted|"
+    r"meant|asked\s+for|had\s+in\s+mind|expected)|right|correct|good|ok|okay|it))$",
     re.I,
 )
 # what a system of the speaker's does with the data, said first: 'Our CRM chokes on duplicate addresses'
@@ -56,8 +60,11 @@ _CHECK_RE = re.compile(
     r"(?:does|did)\s+(?:that|this|it)\s+make\s+sense|(?:(?:please|kindly|so|then|just)\s+)*(?:do|action|apply)\s+"
     r"(?:it|this|that)(?:\s+(?:please|now|for\s+me))*|go\s+ahead|"
     # a go-ahead to read as said: 'please understand it so', 'read them like that'
-    r"(?:(?:please|kindly)\s+)?(?:understand|interpret|read|take|see)\s+(?:it|them|this|that)\s+(?:so|like\s+that|"
-    r"that\s+way|this\s+way|accordingly|as\s+such)|(?:thank\s+you|thanks)(?:\s+(?:kindly|very\s+much|"
+    r"(?:(?:please|kindly)\s+)?(?:understand|interpret|read|take|see)\s+(?:(?:it|them|this|that)\s+)?(?:so|like\s+that|"
+    r"like\s+this|that\s+way|this\s+way|accordingly|as\s+such)|"
+    # a go-ahead that points at the request before it: 'please change that', 'can you sort that (out)?'
+    r"(?:(?:please|kindly|so|then|just|can\s+you|could\s+you|can\s+u)\s+)*(?:change|sort|fix|handle|arrange|"
+    r"update)\s+(?:that|this|it)(?:\s+(?:out|please|for\s+me|for\s+us|accordingly))*|(?:thank\s+you|thanks)(?:\s+(?:kindly|very\s+much|"
     r"so\s+much|a\s+lot|in\s+advance))?)\s*[.!?]?$",
     re.I,
 )

@@ -50,7 +50,9 @@ _STATEMENT_RE = re.compile(
     # what a system or a person does with the data, said of the past or as a habit ('Our system exports dates as
     # day/month/year', 'Land uses full names', 'which our CRM treats as different addresses')
     r"uses|used|exports|exported|writes|wrote|stores|stored|lists|listed|shows|records|recorded|spells|spelled|"
-    r"types|typed|enters|entered|treats|sees|counts|calls|called)\b",
+    r"types|typed|enters|entered|treats|sees|counts|calls|called|"
+    # what people do, said as a habit ('Our sales reps mostly call customers on their mobiles')
+    r"call|ring|rings|visit|visits|meet|meets|serve|serves)\b",
     re.I,
 )
 
@@ -74,6 +76,17 @@ _LACK_BUT_HAVE_RE = re.compile(
 )
 
 
+# 'Some contacts didn't give an organisation name': the rows a condition picks, said as what they left out; only
+# the clause that points at those rows as a whole ('In those cases, …') takes it, since nothing is said they have
+_NOT_GIVEN_RE = re.compile(
+    r"^(?:the\s+|all\s+|some\s+|many\s+|a\s+few\s+)?(?:contacts?|rows?|records?|entries|entry|people|persons?|"
+    r"customers?|clients?|leads?)\s+(?:didn'?t|did\s+not|don'?t|do\s+not|never|haven'?t|have\s+not)\s+"
+    r"(?:give|gave|provided?|fill(?:ed)?\s+in|enter(?:ed)?|suppl(?:y|ied)|have|had)\s+(?:us\s+)?"
+    r"(?:an?\s+|any\s+|their\s+|the\s+)?(?P<x>[\w -]+?)$",
+    re.I,
+)
+
+
 # the clause points at the rows the description picked as a whole ('In those cases could you use the mobile?')
 _THOSE_CASES_RE = re.compile(
     r"^(?:(?:so|and|then)\s+)?(?:in|for)\s+(?:those|these|such|that|this|them|which)(?:\s+(?:cases?|contacts?|rows?|"
@@ -92,7 +105,11 @@ def conditioned(before: str, pointing: str) -> str | None:
     empty, the address can come from website domain': the condition kept, the pronoun the thing they have."""
     m = _MISSING_HAVE_RE.match(before.strip()) or _LACK_BUT_HAVE_RE.match(before.strip())
     if m is None:
-        return None
+        given = _NOT_GIVEN_RE.match(before.strip())
+        bare = _THOSE_CASES_RE.sub("", pointing.strip())
+        if given is None or bare == pointing.strip() or has_pronoun(bare):
+            return None
+        return f"if {given['x']} is empty, {bare}"
     if (bare := _THOSE_CASES_RE.sub("", pointing.strip())) != pointing.strip() and not has_pronoun(bare):
         return f"if {m['x']} is empty, {bare}"  # 'in those cases, use the mobile number': the condition itself
     resolved = with_antecedent(pointing, m["y"])
@@ -132,7 +149,19 @@ def antecedents(clause: str) -> list[str]:
     phrases = [text[:cut].strip(" ,") for cut in reversed(cuts)]
     # 'A contact without an email' points at every such contact: the article off
     phrases = [_ARTICLE_RE.sub("", p) for p in phrases]
+    # rows named by a word inside the clause ('QA left test rows in the export'): tried after its opening phrases
+    for m in _ROWS_PHRASE_RE.finditer(text):
+        if m.start() > 0:  # the word before the rows, then the condition after them ('records with Lifecycle = test')
+            phrases += [m.group(0)] if m["lead"] else []
+            phrases += [m.group(0)[len(m["lead"] or "") :]] if m["cond"] else []
     return [p for p in dict.fromkeys(phrases) if p and not _PRONOUN_RE.fullmatch(p) and len(p.split()) <= 8]
+
+
+_ROWS_PHRASE_RE = re.compile(
+    r"\b(?P<lead>(?!(?:the|some|many|these|those|all|any|no|our|my|of|in|with|without)\b)[\w-]+\s+)?"
+    r"(?:rows|records|entries|lines)\b(?P<cond>\s+(?:with|where|whose)\s+[^.,;()]{1,40})?",
+    re.I,
+)
 
 
 def with_antecedent(clause: str, phrase: str) -> str | None:

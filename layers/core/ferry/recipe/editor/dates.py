@@ -18,14 +18,17 @@ ORDER_WORDS: list[tuple[str, str]] = [
         r"day[- ]?first|days? (?:come )?first|(?:the )?day (?:is |comes )?before (?:the )?month|dd first|"
         r"(?:like|as) in (?:france|germany|europe|the uk|england|britain|spain|italy)|europe(?:an)?(?: style| format)?|"
         r"british|uk style|uk format|german(?: style| format)?|dmy|d/m/y|day/month(?:/year)?|"
-        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|not american|not us|dd[/.-]mm(?![/.-])|"
+        r"day-month(?:-year)?|day\.month(?:\.year)?|little[- ]endian|"
+        # the parts listed in their order ('Signup Date is order day, month, year')
+        r"day,?\s+(?:then\s+)?month(?:,?\s+(?:then\s+|and\s+)?year)?|not american|not us|dd[/.-]mm(?![/.-])|"
         r"(?:uk|british|german|french|european|en[-_]gb|de[-_]de|fr[-_]fr) locale",
     ),
     (
         "MDY",
         r"month[- ]?first|months? (?:come )?first|(?:the )?month (?:is |comes )?before (?:the )?day|"
         r"(?:like|as) in (?:the us|the usa|america|the states)|american(?: style| format)?|"
-        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?|mm[/.-]dd(?![/.-])|"
+        r"us style|us format|u\.s\. style|mdy|m/d/y|month/day(?:/year)?|month-day(?:-year)?|"
+        r"month,?\s+(?:then\s+)?day(?:,?\s+(?:then\s+|and\s+)?year)?|mm[/.-]dd(?![/.-])|"
         r"(?:us|american|en[-_]us) locale",
     ),
     ("YMD", r"year[- ]?first|iso(?: ?8601)?(?: style| format)?|ymd|y/m/d|year/month/day|year-month-day|big[- ]endian"),

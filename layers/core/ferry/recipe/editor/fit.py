@@ -343,6 +343,19 @@ def _op_misfit(
                     f"{quote(source)} is already a {fr.field} value and not one the file holds (it holds "
                     f"{', '.join(quote(v) for v in sorted(held)[:4])}), so there is nothing to translate"
                 )
+            swallowed = [
+                s
+                for c in fr.source_columns()
+                for s in samples.get(c, [])
+                if fold(source).startswith(f"{fold(s)} ") or fold(source).endswith(f" {fold(s)}")
+            ]
+            if fold(source) not in held and swallowed:
+                # 'Kunde corresponds to customer' read as the value 'Kunde corresponds': a word of the sentence
+                # went into a value the file holds
+                return (
+                    f"{quote(source)} is not a value the file holds, though {quote(swallowed[0])} is, so the other "
+                    "words may not belong to it"
+                )
             if fold(source) not in held and _COMMAND_WORD_RE.search(source):
                 return (
                     f"{quote(source)} is not a value the file holds and reads like an instruction, so it is not "
@@ -627,6 +640,24 @@ def not_now(message: str) -> str | None:
     """Why nothing may change: the message speaks of another time, supposes, or calls the change absurd."""
     m = _NOT_NOW_RE.search(message.strip())
     return None if m is None else f"{quote(m.group(0).strip(' ,;.!?'))} asks for no change now"
+
+
+# what happens now, said in the passive, and what should happen 'instead' ('contacts with no email get dropped, pls
+# generate one from their website domain instead'): the passive is the complaint, not a removal asked for
+_STATUS_REPLACED_RE = re.compile(
+    r"\b(?:get|gets|got|are|is|were|was|being|keep\s+getting)\s+(?:(?:just|simply|all|silently)\s+)?(?:dropped|removed|"
+    r"deleted|lost|skipped|excluded|thrown\s+away|thrown\s+out|discarded)\b(?P<rest>.*)\binstead\b(?!\s+of\b)",
+    re.I | re.S,
+)
+
+
+def status_replaced(message: str) -> str | None:
+    """Why nothing may change yet: a removal said as what happens now, with the request for something else
+    'instead' beside it; read clause by clause, the complaint would become the very removal it objects to."""
+    m = _STATUS_REPLACED_RE.search(message)
+    if m is None or not re.search(r"[,;.:]|\b(?:so|but|and|please|pls)\b", m["rest"]):
+        return None
+    return "the message says what is dropped now and asks for something else instead"
 
 
 # every repeated row kept ('Emails repeat, keep them all'): a dedup is the opposite of what is asked

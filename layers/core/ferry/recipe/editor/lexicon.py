@@ -82,7 +82,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
          "in there", "over there"),
     # what a value stands for
     "means": ("translates to", "translates as", "is to be read as", "stands for", "is what we call",
-              "are what we call", "is what we'd call", "is what we would call"),
+              "are what we call", "is what we'd call", "is what we would call",
+              # a formal register's verbs of meaning
+              "denotes", "denote", "signifies", "signify", "corresponds to", "correspond to", "equates to"),
     # a spreadsheet user's words: comparison operators, duplicates, ordinals
     "is not": ("<>", "!=", "\u2260"),
     "duplicate": ("dupe", "dup"),

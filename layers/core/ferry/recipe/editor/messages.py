@@ -22,7 +22,8 @@ HOLE_RE = re.compile(r"\u27e6(\d+)\u27e7")
 _LEADING_NOISE_RE = re.compile(
     r"^(?:please|pls|plz|kindly|hey|hi|hello|ok(?:ay)?|so|now|also|and|then|and then|just|oh|well|actually|"
     r"great|thanks|cool|alright|next|finally|lastly|one more thing|for now|for the record|would you mind|"
-    r"can you|could you|would you|is it possible to|would it be possible to|is there a way to|how (?:do|can) i|"
+    r"can you|could you|would you|(?:can|could|would|will) u|is it possible to|would it be possible to|"
+    r"is there a way to|how (?:do|can) i|"
     r"will you|can we|could we|i(?:'d| would) like (?:you )?to|i want (?:you )?to|i need (?:you )?to|"
     r"we need to|we want to|you should|let'?s|let us|go ahead and|make sure (?:to|that you)|be sure to|"
     # 'please you divide it': a French or German speaker's 'you' before the verb of a command
@@ -86,6 +87,23 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:fehlt|fehlend|leer|vide|manquant|manque|manquante)\b", re.I), "missing"),
     (re.compile(r"\b(?:someone|somebody|a contact|a row|a person|a record|they|it)\s+(?:has|have)\s+no\b", re.I),
      "there is no"),
+    # 'if some contacts didn't give an organisation name': what the rows left out is the value that is missing
+    (re.compile(r"\bif\s+(?:the\s+|some\s+|a\s+few\s+|many\s+|a\s+)?(?:contacts?|rows?|records?|people|persons?|"
+                r"customers?|clients?)\s+(?:didn'?t|did\s+not|don'?t|do\s+not|doesn'?t|does\s+not|never)\s+"
+                r"(?:give|gave|provided?|fill(?:ed)?\s+in|enter(?:ed)?|suppl(?:y|ied))\s+(?:us\s+)?(?:an?|any|their|the)\s+",
+                re.I), "if there is no "),
+    # 'If e-mail is nothing': a condition's 'nothing' or 'none' is an empty value
+    (re.compile(r"\b((?:if|when|whenever|where|wherever)\s+(?!there\b)[^,.;:!?]{1,40}?\s+(?:is|are))\s+(?:nothing|none|nil)\b(?!\s+(?:of|but|else|like|special|new|to)\b)",
+                re.I), r"\1 empty"),
+    # a fronted scope without its comma ('For each email address keep the first record'): the comma put back
+    (re.compile(r"(?:^|(?<=[.!?]\s))((?:for|per)\s+(?:each\s+|every\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+"
+                r"(?=(?:please\s+)?(?:you\s+)?(?:keep|take|use|drop|remove|delete|discard|leave|put|set|map|split|"
+                r"make|fill|treat|read|parse|lowercase|import|skip|ignore)\b)", re.I), r"\1, "),
+    # Indian English: an 'email id' is an email address
+    (re.compile(r"\b(e-?mail|mail)\s+ids\b", re.I), r"\1 addresses"),
+    (re.compile(r"\b(e-?mail|mail)\s+id\b", re.I), r"\1 address"),
+    # chat shorthand: '#' after a kind of phone is its number ('not work#')
+    (re.compile(r"\b(work|mobile|cell|office|desk|home|phone)\s?#(?!\w)", re.I), r"\1 number"),
     (re.compile(r"(?<=\w)\s+/\s+(?=\w)"), ", "),
     # 'Given Organization is empty, then ...': a condition, never the given name (acceptance-criteria style)
     (re.compile(r"(?:^|(?<=[.!?;:]\s))given\s+(?!names?\b)(?:that\s+)?"

@@ -51,6 +51,7 @@ from ferry.recipe.editor.idioms import spreadsheet_functions
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
+from ferry.recipe.editor.voices import sql_cases
 from ferry.recipe.model import Recipe, RecipeError, TemplateRecipe
 
 # a condition on rows left open at its end: 'rows without email', 'where the phone', 'missing a website'
@@ -135,6 +136,15 @@ _NOT_NARRATIVE_RE = re.compile(
 )
 # a short label before a colon at the start of a sentence ('AC: …', 'Goal: …', 'Ticket #42: …')
 _LABEL_RE = re.compile(r"(?P<lead>^|(?<=[.!?]\s))(?P<label>[A-Za-z][\w#-]*(?:\s+#?[\w-]+){0,2})\s*:\s+(?=\S)")
+# a clause that is one quotation, quote marks and all
+_WHOLE_QUOTE_RE = re.compile(r"[\"'\u201c\u2018](?P<q>[^\"\u201c\u201d]{3,200})[\"'\u201d\u2019]")
+# a label that says what kind of message follows ('Customer complaint:', 'User request:', 'Client feedback:')
+_MESSAGE_KIND_RE = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+)?\s+(?:complaint|request|feedback|report|issue|ticket|problem|bug)s?$"
+    # or where the words come from ('Per the client:', 'From the ticket:')
+    r"|^(?:per|from|according\s+to|quoting|via)\b",
+    re.I,
+)
 # a column named alone before the command on it ('In Fax, map …', 'The Fax, first is the day'), said with a
 # preposition, an article or 'column'
 _BARE_SCOPE_RE = re.compile(
@@ -169,12 +179,14 @@ class Session:
         self.sheets = sheets
         self.focus: dict[str, str | None] = {}
         self.keys = frozenset(f.key for t in templates for f in t.fields)
+        self.message = ""
 
     # --- reading --------------------------------------------------------------------------------------
 
     def clauses(self, message: str) -> list[str]:
         """The instructions in a message: sentences, each cut where its parts stand alone as instructions."""
-        whole = cut_quotes(spreadsheet_functions(message))  # a quoted 'LOWER()' is a function, not a name
+        self.message = message  # as typed: what a quotation is followed by
+        whole = cut_quotes(spreadsheet_functions(sql_cases(message)))  # a quoted 'LOWER()' is a function, not a name
         whole.text = self._unlabelled(asked_conditions(whole.text))
         out: list[str] = []
         for sentence in SENTENCE_RE.split(whole.text):
@@ -189,7 +201,10 @@ class Session:
 
         def label(m: re.Match[str]) -> str:
             said = m["label"]
-            if _INSTRUCTION_WORD_RE.search(said) or any(self._names(said, tr) for tr in self.recipe.templates):
+            if _INSTRUCTION_WORD_RE.search(said):
+                return m[0]
+            # 'Customer complaint:' names a kind of message, whatever value its first word happens to be
+            if _MESSAGE_KIND_RE.search(said) is None and any(self._names(said, tr) for tr in self.recipe.templates):
                 return m[0]
             return m["lead"]
 
@@ -378,6 +393,7 @@ class Session:
                     or self.is_narrative(clause, i, len(clauses), working)
                     or (i + 1 < len(clauses) and is_judgement(text))
                     or is_aside(text, first=i == 0)
+                    or self._quoted_echo(text, clauses[i + 1 :], working)
                 )
             ):
                 chatter.append((i, text, clause))  # small talk beside an instruction: skipped if the rest reads
@@ -574,6 +590,20 @@ class Session:
                     joined = cut_quotes(resolved)
                     return again, joined.restore(), joined, 0
         return step, text, clause, 0
+
+    def _quoted_echo(self, text: str, later: list[str], working: Recipe) -> bool:
+        """Words relayed whole in quotes ("From the ticket: 'we don't want the internal notes …'. So Notes should not
+        be imported"): the one column or field they name is what a later clause names, and that clause is the
+        instruction; quoted words that name several things, or another one, are never skipped."""
+        m = _WHOLE_QUOTE_RE.fullmatch(text.strip())
+        if m is None:
+            return False
+        # said as their consequence: 'So …', 'therefore …' right after the quote
+        after = re.escape(m["q"]) + r"[\"'\u201d\u2019]\s*[.!;,:]?\s*(?:so|therefore|hence|thus|which\s+means)\b"
+        if not re.search(after, self.message, re.I):
+            return False
+        named = self._one_name(m["q"], working)
+        return named is not None and any(self._one_name(c, working) == named for c in later)
 
     def _one_name(self, text: str, working: Recipe, kind: str | None = None) -> str | None:
         """The one column or field a clause names (as the file or template spells it), or None for none or several

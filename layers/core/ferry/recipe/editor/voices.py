@@ -210,6 +210,42 @@ def _corrected(m: re.Match[str]) -> str:
     return right if same else m.group(0)
 
 
+# SQL's value translation: 'CASE Lifecycle WHEN 'Kunde' THEN 'customer' … END' or 'CASE WHEN Lifecycle = 'Kunde'
+# THEN 'customer' … END AS status'; no ELSE (what it would do to other values the grammar cannot say)
+_CASE_RE = re.compile(
+    r"\bCASE\s+(?P<col>\"?[A-Za-z][\w -]*?\"?\s+)?(?P<arms>(?:WHEN\s+[^']*?'[^']*'\s+THEN\s+'[^']*'\s*)+)END"
+    r"(?:\s+AS\s+(?P<field>\"?[\w -]+?\"?))?(?=\s*(?:[;.,]|$))",
+    re.I,
+)
+_CASE_ARM_RE = re.compile(
+    r"WHEN\s+(?:(?P<col>\"?[A-Za-z][\w -]*?\"?)\s*=\s*)?'(?P<a>[^']*)'\s+THEN\s+'(?P<b>[^']*)'", re.I
+)
+
+
+def _case_said(m: re.Match[str]) -> str:
+    """The CASE as the grammar's list of pairs ('Lifecycle: 'Kunde' -> 'customer', …'); as typed when its arms
+    test different columns, or test none and name no column."""
+    arms = list(_CASE_ARM_RE.finditer(m["arms"]))
+    named = {a["col"].strip('" ').lower() for a in arms if a["col"]}
+    column = (m["col"] or "").strip('" ')
+    if (
+        len(named) > 1
+        or (column and named)
+        or (not column and len(named) != 1)
+        or any(not a["col"] for a in arms if named)
+    ):
+        return m.group(0)
+    column = column or (arms[0]["col"] or "").strip('" ')
+    pairs = ", ".join(f"'{a['a']}' -> '{a['b']}'" for a in arms)
+    field = f" for {m['field'].strip(chr(34) + ' ')}" if m["field"] else ""
+    return f"{column}: {pairs}{field}"
+
+
+def sql_cases(text: str) -> str:
+    """Each SQL CASE of the message said as a list of pairs (read before the quotes are cut: its values are quoted)."""
+    return _CASE_RE.sub(_case_said, text)
+
+
 def message_forms(text: str) -> str:
     """The whole message with code shorthand, spoken punctuation and list marks said as the grammar says them."""
     text = _CORRECTION_RE.sub(_corrected, text)
