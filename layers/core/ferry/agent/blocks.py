@@ -16,6 +16,7 @@ from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo, concepts_of
 from ferry.agent.models import MatchQuestion, QuestionOption, SheetMatch
 from ferry.agent.pairs import QUESTION_FLOOR, UNSURE, ScoredSheet
+from ferry.agent.single_block import lone_block_asked
 
 # The fields of a postal address, in the order a block is shown.
 ADDRESS_CONCEPTS = ("street", "street2", "city", "state", "postal_code", "country")
@@ -25,7 +26,7 @@ ADDRESS_CONCEPTS = ("street", "street2", "city", "state", "postal_code", "countr
 # see _postal_block).
 QUALIFIERS = frozenset(
     {"home", "work", "business", "office", "billing", "bill", "shipping", "ship", "delivery", "mailing", "invoice",
-     "residential", "physical"}
+     "residential", "physical", "family", "household"}
 )  # fmt: skip
 
 # One-letter qualifiers of shop and membership exports, alone ('b_city', 's_city') or glued to an address word
@@ -37,10 +38,10 @@ _ADDRESS_WORDS = frozenset(
 )  # fmt: skip
 
 # The block most likely the record's own, first: a person lives at home; a company is billed at its main address.
-_PERSON_ORDER = ("home", "residential", "mailing", "physical", "postal", "billing", "bill", "invoice", "work",
-                 "business", "office", "shipping", "ship", "delivery")  # fmt: skip
+_PERSON_ORDER = ("home", "family", "household", "residential", "mailing", "physical", "postal", "billing", "bill",
+                 "invoice", "work", "business", "office", "shipping", "ship", "delivery")  # fmt: skip
 _COMPANY_ORDER = ("billing", "bill", "invoice", "office", "business", "work", "mailing", "physical", "postal",
-                  "shipping", "ship", "delivery", "home", "residential")  # fmt: skip
+                  "shipping", "ship", "delivery", "home", "family", "household", "residential")  # fmt: skip
 # Billing beside shipping or delivery only: the billing address is the record's own, applied without a question.
 _BILLED = ("billing", "bill", "invoice")
 _DELIVERED = frozenset({"shipping", "ship", "delivery"})
@@ -139,6 +140,8 @@ def ask_address_block(scored: ScoredSheet, result: SheetMatch, record: str) -> N
     ask once which block is the record's own (`record`, the template's name, is named in the question)."""
     blocks = address_blocks(scored)
     if len(blocks) < 2:
+        blocks = lone_block_asked(scored, result, blocks, ADDRESS_CONCEPTS)
+    if not blocks:
         return
     block_columns = {scored.columns[i].source for b in blocks.values() for i in b.values()}
     plain = {

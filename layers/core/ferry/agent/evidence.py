@@ -13,6 +13,8 @@ from rapidfuzz.distance import JaroWinkler
 
 from ferry.agent.annotations import without_annotation
 from ferry.agent.enums import EnumMapping, map_enum_values
+from ferry.agent.header_forms import of_phrase_concepts, without_access_groups
+from ferry.agent.instruction_rows import instruction_row, is_instruction
 from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
 from ferry.agent.namespaces import without_namespace
 from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hints
@@ -251,7 +253,7 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
         if stripped in _RECORD_KEYS:
             # The record's own id or code ('Supplier ID', 'Issue ID', 'supplier.code') is its identifier.
             found["id"] = max(found.get("id", 0.0), 0.95)
-    for concept, strength in _alternatives_concept(header).items():
+    for concept, strength in [*_alternatives_concept(header).items(), *of_phrase_concepts(words).items()]:
         found[concept] = max(found.get(concept, 0.0), strength)
     suffix = None
     if len(stripped) > 1 and stripped[-1] in SUFFIX_WORDS:
@@ -267,7 +269,7 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
         for concept, strength in role_written_as_login(stripped, concepts_of_words(stripped[:-1])).items():
             if strength > found.get(concept, 0.0):
                 found[concept], suffix = strength, stripped[-1]
-    return found, join_tokens(stripped), suffix
+    return without_access_groups(found, words), join_tokens(stripped), suffix
 
 
 # A header of two or three alternatives joined by a slash ('City/Village', 'County/District', 'Team/Department').
@@ -395,9 +397,12 @@ def columns_of(sheet: SheetManifest, noise: frozenset[str] = frozenset()) -> lis
     out: list[ColumnInfo] = []
     no_header = headerless(sheet)
     key_row = not no_header and _key_row(sheet)
+    told = not no_header and instruction_row(sheet)
     for col in sheet.columns:
         if key_row and col.samples and _FIELD_KEY.fullmatch(col.samples[0].strip()):
             # A second header row of field keys ('Item.barcode' under 'Barcode') names the column; it is no value.
+            col = col.model_copy(update={"samples": col.samples[1:], "filled": max(0, col.filled - 1)})
+        if told and col.samples and is_instruction(col.samples[0]):
             col = col.model_copy(update={"samples": col.samples[1:], "filled": max(0, col.filled - 1)})
         if no_header:
             info = column_info(col.name, "", [col.header.strip(), *col.samples], col.filled + 1, col.name, noise)
@@ -587,6 +592,8 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
         fit, ident, reason = share_fit(p.street, 0.3, "street addresses")
         return max(fit, 0.0), ident, reason if p.street >= 0.6 else ""
     if kind == "region":
+        if p.number >= 0.8 and p.integer < 0.5:
+            return -0.5, 0.0, "but samples are numbers"  # '7.123': a coordinate; a whole number may be a state code
         fit, ident, reason = share_fit(p.region, 0.45, "states or provinces")
         return max(fit, 0.0), ident, reason if p.region >= 0.6 else ""
     if kind == "postal":

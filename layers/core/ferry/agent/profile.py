@@ -304,6 +304,8 @@ def profile_column(samples: list[str]) -> ColumnProfile:
     # Small integers (0/1) are booleans only when that is all there is.
     if p.boolean and not any(v.lower() not in {"0", "1"} for v in values):
         p.boolean *= 0.6
+    if all(v.lower() in _BOOL_WORDS for v in values) and not all(v.isupper() for v in values):
+        p.country = 0.0  # 'no', 'yes': flags, not Norway
     p.dates = profile_dates(values)
     p.placeholder = _numbered_placeholders(values)
     p.json_keys = sorted(keys, key=lambda k: (-keys[k], k))

@@ -55,6 +55,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "employer", "business", "business name", "firma", "firmenname", "unternehmen", "societe", "entreprise",
         "nom de l entreprise", "empresa", "compania", "organizacion", "customer", "client", "kunde",
         "nombre de la empresa", "nombre de empresa", "razon social", "raison sociale",
+        # a person's organisation in academic and public-sector exports (Janeway's editors; round 30)
+        "institution", "institution name", "affiliation",
     ),
     "website": (
         "website", "web site", "url", "web", "homepage", "home page", "site web", "site", "webseite", "internetseite",
