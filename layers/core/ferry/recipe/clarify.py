@@ -548,11 +548,17 @@ _DATE_RE = re.compile(
 )
 
 
+_DATE_WORD_RE = re.compile(r"\b(?:dates?|day|month|year|dd/mm|mm/dd|dmy|mdy|\d{1,2}[/.-]\d{1,2})", re.I)
+
+
 def _dates(view: _View, text: str) -> str | None:
     named = view.named(text)
     read = re.search(r"\b(?:pars\w*|read|interpret\w*|understood|understand)\b", text, re.I)
     dated = any(p.spec(k).type in ("date", "datetime") for p, k in named)
     if not _DATE_RE.search(text) and not (read and dated):
+        return None
+    # 'phone numbers in a wrong format': a non-date field named with a complaint is its own question, not the dates'
+    if named and not dated and _INVALID_RE.search(text) and not _DATE_WORD_RE.search(text):
         return None
     pairs = [(p, k) for p, k in named if p.spec(k).type in ("date", "datetime")]
     if not pairs:

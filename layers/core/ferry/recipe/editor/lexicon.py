@@ -118,7 +118,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # own, since a meaning may already have a row above)
 REGISTER: dict[str, tuple[str, ...]] = {
     "drop": ("get shot of", "chuck out", "chuck away", "throw out", "throw away", "toss out", "weed out",
-             "kick out", "strip out", "bin", "ditch", "axe", "junk", "nix"),
+             "kick out", "strip out", "bin", "ditch", "axe", "junk", "nix",
+             # a formal or professional register's verbs of removal ('Discharge any row that has no email')
+             "discharge", "expunge", "purge", "eliminate"),
     "undo": ("scratch that", "scrap that", "forget that change", "put it back how it was",
              "put it back the way it was", "put things back how they were", "put things back the way they were",
              "set it back", "roll it back"),

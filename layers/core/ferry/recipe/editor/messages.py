@@ -99,6 +99,16 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|(?<=[.!?]\s))((?:for|per)\s+(?:each\s+|every\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+"
                 r"(?=(?:please\s+)?(?:you\s+)?(?:keep|take|use|drop|remove|delete|discard|leave|put|set|map|split|"
                 r"make|fill|treat|read|parse|lowercase|import|skip|ignore)\b)", re.I), r"\1, "),
+    # a preference without its 'of' ('use Mobile column instead Work Phone column'): the 'of' put back
+    (re.compile(r"\b((?:use|take|map|pick|prefer|from)\b[^.,;:!?]{1,40}?\s)instead\s+"
+                r"(?!(?:of|please|pls|plz|thanks|thank|now|then|and|but|so|if|when|for|ok|okay)\b)(?=(?:the\s+)?\w)",
+                re.I), r"\1instead of "),
+    # a legal drafting's fronted scope ('For purposes of the Land column, …'): the scope said as 'In …'
+    (re.compile(r"(?:^|(?<=[.!?]\s))(?:for\s+(?:the\s+)?purposes?\s+of|with\s+(?:respect|regard)\s+to|in\s+respect\s+of|"
+                r"as\s+regards)\s+(?=[^,.;:!?]{1,40},)", re.I), "In "),
+    # a date order said as where the parts go ('signup date goes day then month'): the order the dates are in
+    (re.compile(r"\b(?:goes|go|runs|run|reads)\s+(?=(?:day|month|year|dd|mm|yyyy)\b[\s,/.-]+(?:then\s+)?"
+                r"(?:day|month|year|dd|mm|yyyy)\b)", re.I), "is "),
     # Indian English: an 'email id' is an email address
     (re.compile(r"\b(e-?mail|mail)\s+ids\b", re.I), r"\1 addresses"),
     (re.compile(r"\b(e-?mail|mail)\s+id\b", re.I), r"\1 address"),
@@ -307,6 +317,8 @@ _REWRITES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = 
     (re.compile(r"\b(?:i|we)(?:'d| would|'ll| will)\s+(?=(?:take|use|pick|go with)\b)", re.I), ""),
     (re.compile(r"\b(?:(?:is|are) )?(?:standing|stands|stand) for\b", re.I), "means"),
     # German and French speakers' modals: 'the Mobile shall be used', 'the row must go away'
+    # a definition in a legal register ('X shall mean Y', 'X shall be deemed to mean Y') is a meaning
+    (re.compile(r"\b(?:shall|should)\s+(?:be\s+(?:deemed|taken|construed)\s+to\s+)?mean\b", re.I), "means"),
     (re.compile(r"\bshall\b", re.I), "should"),
     (
         re.compile(r"\b(?:must|should|has to|have to|needs? to)\s+(?:go away|disappear|vanish)", re.I),

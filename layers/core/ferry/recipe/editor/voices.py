@@ -81,11 +81,18 @@ _CODE: list[_Rule] = [
     (re.compile(r"^(?:select\s+\*\s+)?(?:except|exclude)\s*\(\s*(" + _NAME + r")\s*\)\s*$", re.I), r"don't import \1"),
     # 'f = lower(f)': the function said as its verb
     (re.compile(r"^(" + _NAME + r")\s*(?:=|:=)\s*(lower|upper)\s*\(\s*\1\s*\)\s*$", re.I), r"\2case \1"),
+    (re.compile(r"^(" + _NAME + r")\s*(?:=|:=)\s*(?:proper|initcap)\s*\(\s*\1\s*\)\s*$", re.I), r"title case \1"),
     # 'created_at = to_date(Signup Date, 'DD/MM/YYYY')': the column, read in that format
     (re.compile(r"^(?:(?P<f>" + _NAME + r")\s*(?:=|:=|<-)\s*)?(?:to_date|parse_date|str_to_date|strptime|to_timestamp|"
                 r"date_parse)\s*\(\s*(?P<c>" + _NAME + r")\s*,\s*(?P<fmt>\u27e6\d+\u27e7|[\w%/.-]+)\s*\)\s*$", re.I),
      lambda m: (f"{m.group('f')} comes from {m.group('c')}. " if m.group("f") else "")
      + f"{m.group('c')} format is {m.group('fmt')}"),
+    # a spreadsheet's 'f = IF(ISBLANK(a), b, a)' is COALESCE(a, b); any other IF (another test, other branches)
+    # is left as typed and asked about
+    (re.compile(r"^(?:(?P<f>" + _NAME + r")\s*(?:=|:=)\s*)?=?\s*if\s*\(\s*(?:isblank|isempty)\s*\(\s*(?P<a>" + _NAME
+                + r")\s*\)\s*,\s*(?P<b>[^(),]+?)\s*,\s*(?P=a)\s*\)\s*$", re.I), _coalesce),
+    # a formula's leading '=' before a function ('=LOWER(E-mail)')
+    (re.compile(r"^=\s*(?=\w+\s*\()"), ""),
     # 'f = COALESCE(a, b)' / 'COALESCE(a, b)'
     (re.compile(r"^(?:(?P<f>" + _NAME + r")\s*(?:=|:=|<-|\u2190)\s*)?" + _NULL_FN +
                 r"\s*\(\s*(?P<a>" + _NAME + r")\s*,\s*(?P<b>[^()]+?)\s*\)(?=\s*(?:[;,.]|$))", re.I), _coalesce),

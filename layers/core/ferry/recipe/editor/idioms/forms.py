@@ -75,8 +75,10 @@ RULES: list[_Rule] = [
     (re.compile(r"\bfrom\s+(?P<c>(?:the\s+)?[\w' -]{2,30}?)\s+only\b", re.I), r"from \g<c>"),
     # 'If there is not Organization': no Organization; 'after the @ of the email': its domain
     (re.compile(r"\bthere\s+is\s+not\s+(?!an?\b|any\b|the\b|enough\b|much\b|many\b)", re.I), "there is no "),
-    (re.compile(r"\b(?:from\s+)?(?:what\s+(?:comes|is)\s+)?after\s+the\s+@\s+(?:of|in)\s+(?:the\s+)?(?P<c>e-?mails?)\b",
-                re.I), r"from the \g<c> domain"),
+    # ('whatever's after the @ in their email', 'the part after the @': the same domain)
+    (re.compile(r"\b(?:from\s+)?(?:what(?:ever)?(?:'s|\s+(?:comes|is))\s+|the\s+(?:part|bit|text)\s+)?after\s+the\s+@\s+"
+                r"(?:of|in)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?P<c>e-?mails?)\b", re.I),
+     r"from the \g<c> domain"),
     # 'please to create one': a non-native infinitive after please
     (re.compile(r"\bplease\s+to\s+(?=\w)", re.I), ""),
     (re.compile(r"^to\s+(?=(?:create|make|build|generate|use|take|put|drop|remove|keep|split|map|set|fill)\b)", re.I),
