@@ -179,6 +179,56 @@ def test_title_rows_above_the_header_are_skipped(sniff_bytes: SniffBytes) -> Non
     ]
 
 
+def test_comment_lines_above_and_among_the_rows_are_not_the_header(sniff_bytes: SniffBytes) -> None:
+    # Given: an import sample that opens with a '# …' comment line and has comments between its records
+    text = (
+        "# Fields are:\n"
+        "id,company,name,addr1,phone,email\n"
+        "# Only company and name are compulsory\n"
+        "# A record with no id is given one\n"
+        ",Good Company,Accounts Dept.,1 Rich Drive,,\n"
+        "000099,Average Company,Accounts,50 Poor Avenue,,\n"
+    )
+
+    manifest, _ = sniff_bytes(text.encode())
+
+    # Then: the header is the first record that is no comment
+    sheet = only_sheet(manifest)
+    assert sheet.header_row == 1
+    assert sheet.column_names == ["id", "company", "name", "addr1", "phone", "email"]
+
+
+def test_a_one_column_header_starting_with_a_hash_is_still_the_header(sniff_bytes: SniffBytes) -> None:
+    manifest, _ = sniff_bytes(b"# of items\n3\n5\n")
+
+    sheet = only_sheet(manifest)
+    assert (sheet.header_row, sheet.column_names) == (0, ["# of items"])
+
+
+def test_a_row_repeating_one_label_over_the_columns_stands_above_the_header(sniff_bytes: SniffBytes) -> None:
+    # Given: an export whose first row names the entity over every column (a merged group cell written out)
+    text = (
+        "Contact,Contact,Contact,Contact\n"
+        "person.firstName,person.lastName,person.sex,region\n"
+        "Otto,Holtkohlen,MALE,Saarland\n"
+        "Ute,Marx,FEMALE,Bayern\n"
+    )
+
+    manifest, path = sniff_bytes(text.encode())
+
+    # Then: the header is the row of names below it, and both records are data
+    sheet = only_sheet(manifest)
+    assert sheet.header_row == 1
+    assert sheet.column_names == ["person.firstName", "person.lastName", "person.sex", "region"]
+    assert all_rows(path, manifest) == [["Otto", "Holtkohlen", "MALE", "Saarland"], ["Ute", "Marx", "FEMALE", "Bayern"]]
+
+
+def test_a_first_row_of_one_repeated_number_is_not_taken_for_a_label(sniff_bytes: SniffBytes) -> None:
+    manifest, _ = sniff_bytes(b"0,0,0\n1,2,3\n4,5,6\n")
+
+    assert only_sheet(manifest).header_row == 0
+
+
 def test_a_two_column_header_with_one_blank_cell_is_still_the_header(sniff_bytes: SniffBytes) -> None:
     manifest, path = sniff_bytes(b"id,\n1,a\n2,b\n")
 

@@ -1,10 +1,12 @@
 """Property: whatever table csv.writer produces, sniff + iter_rows give back its header and rows.
 
 Tables have a non-blank header and at least two columns (a one-column file whose values hold commas
-is genuinely ambiguous). Values may hold the file's own delimiter, commas, quotes, line breaks,
-spaces and any printable Unicode; the other candidate delimiters stay out, since a ';' in every row
-of a comma file reads as well one way as the other. Legacy code pages are detected statistically,
-so they are covered by the real-file tests rather than by random text.
+is genuinely ambiguous), and no header repeats one label over three or more columns (read as a group
+label above the header, as SORMAS' imports write their entity's name). Values may hold the file's own
+delimiter, commas, quotes, line breaks, spaces and any printable Unicode; the other candidate
+delimiters stay out, since a ';' in every row of a comma file reads as well one way as the other.
+Legacy code pages are detected statistically, so they are covered by the real-file tests rather than
+by random text.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def tables(draw: st.DrawFn) -> Table:
     cell = st.text(st.one_of(printable, special), max_size=10)
     width = draw(st.integers(min_value=2, max_value=5))
     header = draw(st.lists(cell.filter(lambda text: text.strip() != ""), min_size=width, max_size=width))
+    if width >= 3 and len({c.strip() for c in header}) == 1:
+        header[-1] += "x"  # one label over three or more columns is read as a group label above the header
     rows = draw(st.lists(st.lists(cell, min_size=width, max_size=width), max_size=8))
     return Table(
         header=header,

@@ -28,8 +28,13 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
 
     Title rows ('Sales report', 'Exported 2024-05-01') hold one or two cells above a table of three
     or more columns: the header is the first record filled at least half as wide as a typical one.
+    Comment lines ('# Fields are:', GnuCash's import samples) are neither the header nor typical, and a
+    row that only repeats one label over the columns ('Contact' over every column of SORMAS' imports,
+    a merged group cell written out) stands above the header, not in its place.
     """
     counts = [filled_count(record) for record in records]
+    if max(counts, default=0) >= _TITLE_CHECKED_FROM_WIDTH:  # a one-column file's header may start with '#'
+        counts = [0 if _comment(record) else count for record, count in zip(records, counts, strict=True)]
     first = next((index for index, count in enumerate(counts) if count), None)
     if first is None:
         return None
@@ -37,7 +42,31 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
     typical = median_low([count for count in window if count])
     # Two-column tables often have one blank header cell: only wider tables lose rows as titles.
     needed = max(2, math.ceil(typical / 2)) if typical >= _TITLE_CHECKED_FROM_WIDTH else 1
-    return first + next((offset for offset, count in enumerate(window) if count >= needed), 0)
+    header = first + next((offset for offset, count in enumerate(window) if count >= needed), 0)
+    if header + 1 < len(records) and _group_label(records[header], records[header + 1]):
+        return header + 1
+    return header
+
+
+def _comment(record: Sequence[str]) -> bool:
+    """A comment line: its only filled cell is the first and starts with '#'."""
+    return filled_count(record) == 1 and record[0].lstrip().startswith("#")
+
+
+def _group_label(record: Sequence[str], below: Sequence[str]) -> bool:
+    """`record` repeats one word label over three or more columns, and the record below gives each column a name
+    of its own, in words (a row of one repeated number above numbers is data, not a label)."""
+    labels = {cell.strip() for cell in record if cell.strip()}
+    names = [cell.strip() for cell in below if cell.strip()]
+    worded = sum(any(ch.isalpha() for ch in name) for name in names)
+    return (
+        len(labels) == 1
+        and any(ch.isalpha() for ch in next(iter(labels)))
+        and filled_count(record) >= _TITLE_CHECKED_FROM_WIDTH
+        and len(names) >= filled_count(record)
+        and len(set(names)) == len(names)
+        and 2 * worded >= len(names)
+    )
 
 
 def header_block_end(header_row: int, merges: Sequence[MergedRange]) -> int:
