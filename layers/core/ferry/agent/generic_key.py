@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ferry.agent import questions as ask
+from ferry.agent.article_codes import article_number_shaped, ask_barcode_instead
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo
 from ferry.agent.models import SheetMatch
@@ -78,6 +79,9 @@ def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
         return
     # Another option that names the key at least as well ('Code' beside 'Product code') leaves a real choice.
     if not beside_paths and any(scored.pairs[scored.columns.index(c)][j].header >= pair.header for c in others):
+        return
+    # Digits of an article number's length name a barcode as well as a key: asked about the barcode instead.
+    if not beside_paths and article_number_shaped(col) and ask_barcode_instead(scored, result, col, question):
         return
     why = "is the one key no path into another record" if beside_paths else "names only a key"
     rationale = f"'{col.header}' {why} and its values differ in every row: the records' own key"

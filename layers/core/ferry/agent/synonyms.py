@@ -319,8 +319,8 @@ def vocabulary_words() -> frozenset[str]:
          "record", "parent", "ticker", "symbol", "rating", "sic", "ownership", "price", "book", "line", "item",
          "opportunity", "revenue", "annual", "stamp", "system", "mod", "postal", "billing", "shipping", "added",
          "signup", "modified", "created", "updated", "contacted", "percent",
-         # real words one letter from a field word: 'Height' is not a misspelt 'weight'
-         "height", "width", "length", "depth", "size", "colour", "color", "volume"}
+         # real words one letter from a field word: 'Height' is not a misspelt 'weight', 'custom' no 'custo' (cost)
+         "height", "width", "length", "depth", "size", "colour", "color", "volume", "custom"}
     )  # fmt: skip
     # The record nouns ('idusers', 'Inventarnummer' = inventar + nummer), and the form words in other languages.
     words.update(w for nouns in ENTITY_WORDS.values() for w in nouns)
