@@ -213,8 +213,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:won'?t|will not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
-            r"(?:be\s+)?(?:going|go|coming|come|getting|get|making it|make it|carried|brought|taken)\s+"
-            r"(?:across|over|through)\b",
+            r"(?:be(?:ing)?\s+|getting\s+)?(?:go(?:ing)?|com(?:ing|e)|get(?:ting)?|mak\w* it|carried|brought|taken)"
+            r"\s+(?:across|over|through)\b",
             re.I,
         ),
         "not imported",
@@ -224,8 +224,8 @@ _REWORDINGS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:won'?t|will not|wo not|do(?:es)?n'?t|do(?:es)? not|are not|aren'?t|is not|isn'?t|never)\s+"
-            r"(?:be\s+|get\s+|gets?\s+)?(?:make it(?: in(?:to)?)?|come in(?:to)?|go in(?:to)?|get in(?:to)?|"
-            r"imported|import(?:ed)?|brought (?:over|in)|bring over|carried over|carry over|migrated|migrate|"
+            r"(?:be\s+|being\s+|getting\s+|gets?\s+)?(?:make it(?: in(?:to)?)?|come in(?:to)?|go in(?:to)?|"
+            r"get in(?:to)?|import(?:ed)?|brought (?:over|in)|bring over|carried over|carry over|migrated|migrate|"
             r"taken over|used|loaded|load|arrive|go anywhere|going anywhere|end up anywhere|ending up anywhere|taken|"
             # a bare 'use'/'take' with no object after it: 'the columns you don't use, which are they?'
             r"(?:use|take)(?=\s*(?:[,.?!;]|$|\s+(?:at all|anywhere|for anything)\b)))\b",

@@ -17,6 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ferry.agent.normalize import fold, normalize_header
 from ferry.agent.synonyms import concepts_of, singular_phrase
 from ferry.core.domain import Template, TemplateField
+from ferry.recipe.editor.common_typos import fix_slips
 from ferry.recipe.editor.messages import HOLE_RE, quote
 from ferry.recipe.editor.steps import Ask, Question
 from ferry.recipe.model import FieldRecipe, TemplateRecipe
@@ -387,6 +388,7 @@ def name_fields(ctx: Ctx) -> list[str]:
 def fix_typos(text: str, vocabulary: list[str]) -> str:
     """Each unknown word replaced by the one vocabulary word within one typo (two for words over 6 letters)."""
     known = set(vocabulary)
+    text = fix_slips(text, known)  # 'teh', 'cse', 'ot of': slips of small words the vocabulary lacks
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -12,6 +12,14 @@ from ferry.recipe.editor.rephrase.order import ORDER_RULES
 from ferry.recipe.editor.rephrase.wordings import RULES
 from ferry.recipe.editor.resolver import Ctx
 
+# words that make a clause more than a headline's subject: 'I want X to be …' already has its verb
+_HAS_VERB = (
+    r"(?:i|we|you|want|wants|need|needs|like|would|is|are|was|were|has|have|had|should|must|will|going|got|"
+    r"used|how|what|when|if)\b"
+)
+# up to four words before a headline's 'to', none of them a verb or a subject pronoun
+_HEADLINE_SUBJECT = rf"^(?P<s>(?:(?!{_HAS_VERB})[\w'./-]+\s+){{1,4}}?)"
+
 _SPELLINGS: list[Rule] = [
     # what the rows would have suffered otherwise says nothing more: 'fill X, rather than dropping the row'
     (
@@ -62,6 +70,26 @@ _SPELLINGS: list[Rule] = [
         ),
         "",
     ),
+    # round 20: a modal with its negation glued or spelled out: "X oughtn't to be Y", "ought not to" → should not
+    (re.compile(r"\bought(?:n'?t| not) to\b", re.I), "should not"),
+    (re.compile(r"\bought to\b", re.I), "should"),
+    # a headline's infinitive with no verb before it: 'Full Name to be split …' is 'Full Name is to be split …'
+    (
+        re.compile(
+            rf"{_HEADLINE_SUBJECT}to be\s+(?=\w+(?:ed|en)\b|split\b|kept\b|cut\b|left\b|made\b)",
+            re.I,
+        ),
+        r"\g<s>is to be ",
+    ),
+    # … and 'Signup Date to feed created_at' is 'Signup Date feeds created_at'
+    (
+        re.compile(rf"{_HEADLINE_SUBJECT}to (?P<v>feed|fill)\s+(?=\S)", re.I),
+        r"\g<s>\g<v>s ",
+    ),
+    # 'form' as a verb of making ('use the website domain to form it', 'form the email from …') is 'build'
+    (re.compile(r"(?:(?<=\bto\s)|^)form(?=\s+(?:it|them|one|the\s+\w+)\b)", re.I), "build"),
+    # a closing particle of Nigerian English ('day before month o'; 'sha', 'oh') says nothing about the change
+    (re.compile(r"(?<=\w)\s+(?:o|oh|sha)(?=\s*(?:[,.!;]|$))", re.I), ""),
     # 'when none is given', 'if there is none': the value missing, said without naming it again
     (
         re.compile(r"\b(?P<w>when|if|where|whenever)\s+(?:none|nothing)\s+is\s+(?:given|set|provided|there)\b", re.I),
