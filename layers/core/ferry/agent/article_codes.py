@@ -10,13 +10,13 @@ from ferry.agent.evidence import ColumnInfo
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
 
-_ARTICLE_LENGTHS = frozenset({8, 12, 13, 14})
+ARTICLE_LENGTHS = frozenset({8, 12, 13, 14})  # EAN-8, UPC-A, EAN-13, GTIN-14
 
 
 def article_number_shaped(col: ColumnInfo) -> bool:
     """Every sampled value a digit string of an EAN/UPC/GTIN length."""
     values = [v.strip() for v in col.samples if v.strip()]
-    return len(values) >= 2 and all(v.isdigit() and len(v) in _ARTICLE_LENGTHS for v in values)
+    return len(values) >= 2 and all(v.isdigit() and len(v) in ARTICLE_LENGTHS for v in values)
 
 
 def ask_barcode_instead(scored: ScoredSheet, result: SheetMatch, col: ColumnInfo, question: MatchQuestion) -> bool:

@@ -13,6 +13,7 @@ from ferry.agent import questions as ask
 from ferry.agent.address_line import apply_address_line
 from ferry.agent.address_run import ask_city_in_address_run
 from ferry.agent.ambiguous_reads import reread_pairs
+from ferry.agent.article_codes import ARTICLE_LENGTHS
 from ferry.agent.assign import maximise_assignment
 from ferry.agent.block_agreement import ask_part_of_another_block
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
@@ -338,7 +339,7 @@ def _beside_a_city(col: ColumnInfo, columns: list[ColumnInfo]) -> bool:
 def gtin_valid(text: str) -> bool:
     """An EAN-8, UPC-A, EAN-13 (ISBN-13) or GTIN-14 with a right check digit: a shop's article number, not an id."""
     digits = text.strip()
-    if len(digits) not in (8, 12, 13, 14) or not digits.isdigit() or len(set(digits)) == 1:
+    if len(digits) not in ARTICLE_LENGTHS or not digits.isdigit() or len(set(digits)) == 1:
         return False
     body = [int(d) for d in digits[:-1]][::-1]
     total = sum(d * (3 if n % 2 == 0 else 1) for n, d in enumerate(body))
