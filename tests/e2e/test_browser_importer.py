@@ -370,9 +370,10 @@ def test_the_console_works_with_the_keyboard_alone(
     expect(importer).to_have_attribute("token", re.compile(r"^sess_"))  # the console opened it with a session token
     browser_page.look("opened")
 
-    # Upload: Space on the file field opens the file chooser
-    tab_to(page, importer.get_by_label("File to upload"))
+    # Upload: Space on the file field opens the file chooser. The wait starts before the Tabs: Playwright
+    # turns on the browser's chooser interception without waiting for it, so a Space sent at once can beat it.
     with page.expect_file_chooser() as chooser:
+        tab_to(page, importer.get_by_label("File to upload"))
         keys.press("Space")
     chooser.value.set_files(DATA)
     expect(importer.get_by_test_id("upload-progress-text")).to_have_text("contacts.csv is ready: 243 rows.")
