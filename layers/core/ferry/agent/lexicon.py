@@ -377,16 +377,18 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("marke", "hersteller marke"), "fr": ("marque",), "es": ("marca",), "pt": ("marca",),
         "it": ("marca", "marchio"), "nl": ("merk",),
     },
+    # 'producer' names the maker and the one a shop buys from alike, in every language read here
     "manufacturer": {
         "en": ("manufacturer", "maker", "producer", "vendor brand"),
-        "de": ("hersteller",), "fr": ("fabricant",), "es": ("fabricante",), "pt": ("fabricante",),
-        "it": ("produttore",), "nl": ("fabrikant",),
+        "de": ("hersteller", "produzent"), "fr": ("fabricant", "producteur"), "es": ("fabricante", "productor"),
+        "pt": ("fabricante", "produtor"), "it": ("produttore",), "nl": ("fabrikant", "producent"),
     },
     "supplier": {
         "en": ("supplier", "vendor", "supplier name", "vendor name", "distributor", "producer", "purchased from",
                "purchase from", "bought from"),
-        "de": ("lieferant", "zulieferer"), "fr": ("fournisseur",), "es": ("proveedor",), "pt": ("fornecedor",),
-        "it": ("fornitore",), "nl": ("leverancier",),
+        "de": ("lieferant", "zulieferer", "produzent"), "fr": ("fournisseur", "producteur"),
+        "es": ("proveedor", "productor"), "pt": ("fornecedor", "produtor"), "it": ("fornitore", "produttore"),
+        "nl": ("leverancier", "producent"),
     },
     "images": {
         "en": ("images", "image", "image url", "photo", "photos", "picture", "pictures", "assets", "media",

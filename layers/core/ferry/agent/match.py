@@ -21,11 +21,7 @@ from ferry.agent.budget import drop_least_useful, trade_look_alikes
 from ferry.agent.by_values import names_not_flags, on_values_alone
 from ferry.agent.calibrate import calibrated
 from ferry.agent.category_paths import ask_category_path
-from ferry.agent.compound_headers import (
-    ask_two_fields_in_one_header,
-    bare_name_of_people,
-    values_beat_a_bare_name,
-)
+from ferry.agent.compound_headers import ask_two_fields_in_one_header, bare_name_of_people, values_beat_a_bare_name
 from ferry.agent.enums import country_code, map_enum_values
 from ferry.agent.evidence import (
     SECONDARY_WORDS,
@@ -90,6 +86,7 @@ from ferry.agent.second_look import (
 )
 from ferry.agent.second_party import ROLE_WORDS, mark_second_parties
 from ferry.agent.state_flags import value_named_by
+from ferry.agent.sub_records import drop_sub_record_questions
 from ferry.agent.synonyms import SOFT_WORDS
 from ferry.agent.unplaced import (
     login_of_a_person,
@@ -474,6 +471,7 @@ def match_sheet(sheet: SheetManifest, template: Template) -> SheetMatch:
     ask_part_of_another_block(scored, result)
     ask_city_in_address_run(scored, result)
     ask_category_path(scored, result)
+    drop_sub_record_questions(scored, result)  # the n-th packaging's weight is no product's
     _within_budget(scored, result)
     drop_least_useful(scored, result)
     trade_look_alikes(scored, result)
