@@ -272,3 +272,17 @@ def test_the_twenty_second_dev_set_is_the_leads_blind_set_in_fresh_phrasings() -
     assert not fresh & {e["text"].lower() for e in both if e["split"] != "dev22"}
     out = bench("bench/language/run.py", "--split", "dev22")
     assert "== update — dev22 (40 entries, 20 rows)" in out and "== clarify — dev22 (16 entries, 8 rows)" in out
+
+
+@pytest.mark.parametrize("split", ["dev23", "dev24", "dev25", "dev26", "dev27", "dev28"])
+def test_the_blind_sets_cover_every_row_with_their_own_fresh_phrasings(split: str) -> None:
+    # The blind sets written after round 17, each before it was first scored: every update and clarify row at least
+    # once, ids of their own, and no phrasing equal to another set's (a repeat would be scored as seen before).
+    frozen, both = load(CORPUS), load(DEV)
+    mine = [e for e in both if e["split"] == split]
+    assert set(rows(mine)) == {("update", r) for r in range(1, 21)} | {("clarify", r) for r in range(1, 9)}
+    assert all(e["style"] and e["text"].strip() for e in mine)
+    assert len({e["id"] for e in both}) == len(both) and not {e["id"] for e in mine} & {e["id"] for e in frozen}
+    fresh = {e["text"].lower() for e in mine}
+    assert not fresh & {e["text"].lower() for e in frozen}, f"{split} must stay fresh phrasings"
+    assert not fresh & {e["text"].lower() for e in both if e["split"] != split}
