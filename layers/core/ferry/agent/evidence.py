@@ -21,6 +21,7 @@ from ferry.agent.normalize import fold, join_tokens, normalize_header, strip_hin
 from ferry.agent.person_paths import person_path_prefix
 from ferry.agent.profile import ColumnProfile, profile_column
 from ferry.agent.role_logins import role_written_as_login
+from ferry.agent.shared_prefix import system_prefix
 from ferry.agent.stems import FORM_HEADER, same_stems, stem
 from ferry.agent.synonyms import (
     BROADER,
@@ -149,7 +150,7 @@ def entity_words(template: Template) -> frozenset[str]:
 
 def sheet_noise(sheet: SheetManifest, template: Template) -> frozenset[str]:
     """Words that carry no meaning in this sheet: the template's record words, a prefix or tag most headers share."""
-    noise = set(entity_words(template)) | person_path_prefix(sheet, template)
+    noise = set(entity_words(template)) | person_path_prefix(sheet, template) | system_prefix(sheet, template)
     firsts: dict[str, int] = {}
     for col in sheet.columns:
         words = header_words(col.header or col.name)

@@ -45,6 +45,11 @@ def _head_noun(value: str) -> str | None:
     return last[:-1] if last.endswith("s") and last[:-1] in _JOB_NOUNS else last
 
 
+def is_job(value: str) -> bool:
+    """Whether a value written in words ends in a job's noun ('Sales Manager', 'Engineers')."""
+    return _head_noun(value) in _JOB_NOUNS
+
+
 def jobs_under_a_bare_header(col: ColumnInfo, fld: FieldInfo) -> bool:
     """Whether a column whose header names nothing ('type') holds people's jobs in most of its values, for the
     template's job-title field: worth a place in the question budget, never applied."""

@@ -15,6 +15,7 @@ from ferry.agent.address_run import ask_city_in_address_run
 from ferry.agent.ambiguous_reads import reread_pairs
 from ferry.agent.article_codes import ARTICLE_LENGTHS
 from ferry.agent.assign import maximise_assignment
+from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.block_agreement import ask_part_of_another_block
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.budget import drop_least_useful, trade_look_alikes
@@ -314,6 +315,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     bare_name_of_people(columns, fields, pairs)
     values_beat_a_bare_name(columns, fields, pairs)
     reread_pairs(columns, fields, pairs)
+    reread_bare_words(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 
