@@ -142,3 +142,25 @@ def test_only_where_leaves_its_input_unchanged() -> None:
     assert out.to_list() == ["a", "b!", "c"]
     assert s.to_list() == ["a", "b", "c"]
     assert only_where(s, pl.Series([2], dtype=pl.UInt32), lambda v: v + "?").to_list() == ["a", "b", "c?"]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "values", "expected"),
+    [
+        # short values are upper-cased and looked up; longer ones (most of a column) are left as they are
+        (
+            None,
+            ["  n/a ", "\u00a0null\u3000", "n/a n/a", "(415) 555-0123", "nul"],
+            [None, None, "n/a n/a", "(415) 555-0123", "nul"],
+        ),
+        # upper-casing can lengthen a value ('ß' -> 'SS', 'ﬀ' -> 'FF'): a value shorter than its token still matches
+        (["ss", "ff"], ["ß", "ﬀ", "ss ", "ßß", "s"], [None, None, None, "ßß", "s"]),
+        ([], ["N/A", "", None], ["N/A", "", None]),
+    ],
+)
+def test_null_tokens_look_up_only_values_as_short_as_a_token(
+    tokens: list[str] | None, values: list[str | None], expected: list[str | None]
+) -> None:
+    op = OP.validate_python({"op": "null_tokens"} if tokens is None else {"op": "null_tokens", "tokens": tokens})
+    got = pl.DataFrame({"v": values}, schema={"v": pl.String}).select(apply_op(op, pl.col("v"))).to_series()
+    assert got.to_list() == expected

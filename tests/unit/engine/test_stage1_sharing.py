@@ -166,3 +166,28 @@ def test_a_costly_column_of_distinct_values_is_built_per_row_from_the_start(monk
     expected = _per_row(raw)
     assert executor.transform_chunk(tr, TEMPLATE, raw, 7).equals(expected, null_equal=True)
     assert not [h for h in built if h > 100]  # no table of the names' values
+
+
+def test_a_costly_column_nearly_all_distinct_but_drawn_from_a_small_set_is_looked_up(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chunk of 20,000 names nearly all distinct (the sample sees few repeats) but drawn from 24,000 names (the
+    sample's repeats say the set is about one chunk's worth, not the dozens of chunks of e-mails) goes through a
+    value table from the first chunk: the next chunks of the file repeat its names. The results are the per-row
+    ones."""
+    built = _count_builds(monkeypatch)
+    tr = _recipe().templates[0]
+    rnd = random.Random(5)
+    for n in range(2):
+        raw = _raw(20_000, 30 + n, 0).with_columns(
+            pl.Series(
+                "name", [f"Given{i % 400} Family{i // 400}" for i in (rnd.randrange(24_000) for _ in range(20_000))]
+            )
+        )
+        estimate = executor.distinct_estimate(raw["name"], executor._SAMPLE)
+        assert estimate > 0.9 * raw.height  # what once sent it per row
+        expected = _per_row(raw).with_columns(pl.col(executor.ROW) + 20_000 * n)
+        assert executor.transform_chunk(tr, TEMPLATE, raw, 7 + 20_000 * n).equals(expected, null_equal=True)
+        name_tables = [h for h in built if h > 100]
+        assert name_tables, "the names went per row"
+        built.clear()

@@ -141,7 +141,10 @@ def _canonical_enum(template: Template, key: str, e: pl.Expr) -> pl.Expr:
 _SAMPLE = 2_000  # values looked at to guess whether a chunk's column repeats its values
 # Per field, its stage-1 results of the values met so far (in this and earlier executes): ~100 bytes a value.
 MEMO = ValueMemo(max_values=500_000, max_per_key=250_000)
-_NEARLY_ALL_DISTINCT = 0.9  # a costly column's sample share above which it is built per row from the start
+# A costly column is built per row from the start when its sample says it draws from more distinct values than
+# this many chunks hold (e-mails, amounts: the file hardly repeats them); a chunk nearly all distinct whose values
+# come from a smaller set (names from a list) goes through `MEMO`, which finds most of them from the second chunk.
+_FEW_CHUNKS = 3
 _REST_CHUNKS = 8  # chunks a field whose values kept coming new is built per row before it is tried again
 # Types whose single-cell rule is a regex or a parse: checking a value costs about as much as a costly op.
 _COSTLY_TYPES = {"email", "phone", "date", "datetime", "url"}
@@ -177,15 +180,16 @@ def _by_distinct_value(group: Group, template: Template, values: pl.Series) -> l
     fields of one column ('Full Name' for first and last name) share one lookup and one parse. A costly group
     is therefore tried per distinct value even when most of its chunk is distinct; a cheap one only when a
     systematic sample says a quarter of its values or fewer are distinct (so a column of distinct ids is never
-    hashed in full). A costly group new to `MEMO` whose sample says nearly every value is distinct (e-mails,
-    amounts) is built per row: looking values up costs more than building them when hardly any repeat. A group
-    whose chunk holds more new values than its share (three quarters for a costly one) is dropped from `MEMO`
-    and built per row for the next chunks.
+    hashed in full). A costly group new to `MEMO` whose sample says it draws from a set of values far larger
+    than the chunk (e-mails, amounts) is built per row: looking values up costs more than building them when
+    hardly any repeat; one nearly all distinct in its chunk but drawn from a smaller set (names from a list) is
+    looked up, since later chunks repeat its values. A group whose chunk holds more new values than its share
+    (three quarters for a costly one) is dropped from `MEMO` and built per row for the next chunks.
     """
     key = tuple((fr.model_dump_json(), f.model_dump_json()) for fr, f in group)
     share = 0.75 if any(_is_costly(fr, f) for fr, f in group) else 0.25
     known = MEMO.has(key)
-    if not known and (MEMO.resting(key) or distinct_estimate(values, _SAMPLE) > _sampled_share(share) * len(values)):
+    if not known and (MEMO.resting(key) or _per_row_first(values, share)):
         return None
     results, new = MEMO.results(key, values, lambda v: _value_table(group, template, v))
     if known and new > share * len(values):
@@ -193,9 +197,12 @@ def _by_distinct_value(group: Group, template: Template, values: pl.Series) -> l
     return results.get_columns()
 
 
-def _sampled_share(share: float) -> float:
-    """The distinct share a chunk's sample may show for a group new to `MEMO` to be built per distinct value."""
-    return share if share < 0.75 else _NEARLY_ALL_DISTINCT
+def _per_row_first(values: pl.Series, share: float) -> bool:
+    """Whether a group new to `MEMO` is built per row: a cheap one when its sample holds more than `share`
+    distinct values, a costly one when its sample says it draws from more values than `_FEW_CHUNKS` chunks."""
+    if share < 0.75:
+        return distinct_estimate(values, _SAMPLE) > share * len(values)
+    return distinct_estimate(values, _SAMPLE, drawn_from=True) > _FEW_CHUNKS * len(values)
 
 
 def _value_table(group: Group, template: Template, values: pl.Series) -> pl.DataFrame:

@@ -111,15 +111,17 @@ def repeated_values(s: pl.Series) -> pl.Series | None:
     return None if len(distinct) > 0.6 * len(s) else distinct
 
 
-def distinct_estimate(s: pl.Series, sample_size: int) -> float:
+def distinct_estimate(s: pl.Series, sample_size: int, *, drawn_from: bool = False) -> float:
     """About how many distinct values `s` holds, from a systematic sample of about `sample_size` values.
 
     Chao1: the distinct values the sample holds, plus an estimate of those it missed from how many it saw
-    once and twice (a lower bound; exact when the sample is the whole column).
+    once and twice (a lower bound; exact when the sample is the whole column). With `drawn_from`, always Chao1:
+    about how many values the column draws from, which for a column nearly all distinct can far exceed its
+    length (a name from a list of 100,000 or a random amount), and tells whether later chunks will repeat them.
     """
     step = max(1, len(s) // sample_size)
     counts = s.gather_every(step).value_counts(name="n").get_column("n")
-    if step == 1:
+    if step == 1 and not drawn_from:
         return len(counts)
     once, twice = int((counts == 1).sum()), int((counts == 2).sum())
     return len(counts) + (once * once / (2 * twice) if twice else once * (once - 1) / 2)
@@ -134,7 +136,7 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
         return e.str.to_lowercase() if op.to == "lower" else e.str.to_uppercase()
     if isinstance(op, m.NullTokens):
         tokens = [t.upper() for t in (op.tokens if op.tokens is not None else DEFAULT_NULL_TOKENS)]
-        return pl.when(e.str.strip_chars(WHITESPACE).str.to_uppercase().is_in(tokens)).then(None).otherwise(e)
+        return e.map_batches(lambda s: _null_tokens_series(s, tokens), return_dtype=pl.String, is_elementwise=True)
     if isinstance(op, m.ParseDate):
         return pl.coalesce(_dates(e, tuple(op.formats or _DATE_FORMATS[op.order]), with_time=False), e)
     if isinstance(op, m.ParseDatetime):
@@ -193,6 +195,20 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
     if isinstance(op, m.JsonExtract):
         return e.map_elements(_json_fn(op.path), return_dtype=pl.String, skip_nulls=True)
     raise ValueError(f"unknown op {op!r}")
+
+
+def _null_tokens_series(s: pl.Series, tokens: list[str]) -> pl.Series:
+    """Null where the trimmed, upper-cased value is one of `tokens` (upper-cased). Only values no longer than the
+    longest token are upper-cased and looked up: upper-casing never shortens a value (each character becomes
+    one to three), and most values of a column (phones, amounts, names) are longer than 'N/A' or 'NULL'."""
+    if not tokens:
+        return s
+    text = s.str.strip_chars(WHITESPACE)
+    short = (text.str.len_chars() <= max(len(t) for t in tokens)).fill_null(False).arg_true()
+    if not len(short):
+        return s
+    at = short.filter(text.gather(short).str.to_uppercase().is_in(tokens))
+    return s.clone().scatter(at, None) if len(at) else s
 
 
 # --- dates ------------------------------------------------------------------------------------------

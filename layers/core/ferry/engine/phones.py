@@ -151,7 +151,9 @@ def _native(s: pl.Series, region: str | None) -> pl.Series:
     text = text.gather(idx)
     digits = text.str.replace_many(_SEPARATORS, [""] * len(_SEPARATORS))
     plus = text.str.starts_with("+")
-    result = pl.Series([], dtype=pl.String).extend_constant(None, len(text))
+    # (rows of `text`, their E.164 or null) per group of rows, the groups disjoint: one scatter at the end, not
+    # one copy of the whole column per calling code
+    found: list[tuple[pl.Series, pl.Series]] = []
     # '+' forms: split off the calling code, then that code's main region decides
     if plus.any():
         plus_rows = plus.arg_true()
@@ -161,7 +163,7 @@ def _native(s: pl.Series, region: str | None) -> pl.Series:
             if meta is None:
                 continue
             rows = plus_rows.filter((code == cc).fill_null(False))
-            result = result.scatter(rows, _national(digits.gather(rows).str.slice(len(cc)), meta))
+            found.append((rows, _national(digits.gather(rows).str.slice(len(cc)), meta)))
     # national forms of the default region (when it is its calling code's main region)
     meta = _meta(region) if region else None
     if meta is not None and _codes().get(meta.code) == region and (~plus).any():
@@ -174,11 +176,14 @@ def _native(s: pl.Series, region: str | None) -> pl.Series:
         rows = plain.arg_true()
         if len(rows):
             given = s.gather(idx).gather(rows)
-            result = result.scatter(rows, _national(digits.gather(rows), meta, given))
+            found.append((rows, _national(digits.gather(rows), meta, given)))
         rows = with_code.arg_true()
         if len(rows):
-            result = result.scatter(rows, _with_code(digits.gather(rows), meta))
-    return out.scatter(idx, result)
+            found.append((rows, _with_code(digits.gather(rows), meta)))
+    if not found:
+        return out
+    rows = pl.concat([r.alias("r") for r, _ in found])
+    return out.scatter(idx.gather(rows), pl.concat([v.alias(s.name) for _, v in found]))
 
 
 def _with_code(d: pl.Series, meta: _Meta) -> pl.Series:
