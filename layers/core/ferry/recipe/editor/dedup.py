@@ -32,14 +32,15 @@ _DENIED_KEEP_RE = re.compile(
     r"want|bring over|take over|load)\s+(?:any\s+)?(?:the\s+)?duplicat\w*",
     re.I,
 )
+# round 21: the everyday verbs of removal too ('throw away any later duplicates' keeps the first, never the last)
+_DROPPING = (
+    r"\b(?:drop|remove|delete|skip|ignore|discard|throw\s+away|throw\s+out|toss|get\s+rid\s+of|eliminate|purge|"
+    r"weed\s+out|filter\s+out|bin|scrap|ditch)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+|those\s+)?"
+)
 _DROP_LATER_RE = re.compile(
-    r"\b(?:drop|remove|delete|skip|ignore|discard)\s+(?:the\s+|all\s+)?(?:later|newer|subsequent|following|next|"
-    r"other|second|further|additional|extra)\b",
-    re.I,
+    _DROPPING + r"(?:later|newer|subsequent|following|next|other|second|further|additional|extra)\b", re.I
 )
-_DROP_EARLIER_RE = re.compile(
-    r"\b(?:drop|remove|delete|skip|ignore|discard)\s+(?:the\s+|all\s+)?(?:earlier|older|previous|first)\b", re.I
-)
+_DROP_EARLIER_RE = re.compile(_DROPPING + r"(?:earlier|older|previous|first)\b", re.I)
 _KEEP_LAST_RE = re.compile(r"\b(?:last|latest|newest|most recent|recent|final|later|bottom|youngest)\b", re.I)
 DEDUP_WORDS = words_of(
     "keep only first last latest newest oldest earliest most recent final later row rows record records "

@@ -64,8 +64,7 @@ FILTER_PATTERNS = [
     ),
     full(
         rf"(?P<cond>(?:if|when|where|whenever)\s+.+?)\s*,?\s+(?:then\s+)?(?P<verb>{_DROP_VERBS}|keep|"
-        rf"import)\s+(?:it|the row|that row|the record|them|those rows|those|the rows|the line|the entry|"
-        rf"that record|the contact)"
+        rf"import)\s+(?:it|them|those|(?:the|that|this|those|these|such)\s+{_ROWS})"  # round 21: any rows pointed at
     ),
     full(rf"(?P<verb>{_DROP_VERBS}|{_KEEP_VERBS})\s+(?:all\s+|the\s+|any\s+)?(?P<value>.+?)\s+{_ROWS}"),
     full(r"(?P<verb>only import|import only|keep only|only keep|only)\s+(?:the\s+)?(?P<value>.+)"),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ferry.recipe.editor.courtesy import courteous
+from ferry.recipe.editor.everyday_words import EVERYDAY_MESSAGE_REWRITES
 from ferry.recipe.editor.idioms import message_idioms
 from ferry.recipe.editor.voices import clause_forms, message_forms
 
@@ -137,6 +138,7 @@ _MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|(?<=[.!?])\s+|\s*\n\s*)(?i:thanks|thank you|many thanks|thanks a lot|best|best regards|"
                 r"kind regards|regards|cheers|greetings|all the best|br|bye)[,!.]?(?:\s+[A-Z][\w'-]*){0,2}[.!]*\s*$"),
      ""),
+    *EVERYDAY_MESSAGE_REWRITES,  # round 21: a value pair said as a reading, 'the contact's email', …
 ]  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from ferry.recipe.editor.rephrase.common import ROWS, Rule, bare
+from ferry.recipe.editor.rephrase.everyday import EVERYDAY_SPELLINGS
 from ferry.recipe.editor.rephrase.named import NAMED_READERS, example_date
 from ferry.recipe.editor.rephrase.order import ORDER_RULES
 from ferry.recipe.editor.rephrase.wordings import RULES
@@ -95,6 +96,7 @@ _SPELLINGS: list[Rule] = [
         re.compile(r"\b(?P<w>when|if|where|whenever)\s+(?:none|nothing)\s+is\s+(?:given|set|provided|there)\b", re.I),
         r"\g<w> it is not given",
     ),
+    *EVERYDAY_SPELLINGS,  # round 21: everyday verbs and word orders of the usual changes
 ]
 
 
