@@ -43,6 +43,12 @@ _KEEP_RE = re.compile(
     r"not\s+(?:be\s+)?(?:dropped|removed|deleted|skipped|excluded|lost))\b",
     re.I,
 )
+# a removal denied ('X, don't delete them', 'never remove them'): the rows are kept, so no filter drops them
+_DENIED_REMOVAL_RE = re.compile(
+    r"\b(?:don'?t|do\s+not|never|no)\s+(?:want\s+to\s+)?(?:drop|lose|delete|remove|erase|discard|exclude|skip|"
+    r"throw\s+(?:out|away)|get\s+rid\s+of)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -277,6 +283,8 @@ def row_filter(ctx: Ctx, e: Entities) -> str | None:
     low = e.lower()
     text = " ".join(low)
     if not any(w in _ROWS for w in low) or not _NOT_WANTED_RE.search(text) or _KEEP_RE.search(text) or e.targets:
+        return None
+    if _DENIED_REMOVAL_RE.search(text):
         return None
     named = [(i, c) for i, c in e.columns] + [(i, k) for i, k in e.fields]
     if len(e.sources) == 1 and len(e.columns) == 1 and not e.fields:

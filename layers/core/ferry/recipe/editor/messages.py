@@ -14,6 +14,7 @@ from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.everyday_words import EVERYDAY_MESSAGE_REWRITES
 from ferry.recipe.editor.idioms import message_idioms
 from ferry.recipe.editor.voices import clause_forms, message_forms
+from ferry.recipe.editor.wrappers import unwrapped
 
 _APOSTROPHE_RE = re.compile(r"(?<=\w)[\u2019\u02bc](?=\w)")
 _QUOTED_RE = re.compile(
@@ -183,7 +184,7 @@ def asked_conditions(text: str) -> str:
     """'no org? use the email domain' → 'if there is no org, use the email domain'; a numbered list's '1.' is
     not the end of a sentence."""
     text = re.sub(r"[ \t]{2,}", " ", _HESITATION_RE.sub(" ", text)).strip()  # 'um', 'uh' out before any form
-    text = message_forms(relayed(text))  # code shorthand, spoken punctuation, list marks
+    text = message_forms(relayed(unwrapped(text)))  # a hedge, relayed wish or ticket prefix off; code shorthand
     text = courteous(text)  # courtesy frames, denied opposites, preview lines quoted back
     text = message_idioms(text)  # 'A and B should be C and D'; 'Why is X empty? Map it'; 'from A - no wait, B'
     for pattern, replacement in _MESSAGE_REWRITES:
