@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
+from ferry.agent.abbreviations import cut_short_compound
 from ferry.agent.annotations import without_annotation
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.header_forms import of_phrase_concepts, without_access_groups
@@ -255,7 +256,8 @@ def _header_concepts(header: str, noise: frozenset[str]) -> tuple[dict[str, floa
         if stripped in _RECORD_KEYS:
             # The record's own id or code ('Supplier ID', 'Issue ID', 'supplier.code') is its identifier.
             found["id"] = max(found.get("id", 0.0), 0.95)
-    for concept, strength in [*_alternatives_concept(header).items(), *of_phrase_concepts(words).items()]:
+    readings = [_alternatives_concept(header), of_phrase_concepts(words), cut_short_compound(header)]
+    for concept, strength in [item for reading in readings for item in reading.items()]:
         found[concept] = max(found.get(concept, 0.0), strength)
     suffix = None
     if len(stripped) > 1 and stripped[-1] in SUFFIX_WORDS:
@@ -359,6 +361,9 @@ def _without_locale(header: str) -> tuple[str, str]:
     if m is None or not any(ch.isalpha() for ch in m.group("base")):
         return header, ""
     return m.group("base"), m.group("code").lower()
+
+
+without_locale = _without_locale  # read by late_reads: a bracketed code ('Name (DE)') the hints stripped first
 
 
 def _without_hints(header: str) -> str:

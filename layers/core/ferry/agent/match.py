@@ -15,7 +15,6 @@ from ferry.agent.address_run import ask_city_in_address_run
 from ferry.agent.ambiguous_reads import reread_pairs
 from ferry.agent.article_codes import ARTICLE_LENGTHS
 from ferry.agent.assign import maximise_assignment
-from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.block_agreement import ask_part_of_another_block
 from ferry.agent.blocks import QUALIFIERS, ask_address_block
 from ferry.agent.budget import drop_least_useful, trade_look_alikes
@@ -43,6 +42,7 @@ from ferry.agent.evidence import (
 from ferry.agent.generic_key import apply_generic_key
 from ferry.agent.given_surnames import surnames_that_are_given_names
 from ferry.agent.header_only import ask_header_alone, unsure_without_values
+from ferry.agent.late_reads import reread_late
 from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
 from ferry.agent.login_names import demote_login_names
@@ -315,7 +315,7 @@ def score_sheet(sheet: SheetManifest, template: Template) -> ScoredSheet:
     bare_name_of_people(columns, fields, pairs)
     values_beat_a_bare_name(columns, fields, pairs)
     reread_pairs(columns, fields, pairs)
-    reread_bare_words(columns, fields, pairs)
+    reread_late(columns, fields, pairs)
     return ScoredSheet(columns, fields, pairs)
 
 

@@ -12,6 +12,8 @@ from ferry.agent.names import is_given_name
 from ferry.agent.normalize import fold
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+# An address at a host of one label ('foi@localhost', a test or intranet mail host): still an e-mail address.
+_LOCAL_EMAIL_RE = re.compile(r"^[A-Za-z0-9][\w.%+-]*@[A-Za-z][A-Za-z0-9-]+$")
 URL_RE = re.compile(r"^(https?://)?(www\.)?[^\W_][\w\-]*(\.[\w\-]+)*\.[^\W\d_]{2,}(:\d+)?(/\S*)?$", re.I)
 _PHONE_CHARS_RE = re.compile(r"^\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$", re.I)
 # Leading-dot decimals ('.5', WooCommerce weights) are numbers too.
@@ -261,7 +263,7 @@ def profile_column(samples: list[str]) -> ColumnProfile:
     item_keys: dict[str, int] = {}
     for value in values:
         low = value.lower()
-        is_email = bool(EMAIL_RE.match(value))
+        is_email = bool(EMAIL_RE.match(value) or _LOCAL_EMAIL_RE.match(value))
         p.email += is_email
         p.url += bool(not is_email and not _NUMBER_RE.match(value) and _urls(value))
         p.phone += _is_phone(value)

@@ -1,0 +1,77 @@
+"""Re-readings of a scored sheet made after every other pass (round 34, issue 12):
+
+- the bare words of round 33 (`bare_words`);
+- a column whose header ends in a language code ('name.es', 'Name (DE)', 'title [en]') beside the plain column of the
+  same header is a translation: the plain column is the source language and takes the field, reading at least as
+  well as its translation does; the translation is left out (a person may still add it, never silently applied);
+- a barcode on a template with no barcode field but one tag its records are labelled with (an asset tag): the code
+  scanned on an asset is its tag. One distinct code per row is applied; repeated codes (a model's EAN, shared by
+  several assets) are only asked.
+"""
+
+from __future__ import annotations
+
+from ferry.agent.bare_words import reread_bare_words
+from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
+from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, QUESTION_FLOOR, PairScore
+
+_LEFT_OUT = CANDIDATE_FLOOR * 0.8
+_ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
+_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field
+# Fewest rows whose codes must all differ before a barcode is read as one tag per asset.
+_FEWEST_CODES = 3
+
+
+def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """Each class of the module's docstring, in turn."""
+    reread_bare_words(columns, fields, pairs)
+    _plain_beside_translation(columns, fields, pairs)
+    _barcode_as_tag(columns, fields, pairs)
+
+
+def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    # A bracketed code ('Name (DE)') was read as a format hint and dropped with it: read it from the header again.
+    readings = [without_locale(c.header) if c.json_path is None else (c.header, "") for c in columns]
+    plain = {
+        c.matched.strip().casefold(): i for i, c in enumerate(columns) if not readings[i][1] and c.json_path is None
+    }
+    for t, col in enumerate(columns):
+        base, locale = readings[t]
+        p = plain.get(base.strip().casefold()) if locale else None
+        if p is None or p == t:
+            continue
+        for j in range(len(fields)):
+            theirs, own = pairs[t][j], pairs[p][j]
+            if theirs.score > own.score and theirs.header >= NAMING_HEADER and not theirs.conflict:
+                # The same field in the source language: its values are of the kind the translation's are.
+                reason = f"'{columns[p].header}' is the source of its translation '{col.header}', which names the field"
+                pairs[p][j] = PairScore(theirs.score, own.header, theirs.fit, [*own.reasons[:1], reason])
+            if theirs.score >= CANDIDATE_FLOOR:
+                reason = (
+                    f"'{col.header}' translates '{columns[p].header}' into '{locale}'; the plain column is the field"
+                )
+                pairs[t][j] = PairScore(min(theirs.score, _LEFT_OUT), theirs.header, theirs.fit, [reason])
+
+
+def _barcode_as_tag(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    if any("barcode" in f.concepts for f in fields):
+        return  # the template keeps barcodes in a field of their own
+    tags = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string" and "tag" in f.spec.key]
+    if len(tags) != 1:
+        return
+    j = tags[0]
+    for i, col in enumerate(columns):
+        top = col.top_concept
+        if top is None or top[0] != "barcode" or top[1] < 0.9 or col.empty:
+            continue
+        values = [v.strip() for v in col.samples if v.strip()]
+        if not values or any(" " in v for v in values):
+            continue  # words, not a code
+        one_each = len(values) >= _FEWEST_CODES and len(set(values)) == len(values)
+        score = _APPLIED if one_each else _ASKED
+        if score > pairs[i][j].score:
+            reason = (
+                f"'{col.header}' is the code scanned on the record: its {fields[j].spec.key}, with no barcode field"
+            )
+            header = NAMING_HEADER if one_each else 0.75
+            pairs[i][j] = PairScore(score, header, pairs[i][j].fit, [reason])
