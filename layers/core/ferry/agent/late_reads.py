@@ -6,7 +6,8 @@
   well as its translation does; the translation is left out (a person may still add it, never silently applied);
 - a barcode on a template with no barcode field but one tag its records are labelled with (an asset tag): the code
   scanned on an asset is its tag. One distinct code per row is applied; repeated codes (a model's EAN, shared by
-  several assets) are only asked.
+  several assets) are only asked;
+- columns whose values say what their header does not (round 35, `value_reads`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, QUESTION_FLOOR, PairScore
+from ferry.agent.value_reads import reread_values
 
 _LEFT_OUT = CANDIDATE_FLOOR * 0.8
 _ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
@@ -27,6 +29,7 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     reread_bare_words(columns, fields, pairs)
     _plain_beside_translation(columns, fields, pairs)
     _barcode_as_tag(columns, fields, pairs)
+    reread_values(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

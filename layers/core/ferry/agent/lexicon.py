@@ -373,7 +373,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("gewicht",),
     },
     "brand": {
-        "en": ("brand", "brand name", "make", "label brand"),
+        # fashion names a product's brand after its designer ('designer': 'havaianas')
+        "en": ("brand", "brand name", "make", "label brand", "designer", "designer label"),
         "de": ("marke", "hersteller marke"), "fr": ("marque",), "es": ("marca",), "pt": ("marca",),
         "it": ("marca", "marchio"), "nl": ("merk",),
     },
