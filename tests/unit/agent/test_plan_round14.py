@@ -90,13 +90,14 @@ def test_a_header_naming_one_part_of_a_two_part_field_is_not_offered_for_it(tmp_
     assert not any(".q_salary_currency_" in q.id for q in plan.questions)
 
 
-def test_values_that_are_a_flags_own_word_are_asked_about(tmp_path: Path) -> None:
+def test_values_that_are_a_flags_own_word_are_its_yes_and_no(tmp_path: Path) -> None:
     # Given: employees whose 'status' says 'active' or 'inactive' (the template's flag is is_active, 'Active')
     text = "first_name,last_name,status\nAda,Park,active\nBo,Chen,inactive\nCy,Diaz,active\n"
     plan = plan_text(tmp_path, text, EMPLOYEES)
-    # Then: not applied, but the person is asked whether 'status' is the active flag
-    assert "is_active" not in applied_sources(plan)
-    assert "'status'" in question_about(plan, "is_active")[0]
+    # Then (round 36, was asked): a current and an ended state are the flag's yes and no, applied with a value map
+    assert applied_sources(plan)["is_active"] == ["status"]
+    ops = next(f.ops for f in plan.recipe.templates[0].fields if f.field == "is_active")
+    assert next(dict(op.mapping) for op in ops if op.op == "map_values") == {"active": "true", "inactive": "false"}
 
 
 def test_phone_numbers_under_a_bare_header_are_asked_about(tmp_path: Path) -> None:

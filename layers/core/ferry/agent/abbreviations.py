@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ferry.agent.glued_abbreviations import glued_abbreviation
 from ferry.agent.normalize import fold
 from ferry.agent.synonyms import CONCEPTS
 
@@ -32,7 +33,7 @@ def cut_short_compound(header: str) -> dict[str, float]:
     """{concept: strength} of a header such as 'art. nummer' (Artikelnummer: an SKU); {} for any other header."""
     m = _CUT_SHORT.match(fold(header))
     if m is None:
-        return {}
+        return glued_abbreviation(header)  # no dot, no case: 'empnum' is cut short and glued all the same
     stem, rest = m.group(1), m.group(2)
     words = [
         w for w in _one_word_phrases() if w.startswith(stem) and w.endswith(rest) and len(w) > len(stem) + len(rest)

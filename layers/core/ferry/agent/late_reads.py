@@ -7,7 +7,9 @@
 - a barcode on a template with no barcode field but one tag its records are labelled with (an asset tag): the code
   scanned on an asset is its tag. One distinct code per row is applied; repeated codes (a model's EAN, shared by
   several assets) are only asked;
-- columns whose values say what their header does not (round 35, `value_reads`).
+- columns whose values say what their header does not (round 35, `value_reads`);
+- an empty column beside a filled one that holds its places, and worded states of an active flag (round 36,
+  `values_over_headers`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, QUESTION_FLOOR, PairScore
 from ferry.agent.value_reads import reread_values
+from ferry.agent.values_over_headers import values_over_headers
 
 _LEFT_OUT = CANDIDATE_FLOOR * 0.8
 _ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
@@ -30,6 +33,7 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     _plain_beside_translation(columns, fields, pairs)
     _barcode_as_tag(columns, fields, pairs)
     reread_values(columns, fields, pairs)
+    values_over_headers(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

@@ -714,7 +714,7 @@ def _state_flag(scored: ScoredSheet, fld: FieldInfo, assigned: dict[int, int]) -
     for r, col in enumerate(scored.columns):
         if r in used or not col.profile.n or col.profile.boolean < 0.6:
             continue
-        if col.norm in fld.allowed_norm or value_named_by(col.header, fld.spec.values):
+        if col.norm in fld.allowed_norm or value_named_by(col.header, fld.spec.values, "status" in fld.concepts):
             return col
     return None
 

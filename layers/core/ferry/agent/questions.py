@@ -92,7 +92,7 @@ def enum_values(match: FieldMatch, col: ColumnInfo, fld: FieldInfo, lookup: bool
     key = fld.spec.key
     unmatched: list[str] = match.hints.get("unmatched_values", [])
     shown = ", ".join(f"'{v}'" for v in unmatched[:5])
-    allowed = fld.spec.values or []
+    allowed = fld.spec.values or (["true", "false"] if fld.spec.type == "boolean" else [])  # a flag's worded states
     options = [option(f"Make {'them' if len(unmatched) > 1 else 'it'} '{v}'", k) for k, v in enumerate(allowed, 1)]
     options.append(option("Leave empty", len(options) + 1))
     example = (

@@ -27,6 +27,7 @@ from ferry.agent.pairs import (
 )
 from ferry.agent.party_headers import ASK_SPLIT_SCORE, header_alone_names_a_party
 from ferry.agent.profile import ColumnProfile
+from ferry.agent.worded_states import state_value_map
 
 NAMING_TITLE = 0.9  # a bare 'Name' for a ticket's subject: names it, short of its own key
 
@@ -196,6 +197,7 @@ def add_type_hints(match: FieldMatch, col: ColumnInfo, fld: FieldInfo) -> None:
         mapping = map_enum_values(col.samples, fld.spec.values)
         match.hints["value_map"] = {k: v for k, v in mapping.mapping.items() if v is not None}
         match.hints["unmatched_values"] = mapping.unmatched
+    match.hints.update(state_value_map(col.samples) if fld.spec.type == "boolean" else {})  # 'Active' -> yes
 
 
 def second_line_alone(scored: ScoredSheet, result: SheetMatch) -> None:

@@ -1,0 +1,16 @@
+"""Where the values decide what a header alone would not (round 36, issue 12): an empty column naming a place field
+gives it up to the filled column beside it that holds such places (`empty_beside_filled`), and a bare 'Status' of
+worded states current and ended is the active flag (`worded_states`)."""
+
+from __future__ import annotations
+
+from ferry.agent.empty_beside_filled import filled_over_empty
+from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.pairs import PairScore
+from ferry.agent.worded_states import states_for_an_active_flag
+
+
+def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
+    """Each class of the module's docstring, in turn."""
+    filled_over_empty(columns, fields, pairs)
+    states_for_an_active_flag(columns, fields, pairs)
