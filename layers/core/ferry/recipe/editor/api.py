@@ -29,6 +29,7 @@ from ferry.recipe.editor.fit import (
 )
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
+from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.session import Edit, Session, not_understood
@@ -61,6 +62,7 @@ def edit_recipe(
     why = (
         retracted(plain)
         or not_now(plain)
+        or not_asked(message)  # someone else's withdrawn wish, an indirect question, a request put off
         or status_replaced(plain)
         or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
     )

@@ -23,6 +23,9 @@ _DEDUP_OFF_RE = re.compile(
     r"\b(?:don'?t|do not|no|stop|never|without|skip|turn off|disable|no more|no longer)\s+"
     r"(?:the\s+)?(?:de-?dup\w*|remov\w* duplicates|duplicate removal|dropping duplicates|drop\w* duplicates)|"
     r"\b(?:keep|allow|leave|retain|import)\s+(?:all\s+)?(?:the\s+)?duplicat\w*|"
+    # hunt 3: the duplicates said to stay ('the duplicates should be kept') keep them, never a dedup
+    r"\bduplicat\w*\s+(?:should|must|can|may|shall|will|are\s+to)\s+(?:stay|remain|be\s+(?:kept|allowed|imported|"
+    r"retained|left))\b|"
     r"\b(?:remove|drop|delete)\s+(?:the\s+)?(?:dedup\w*|de-duplication|deduplication)\b",
     re.I,
 )

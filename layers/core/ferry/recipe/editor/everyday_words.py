@@ -35,4 +35,24 @@ EVERYDAY_MESSAGE_REWRITES: list[tuple[re.Pattern[str], str]] = [
     # ignore' → '…, ignore these rows'
     (re.compile(rf",\s*((?:these|those|such|all\s+the|all)\s+{_ROWS}|them)\s+(?:you\s+|we\s+)?(?:please\s+)?({_DROP})"
                 rf"(?=\s*(?:[.!;]|$))", re.I), r", \2 \1"),
+    # dev28 (hunt 3): regional and nursery words for the usual ones. Scots 'nae' (no), "o'" (of), a closing ', ken'
+    # or ', aye' (a tag, no instruction), ', no the …' (not the …); South African 'now-now' (soon: now); a
+    # kindergarten's 'little letters' (lower case) and 'big letters' (capitals)
+    (re.compile(r"\bnae\b", re.I), "no"),
+    (re.compile(r"(?<=\s)o'(?=\s+(?:the|a|an|their|them|those|these|it)\b)", re.I), "of"),
+    (re.compile(r",\s*(?:ken|aye|ja|hey|lah)\s*(?=[.!?;]|$)", re.I), ""),
+    (re.compile(r",\s*aye\s*,", re.I), ","),
+    (re.compile(r",\s*no\s+(?=the\s)", re.I), ", not "),
+    (re.compile(r"\s*\bnow-now\b", re.I), ""),
+    # a column said not to be needed ('Mobile, not needed', 'Notes: not needed') is not imported: never the
+    # column the field should take ('Mobile, not Work Phone')
+    (re.compile(r"^\W*((?:the\s+)?[\w -]{1,30}?)\s*[,:-]\s*(?:is\s+|are\s+)?not\s+(?:needed|wanted|necessary|relevant)"
+                r"\s*[.!]?\s*$", re.I), r"don't import \1"),
+    (re.compile(r"\b(?:should|must)\s+(?:use|be\s+in|be\s+written\s+in)\s+(?:little|small|tiny|wee)\s+letters\b", re.I),
+     "should be lower case"),
+    (re.compile(r"\b(?:little|small|tiny|wee)\s+letters\b", re.I), "lower case"),
+    (re.compile(r"\b(?:big|large)\s+(?:capital\s+)?letters\b", re.I), "capital letters"),
+    # a closing 'please take this into account' after a statement asks for nothing more than the statement
+    (re.compile(r"[,;]?\s*(?:so\s+)?(?:please\s+)?(?:take|keep)\s+(?:this|that|it)\s+into\s+(?:account|consideration)"
+                r"\s*(?:please\s*)?(?=[.!]|$)", re.I), ""),
 ]  # fmt: skip

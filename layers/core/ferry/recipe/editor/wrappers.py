@@ -63,6 +63,14 @@ _ASKS_THAT_RE = re.compile(
     _CLAUSE_START + _PERSON + r"\s+(?:has\s+)?(?:asks|asked|requests|requested|insists|insisted|would\s+ask|suggests|"
     r"suggested|proposes|proposed|prefers|recommends|recommended)\s+that\s+(?P<x>[^.;!?]{1,80}?)\s+(?P<neg>not\s+)?be\b"
 )
+# the same said by the speakers themselves, formally: 'At this time we ask that the Notes remain stowed and not be
+# imported', "We'd like to request that email no longer be a required field" (dev28, hunt 3)
+_WE_ASK_THAT_RE = re.compile(
+    _CLAUSE_START + r"(?:(?:at\s+this\s+time|for\s+now|today)\s*,?\s*)?(?:we|I)(?:'d\s+like\s+to|\s+would\s+like\s+to|"
+    r"\s+must|\s+kindly|\s+respectfully)?\s+(?:ask|request|require|insist)\s+that\s+(?P<x>[^.;!?]{1,80}?)"
+    r"(?:\s+(?:remain|stay)\s+[\w-]+\s+and)?\s+(?P<neg>not\s+|no\s+longer\s+)?be\b",
+    re.I,
+)
 _THINKING = (
     r"(?:suspect|think|believe|imagine|gather|guess|reckon|suppose|expect|presume|assume|daresay|dare\s+say|"
     r"'d\s+say|would\s+say|should\s+think|'d\s+have\s+thought|would\s+have\s+thought|'d\s+imagine)"
@@ -133,6 +141,28 @@ _NO_VERB_RE = re.compile(
     re.I,
 )
 
+# hunt 3: a bare 'no' before a gerund and its object ('no dropping rows without email') is 'do not drop'
+_NO_GERUND_RE = re.compile(
+    r"(?<![\w'])(?<!\bwith\s)(?<!\bhave\s)(?<!\bhas\s)no\s+(?P<v>delet|remov|dropp|import|chang|mapp|splitt|"
+    r"skipp|lowercas|translat|convert|ignor|dedup|merg|discard|eras|filter|touch)ing\s+"
+    r"(?=(?:them|it|those|these|the|any|all|my|our|their|an?|rows?|columns?|contacts?|records?|entries)\b|(?-i:[A-Z]))",
+    re.I,
+)
+_GERUND_STEM = {"delet": "delete", "remov": "remove", "dropp": "drop", "chang": "change", "mapp": "map",
+                "splitt": "split", "skipp": "skip", "lowercas": "lowercase", "translat": "translate",
+                "ignor": "ignore", "dedup": "dedupe", "merg": "merge", "eras": "erase"}  # fmt: skip
+# a relayed refusal in the third person ('Ms. Ito asked me to pass on that she does not want X dropped'): the
+# speaker's own refusal, so the wish reading keeps its 'not'
+_THEY_DO_NOT_WANT_RE = re.compile(_CLAUSE_START + r"(?:she|he|they)\s+(?:does|do|did)(?:n't|\s+not)\s+(?=want\b)", re.I)
+# a comparison after the request ('…, same as on a purchase agreement', '…, like on the invoices'): it says where
+# else it is done, not a second change
+_COMPARISON_TAIL_RE = re.compile(
+    r",\s*(?:(?:(?:just\s+|exactly\s+)?(?:the\s+)?same\s+as|just\s+like|exactly\s+like)\s+(?:(?:on|in|with|for)\s+)?|"
+    r"(?:like|as)\s+(?:on|in|with)\s+)"
+    r"(?:a|an|the|our|their|every|any|most)\s+[^.;!?,]{1,40}?(?=\s*(?:[.!;]|$))",
+    re.I,
+)
+
 # said with no object at the end of its clause ('Contacts without email: no delete.'): the rows it is about kept
 _NO_REMOVAL_RE = re.compile(
     r"(?<![\w'])(?<!\bwith\s)no\s+(?P<v>delete|remove|drop|erase|discard)(?=\s*(?:[.,;!?]|$))", re.I
@@ -161,6 +191,7 @@ _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_PASSED_ON_RE, ""),
     (_ASKED_ME_TO_RE, ""),
     (_ASKS_THAT_RE, lambda m: f"{m['x']} should {'not ' if m['neg'] else ''}be"),
+    (_WE_ASK_THAT_RE, lambda m: f"{m['x']} should {m['neg'] or ''}be"),
     (_ASIDE_RE, " "),
     (_TRAILING_THOUGHT_RE, ""),
     (_LEADING_THOUGHT_RE, ""),
@@ -172,6 +203,9 @@ _RULES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (_NO_HARM_IF_RE, lambda m: _modal(m["x"], m["v"])),
     (_PITY_IF_RE, lambda m: _modal(m["x"], m["v"], refused=True)),
     (_ALONG_RE, r"should \1be imported"),
+    (_NO_GERUND_RE, lambda m: f"do not {_GERUND_STEM.get(m['v'].lower(), m['v'].lower())} "),
+    (_THEY_DO_NOT_WANT_RE, "I do not "),
+    (_COMPARISON_TAIL_RE, ""),
     (_NO_VERB_RE, r"do not \g<v> "),
     (_NO_REMOVAL_RE, r"do not \g<v> them"),
 ]
