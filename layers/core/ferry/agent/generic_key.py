@@ -14,7 +14,7 @@ from ferry.agent.article_codes import article_number_shaped, ask_barcode_instead
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo
 from ferry.agent.models import SheetMatch
-from ferry.agent.pairs import AUTO_SCORE, ScoredSheet
+from ferry.agent.pairs import AUTO_SCORE, NAMING_HEADER, ScoredSheet
 from ferry.agent.record_keys import key_field_of
 
 # Separators of a path into another record ('user.importId', 'partner_id/id'): that record's field, not this one's.
@@ -57,6 +57,12 @@ def _unique(col: ColumnInfo) -> bool:
 GENERIC_KEY_HEADERS = frozenset({"code", "identifier", "reference", "ref", "key"})
 
 
+def _own_key_rival(scored: ScoredSheet, col: ColumnInfo, j: int) -> bool:
+    """A column whose header names the key field as well and whose values differ in every row: the record's own key,
+    maybe; an organisation's id repeated over its clients is not."""
+    return scored.pairs[scored.columns.index(col)][j].header >= NAMING_HEADER and _unique(col)
+
+
 def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
     """Apply a generic key header ('Code'), or the one key beside paths into other records ('importId' beside
     'user.importId'), of distinct values to the template's key field when the which-column question about that field
@@ -79,6 +85,10 @@ def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
         return
     # Another option that names the key at least as well ('Code' beside 'Product code') leaves a real choice.
     if not beside_paths and any(scored.pairs[scored.columns.index(c)][j].header >= pair.header for c in others):
+        return
+    # 'company_id' on companies names this record's key, not another's (round 37): beside a bare 'id', a real choice;
+    # values repeated over rows ('organization_id' of their tenant) are no record's own key.
+    if beside_paths and any(_own_key_rival(scored, c, j) for c in others):
         return
     # Digits of an article number's length name a barcode as well as a key: asked about the barcode instead.
     if not beside_paths and article_number_shaped(col) and ask_barcode_instead(scored, result, col, question):

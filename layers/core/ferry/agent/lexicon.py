@@ -95,7 +95,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "fr": ("date de création", "créé le", "date d ajout"),
         "vendor": ("first seen", "first contact", "date entered", "created time", "creation time", "created on date",
                    "insert date", "record created", "subscribed since", "subscribed at", "subscription date",
-                   "date subscribed", "signup date", "sign up date", "joined at", "date joined", "member since"),
+                   "date subscribed", "signup date", "sign up date", "joined at", "date joined", "member since",
+                   "opened at", "opened on", "date opened"),
     },
     "updated_at": {
         "pt": ("data de atualização", "atualizado em", "data de modificação"),

@@ -1,12 +1,14 @@
 """Where the values decide what a header alone would not (round 36, issue 12): an empty column naming a place field
 gives it up to the filled column beside it that holds such places (`empty_beside_filled`), and a bare 'Status' of
-worded states current and ended is the active flag (`worded_states`)."""
+worded states current and ended is the active flag (`worded_states`); a system's own columns (round 37,
+`system_columns`)."""
 
 from __future__ import annotations
 
 from ferry.agent.empty_beside_filled import filled_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.pairs import PairScore
+from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
 
 
@@ -14,3 +16,4 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     """Each class of the module's docstring, in turn."""
     filled_over_empty(columns, fields, pairs)
     states_for_an_active_flag(columns, fields, pairs)
+    reread_system_columns(columns, fields, pairs)
