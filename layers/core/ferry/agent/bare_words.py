@@ -15,7 +15,13 @@ import re
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.job_titles import is_job
-from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, QUESTION_FLOOR, PairScore
+from ferry.agent.pairs import (
+    APPLIED_SCORE,
+    ASKED_SCORE,
+    LEFT_OUT_SCORE,
+    QUESTION_FLOOR,
+    PairScore,
+)
 
 _GROUP_WORDS = frozenset({"group", "groups"})
 # Several items in one cell: 'Editors|Viewers', 'sales; support'.
@@ -31,9 +37,6 @@ _TITLE_WORDS = 12
 # Distinct values enough to call every row its own, when the samples are a few of many rows.
 _FEW_SAMPLES = 8
 # Left out: a pair no longer a candidate. Asked: a pair put to the person, not applied.
-_LEFT_OUT = CANDIDATE_FLOOR * 0.8
-_ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
-_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field (NAMING_HEADER)
 
 
 def reread_bare_words(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -53,7 +56,9 @@ def _lists(col: ColumnInfo) -> bool:
 
 def _leave_out(pairs: list[list[PairScore]], i: int, j: int, reason: str) -> None:
     was = pairs[i][j]
-    pairs[i][j] = PairScore(min(was.score, _LEFT_OUT), min(was.header, _LEFT_OUT), was.fit, [reason, *was.reasons])
+    pairs[i][j] = PairScore(
+        min(was.score, LEFT_OUT_SCORE), min(was.header, LEFT_OUT_SCORE), was.fit, [reason, *was.reasons]
+    )
 
 
 def _group_memberships(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -61,7 +66,7 @@ def _group_memberships(columns: list[ColumnInfo], fields: list[FieldInfo], pairs
         if col.norm not in _GROUP_WORDS or not _lists(col):
             continue
         for j, fld in enumerate(fields):
-            if "department" in fld.concepts and pairs[i][j].score > _LEFT_OUT:
+            if "department" in fld.concepts and pairs[i][j].score > LEFT_OUT_SCORE:
                 reason = f"'{col.header}' holds several groups per row (memberships), not one {fld.spec.key}"
                 _leave_out(pairs, i, j, reason)
 
@@ -73,7 +78,7 @@ def _free_labels(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
         # Values that are one distinct code each would be identifiers after all.
         codes = col.profile.n >= 2 and col.profile.distinct == col.profile.n and not _lists(col)
         for j, fld in enumerate(fields):
-            if codes or fld.concepts.get("tags", 0.0) >= 0.9 or pairs[i][j].score <= _LEFT_OUT:
+            if codes or fld.concepts.get("tags", 0.0) >= 0.9 or pairs[i][j].score <= LEFT_OUT_SCORE:
                 continue
             if fld.spec.unique or fld.key_field or fld.spec.key.endswith(("_tag", "_id", "_number")):
                 _leave_out(pairs, i, j, f"'{col.header}' holds free labels, not the {fld.spec.key} (one code)")
@@ -96,13 +101,13 @@ def _kind_words(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
         return
     j = categories[0]
     for i, col in enumerate(columns):
-        if col.norm not in _KIND_WORDS or col.empty or not _repeated_words(col) or pairs[i][j].score >= _ASKED:
+        if col.norm not in _KIND_WORDS or col.empty or not _repeated_words(col) or pairs[i][j].score >= ASKED_SCORE:
             continue
         if any(k != j and p.score >= QUESTION_FLOOR for k, p in enumerate(pairs[i])):
             continue  # 'class' of 'Reduced', 'Standard' has a home of its own: the tax class
         was = pairs[i][j]
         reason = f"'{col.header}' names the kind each row is filed under: perhaps its {fields[j].spec.key}"
-        pairs[i][j] = PairScore(_ASKED, _ASKED, was.fit, [reason, *was.reasons])
+        pairs[i][j] = PairScore(ASKED_SCORE, ASKED_SCORE, was.fit, [reason, *was.reasons])
 
 
 def _titles(col: ColumnInfo) -> bool:
@@ -126,7 +131,9 @@ def _titles_as_names(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
             continue
         was = pairs[i][j]
         reason = f"'{col.header}' holds short distinct titles, and the template's only field for them is its name"
-        pairs[i][j] = PairScore(max(was.score, _APPLIED), max(was.header, _APPLIED), was.fit, [reason, *was.reasons])
+        pairs[i][j] = PairScore(
+            max(was.score, APPLIED_SCORE), max(was.header, APPLIED_SCORE), was.fit, [reason, *was.reasons]
+        )
         for k, other in enumerate(pairs[i]):
-            if k != j and other.score > _ASKED:  # the description is the longer text beside it, if anywhere
-                pairs[i][k] = PairScore(_ASKED, min(other.header, _ASKED), other.fit, other.reasons)
+            if k != j and other.score > ASKED_SCORE:  # the description is the longer text beside it, if anywhere
+                pairs[i][k] = PairScore(ASKED_SCORE, min(other.header, ASKED_SCORE), other.fit, other.reasons)

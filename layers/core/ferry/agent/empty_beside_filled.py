@@ -10,15 +10,20 @@ nothing, and no other field may want it."""
 from __future__ import annotations
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo, siblings
-from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, SURE_HEADER, PairScore
+from ferry.agent.pairs import (
+    APPLIED_SCORE,
+    AUTO_SCORE,
+    LEFT_OUT_SCORE,
+    NAMING_HEADER,
+    SURE_HEADER,
+    PairScore,
+)
 
 # A place field's concept -> the profile share of values that are such places.
 _PLACE_SHARES = {"country": "country", "state": "region"}
 # Most of the values must be places of the field's kind, and fit its allowed values at least in part.
 _MOST = 0.8
 _FITS = 0.5
-_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field
-_LEFT_OUT = CANDIDATE_FLOOR * 0.8
 
 
 def filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -35,10 +40,10 @@ def filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs:
         if any(pairs[f][k].score >= AUTO_SCORE for k in range(len(fields)) if k != j):
             continue  # another field wants the filled column
         reason = f"'{columns[f].header}' holds the {fld.spec.key} values; the empty column beside it only names it"
-        pairs[f][j] = PairScore(_APPLIED, NAMING_HEADER, pairs[f][j].fit, [*pairs[f][j].reasons, reason])
+        pairs[f][j] = PairScore(APPLIED_SCORE, NAMING_HEADER, pairs[f][j].fit, [*pairs[f][j].reasons, reason])
         for e in empty:
             why = f"'{columns[e].header}' is empty; '{columns[f].header}' holds the {fld.spec.key} values"
-            pairs[e][j] = PairScore(min(pairs[e][j].score, _LEFT_OUT), pairs[e][j].header, pairs[e][j].fit, [why])
+            pairs[e][j] = PairScore(min(pairs[e][j].score, LEFT_OUT_SCORE), pairs[e][j].header, pairs[e][j].fit, [why])
 
 
 def _holds_places(col: ColumnInfo, fld: FieldInfo, share: str, pair: PairScore) -> bool:

@@ -16,13 +16,17 @@ from __future__ import annotations
 
 from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
-from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, QUESTION_FLOOR, PairScore
+from ferry.agent.pairs import (
+    APPLIED_SCORE,
+    ASKED_SCORE,
+    CANDIDATE_FLOOR,
+    LEFT_OUT_SCORE,
+    NAMING_HEADER,
+    PairScore,
+)
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
 
-_LEFT_OUT = CANDIDATE_FLOOR * 0.8
-_ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
-_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field
 # Fewest rows whose codes must all differ before a barcode is read as one tag per asset.
 _FEWEST_CODES = 3
 
@@ -57,7 +61,7 @@ def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo]
                 reason = (
                     f"'{col.header}' translates '{columns[p].header}' into '{locale}'; the plain column is the field"
                 )
-                pairs[t][j] = PairScore(min(theirs.score, _LEFT_OUT), theirs.header, theirs.fit, [reason])
+                pairs[t][j] = PairScore(min(theirs.score, LEFT_OUT_SCORE), theirs.header, theirs.fit, [reason])
 
 
 def _barcode_as_tag(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -75,7 +79,7 @@ def _barcode_as_tag(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: l
         if not values or any(" " in v for v in values):
             continue  # words, not a code
         one_each = len(values) >= _FEWEST_CODES and len(set(values)) == len(values)
-        score = _APPLIED if one_each else _ASKED
+        score = APPLIED_SCORE if one_each else ASKED_SCORE
         if score > pairs[i][j].score:
             reason = (
                 f"'{col.header}' is the code scanned on the record: its {fields[j].spec.key}, with no barcode field"

@@ -17,6 +17,11 @@ AUTO_SCORE = 0.8
 CANDIDATE_FLOOR = 0.3
 # Raw score from which a candidate that is not sure enough to apply is put to the person as a question.
 QUESTION_FLOOR = 0.45
+# The scores a late re-reading gives a pair it settles: left out (no longer a candidate), asked (put to the person,
+# never applied) or applied (past the auto-apply line, with a header read as naming the field).
+LEFT_OUT_SCORE = CANDIDATE_FLOOR * 0.8
+ASKED_SCORE = (QUESTION_FLOOR + AUTO_SCORE) / 2
+APPLIED_SCORE = 0.9
 # The question floor of a sheet without a header row.
 HEADERLESS_FLOOR = 0.2
 # An empty column in a sheet of at most this many rows (a template, a sample) is mapped on its header alone.

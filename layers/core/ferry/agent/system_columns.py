@@ -22,10 +22,8 @@ import re
 from collections.abc import Callable
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, QUESTION_FLOOR, PairScore
+from ferry.agent.pairs import ASKED_SCORE, AUTO_SCORE, LEFT_OUT_SCORE, PairScore
 
-_LEFT_OUT = CANDIDATE_FLOOR * 0.8
-_ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
 # An API path: '/api/' or a versioned '/v2/' segment, or a '.json'/'.xml' document.
 _API_ADDRESS = re.compile(r"/api/|/v\d+/|\.(?:json|xml)(?:\?|$)", re.IGNORECASE)
 _HEX_KEY = re.compile(r"[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
@@ -52,7 +50,7 @@ def reread_system_columns(columns: list[ColumnInfo], fields: list[FieldInfo], pa
                 continue
             why = _not_the_field(col, fld, values)
             if why:
-                pairs[i][j] = PairScore(_LEFT_OUT, pair.header, pair.fit, [*pair.reasons, why])
+                pairs[i][j] = PairScore(LEFT_OUT_SCORE, pair.header, pair.fit, [*pair.reasons, why])
 
 
 def _filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -69,7 +67,7 @@ def _filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs
         for e, col in enumerate(columns):
             if col.empty and pairs[e][j].score >= AUTO_SCORE:
                 why = f"'{col.header}' is empty; '{columns[filled[0]].header}' holds {fld.spec.key} values"
-                pairs[e][j] = PairScore(_LEFT_OUT, pairs[e][j].header, pairs[e][j].fit, [why])
+                pairs[e][j] = PairScore(LEFT_OUT_SCORE, pairs[e][j].header, pairs[e][j].fit, [why])
 
 
 def _business_over_bookkeeping(
@@ -83,7 +81,7 @@ def _business_over_bookkeeping(
         for b, col in enumerate(columns):
             if kept[b] and pairs[b][j].score >= AUTO_SCORE:
                 why = f"'{col.header}' is the system's bookkeeping; '{columns[business[0]].header}' is the record's"
-                pairs[b][j] = PairScore(_LEFT_OUT, pairs[b][j].header, pairs[b][j].fit, [why])
+                pairs[b][j] = PairScore(LEFT_OUT_SCORE, pairs[b][j].header, pairs[b][j].fit, [why])
 
 
 def _ask_beside_a_system_id(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -110,7 +108,7 @@ def _ask_beside_a_system_id(columns: list[ColumnInfo], fields: list[FieldInfo], 
             for i in [s, *rivals]:
                 # Scaled, not flattened: the question still lists the best reading first.
                 why = f"'{col.header}' holds the system's own keys; '{columns[rivals[0]].header}' may be the record's"
-                pairs[i][j] = PairScore(pairs[i][j].score * _ASKED, pairs[i][j].header, pairs[i][j].fit, [why])
+                pairs[i][j] = PairScore(pairs[i][j].score * ASKED_SCORE, pairs[i][j].header, pairs[i][j].fit, [why])
 
 
 def _not_the_field(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> str:

@@ -17,11 +17,15 @@ import re
 from collections.abc import Callable
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import AUTO_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, QUESTION_FLOOR, PairScore
+from ferry.agent.pairs import (
+    APPLIED_SCORE,
+    ASKED_SCORE,
+    AUTO_SCORE,
+    LEFT_OUT_SCORE,
+    NAMING_HEADER,
+    PairScore,
+)
 
-_LEFT_OUT = CANDIDATE_FLOOR * 0.8
-_ASKED = (QUESTION_FLOOR + AUTO_SCORE) / 2
-_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field (NAMING_HEADER)
 _ROLE_HEADERS = frozenset({"group", "groups", "role", "roles", "user group", "usergroup", "user role"})
 # Names of what a person may do in a system or a meeting: permission groups, not organisational units.
 _ROLE_NAMES = frozenset(
@@ -73,8 +77,10 @@ def _share(values: list[str], test: Callable[[str], bool]) -> float:
 
 def _apply(pairs: list[list[PairScore]], i: int, j: int, reason: str) -> None:
     was = pairs[i][j]
-    if was.score < _APPLIED:
-        pairs[i][j] = PairScore(_APPLIED, max(was.header, NAMING_HEADER), max(was.fit, 0.0), [reason, *was.reasons])
+    if was.score < APPLIED_SCORE:
+        pairs[i][j] = PairScore(
+            APPLIED_SCORE, max(was.header, NAMING_HEADER), max(was.fit, 0.0), [reason, *was.reasons]
+        )
 
 
 def _unique(fields: list[FieldInfo], concept: str) -> int | None:
@@ -93,10 +99,12 @@ def _role_groups(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
         if col.norm not in _ROLE_HEADERS or len(values) < _FEWEST or _share(values, _role_name) < _MOST:
             continue
         for j, fld in enumerate(fields):
-            if "department" in fld.concepts and pairs[i][j].score > _LEFT_OUT:
+            if "department" in fld.concepts and pairs[i][j].score > LEFT_OUT_SCORE:
                 was = pairs[i][j]
                 reason = f"'{col.header}' holds role names (permission groups), not the {fld.spec.key}"
-                pairs[i][j] = PairScore(_LEFT_OUT, min(was.header, _LEFT_OUT), was.fit, [reason, *was.reasons])
+                pairs[i][j] = PairScore(
+                    LEFT_OUT_SCORE, min(was.header, LEFT_OUT_SCORE), was.fit, [reason, *was.reasons]
+                )
 
 
 def _names_a_unit(value: str) -> bool:
@@ -124,9 +132,11 @@ def _country_values(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: l
         if any(k != j and p.score >= AUTO_SCORE for k, p in enumerate(pairs[i])):
             continue  # a field of its own already holds it
         was = pairs[i][j]
-        if was.score < _ASKED:
+        if was.score < ASKED_SCORE:
             reason = f"the values of '{col.header}' are country names: perhaps its {fields[j].spec.key}"
-            pairs[i][j] = PairScore(_ASKED, max(was.header, _ASKED), max(was.fit, 0.0), [reason, *was.reasons])
+            pairs[i][j] = PairScore(
+                ASKED_SCORE, max(was.header, ASKED_SCORE), max(was.fit, 0.0), [reason, *was.reasons]
+            )
 
 
 def _register_moment(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

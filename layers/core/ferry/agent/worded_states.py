@@ -12,14 +12,13 @@ import re
 from dataclasses import replace
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import NAMING_HEADER, PairScore
+from ferry.agent.pairs import APPLIED_SCORE, NAMING_HEADER, PairScore
 
 # Words of a value that say the record is current, has ended, or is paused.
 _CURRENT = frozenset({"active", "current", "employed"})
 _ENDED = frozenset({"inactive", "former", "terminated", "left", "retired", "resigned", "dismissed", "deceased"})
 _PAUSED = frozenset({"leave", "suspended", "sabbatical"})
 _WORD = re.compile(r"[a-z]+")
-_APPLIED = 0.9  # past the auto-apply line, with a header read as naming the field
 # A bare header for a record's state, and the words of a yes/no field that name one (as in `record_state`).
 _BARE_STATE = frozenset({"status", "state"})
 _FLAG_WORDS = frozenset({"active", "inactive", "enabled", "disabled"})
@@ -62,4 +61,4 @@ def states_for_an_active_flag(columns: list[ColumnInfo], fields: list[FieldInfo]
                 continue
             reason = f"'{col.header}' holds states in words, current and ended: the {fld.spec.key} flag's yes and no"
             pair = pairs[i][j]
-            pairs[i][j] = replace(pair, score=max(pair.score, _APPLIED), header=NAMING_HEADER, reasons=[reason])
+            pairs[i][j] = replace(pair, score=max(pair.score, APPLIED_SCORE), header=NAMING_HEADER, reasons=[reason])
