@@ -3,10 +3,8 @@ dbt test seeds of Zendesk, ServiceNow and Shopify):
 
 - a system's bookkeeping column ('sys_created_on', '_fivetran_synced') gives way to a filled column of the record's
   own that reads the field at auto level (ServiceNow's 'opened_at', now read as a creation date);
-- an empty column whose header names a key field gives way to the filled bare 'id' that reads the field as surely
-  (Zendesk's empty 'external_id' beside its filled 'id'): an empty column has nothing to import. Round 36 settled this
-  for places; here for keys, whose headers are as loose, and only where the 'id' already reads at auto level, so no
-  column is applied on weaker evidence than before;
+- (an empty key column beside the filled bare 'id', Zendesk's 'external_id', is `empty_beside_filled`'s since round
+  38: one rule with round 36's places);
 - a bare 'id' of hex keys (Intercom's, Workday's) is the system's own key: beside another column that reads the same
   field at auto level ('company_id', 'worker_code') the field is asked among them, not applied;
 - a record's own API address ('https://x.zendesk.com/api/v2/organizations/1.json') is no website: left out;
@@ -28,7 +26,6 @@ from ferry.agent.pairs import ASKED_SCORE, AUTO_SCORE, LEFT_OUT_SCORE, PairScore
 _API_ADDRESS = re.compile(r"/api/|/v\d+/|\.(?:json|xml)(?:\?|$)", re.IGNORECASE)
 _HEX_KEY = re.compile(r"[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _MOST = 0.8
-_BARE_KEYS = frozenset({"id", "uuid", "guid"})
 # Columns a system keeps about its own copy of a record: ServiceNow's 'sys_*', a sync tool's '_fivetran_*'.
 _BOOKKEEPING = re.compile(r"\s*(?:_|sys_)", re.IGNORECASE)
 # A header's word saying its hex values point at another record (hashed names under a plain 'name' stay names).
@@ -37,7 +34,6 @@ _REFERENCE_WORDS = frozenset({"value", "id", "ref", "reference", "key", "sys", "
 
 def reread_system_columns(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     """Each class of the module's docstring, in turn."""
-    _filled_over_empty(columns, fields, pairs)
     _business_over_bookkeeping(columns, fields, pairs)
     _ask_beside_a_system_id(columns, fields, pairs)
     for i, col in enumerate(columns):
@@ -51,23 +47,6 @@ def reread_system_columns(columns: list[ColumnInfo], fields: list[FieldInfo], pa
             why = _not_the_field(col, fld, values)
             if why:
                 pairs[i][j] = PairScore(LEFT_OUT_SCORE, pair.header, pair.fit, [*pair.reasons, why])
-
-
-def _filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
-    for j, fld in enumerate(fields):
-        # Only a bare record key ('id'): like places, keys are named loosely for one another ('id' for external_id),
-        # while an empty 'Notes' or 'first_name' beside a filled look-alike is still the field, just not filled here.
-        filled = [
-            i
-            for i, c in enumerate(columns)
-            if not c.empty and c.header.strip().casefold() in _BARE_KEYS and pairs[i][j].score >= AUTO_SCORE
-        ]
-        if not filled:
-            continue
-        for e, col in enumerate(columns):
-            if col.empty and pairs[e][j].score >= AUTO_SCORE:
-                why = f"'{col.header}' is empty; '{columns[filled[0]].header}' holds {fld.spec.key} values"
-                pairs[e][j] = PairScore(LEFT_OUT_SCORE, pairs[e][j].header, pairs[e][j].fit, [why])
 
 
 def _business_over_bookkeeping(

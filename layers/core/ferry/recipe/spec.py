@@ -27,6 +27,16 @@ DEFAULT_FALSE: tuple[str, ...] = ("false", "f", "no", "n", "0", "off")
 # Symbols stripped by to_number, and the ISO codes accepted before or after a number.
 CURRENCY_SYMBOLS = "$€£¥₹₩₽₺₪₫฿¢₦₱₴₲₡"
 CURRENCY_CODES: tuple[str, ...] = ("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "INR", "CNY", "SEK", "NOK")
+# ISO 4217 codes of the currencies most exports carry (a superset of the above): what tells a column of currency
+# codes from one of other three-letter words when the mapping agent reads values.
+ISO_CURRENCIES = frozenset(
+    re.findall(
+        r"[A-Z]{3}",
+        " ".join(CURRENCY_CODES)
+        + " CZK HUF RON BGN HRK ISK TRY RUB UAH ILS AED SAR QAR PLN DKK KWD EGP ZAR NGN KES GHS MAD MXN BRL ARS CLP COP"
+        " PEN UYU VES HKD SGD TWD KRW THB MYR IDR PHP VND PKR BDT LKR",
+    )
+)
 # Characters accepted as a thousands separator in addition to the non-decimal one of `,` and `.`.
 GROUPING_SPACES = " \u00a0\u202f'\u2019"
 
