@@ -1,15 +1,18 @@
 """Where the values decide what a header alone would not (round 36, issue 12): an empty column naming a place field
 gives it up to the filled column beside it that holds such places, as an empty key column does to a filled bare 'id'
 (`empty_beside_filled`), and a bare 'Status' of worded states current and ended is the active flag (`worded_states`);
-a system's own columns (round 37, `system_columns`); a column of currency codes for the currency field (round 38,
-`currency_codes`)."""
+a system's own columns (round 37, `system_columns`); two columns of one record reading one field (round 39,
+`record_twins`); keys and codes of lists kept elsewhere under a person's, a topic's or a place's header (round 39,
+`lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`)."""
 
 from __future__ import annotations
 
 from ferry.agent.currency_codes import codes_for_a_currency
 from ferry.agent.empty_beside_filled import filled_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.lookup_values import reread_lookup_values
 from ferry.agent.pairs import PairScore
+from ferry.agent.record_twins import reread_record_twins
 from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
 
@@ -19,4 +22,6 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     filled_over_empty(columns, fields, pairs)
     states_for_an_active_flag(columns, fields, pairs)
     reread_system_columns(columns, fields, pairs)
+    reread_record_twins(columns, fields, pairs)
+    reread_lookup_values(columns, fields, pairs)
     codes_for_a_currency(columns, fields, pairs)
