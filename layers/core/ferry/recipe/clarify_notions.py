@@ -32,6 +32,8 @@ NOTIONS: list[_Rule] = [
     # left outside the import: 'stay outside', 'remain outside'
     (re.compile(r"\b(?:stays?|staying|remains?|remaining|(?:are|is|get|gets)\s+(?:kept|left))\s+outside\b", re.I),
      "are not imported"),
+    # round 23 (dev28): columns left at home: 'staying home', 'left at home'
+    (re.compile(r"\b(?:are|is)\s+(?:staying|stay|kept|left|remaining)\s+(?:at\s+)?home\b", re.I), "are not imported"),
     # a column said short ('what cols arent imported'), a negation written without its apostrophe
     (re.compile(r"\bcols\b", re.I), "columns"),
     (re.compile(r"\b(are|is|do|does|did|were|was|wo|ca)nt\b", re.I), r"\1n't"),
@@ -78,6 +80,7 @@ NOTIONS: list[_Rule] = [
                 re.I), "date format"),
     (re.compile(r"\bwhich\s+way\s+round\b", re.I), "which format"),
     # values that fail: 'busted', 'borked', 'faulty', 'corrupt', 'garbled', 'messed up'
+    (re.compile(r"\b(?:off[- ]key|out\s+of\s+tune|wonky|dodgy|iffy|janky|duds?)\b", re.I), "invalid"),  # round 23
     (re.compile(r"\b(?:busted|borked|faulty|corrupt(?:ed)?|garbled|mangled|botched|messed[- ]up|screwed[- ]up|"
                 r"defective|nonsensical|unusable|not\s+usable|bad\s+ones|wrong\s+ones|no\s+good)\b", re.I), "invalid"),
     # doubt about a mapping: 'tentative', 'borderline', 'a hunch', 'on the fence', 'a coin flip'

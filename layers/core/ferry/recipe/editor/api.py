@@ -30,8 +30,10 @@ from ferry.recipe.editor.fit import (
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
+from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.session import Edit, Session, not_understood
 from ferry.recipe.model import Recipe, TemplateRecipe
 
@@ -47,7 +49,9 @@ def edit_recipe(
     `sheets` maps (file_id, sheet_id) to the manifest of each template's source sheet.
     """
     session = Session(recipe, templates, sheets)
+    message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
+    message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
     plain = courteous(message)
     # 'Would it be possible to have X split …?': the frame gone, the causative is the command, not a question
     plain = causative(plain) if plain != message else plain
@@ -55,7 +59,8 @@ def edit_recipe(
     if asked is not None:  # a question about the recipe ('Are duplicates dropped?') is never applied
         whole = cut_quotes(message.strip())
         said = cut_quotes(_QUESTION_WORD_RE.sub("", asked))
-        if session.names_nothing(said, recipe) or _off_topic(session, said.text, recipe):
+        # (the quotes put back: a hole read without its quotes raised IndexError, "Does 'Kunde' translate …?")
+        if session.names_nothing(said, recipe) or _off_topic(session, said.restore(), recipe):
             # 'is it going to rain today?' asks about nothing the migration holds: not understood, not a question
             return session.ask(not_understood(message.strip(), session, recipe), [], [], whole)
         return session.ask(state_question_asked(asked), [], [], whole)

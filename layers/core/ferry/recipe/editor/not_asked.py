@@ -58,6 +58,14 @@ _READING_ASKED_RE = re.compile(
     r"[^.!;]*\?\s*$",
     re.I,
 )
+# a value pair said as a question: 'Kunde translates to customer?', 'Should Kunde be rendered as customer?' (round 23)
+_PAIR_ASKED_RE = re.compile(
+    r"\b(?:means?|translat(?:es?|ed)|render(?:s|ed)?|correspond(?:s|ed)?|equates?|convert(?:s|ed)?|"
+    r"(?:shown|written|listed|served|spelt|spelled)\s+as)\b[^.!;]*\?\s*$",
+    re.I,
+)
+# (a closing tag asks for agreement, not about the reading: 'Kunde means customer, Interessent means lead, ok?')
+_TAG_RE = re.compile(r",\s*(?:ok|okay|alright|all\s+right|yes|yeah|yep|right|please|thanks|cheers)\s*\?\s*$", re.I)
 _POLITE_RE = re.compile(r"\b(?:could|can|would|will|please|mind|any\s+chance)\b", re.I)
 # rows or values sent somewhere the recipe does not write: 'Drop the rows … into a separate file'
 _ELSEWHERE_RE = re.compile(
@@ -90,7 +98,8 @@ def not_asked(message: str) -> str | None:
         if pattern.search(text):
             return why
     # (a request said as a question stays one: 'could the company be taken from the domain instead?')
-    if _READING_ASKED_RE.search(text) and not _POLITE_RE.search(text.rsplit(".", 1)[-1]):
+    asks_reading = _READING_ASKED_RE.search(text) or (_PAIR_ASKED_RE.search(text) and not _TAG_RE.search(text))
+    if asks_reading and not _POLITE_RE.search(text.rsplit(".", 1)[-1]):
         return "it asks about the reading"
     if _RELAY_RE.search(text) and (_WITHDRAWN_RE.search(text) or _PAST_TIME_RE.search(text)):
         return "what was relayed was taken back or is from another time"
