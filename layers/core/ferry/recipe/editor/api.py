@@ -27,6 +27,7 @@ from ferry.recipe.editor.fit import (
     status_replaced,
     two_topics,
 )
+from ferry.recipe.editor.frames import framed
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
@@ -68,6 +69,7 @@ def edit_recipe(
         retracted(plain)
         or not_now(plain)
         or not_asked(message)  # someone else's withdrawn wish, an indirect question, a request put off
+        or framed(message, [n for t in templates for n in (t.name, t.sheet_id)])  # a condition, another system
         or status_replaced(plain)
         or two_topics(plain, lambda phrase: _only_name(session, phrase, recipe))
     )
