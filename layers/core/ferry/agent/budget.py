@@ -1,23 +1,23 @@
 """A sheet over its question budget (one question per ten columns) gives up its least useful questions first.
 
-First go the which-column questions whose every offered column already fills another field or is empty under a
-header that only resembles the field ('Sold Price', empty, beside 'Purchased Price', already the purchase cost): a
-right answer moves no value of this file. Next, a which-column question about an optional field whose every option
-was found by its values alone (no offered header says anything of the field: 'goLiveDate', 'goDownDate' for when a
-record was created; 'Due Date' for when a ticket was updated) is a guess from the kind of value: any date fits any
-date field. A right answer changes little there; a header row that names nothing (no header row at all) keeps them,
-as values are all there is. Next go the questions whose first option is a property of another field the sheet
-already fills: 'weight-unit' or 'Variant Weight Unit' for a product's unit of measure beside an applied weight,
-'price quantity' for the stock beside an applied price: the column describes that field's values, not the record.
+First go the which-column questions whose every offered column already fills another field or is empty under a header
+that only resembles the field ('Sold Price', empty, beside 'Purchased Price', already the purchase cost): a right answer
+moves no value of this file; since round 41 they go within the budget too. Next, a which-column question about an
+optional field whose every option was found by its values alone (no offered header says anything of the field:
+'goLiveDate', 'goDownDate' for when a record was created; 'Due Date' for when a ticket was updated) is a guess from the
+kind of value: any date fits any date field. A right answer changes little there; a header row that names nothing (no
+header row at all) keeps them, as values are all there is. Next go the questions whose first option is a property of
+another field the sheet already fills: 'weight-unit' or 'Variant Weight Unit' for a product's unit of measure beside an
+applied weight, 'price quantity' for the stock beside an applied price: the column describes that field's values, not
+the record.
 
 A sheet whose budget is spent still trades a look-alike guess for a better question: a column left out whose header
 points at a field nothing fills or asks about ('taskId' for a ticket's id) takes the slot of a which-column question
-about an optional field whose offered headers only resemble it ('Kind', 'Due Date' for a category), unless the column
-is a property of a field already filled, as above. On the sheets at or over budget of the tuned splits (round 20), the
-first kind was right 7 times in 12, the second 5 in 16. A column of people's jobs under a bare header ('type' of
-'Social Worker', 'Local Registrar') or a header naming the records' own key ('Asset No' for an asset tag) takes the
-slot of a guess not sure enough to apply as well (round 25).
-"""
+about an optional field whose offered headers only resemble it ('Kind', 'Due Date' for a category), unless the column is
+a property of a field already filled, as above. On the sheets at or over budget of the tuned splits (round 20), the
+first kind was right 7 times in 12, the second 5 in 16. A column of people's jobs under a bare header ('type' of 'Social
+Worker', 'Local Registrar') or a header naming the records' own key ('Asset No' for an asset tag) takes the slot of a
+guess not sure enough to apply as well (round 25)."""
 
 from __future__ import annotations
 
@@ -41,14 +41,20 @@ RESEMBLES_HEADER = 0.8
 
 
 def drop_least_useful(scored: ScoredSheet, result: SheetMatch) -> None:
-    """Over budget, drop the which-column questions whose answer moves no value, then those about optional fields that
-    only the values suggested, then those offering first a property of another field already filled, the last asked
-    first, until within the budget."""
+    """Drop the which-column questions whose answer moves no value (within the budget too, round 41); over budget,
+    then those about optional fields that only the values suggested, then those offering first a property of another
+    field already filled, the last asked first, until within the budget."""
     budget = question_budget(scored)
-    if len(result.questions) <= budget or any(c.no_header for c in scored.columns):
+    if any(c.no_header for c in scored.columns):
         return
     filled = {m.field for m in result.matches if m.auto_applied}
     used = {c for m in result.matches if m.auto_applied for c in m.columns}
+    # Round 41: an answer that moves no value is not worth a question even within the budget (Jethro's empty
+    # 'home_group_-_joined' and 'growth_type' for a customer group); the budget sums to over one per ten columns
+    # across small files otherwise.
+    result.questions[:] = [q for q in result.questions if not _moves_no_data(scored, q, used)]
+    if len(result.questions) <= budget:
+        return
     tiers = (
         lambda s, q: _moves_no_data(s, q, used),
         _value_guess,

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from ferry.agent.abbreviations import cut_short_compound
+from ferry.agent.alternative_words import same_word_twice, thing_or_its_key
 from ferry.agent.annotations import without_annotation
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.header_forms import of_phrase_concepts, without_access_groups
@@ -286,14 +287,14 @@ def _alternatives_concept(header: str) -> dict[str, float]:
     ('Phone/Fax', 'City/State') are a merged column, and say nothing here; nor does a group before the field ('Google
     Shopping / MPN'), whose first part is several words naming nothing."""
     if "/" not in header or "://" in header or not _ALTERNATIVES.match(header):
-        return {}
+        return same_word_twice(header)
     named: set[str] = set()
     for part in header.split("/"):
         strong = {c for c, s in concepts_of(part).items() if s >= 0.9}
         if not strong and len(header_words(part)) > 1:
             return {}  # 'Google Shopping / MPN': a group, then the field in it; no alternatives
         named |= strong
-    return {named.pop(): 0.95} if len(named) == 1 else {}
+    return {named.pop(): 0.95} if len(named) == 1 else thing_or_its_key(named)
 
 
 def column_info(

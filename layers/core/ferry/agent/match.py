@@ -89,6 +89,7 @@ from ferry.agent.second_party import ROLE_WORDS, mark_second_parties
 from ferry.agent.state_flags import value_named_by
 from ferry.agent.sub_records import drop_sub_record_questions
 from ferry.agent.synonyms import SOFT_WORDS
+from ferry.agent.twin_columns import is_copy
 from ferry.agent.unplaced import (
     login_of_a_person,
     one_part_of_compound,
@@ -781,9 +782,7 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
             if other.source in taken or other.json_path is not None or col.json_path is not None:
                 continue
             p = scored.pairs[r][j]
-            # Equal samples are evidence of a twin only over a few distinct values: in a one-row file the delivery
-            # address repeats the billing one by chance, and is not the same column.
-            twin = len(set(other.samples)) >= 3 and other.samples == col.samples and p.header >= 0.6
+            twin = is_copy(col, other, fld.spec.key) and p.header >= 0.6  # agent/twin_columns.py
             if twin and (other.raw_words & _BLOCK_WORDS) - col.raw_words:
                 continue  # 'billing_first_name' beside 'first_name': another record's block, equal only by chance
             if not twin and (other.raw_words & (SECONDARY_WORDS | {"mobile", "cell"})) - col.raw_words:

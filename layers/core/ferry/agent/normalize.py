@@ -8,9 +8,12 @@ from functools import lru_cache
 
 from ferry.agent.lexicon import UNSPACED_GLOSSES
 
-# Vendor/CRM export decorations that carry no meaning for matching (Salesforce custom fields, HubSpot, generic custom).
+# Vendor/CRM export decorations that carry no meaning for matching (Salesforce custom fields, HubSpot, generic custom;
+# a custom-field namespace whole, 'custom_fields_phones', before the bare 'custom_').
 _VENDOR_SUFFIXES = ("__c", "__pc", "__r", "__s", "_c")
-_VENDOR_PREFIXES = ("hs_", "cf_", "custom_", "x_", "sf_", "zoho_", "crm_", "fld_", "c_")
+_VENDOR_PREFIXES = (
+    "hs_", "cf_", "custom_fields_", "custom_field_", "custom_", "x_", "sf_", "zoho_", "crm_", "fld_", "c_",
+)  # fmt: skip
 
 # Common abbreviations in exported headers, expanded to the words the vocabulary uses.
 ABBREVIATIONS: dict[str, str] = {
@@ -97,6 +100,7 @@ ABBREVIATIONS: dict[str, str] = {
     "prio": "priority",
 }
 
+_KEY_WORDS = frozenset({"id", "ref", "reference", "key"})
 _NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
@@ -185,6 +189,10 @@ def tokens(header: str) -> tuple[str, ...]:
         # 'f_name' / 'FName' / 'l_name': a lone initial before 'name' is first/last/given.
         if word in _NAME_INITIALS and i + 1 < len(words) and words[i + 1] in ("name", "nm"):
             out.append(_NAME_INITIALS[word])
+            continue
+        # 'ExtID', 'ext_ref': before a key word 'ext' is external (an extension is a phone's, never a record's key).
+        if word == "ext" and i + 1 < len(words) and words[i + 1] in _KEY_WORDS:
+            out.append("external")
             continue
         out.extend(ABBREVIATIONS.get(word, word).split())
     return tuple(out)

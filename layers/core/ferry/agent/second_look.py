@@ -13,6 +13,7 @@ from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
 from ferry.agent.enums import map_enum_values
 from ferry.agent.evidence import ColumnInfo, FieldInfo, enum_mapping, lookup_ids, pct, related, siblings
+from ferry.agent.given_names_alone import given_names_alone, take_as_given_name
 from ferry.agent.models import FieldMatch, SheetMatch
 from ferry.agent.normalize import normalize_header
 from ferry.agent.pairs import (
@@ -219,6 +220,10 @@ def second_line_alone(scored: ScoredSheet, result: SheetMatch) -> None:
         )
 
 
+# Share of e-mail addresses from which a column gives each row an owner whom a name column then names.
+ADDRESSED_ROWS = 0.8
+
+
 def ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
     """A proposed split not sure enough to apply, of a column no question names: asked once (about the first name; a
     yes applies both parts), never left for the person to notice alone."""
@@ -229,8 +234,11 @@ def ask_split(scored: ScoredSheet, result: SheetMatch) -> None:
     col = next((c for c in scored.columns if c.source == first.column), None)
     if col is None or col.source in named:
         return
-    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3 and not col.profile.placeholder:
-        return  # several words, none a given name and a surname ('Central Warehouse'): no person's name to split
+    # Several words, none a given name and a surname ('Central Warehouse'): no person's name to split, unless each row
+    # carries an e-mail address, whose owner the name then names ('Super Man' beside super@man.com).
+    addressed = any(c.profile.email >= ADDRESSED_ROWS for c in scored.columns)
+    if col.profile.multiword >= 0.5 and col.profile.full_name < 0.3 and not col.profile.placeholder and not addressed:
+        return
     share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
     fld = next(f for f in scored.fields if f.spec.key == "first_name")
     question = ask.conflict(fld, col, f"It may hold whole names ({share} look like one)")
@@ -323,6 +331,10 @@ def propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
     if best is None:
         return
     score, col = best
+    if given_names_alone(col):
+        take_as_given_name(first, last, col)
+        result.questions[:] = [q for q in result.questions if q.field not in ("first_name", "last_name")]
+        return
     share = f"{pct(col.profile.full_name)} of {col.profile.n} sampled values"
     for match, part in ((first, "first"), (last, "last")):
         match.column = col.source

@@ -46,6 +46,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "mobile": (
         "mobile", "mobile phone", "mobile number", "cell", "cell phone", "cellphone", "handy", "handynummer", "mobil",
         "mobilnummer", "mobiltelefon", "portable", "telephone portable", "movil", "celular", "telefono movil",
+        "mobile telephone",
     ),
     "fax": (
         "fax", "fax number", "telefax", "numero de fax",

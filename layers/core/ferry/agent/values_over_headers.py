@@ -3,7 +3,8 @@ gives it up to the filled column beside it that holds such places, as an empty k
 (`empty_beside_filled`), and a bare 'Status' of worded states current and ended is the active flag (`worded_states`);
 a system's own columns (round 37, `system_columns`); two columns of one record reading one field (round 39,
 `record_twins`); keys and codes of lists kept elsewhere under a person's, a topic's or a place's header (round 39,
-`lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`)."""
+`lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`); dates under a
+header naming a year field (round 41, `year_of_dates`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ferry.agent.pairs import PairScore
 from ferry.agent.record_twins import reread_record_twins
 from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
+from ferry.agent.year_of_dates import dates_for_a_year
 
 
 def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
@@ -25,3 +27,4 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     reread_record_twins(columns, fields, pairs)
     reread_lookup_values(columns, fields, pairs)
     codes_for_a_currency(columns, fields, pairs)
+    dates_for_a_year(columns, fields, pairs)
