@@ -88,6 +88,13 @@ NOTIONS: list[_Rule] = [
                 r"toss[- ]?ups?|coin[- ]?flips?|fifty[- ]fifty|50/50|gut\s+feel\w*|second[- ]guess\w*|"
                 r"not\s+quite\s+sure|"
                 r"not\s+(?:entirely|fully|totally|100%)\s+(?:sure|certain|confident))\b", re.I), "unsure"),
+    # round 24 (dev30): a simile closing the question (', like two X in one Y?') asks nothing of its own
+    (re.compile(r",\s*(?:just\s+|a\s+bit\s+)?like\s+[^,?]{3,50}(?=\?\s*$)", re.I), ""),
+    # rows lost over the side: 'go overboard', 'go over the side', 'go by the board'
+    (re.compile(r"\b(?:go(?:es)?|went|gone|going|get|gets|thrown|tossed)\s+(?:overboard|over\s+the\s+side|"
+                r"by\s+the\s+board)\b", re.I), "are dropped"),
+    # values that are dead (a dead signal, a dead end): invalid
+    (re.compile(r"\b(?:are|is)\s+dead(?:\s+(?:signals?|ends?|links?|ones?|letters?|wood))?\b", re.I), "are invalid"),
     (re.compile(r"\b(?:match(?:ed)?\s+up|pair(?:ed)?\s+up|line(?:d)?\s+up)\b", re.I), "map"),
 ]  # fmt: skip
 

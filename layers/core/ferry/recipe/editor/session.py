@@ -49,6 +49,7 @@ from ferry.recipe.editor.fit import (
 from ferry.recipe.editor.helpers import ADJECTIVES
 from ferry.recipe.editor.idioms import spreadsheet_functions
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
+from ferry.recipe.editor.pairs_unread import pair_left_unread
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.steps import Question, Step
 from ferry.recipe.editor.voices import sql_cases
@@ -440,6 +441,12 @@ class Session:
             return self.ask(question, clauses[:i], clauses[i + 1 :], clause)
         if (background or chatter) and not (said or noted or revert):
             i, text, clause = min(background + chatter)  # nothing else understood: that was the instruction
+            return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
+        aside = sorted(background + chatter)
+        contexts = lambda r: [c for tr in r.templates if (c := self._ctx(tr, [])) is not None]  # noqa: E731
+        if unread := pair_left_unread(self.recipe, working, [t for _, t, _ in aside], contexts):
+            # round 24: some value pairs read and a pair-like clause not ('X is for us the Y'): asked, not half-done
+            i, text, clause = next(a for a in aside if a[1] == unread)
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
         instructed = bool(said or noted)  # (a remark or background is no instruction left unapplied by a revert)
         noted += [f"\u201c{text}\u201d read as background, not as an instruction" for _, text, _ in background]
