@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ferry.agent import questions as ask
-from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.evidence import ColumnInfo, FieldInfo, lookup_ids
 from ferry.agent.job_titles import jobs_under_a_bare_header
 from ferry.agent.left_out import ask_pointing_header, pointing_headers, question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
@@ -143,18 +143,30 @@ def _describes_filled_field(scored: ScoredSheet, col: ColumnInfo, fld: FieldInfo
 
 
 def _moves_no_data(scored: ScoredSheet, question: MatchQuestion, used: set[str]) -> bool:
-    """Every column a which-column question offers already fills another field or is an empty look-alike (its
-    header only resembles the field): a right answer moves no value of this file ('Sold Price', empty, beside
-    'Purchased Price', already the purchase cost). An empty column whose header names the field stays asked."""
+    """Every column a which-column question offers already fills another field, is an empty look-alike (its
+    header only resembles the field) or, for a text field, holds ids of a list the file lacks: a right answer moves no
+    value of this file ('Sold Price', empty, beside 'Purchased Price', already the purchase cost). An empty column
+    whose header names the field stays asked."""
     j = next((k for k, f in enumerate(scored.fields) if f.spec.key == question.field), None)
     if question.kind != "which_column" or question.blocks or j is None:
         return False
     offered = set(_offered(question))
     rows = [i for i, c in enumerate(scored.columns) if c.source in offered]
     return bool(rows) and all(
-        scored.columns[i].source in used or (scored.columns[i].empty and scored.pairs[i][j].header < RESEMBLES_HEADER)
+        scored.columns[i].source in used
+        or (scored.columns[i].empty and scored.pairs[i][j].header < RESEMBLES_HEADER)
+        or _ids_of_a_look_alike(scored, i, j)
         for i in rows
     )
+
+
+def _ids_of_a_look_alike(scored: ScoredSheet, i: int, j: int) -> bool:
+    """Round 42: ids into a list the file lacks under a header only resembling a text field ('PartTypeId' 14 for a
+    category) would put numbers, not names, into it. A header naming the field ('カテゴリ(ID)') or a key field stays."""
+    col, fld = scored.columns[i], scored.fields[j]
+    if fld.spec.type != "string" or fld.key_field or "id" in fld.concepts:
+        return False
+    return col.suffix in ("id", "ids") and lookup_ids(col) and scored.pairs[i][j].header < RESEMBLES_HEADER
 
 
 def _value_guess(scored: ScoredSheet, question: MatchQuestion) -> bool:

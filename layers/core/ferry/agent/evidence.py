@@ -388,10 +388,13 @@ def headerless(sheet: SheetManifest) -> bool:
     like = 0
     for col in sheet.columns:
         header = (col.header or "").strip()
-        if not header or any(s >= 0.9 for s in concepts_of(header).values()):
+        strengths = concepts_of(header).values()
+        if not header or any(s >= 0.9 for s in strengths):
             continue
         head, body = profile_column([header]), profile_column(col.samples)
-        like += any(getattr(head, k) >= 1.0 and getattr(body, k) >= 0.5 for k in _VALUE_KINDS) or (
+        # Capitalised words alike ('Deployment State' over 'Production') are no data row when the header names a field.
+        kinds = [k for k in _VALUE_KINDS if k != "person_name" or not any(s >= 0.6 for s in strengths)]
+        like += any(getattr(head, k) >= 1.0 and getattr(body, k) >= 0.5 for k in kinds) or (
             head.date >= 1.0 and body.date >= 0.5
         )
     return like >= 0.6 * len(sheet.columns)
@@ -664,9 +667,19 @@ def value_fit(col: ColumnInfo, fld: FieldInfo) -> tuple[float, float, str]:
 _PERSON = frozenset({"requester", "assignee", "owner", "manager", "full_name", "middle_name", "director"})
 
 
+# A name as catalogues write it, surname first, life dates last ('Andrews, John Nevins 1891-1980'): no sentence.
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_CATALOGUE_NAME = re.compile(rf"{_NAME_WORD}, {_NAME_WORD}(?: {_NAME_WORD})*(?:,? \(?\d{{4}}-(?:\d{{4}})?\)?)?")
+
+
+def _type_of_another_thing(col: ColumnInfo, concept: str) -> bool:
+    """'PackageType', 'MountingType': a type qualified by a noun other than the record's is that thing's type."""
+    return concept == "type" and len(col.stripped_norm.split()) >= 2 and col.stripped_norm.endswith(" type")
+
+
 def _sentences(col: ColumnInfo) -> bool:
     """Most values are sentences: four or more words, or ending like one ('!', '?', '.')."""
-    values = [v.strip() for v in col.samples if v.strip()]
+    values = [v.strip() for v in col.samples if v.strip() and not _CATALOGUE_NAME.fullmatch(v.strip())]
     like = sum(len(v.split()) >= 4 or (len(v.split()) >= 2 and v[-1] in "!?.") for v in values)
     return bool(values) and like >= 0.6 * len(values) and col.profile.full_name < 0.5
 
@@ -732,7 +745,7 @@ def _header_score(col: ColumnInfo, fld: FieldInfo) -> tuple[float, str]:
             s = 0.97 * strength * fld.concepts[concept]
             if s > best:
                 best, reason = s, f"header '{col.header}' is a synonym of {fld.spec.key}"
-        elif related(concept, fld.concepts):
+        elif related(concept, fld.concepts) and not _type_of_another_thing(col, concept):
             s = 0.8 * strength * max(fld.concepts.values())
             if s > best:
                 best, reason = s, f"header '{col.header}' is a kind of {fld.spec.key}"

@@ -98,7 +98,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "postal_code": (
         "zip", "zip code", "postal code", "postcode", "plz", "postleitzahl", "code postal", "codigo postal",
-        "billing postal code", "mailing postal code", "billing zip",
+        "billing postal code", "mailing postal code", "billing zip", "pin code", "pincode",
     ),
     "street": (
         "street", "address", "street address", "address line", "address line 1", "address 1", "strasse", "anschrift",

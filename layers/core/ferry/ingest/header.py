@@ -69,6 +69,21 @@ def _group_label(record: Sequence[str], below: Sequence[str]) -> bool:
     )
 
 
+def merged_title_rows(records: Sequence[Sequence[str]], first_col: int, merges: Sequence[MergedRange]) -> set[int]:
+    """Rows whose only filled cell is merged across three or more columns: a title or an instruction cell written
+    over the table (APITable's import template), never its header. Left out of the header vote, unless nothing
+    else is filled, since on a sheet of one example row they are as many as the table's rows."""
+    wide_starts = {(top, left) for (top, left), (bottom, right) in merges if top == bottom and right - left + 1 >= 3}
+    titles = {
+        index
+        for index, record in enumerate(records)
+        if filled_count(record) == 1
+        and (index, first_col + next(col for col, cell in enumerate(record) if cell.strip())) in wide_starts
+    }
+    others = any(filled_count(record) for index, record in enumerate(records) if index not in titles)
+    return titles if others else set()
+
+
 def header_block_end(header_row: int, merges: Sequence[MergedRange]) -> int:
     """Last row of the header: merged cells that start in the header and reach down pull it along
     (a 'Region' cell merged over five rows means five header rows)."""

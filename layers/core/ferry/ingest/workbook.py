@@ -26,6 +26,7 @@ from ferry.ingest.header import (
     filled_count,
     find_header_row,
     header_block_end,
+    merged_title_rows,
     stacked_labels,
 )
 from ferry.ingest.profile import TableProfiler
@@ -108,13 +109,14 @@ def open_workbook(path: Path, kind: WorkbookKind) -> CalamineWorkbook:
 def _sheet_manifest(sheet: CalamineSheet, position: int) -> SheetManifest | None:
     rows = _text_rows(sheet)
     head = _head_rows(rows)
-    header_row = find_header_row(head)
+    merges: list[MergedRange] = sheet.merged_cell_ranges or []
+    first_col = sheet.start[1] if sheet.start else 0
+    titles = merged_title_rows(head, first_col, merges)
+    header_row = find_header_row([[] if index in titles else cells for index, cells in enumerate(head)])
     if header_row is None:
         return None
-    merges: list[MergedRange] = sheet.merged_cell_ranges or []
     header_end = header_block_end(header_row, merges)
     if header_end > header_row:
-        first_col = sheet.start[1] if sheet.start else 0
         labels = stacked_labels(head[header_row : header_end + 1], header_row, first_col, merges)
     else:
         labels = head[header_row]
