@@ -186,14 +186,29 @@ def update_start(row: int) -> Recipe:
     return first_recipe(created_at=None) if row == 15 else first_recipe()
 
 
-def check_row(row: int, text: str) -> None:
-    """Send `text` as the row's instruction (row 17, an undo, after a first change) and check the row's effect."""
+def row_recipe(row: int) -> Recipe:
+    """The recipe a row's instruction is sent to; row 17's (an undo) after a first change to go back from."""
     recipe = update_start(row)
     if row == 17:
         first = edit_recipe(recipe, [CONTACTS], SHEETS, UNDO_FIRST_CHANGE)
         assert first.recipe is not None
         recipe = first.recipe
-    UPDATE_EFFECTS[row](edit_recipe(recipe, [CONTACTS], SHEETS, text))
+    return recipe
+
+
+def check_row(row: int, text: str) -> None:
+    """Send `text` as the row's instruction (row 17, an undo, after a first change) and check the row's effect."""
+    UPDATE_EFFECTS[row](edit_recipe(row_recipe(row), [CONTACTS], SHEETS, text))
+
+
+def unchanged(e: Edit) -> None:
+    """The message changed nothing: no new version, no undo (a question or a note is fine)."""
+    assert not e.changed and e.recipe is None and not e.revert, e.summary
+
+
+def check_unchanged(row: int, text: str) -> None:
+    """Send `text` against the row's recipe and check that it changes nothing."""
+    unchanged(edit_recipe(row_recipe(row), [CONTACTS], SHEETS, text))
 
 
 # --- clarify: the preview a question is asked about, and what the answer must contain -----------------------

@@ -16,7 +16,7 @@ from ferry.recipe.editor.lexicon import canonical
 from ferry.recipe.editor.resolver import Ctx
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import UPDATE_EFFECTS, check_row
+from .effects import UPDATE_EFFECTS, check_row, unchanged
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_a_wording_no_rule_was_written_for_does_what_its_row_requires(row: int, 
 )
 def test_a_description_or_a_denial_changes_nothing(text: str) -> None:
     e = edit_recipe(first_recipe(), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert
+    unchanged(e)
 
 
 def test_a_description_and_the_instruction_pointing_back_at_it_are_one_instruction() -> None:

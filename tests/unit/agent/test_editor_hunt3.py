@@ -12,7 +12,7 @@ import pytest
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import check_row
+from .effects import check_row, unchanged
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_a_message_that_asks_for_no_change_now_changes_nothing(message: str) -> 
     recipe = first_recipe()
     before = recipe.model_dump()
     e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
     assert recipe.model_dump() == before
 
 

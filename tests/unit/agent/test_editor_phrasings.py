@@ -11,7 +11,7 @@ import pytest
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import UNDO_FIRST_CHANGE, UPDATE_EFFECTS, update_start
+from .effects import UNDO_FIRST_CHANGE, UPDATE_EFFECTS, unchanged, update_start
 
 KINDS: list[tuple[str, int, str]] = [
     ("preference, the other column said loosely", 2, "I'd rather have the mobile numbers than the office ones"),
@@ -153,7 +153,7 @@ def test_several_intents_in_one_message_are_each_applied_and_reported() -> None:
 )
 def test_a_wording_that_names_too_little_changes_nothing(text: str) -> None:
     e = edit_recipe(update_start(1), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert
+    unchanged(e)
 
 
 def test_a_background_statement_is_reported_and_the_instruction_applied() -> None:
@@ -175,4 +175,4 @@ def test_a_background_statement_is_reported_and_the_instruction_applied() -> Non
 )
 def test_a_description_that_would_widen_or_invent_a_change_changes_nothing(text: str) -> None:
     e = edit_recipe(update_start(3), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert
+    unchanged(e)

@@ -15,6 +15,7 @@ from ferry.recipe.editor import answer_edit_question, edit_recipe
 from ferry.recipe.editor.fit import affirmed, state_question
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
+from .effects import unchanged
 
 PROBES = [
     "I don't want the domain of the website for the email",
@@ -872,7 +873,7 @@ def test_a_probe_never_changes_the_recipe(message: str) -> None:
     recipe = first_recipe()
     before = recipe.model_dump()
     e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
     assert recipe.model_dump() == before
 
 

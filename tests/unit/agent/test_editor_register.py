@@ -11,7 +11,7 @@ from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.courtesy import courteous
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import check_row
+from .effects import check_row, unchanged
 
 # written for this test before it was first run; none is a phrasing of bench/language's corpora
 REGISTER: list[tuple[int, str]] = [
@@ -47,7 +47,7 @@ def test_a_command_in_another_register_does_what_its_row_requires(row: int, text
 def test_a_remark_changes_nothing(message: str) -> None:
     recipe = first_recipe()
     e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 @pytest.mark.parametrize(

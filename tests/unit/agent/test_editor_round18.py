@@ -15,7 +15,7 @@ import pytest
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_row, update_start
+from .effects import check_row, unchanged, update_start
 
 ROUND_18: list[tuple[int, str]] = [
     (6, "can u break Full Name into first + last"),
@@ -74,7 +74,7 @@ UNCHANGED_18: list[tuple[int, str]] = [
 @pytest.mark.parametrize(("row", "text"), UNCHANGED_18)
 def test_a_near_neighbour_changes_nothing(row: int, text: str) -> None:
     e = edit_recipe(update_start(row), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 def test_an_instead_of_keeps_the_passive_removal() -> None:

@@ -14,7 +14,7 @@ from ferry.recipe.clarify import answer_question
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_clarify, check_row, clarify_recipe, make_preview, update_start
+from .effects import check_clarify, check_row, clarify_recipe, make_preview, unchanged, update_start
 
 ROUND_19: list[tuple[int, str]] = [
     (2, "For the phone field take Mobile instead the Work Phone"),
@@ -54,7 +54,7 @@ UNCHANGED_19: list[tuple[int, str]] = [
 @pytest.mark.parametrize(("row", "text"), UNCHANGED_19)
 def test_a_near_neighbour_changes_nothing(row: int, text: str) -> None:
     e = edit_recipe(update_start(row), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 @pytest.mark.parametrize(

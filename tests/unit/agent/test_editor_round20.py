@@ -13,7 +13,7 @@ from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.common_typos import fix_slips
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_clarify, check_row, update_start
+from .effects import check_clarify, check_row, unchanged, update_start
 
 ROUND_20: list[tuple[int, str]] = [
     (4, "plase keep teh Notes ot of it"),  # slips of 'please', 'the', 'out'
@@ -56,7 +56,7 @@ UNCHANGED_20: list[tuple[int, str]] = [
 @pytest.mark.parametrize(("row", "text"), UNCHANGED_20)
 def test_a_near_neighbour_changes_nothing(row: int, text: str) -> None:
     e = edit_recipe(update_start(row), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import pytest
 from ferry.recipe.editor import edit_recipe
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_row, update_start
+from .effects import check_row, unchanged, update_start
 
 ROUND_21: list[tuple[int, str]] = [
     # a source column named by a verb of taking, or the old one denied after it
@@ -79,7 +79,7 @@ UNCHANGED_21: list[tuple[int, str]] = [
 @pytest.mark.parametrize(("row", "text"), UNCHANGED_21)
 def test_a_near_neighbour_changes_nothing(row: int, text: str) -> None:
     e = edit_recipe(update_start(row), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 @pytest.mark.parametrize(

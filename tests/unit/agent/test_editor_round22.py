@@ -14,7 +14,7 @@ from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.wrappers import unwrapped
 
 from .dialogues import CONTACTS, SHEETS
-from .effects import check_row, update_start
+from .effects import check_row, unchanged, update_start
 
 ROUND_22: list[tuple[int, str]] = [
     # a hedge of understatement around the request
@@ -56,7 +56,7 @@ DENIED_REMOVALS = [
 @pytest.mark.parametrize("text", DENIED_REMOVALS)
 def test_a_denied_removal_never_drops_the_rows(text: str) -> None:
     e = edit_recipe(update_start(8), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
 
 
 def test_a_bare_no_before_a_verb_is_its_negation() -> None:
@@ -110,4 +110,4 @@ UNCHANGED_22: list[tuple[int, str]] = [
 @pytest.mark.parametrize(("row", "text"), UNCHANGED_22)
 def test_a_near_neighbour_changes_nothing(row: int, text: str) -> None:
     e = edit_recipe(update_start(row), [CONTACTS], SHEETS, text)
-    assert not e.changed and e.recipe is None and not e.revert, e.summary
+    unchanged(e)
