@@ -322,6 +322,10 @@ class Session:
                     return m.group("rest"), template.sheet_id
         return text, None
 
+    def _contexts(self, recipe: Recipe) -> list[Ctx]:
+        """Every template's context in `recipe` (the values a clause may name)."""
+        return [c for tr in recipe.templates if (c := self._ctx(tr, [])) is not None]
+
     def _ctx(self, tr: TemplateRecipe, quotes: list[str]) -> Ctx | None:
         template = self.templates.get(tr.sheet_id)
         sheet = self.sheets.get((tr.source.file_id, tr.source.sheet_id))
@@ -443,8 +447,7 @@ class Session:
             i, text, clause = min(background + chatter)  # nothing else understood: that was the instruction
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
         aside = sorted(background + chatter)
-        contexts = lambda r: [c for tr in r.templates if (c := self._ctx(tr, [])) is not None]  # noqa: E731
-        if unread := pair_left_unread(self.recipe, working, [t for _, t, _ in aside], contexts):
+        if unread := pair_left_unread(self.recipe, working, [t for _, t, _ in aside], self._contexts):
             # round 24: some value pairs read and a pair-like clause not ('X is for us the Y'): asked, not half-done
             i, text, clause = next(a for a in aside if a[1] == unread)
             return self.ask(not_understood(text, self, working), clauses[:i], clauses[i + 1 :], clause)
