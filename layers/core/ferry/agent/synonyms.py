@@ -128,7 +128,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "username", "user name", "login", "login name", "benutzername", "nom d utilisateur", "nombre de usuario",
     ),
     "gender": (
-        "gender", "sex", "geschlecht", "sexe", "genero", "sexo", "anrede",
+        "gender", "sex", "geschlecht", "sexe", "genero", "sexo",
     ),
     "age": (
         "age", "alter", "edad", "years", "years old", "age in years",

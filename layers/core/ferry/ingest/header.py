@@ -43,7 +43,10 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
     # Two-column tables often have one blank header cell: only wider tables lose rows as titles.
     needed = max(2, math.ceil(typical / 2)) if typical >= _TITLE_CHECKED_FROM_WIDTH else 1
     header = first + next((offset for offset, count in enumerate(window) if count >= needed), 0)
-    if header + 1 < len(records) and _group_label(records[header], records[header + 1]):
+    if header + 1 < len(records) and (
+        _group_label(records[header], records[header + 1])
+        or _format_line(records[header], records[header + 1], records[header + 2 : header + HEADER_SEARCH_RECORDS])
+    ):
         return header + 1
     return header
 
@@ -51,6 +54,22 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
 def _comment(record: Sequence[str]) -> bool:
     """A comment line: its only filled cell is the first and starts with '#'."""
     return filled_count(record) == 1 and record[0].lstrip().startswith("#")
+
+
+def _format_line(record: Sequence[str], below: Sequence[str], rest: Sequence[Sequence[str]]) -> bool:
+    """`record` is a format line an accounting export writes above its header (DATEV's '"EXTF";700;16;...': codes,
+    version numbers, a few words): it holds a bare number, the record below names more columns than the line has
+    cells at all, each once and in words, and the rows below are as wide as that header, not as the line."""
+    names = [cell.strip() for cell in below if cell.strip()]
+    widths = sorted(len(row) for row in rest if filled_count(row))
+    return (
+        any(cell.strip().isdigit() for cell in record)
+        and len(names) > len(record) >= _TITLE_CHECKED_FROM_WIDTH
+        and len(names) == len(below)
+        and len(set(names)) == len(names)
+        and all(any(ch.isalpha() for ch in name) for name in names)
+        and (not widths or median_low(widths) == len(below))
+    )
 
 
 def _group_label(record: Sequence[str], below: Sequence[str]) -> bool:
