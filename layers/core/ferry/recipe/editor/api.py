@@ -36,7 +36,9 @@ from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.session import Edit, Session, not_understood
+from ferry.recipe.editor.status_news import status_request
 from ferry.recipe.editor.surrounds import without_surrounds
+from ferry.recipe.editor.trade_wording import trade_worded
 from ferry.recipe.model import Recipe, TemplateRecipe
 
 # the auxiliary a question opens with: said of anything, so it is no sign the question is about the recipe
@@ -54,6 +56,8 @@ def edit_recipe(
     message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
     message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
+    message = status_request(message)  # round 25: a status update's marked request, its news set aside
+    message = trade_worded(message)  # round 25: Jira markup, a purpose after a split, learners' and trade wording
     message = without_surrounds(message)  # round 24: a heading line, a chat paste's times, a reason after the request
     plain = courteous(message)
     # 'Would it be possible to have X split …?': the frame gone, the causative is the command, not a question
