@@ -206,6 +206,14 @@ def unchanged(e: Edit) -> None:
     assert not e.changed and e.recipe is None and not e.revert, e.summary
 
 
+def check_changes_nothing(message: str) -> None:
+    """Send `message` against the generated recipe: nothing changes, and the recipe passed in is left as it was."""
+    recipe = first_recipe()
+    before = recipe.model_dump()
+    unchanged(edit_recipe(recipe, [CONTACTS], SHEETS, message))
+    assert recipe.model_dump() == before
+
+
 def check_unchanged(row: int, text: str) -> None:
     """Send `text` against the row's recipe and check that it changes nothing."""
     unchanged(edit_recipe(row_recipe(row), [CONTACTS], SHEETS, text))

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ferry.recipe.editor import edit_recipe
-
-from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import check_row, unchanged
+from .effects import check_changes_nothing, check_row
 
 
 @pytest.mark.parametrize(
@@ -55,11 +52,7 @@ from .effects import check_row, unchanged
     ],
 )
 def test_a_message_framed_to_ask_for_no_change_changes_nothing(message: str) -> None:
-    recipe = first_recipe()
-    before = recipe.model_dump()
-    e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
-    unchanged(e)
-    assert recipe.model_dump() == before
+    check_changes_nothing(message)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from ferry.recipe.editor import answer_edit_question, edit_recipe
 from ferry.recipe.editor.fit import affirmed, state_question
 
 from .dialogues import CONTACTS, SHEETS, first_recipe
-from .effects import unchanged
+from .effects import check_changes_nothing
 
 PROBES = [
     "I don't want the domain of the website for the email",
@@ -870,11 +870,7 @@ PROBES_HUNT2 = [
     + PROBES_HUNT2,
 )
 def test_a_probe_never_changes_the_recipe(message: str) -> None:
-    recipe = first_recipe()
-    before = recipe.model_dump()
-    e = edit_recipe(recipe, [CONTACTS], SHEETS, message)
-    unchanged(e)
-    assert recipe.model_dump() == before
+    check_changes_nothing(message)
 
 
 @pytest.mark.parametrize(
