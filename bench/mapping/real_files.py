@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 323 files from 213 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 330 files from 217 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -326,16 +326,17 @@ SPLIT_TITLES = {
     "dev36": "real files — dev36 (6 files from 5 more systems, labelled blind before any planner run)",
     "dev37": "real files — dev37 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev38": "real files — dev38 (8 files from 4 more systems, labelled blind before any planner run)",
+    "dev39": "real files — dev39 (7 files from 4 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev38 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 39)), "test")
+# Every split, in the order they were written (dev..dev39 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 40)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev38, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev39, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")
