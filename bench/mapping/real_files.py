@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 330 files from 217 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 344 files from 225 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -327,16 +327,18 @@ SPLIT_TITLES = {
     "dev37": "real files — dev37 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev38": "real files — dev38 (8 files from 4 more systems, labelled blind before any planner run)",
     "dev39": "real files — dev39 (7 files from 4 more systems, labelled blind before any planner run)",
+    "dev40": "real files — dev40 (7 files from 4 more systems, labelled blind before any planner run)",
+    "dev41": "real files — dev41 (7 files from 4 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev39 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 40)), "test")
+# Every split, in the order they were written (dev..dev41 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 42)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev39, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev41, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")
