@@ -32,14 +32,12 @@ from ferry.agent.record_state import status_for_a_state_flag
 from ferry.agent.ref_paths import paths_are_no_own_key
 from ferry.agent.synonyms import header_words
 from ferry.agent.tax_rates import rates_are_no_tax_class
+from ferry.agent.value_keys import MOST, UUID_KEY
 
 # A pair kept below the auto-apply line: still the best candidate, asked about (score_pair's scale).
 _ASKED = round(AUTO_SCORE - 0.01, 4)
 # An international dialling prefix: '+49', '+1', '0049'.
 _DIAL_CODE = re.compile(r"^(?:\+|00)\d{1,4}$")
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.IGNORECASE)
-# Share of a column's values that must be dialling prefixes (or UUIDs) for it to hold them.
-_MOST = 0.8
 # Two fields read this close on one header are one reading of it, not a better and a worse one.
 _TIE = 0.02
 # Values below this fit say nothing of the field: the header alone carried the pair.
@@ -62,7 +60,7 @@ def reread_pairs(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
 
 def _most_match(col: ColumnInfo, pattern: re.Pattern[str]) -> bool:
     values = [v.strip() for v in col.samples if v.strip()]
-    return bool(values) and sum(bool(pattern.match(v)) for v in values) >= _MOST * len(values)
+    return bool(values) and sum(bool(pattern.fullmatch(v)) for v in values) >= MOST * len(values)
 
 
 def _uuids_are_no_article_number(
@@ -72,7 +70,7 @@ def _uuids_are_no_article_number(
         if fld.concepts.get("sku", 0.0) < SURE_HEADER:
             continue
         for i, col in enumerate(columns):
-            if pairs[i][j].score > 0 and _most_match(col, _UUID):
+            if pairs[i][j].score > 0 and _most_match(col, UUID_KEY):
                 reason = "its values are UUIDs: the row's id in another system, not an article number"
                 pairs[i][j] = replace(pairs[i][j], score=0.0, record_key=False, reasons=[*pairs[i][j].reasons, reason])
 

@@ -22,11 +22,11 @@ from ferry.agent.pairs import (
     SURE_HEADER,
     PairScore,
 )
+from ferry.agent.value_keys import MOST
 
 # A place field's concept -> the profile share of values that are such places.
 _PLACE_SHARES = {"country": "country", "state": "region"}
-# Most of the values must be places of the field's kind, and fit its allowed values at least in part.
-_MOST = 0.8
+# The values must fit a place field's allowed values at least in part (and most be places of its kind: MOST).
 _FITS = 0.5
 # Headers that say only 'the record's key'.
 _BARE_KEYS = frozenset({"id", "uuid", "guid"})
@@ -75,7 +75,7 @@ def _place_column(
 
 def _holds_places(col: ColumnInfo, fld: FieldInfo, share: str, pair: PairScore) -> bool:
     """Values that are places of the field's kind under a header that names a place or nothing."""
-    if getattr(col.profile, share) < _MOST or pair.fit < _FITS:
+    if getattr(col.profile, share) < MOST or pair.fit < _FITS:
         return False
     named = [c for c, s in col.concepts.items() if s >= NAMING_HEADER]
     return all(c in fld.concepts or siblings(c, fld.concepts) for c in named)

@@ -16,6 +16,7 @@ from ferry.agent.alternative_words import same_word_twice, thing_or_its_key
 from ferry.agent.annotations import without_annotation
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.header_forms import of_phrase_concepts, without_access_groups
+from ferry.agent.index_suffixes import without_index_suffix
 from ferry.agent.instruction_rows import instruction_row, is_instruction
 from ferry.agent.lexicon import ENTITY_WORDS, NAME_WORDS, SUFFIX_WORDS
 from ferry.agent.namespaces import without_namespace
@@ -307,7 +308,8 @@ def column_info(
     json_path: str | None = None,
     json_label: str = "",
 ) -> ColumnInfo:
-    text, locale = _without_locale(_without_hints(without_namespace(without_annotation(header or name))))
+    bare = without_index_suffix(header or name)
+    text, locale = _without_locale(_without_hints(without_namespace(without_annotation(bare))))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
     profile = profile_column(samples)

@@ -418,7 +418,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
                "vat registration number", "tax code", "tax no", "tax reg no", "tax registration number",
                "tax identification number", "tin", "gstin", "gstin no", "gst number", "gst no", "gst id", "abn",
                "trn", "uen", "pan number"),
-        "de": ("ust id", "umsatzsteuer id", "steuernummer", "ustidnr", "eu ust idnr"),
+        "de": ("ust id", "umsatzsteuer id", "steuernummer", "ustidnr", "eu ust idnr",
+               # as written, its abbreviations capitalised (Umsatzsteuer-Identifikationsnummer)
+               "USt-IdNr", "EU-USt-IdNr", "USt-ID", "umsatzsteuer identifikationsnummer"),
         "fr": ("numéro de tva", "siret", "siren", "tva intracommunautaire"),
         "es": ("nif", "cif", "número de identificación fiscal"),
         "pt": ("nif", "cnpj", "cpf", "número de contribuinte"),
@@ -463,8 +465,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     # Publications (bibliographic exports: Scopus, Web of Science, Zotero, Dublin Core, repository batch sheets).
     "authors": {
-        "en": ("authors", "author", "author names", "author s", "creator", "creators", "author list", "writers"),
-        "de": ("autor", "autoren", "verfasser"), "fr": ("auteur", "auteurs"), "es": ("autor", "autores"),
+        "en": ("authors", "author", "author names", "author s", "creator", "creators", "author list", "writers",
+               # a letter's or a message's writer
+               "sender"),
+        "de": ("autor", "autoren", "verfasser", "absender"), "fr": ("auteur", "auteurs"), "es": ("autor", "autores"),
         "pt": ("autor", "autores"), "it": ("autore", "autori"), "nl": ("auteur", "auteurs", "schrijver"),
     },
     "year": {
@@ -647,6 +651,12 @@ ENTITY_WORDS: dict[str, tuple[str, ...]] = {
         "subscriber", "subscribers", "member", "members", "subscription",
         "abonnent", "abonnenten", "abonne", "abonnes", "suscriptor", "suscriptores", "assinante", "assinantes",
         "iscritto", "iscritti", "abonnee", "abonnees",
+    ),
+    # a published work: a paper, a blog's or a newsletter's post ('post_id', 'post_date' in a posts export)
+    "publication": (
+        "publication", "publications", "post", "posts", "paper", "papers",
+        "publikation", "publikationen", "veroffentlichung", "veroffentlichungen", "publicacion", "publicaciones",
+        "publicacao", "publicacoes", "pubblicazione", "pubblicazioni", "publicatie", "publicaties",
     ),
 }  # fmt: skip
 

@@ -18,17 +18,16 @@ from collections.abc import Callable
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.pairs import ASKED_SCORE, LEFT_OUT_SCORE, QUESTION_FLOOR, PairScore
+from ferry.agent.value_keys import MOST, UUID
 
-_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 # A 24-hex object id, a UUID, or an account id with a site prefix ('557058:<uuid>').
-_ACCOUNT_ID = re.compile(rf"[0-9a-f]{{24}}|(?:\d+:)?{_UUID}", re.IGNORECASE)
+_ACCOUNT_ID = re.compile(rf"[0-9a-f]{{24}}|(?:\d+:)?{UUID}", re.IGNORECASE)
 _CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _JOINED_CONSTANT = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _WHOLE_NUMBER = re.compile(r"\d+")
 _COUNTRY_HEAD = re.compile(r".*[\s_.-]country\s*", re.IGNORECASE)
 # A hashed or encrypted value: 32+ hex digits, or a long run of base64 with no space.
 _HASHED = re.compile(r"[0-9a-f]{32,}|[A-Za-z0-9+/]{20,}={0,2}", re.IGNORECASE)
-_MOST = 0.8
 # Fields that hold a person: an account id under them points at a user record (an office's UUID may be a location).
 _PERSON_CONCEPTS = frozenset(
     {"full_name", "first_name", "last_name", "middle_name", "requester", "assignee", "owner", "manager"}
@@ -54,7 +53,7 @@ def reread_lookup_values(columns: list[ColumnInfo], fields: list[FieldInfo], pai
 def _a_key_not_the_field(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> str:
     """Why the values are keys or codes rather than what the field holds, or ''."""
     person = any(fld.concepts.get(c, 0.0) >= 0.9 for c in _PERSON_CONCEPTS)
-    if person and _share(values, _ACCOUNT_ID.fullmatch) >= _MOST:
+    if person and _share(values, _ACCOUNT_ID.fullmatch) >= MOST:
         return "its values are account ids of other records, not what the field holds"
     if fld.concepts.get("category", 0.0) < 0.9:
         return ""
@@ -68,7 +67,7 @@ def _a_key_not_the_field(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> 
 
 def _country_head(i: int, col: ColumnInfo, fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     values = [v.strip() for v in col.samples if v.strip()]
-    if not _COUNTRY_HEAD.fullmatch(col.header) or _share(values, _HASHED.fullmatch) < _MOST:
+    if not _COUNTRY_HEAD.fullmatch(col.header) or _share(values, _HASHED.fullmatch) < MOST:
         return
     j = next((j for j, f in enumerate(fields) if f.kind == "country" and pairs[i][j].header >= 0.6), None)
     if j is None or pairs[i][j].score >= ASKED_SCORE:

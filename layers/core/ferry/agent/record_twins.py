@@ -19,6 +19,7 @@ import re
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.pairs import ASKED_SCORE, AUTO_SCORE, LEFT_OUT_SCORE, QUESTION_FLOOR, PairScore
+from ferry.agent.value_keys import MOST, UUID_KEY
 
 # A site's own field, named by the system's custom-field prefix.
 _CUSTOM = re.compile(r"\s*custom[\s_.:-]+\S", re.IGNORECASE)
@@ -29,8 +30,6 @@ _SHORT_KEY = 16
 _BARE_IDS = frozenset({"id", "uuid", "guid"})
 # A quoted key holds a digit (TP-8, INC0010001, a hex code): words alone ('USD', 'open') are codes of a list.
 _HAS_DIGIT = re.compile(r"\d")
-_MOST = 0.8
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 # Words saying an id is the one people see and quote, not the database's own.
 _SHOWN = frozenset({"display", "displayed", "public", "friendly", "readable", "human", "visible"})
 _ID_WORDS = frozenset({"id", "number", "no"})
@@ -95,7 +94,7 @@ def _shown_id_beside_a_uuid(columns: list[ColumnInfo], fields: list[FieldInfo], 
 
 def _uuids(col: ColumnInfo) -> bool:
     values = [v.strip() for v in col.samples if v.strip()]
-    return bool(values) and all(_UUID.fullmatch(v) for v in values)
+    return bool(values) and all(UUID_KEY.fullmatch(v) for v in values)
 
 
 def _short(col: ColumnInfo) -> bool:
@@ -107,4 +106,4 @@ def _quoted_values(col: ColumnInfo, fewest: int = 2) -> bool:
     values = [v.strip() for v in col.samples]
     if len(values) < fewest or not all(values) or len(set(values)) < min(fewest, 2):
         return False
-    return sum(1 for v in values if _HAS_DIGIT.search(v)) >= _MOST * len(values)
+    return sum(1 for v in values if _HAS_DIGIT.search(v)) >= MOST * len(values)

@@ -81,7 +81,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fecha de modificacion", "system mod stamp",
     ),
     "birth_date": (
-        "birth date", "date of birth", "birthday", "birthdate", "born", "geburtsdatum", "geburtstag",
+        "birth date", "date of birth", "birthday", "birthdate", "born", "geburtsdatum", "geburtstag", "bday", "b day",
         "date de naissance", "fecha de nacimiento",
     ),
     "country": (

@@ -21,11 +21,10 @@ from collections.abc import Callable
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.pairs import ASKED_SCORE, AUTO_SCORE, LEFT_OUT_SCORE, PairScore
+from ferry.agent.value_keys import HEX_KEY, MOST
 
 # An API path: '/api/' or a versioned '/v2/' segment, or a '.json'/'.xml' document.
 _API_ADDRESS = re.compile(r"/api/|/v\d+/|\.(?:json|xml)(?:\?|$)", re.IGNORECASE)
-_HEX_KEY = re.compile(r"[0-9a-f]{16,}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
-_MOST = 0.8
 # Columns a system keeps about its own copy of a record: ServiceNow's 'sys_*', a sync tool's '_fivetran_*'.
 _BOOKKEEPING = re.compile(r"\s*(?:_|sys_)", re.IGNORECASE)
 # A header's word saying its hex values point at another record (hashed names under a plain 'name' stay names).
@@ -68,7 +67,7 @@ def _ask_beside_a_system_id(columns: list[ColumnInfo], fields: list[FieldInfo], 
         values = [v.strip() for v in col.samples if v.strip()]
         if col.header.strip().casefold() != "id" or not values:
             continue
-        if _share(values, lambda v: bool(_HEX_KEY.fullmatch(v))) < _MOST:
+        if _share(values, lambda v: bool(HEX_KEY.fullmatch(v))) < MOST:
             continue  # a plain number or code may well be the record's own key
         for j in range(len(fields)):
             # One value on every row ('organization_id' of the one tenant) is no record's own key.
@@ -92,12 +91,12 @@ def _ask_beside_a_system_id(columns: list[ColumnInfo], fields: list[FieldInfo], 
 
 def _not_the_field(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> str:
     """Why the column's values are not the field's, or '' when nothing says so."""
-    if fld.kind == "url" and _share(values, lambda v: bool(_API_ADDRESS.search(v))) >= _MOST:
+    if fld.kind == "url" and _share(values, lambda v: bool(_API_ADDRESS.search(v))) >= MOST:
         return "its addresses are the record's own API address, not a website"
     if fld.kind == "region" and _account_words(col, fld, values):
         return "its words are no places: a record's state, not the address's"
     if fld.spec.type == "string" and "id" not in fld.concepts and fld.kind not in ("url", "email", "phone"):
-        hex_keys = _share(values, lambda v: bool(_HEX_KEY.fullmatch(v))) >= _MOST
+        hex_keys = _share(values, lambda v: bool(HEX_KEY.fullmatch(v))) >= MOST
         if hex_keys and col.raw_words & _REFERENCE_WORDS and "id" not in fld.spec.key:
             return "its values are hex keys of other records, not what the field holds"
     return ""
@@ -105,7 +104,7 @@ def _not_the_field(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> str:
 
 def _account_words(col: ColumnInfo, fld: FieldInfo, values: list[str]) -> bool:
     """Lower-case words ('disabled', 'invited') no place profile knows: a system's states; a place is a name."""
-    if col.profile.region >= 0.3 or col.profile.country >= 0.3 or col.profile.alpha < _MOST:
+    if col.profile.region >= 0.3 or col.profile.country >= 0.3 or col.profile.alpha < MOST:
         return False
     return all(v.isalpha() and v.islower() for v in values) and not any(v in fld.allowed_norm for v in values)
 

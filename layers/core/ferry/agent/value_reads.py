@@ -25,6 +25,7 @@ from ferry.agent.pairs import (
     NAMING_HEADER,
     PairScore,
 )
+from ferry.agent.value_keys import MOST
 
 _ROLE_HEADERS = frozenset({"group", "groups", "role", "roles", "user group", "usergroup", "user role"})
 # Names of what a person may do in a system or a meeting: permission groups, not organisational units.
@@ -50,7 +51,6 @@ _MOMENT_WORDS = frozenset({"time", "date", "datetime", "timestamp", "ts", "at", 
 _PERSON_NOUNS = frozenset({"user", "member", "subscriber", "contact", "person", "participant", "recipient", "profile"})
 _ID_HEADER = re.compile(r"^([a-z]+)[ _]?id$")
 # Share of values that must be of a kind before the values decide, and the fewest values read.
-_MOST = 0.8
 _FEWEST = 3
 
 
@@ -96,7 +96,7 @@ def _role_name(value: str) -> bool:
 def _role_groups(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     for i, col in enumerate(columns):
         values = _values(col)
-        if col.norm not in _ROLE_HEADERS or len(values) < _FEWEST or _share(values, _role_name) < _MOST:
+        if col.norm not in _ROLE_HEADERS or len(values) < _FEWEST or _share(values, _role_name) < MOST:
             continue
         for j, fld in enumerate(fields):
             if "department" in fld.concepts and pairs[i][j].score > LEFT_OUT_SCORE:
@@ -117,7 +117,7 @@ def _unit_values(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
         return
     for i, col in enumerate(columns):
         values = _values(col)
-        if col.concepts or len(values) < _FEWEST or _share(values, _names_a_unit) < _MOST:
+        if col.concepts or len(values) < _FEWEST or _share(values, _names_a_unit) < MOST:
             continue
         _apply(pairs, i, j, f"the values of '{col.header}' name units ('{values[0]}'): its {fields[j].spec.key}")
 
@@ -127,7 +127,7 @@ def _country_values(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: l
     if j is None:
         return
     for i, col in enumerate(columns):
-        if col.concepts or len(_values(col)) < _FEWEST or col.profile.country < _MOST:
+        if col.concepts or len(_values(col)) < _FEWEST or col.profile.country < MOST:
             continue
         if any(k != j and p.score >= AUTO_SCORE for k, p in enumerate(pairs[i])):
             continue  # a field of its own already holds it
@@ -145,7 +145,7 @@ def _register_moment(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
         return
     for i, col in enumerate(columns):
         sure = any(s >= AUTO_SCORE for s in col.concepts.values())  # a weak reading ('account': a company) is none
-        if sure or not col.profile.n or col.profile.date < _MOST or not col.raw_words & _REGISTER_WORDS:
+        if sure or not col.profile.n or col.profile.date < MOST or not col.raw_words & _REGISTER_WORDS:
             continue
         if col.raw_words - _REGISTER_WORDS - _MOMENT_WORDS - _PERSON_NOUNS:
             continue

@@ -4,10 +4,12 @@ gives it up to the filled column beside it that holds such places, as an empty k
 a system's own columns (round 37, `system_columns`); two columns of one record reading one field (round 39,
 `record_twins`); keys and codes of lists kept elsewhere under a person's, a topic's or a place's header (round 39,
 `lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`); dates under a
-header naming a year field (round 41, `year_of_dates`)."""
+header naming a year field (round 41, `year_of_dates`); country names under a header naming a city (round 44,
+`countries_under_a_place`)."""
 
 from __future__ import annotations
 
+from ferry.agent.countries_under_a_place import countries_under_a_city
 from ferry.agent.currency_codes import codes_for_a_currency
 from ferry.agent.empty_beside_filled import filled_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
@@ -28,3 +30,4 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     reread_lookup_values(columns, fields, pairs)
     codes_for_a_currency(columns, fields, pairs)
     dates_for_a_year(columns, fields, pairs)
+    countries_under_a_city(columns, fields, pairs)

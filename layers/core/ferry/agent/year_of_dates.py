@@ -48,8 +48,10 @@ def dates_for_a_year(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
 
 
 def _date_a_work_came_out(col: ColumnInfo) -> bool:
-    """'date', 'publish_date', 'release date' over dates or bare four-digit years."""
-    if "date" not in col.words or not col.words <= _OUT_WORDS or not col.samples:
+    """'date', 'publish_date', 'release date' over dates or bare four-digit years; the record's own word is no other
+    word ('post_date' of a posts export: round 44)."""
+    words = set(col.stripped_norm.split()) or col.words
+    if "date" not in words or not words <= _OUT_WORDS or not col.samples:
         return False
     years = sum(bool(_BARE_YEAR.fullmatch(value.strip())) for value in col.samples)
     return col.profile.dates.share >= _DATES or years == len(col.samples)
