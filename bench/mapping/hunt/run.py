@@ -4,8 +4,10 @@
 
 Each file's columns were labelled (their field, or none) before the planner ran on them; every fifth file of each
 batch is the held-out split `heldout`, looked at only in aggregate. Planned and scored as `real_files.py` plans and
-scores a real file; `-v` lists the wrong auto-applied and silently dropped columns of the `hunt` split only.
-See bench/mapping/real/SOURCES.md, "A hunt for wrong auto-applied mappings".
+scores a real file; `-v` lists the wrong auto-applied and silently dropped columns of the `hunt` and `hunt2` splits
+only. The second hunt's files (`h2_*`) are the splits `hunt2` and `heldout2` (held out the same way).
+See bench/mapping/real/SOURCES.md, "A hunt for wrong auto-applied mappings" and "A second hunt for wrong auto-applied
+mappings".
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import bench.mapping.real_files as real_files  # noqa: E402
 def main(argv: list[str]) -> int:
     real_files.REAL_DIR = HERE / "files"
     entries = real_files.load_labels(HERE / "labels.json")
-    for split in ("hunt", "heldout"):
+    for split in ("hunt", "heldout", "hunt2", "heldout2"):
         t = real_files.RealTally()
         for entry in entries:
             if entry.split == split:
@@ -33,7 +35,7 @@ def main(argv: list[str]) -> int:
             f"{t.recalled}/{t.labelled}, handled {t.handled}/{t.labelled}, silently dropped {t.dropped}, "
             f"questions {t.questions}"
         )
-        if "-v" in argv and split == "hunt":
+        if "-v" in argv and split in ("hunt", "hunt2"):
             for line in t.wrong:
                 print("  wrong  ", line)
             for line in t.dropped_columns:

@@ -9,13 +9,17 @@
   several assets) are only asked;
 - columns whose values say what their header does not (round 35, `value_reads`);
 - an empty column beside a filled one that holds its places, and worded states of an active flag (round 36,
-  `values_over_headers`).
+  `values_over_headers`);
+- a header read only through a one-letter correction over numbers its field never holds (second hunt,
+  `misspelt_headers`), and one address part named for home and for work, asked (`home_or_work`).
 """
 
 from __future__ import annotations
 
 from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
+from ferry.agent.home_or_work import ask_home_or_work_part
+from ferry.agent.misspelt_headers import numbers_under_a_misspelling
 from ferry.agent.pairs import (
     APPLIED_SCORE,
     ASKED_SCORE,
@@ -38,6 +42,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     _barcode_as_tag(columns, fields, pairs)
     reread_values(columns, fields, pairs)
     values_over_headers(columns, fields, pairs)
+    numbers_under_a_misspelling(columns, fields, pairs)
+    ask_home_or_work_part(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
