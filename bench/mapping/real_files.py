@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 344 files from 225 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 358 files from 235 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -329,16 +329,18 @@ SPLIT_TITLES = {
     "dev39": "real files — dev39 (7 files from 4 more systems, labelled blind before any planner run)",
     "dev40": "real files — dev40 (7 files from 4 more systems, labelled blind before any planner run)",
     "dev41": "real files — dev41 (7 files from 4 more systems, labelled blind before any planner run)",
+    "dev42": "real files — dev42 (7 files from 4 more systems, labelled blind before any planner run)",
+    "dev43": "real files — dev43 (7 files from 6 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev41 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 42)), "test")
+# Every split, in the order they were written (dev..dev43 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 44)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev41, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev43, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")
