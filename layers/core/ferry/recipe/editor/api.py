@@ -17,7 +17,9 @@ from rapidfuzz import fuzz
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
 from ferry.recipe.editor.bag import bag_commands, not_a_request
+from ferry.recipe.editor.comment_wording import comment_worded
 from ferry.recipe.editor.courtesy import courteous
+from ferry.recipe.editor.figures import figured
 from ferry.recipe.editor.fit import (
     misfit_question,
     not_now,
@@ -31,6 +33,7 @@ from ferry.recipe.editor.frames import framed
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
+from ferry.recipe.editor.out_of_office import out_of_office_request
 from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
@@ -57,7 +60,10 @@ def edit_recipe(
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
     message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
     message = status_request(message)  # round 25: a status update's marked request, its news set aside
+    message = out_of_office_request(message)  # round 26: an auto-reply's request, its absence notice set aside
     message = trade_worded(message)  # round 25: Jira markup, a purpose after a split, learners' and trade wording
+    message = figured(message)  # round 26: 'X sits this one out', 'Y is the spare', 'X isn't a lost cause: …'
+    message = comment_worded(message)  # round 26: dialect fillers, a closing offer, arrowed pairs under a label
     message = without_surrounds(message)  # round 24: a heading line, a chat paste's times, a reason after the request
     plain = courteous(message)
     # 'Would it be possible to have X split …?': the frame gone, the causative is the command, not a question
