@@ -82,7 +82,11 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "open": ("offen", "ouvert", "abierto", "in progress"),
     # The workflow states of issue trackers (Jira, Linear, GitHub, Plane) in a help desk's words.
     "new": ("to do", "todo", "backlog", "triage", "unstarted", "not started"),
-    "solved": ("done", "resolved", "fixed", "completed"),
+    "solved": ("done", "resolved", "resolve", "fixed", "completed"),
+    # The middle of a three-step priority scale (Low, Medium, High) is the normal priority.
+    "normal": ("medium", "med", "mittel", "moyenne", "moyen", "media", "medio", "medium priority"),
+    # The unmarried woman's title is written Ms where a template has no Miss.
+    "ms": ("miss", "mlle", "srta"),
     "closed": ("cancelled", "canceled", "wont fix", "won t fix", "duplicate", "rejected"),
     "won": ("closed won", "gewonnen", "gagne", "ganado"),
     "lost": ("closed lost", "verloren", "perdu", "perdido"),

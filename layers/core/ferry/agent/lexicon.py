@@ -143,7 +143,8 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "it": ("indirizzo", "via"),
         "nl": ("adres", "straat", "straatnaam"),
         "de": ("straße", "strasse und hausnummer", "straße hausnummer"),
-        "vendor": ("address line one", "street line 1", "address street", "street 1"),
+        # an address's numbered lines: 'Line 1' beside 'Line 2' (read as street2 already), as address blocks write them
+        "vendor": ("address line one", "street line 1", "address street", "street 1", "line 1"),
     },
     "street2": {
         "en": ("address line 2", "address 2", "street 2", "address2", "street line 2", "address line two",
@@ -386,8 +387,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
         "pt": ("fabricante", "produtor"), "it": ("produttore",), "nl": ("fabrikant", "producent"),
     },
     "supplier": {
+        # the giver of donated goods is their source ('donor' had been corrected to Portuguese 'dono', an owner)
         "en": ("supplier", "vendor", "supplier name", "vendor name", "distributor", "producer", "purchased from",
-               "purchase from", "bought from"),
+               "purchase from", "bought from", "donor", "donor name", "donated by"),
         "de": ("lieferant", "zulieferer", "produzent"), "fr": ("fournisseur", "producteur"),
         "es": ("proveedor", "productor"), "pt": ("fornecedor", "produtor"), "it": ("fornitore", "produttore"),
         "nl": ("leverancier", "producent"),
@@ -488,7 +490,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "document_type": {
         "en": ("document type", "type of document", "publication type", "item type", "genre", "resource type",
-               "work type", "reference type", "doc type"),
+               "work type", "reference type", "doc type", "type of reference", "type of publication"),
         "de": ("dokumenttyp", "publikationstyp", "dokumentart"), "fr": ("type de document", "type de publication"),
         "es": ("tipo de documento", "tipo de publicación"), "pt": ("tipo de documento", "tipo de publicação"),
         "it": ("tipo di documento", "tipologia documento"), "nl": ("documenttype", "publicatietype"),
@@ -549,6 +551,10 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
                "purchased on", "purchased date", "purchased time", "date of purchase"),
         "de": ("kaufdatum", "anschaffungsdatum"), "fr": ("date d achat",), "es": ("fecha de compra",),
         "pt": ("data de compra",), "it": ("data di acquisto",), "nl": ("aankoopdatum",),
+    },
+    # the purchase order an asset was bought on, as asset and inventory exports shorten it ('po_number', 'PO #')
+    "order_number": {
+        "en": ("purchase order", "purchase order number", "po number"),
     },
     "purchase_cost": {
         "en": ("purchase cost", "purchase price", "cost", "acquisition cost"),
@@ -622,13 +628,14 @@ ENTITY_WORDS: dict[str, tuple[str, ...]] = {
         "articolo", "articoli", "artikelen",
     ),
     "asset": (
-        "asset", "assets", "device", "devices", "equipment",
+        "asset", "assets", "device", "devices", "equipment", "item", "items",
         "inventar", "gerat", "gerate", "geraet", "geraete", "betriebsmittel", "equipement", "equipements",
         "equipamento", "equipamentos", "cespite", "cespiti", "apparecchiatura", "apparaat", "apparaten",
         "bedrijfsmiddel",
     ),
     "ticket": (
-        "ticket", "tickets", "case", "cases", "request", "requests", "issue", "issues", "incident", "incidents",
+        "ticket", "tickets", "task", "tasks", "case", "cases", "request", "requests", "issue", "issues", "incident",
+        "incidents",
         "anfrage", "anfragen", "vorgang", "vorgange", "demande", "demandes", "solicitud", "solicitudes", "incidencia",
         "incidencias", "chamado", "chamados", "solicitacao", "richiesta", "richieste", "segnalazione", "melding",
         "meldingen",

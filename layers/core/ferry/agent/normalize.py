@@ -105,6 +105,8 @@ _NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD_RE = re.compile(r"[^0-9a-z]+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+# A '#' after a word is its number ('task#', 'Item #', 'PO #'); a leading one ('# of employees') is left alone.
+_NUMBER_SIGN_RE = re.compile(r"(?<=[^\W\d_])\s*#(?!\w)")
 
 
 def fold(text: str) -> str:
@@ -181,6 +183,7 @@ def tokens(header: str) -> tuple[str, ...]:
     if not text.isupper():
         text = _CAMEL_RE.sub(" ", text)
     text = fold(text)
+    text = _NUMBER_SIGN_RE.sub(" number ", text)
     text = _NON_WORD_RE.sub(" ", text)
     text = _DIGIT_SPLIT_RE.sub(" ", text)
     out: list[str] = []

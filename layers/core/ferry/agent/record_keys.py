@@ -14,6 +14,7 @@ from ferry.agent.evidence import ColumnInfo, FieldInfo, related
 from ferry.agent.left_out import question_budget
 from ferry.agent.models import MatchQuestion, SheetMatch
 from ferry.agent.pairs import ScoredSheet
+from ferry.agent.phone_numbers_no_key import phone_numbers
 from ferry.agent.synonyms import header_words
 
 # Trailing words that make a header a key: the thing's id, key or number ('server_id', 'PartnerKey', 'CustomerNo').
@@ -46,6 +47,7 @@ def offer_record_key(scored: ScoredSheet, result: SheetMatch) -> None:
         and _keyed_header(col, scored.fields)
         and distinct_values(col)
         and not _pair_of_key_and_value(col, scored.columns)
+        and not phone_numbers(col)  # round 45
     ]
     if not candidates:
         return

@@ -14,6 +14,7 @@ from ferry.agent.calibrate import calibrated
 from ferry.agent.enums import map_enum_values
 from ferry.agent.evidence import ColumnInfo, FieldInfo, enum_mapping, lookup_ids, pct, related, siblings
 from ferry.agent.given_names_alone import given_names_alone, take_as_given_name
+from ferry.agent.login_beside_name import split_rank
 from ferry.agent.models import FieldMatch, SheetMatch
 from ferry.agent.normalize import normalize_header
 from ferry.agent.pairs import (
@@ -326,7 +327,7 @@ def propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
             continue
         # A column with values beats an empty one ('fullname' beside an empty 'displayname'): only what is there
         # can be split.
-        if best is None or (not col.empty, score) > (not best[1].empty, best[0]):
+        if best is None or split_rank(col, score) > split_rank(best[1], best[0]):  # a login gives way: round 45
             best = (score, col)
     if best is None:
         return

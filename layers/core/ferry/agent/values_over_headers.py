@@ -5,25 +5,29 @@ a system's own columns (round 37, `system_columns`); two columns of one record r
 `record_twins`); keys and codes of lists kept elsewhere under a person's, a topic's or a place's header (round 39,
 `lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`); dates under a
 header naming a year field (round 41, `year_of_dates`); country names under a header naming a city (round 44,
-`countries_under_a_place`)."""
+`countries_under_a_place`); an empty column naming a field beside a filled candidate for it (round 45,
+`empty_named_field`), a work item's group asked, not applied, as its category (round 45, `work_item_groups`)."""
 
 from __future__ import annotations
 
 from ferry.agent.countries_under_a_place import countries_under_a_city
 from ferry.agent.currency_codes import codes_for_a_currency
 from ferry.agent.empty_beside_filled import filled_over_empty
+from ferry.agent.empty_named_field import filled_candidate_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.lookup_values import reread_lookup_values
 from ferry.agent.pairs import PairScore
 from ferry.agent.record_twins import reread_record_twins
 from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
+from ferry.agent.work_item_groups import groups_of_work_items
 from ferry.agent.year_of_dates import dates_for_a_year
 
 
 def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     """Each class of the module's docstring, in turn."""
     filled_over_empty(columns, fields, pairs)
+    filled_candidate_over_empty(columns, fields, pairs)
     states_for_an_active_flag(columns, fields, pairs)
     reread_system_columns(columns, fields, pairs)
     reread_record_twins(columns, fields, pairs)
@@ -31,3 +35,4 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     codes_for_a_currency(columns, fields, pairs)
     dates_for_a_year(columns, fields, pairs)
     countries_under_a_city(columns, fields, pairs)
+    groups_of_work_items(columns, fields, pairs)
