@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from ferry.agent.asset_stickers import sticker_codes
 from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
@@ -79,12 +80,17 @@ def _barcode_as_tag(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: l
     j = tags[0]
     for i, col in enumerate(columns):
         top = col.top_concept
-        if top is None or top[0] != "barcode" or top[1] < 0.9 or col.empty:
+        barcode = top is not None and top[0] == "barcode" and top[1] >= 0.9
+        sticker = not barcode and sticker_codes(col)
+        if not (barcode or sticker) or col.empty:
             continue
         values = [v.strip() for v in col.samples if v.strip()]
         if not values or any(" " in v for v in values):
             continue  # words, not a code
-        one_each = len(values) >= _FEWEST_CODES and len(set(values)) == len(values)
+        if sticker:
+            one_each = len(set(values)) == col.filled  # every filled row's code is its own, however few rows
+        else:
+            one_each = len(values) >= _FEWEST_CODES and len(set(values)) == len(values)
         score = APPLIED_SCORE if one_each else ASKED_SCORE
         if score > pairs[i][j].score:
             reason = (

@@ -18,6 +18,8 @@ URL_RE = re.compile(r"^(https?://)?(www\.)?[^\W_][\w\-]*(\.[\w\-]+)*\.[^\W\d_]{2
 _PHONE_CHARS_RE = re.compile(r"^\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$", re.I)
 # Leading-dot decimals ('.5', WooCommerce weights) are numbers too.
 _NUMBER_RE = re.compile(r"^[-+]?((\d{1,3}([,. ']\d{3})+|\d+)([.,]\d+)?|\.\d+)([eE][-+]?\d+)?$")
+# A DOI: the directory code 10, a registrant code of four or more digits, a slash and the item's suffix.
+_DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
 _DECIMAL_RE = re.compile(r"^[-+]?\d+[.,]\d{1,4}$")
 _INT_RE = re.compile(r"^[-+]?\d+$")
 _BOOL_WORDS = frozenset(
@@ -180,6 +182,8 @@ def _is_phone(value: str) -> float:
         return 0.5 if digits >= 10 else 0.3
     if re.match(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$", value):
         return 0.0  # a date, not a phone
+    if _DOI_RE.match(value):
+        return 0.0  # a DOI ('10.1007/11111': registrant prefix, slash, suffix), not a phone
     return 1.0
 
 

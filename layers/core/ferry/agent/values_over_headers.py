@@ -6,18 +6,22 @@ a system's own columns (round 37, `system_columns`); two columns of one record r
 `lookup_values`); a column of currency codes for the currency field (round 38, `currency_codes`); dates under a
 header naming a year field (round 41, `year_of_dates`); country names under a header naming a city (round 44,
 `countries_under_a_place`); an empty column naming a field beside a filled candidate for it (round 45,
-`empty_named_field`), a work item's group asked, not applied, as its category (round 45, `work_item_groups`)."""
+`empty_named_field`), a work item's group asked, not applied, as its category (round 45, `work_item_groups`); DOIs
+under a header naming the DOI (round 46, `doi_values`); sentences under a count's header, left out (round 46,
+`sentences_for_a_count`)."""
 
 from __future__ import annotations
 
 from ferry.agent.countries_under_a_place import countries_under_a_city
 from ferry.agent.currency_codes import codes_for_a_currency
+from ferry.agent.doi_values import dois_under_their_name
 from ferry.agent.empty_beside_filled import filled_over_empty
 from ferry.agent.empty_named_field import filled_candidate_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
 from ferry.agent.lookup_values import reread_lookup_values
 from ferry.agent.pairs import PairScore
 from ferry.agent.record_twins import reread_record_twins
+from ferry.agent.sentences_for_a_count import sentences_for_a_count
 from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
 from ferry.agent.work_item_groups import groups_of_work_items
@@ -36,3 +40,5 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     dates_for_a_year(columns, fields, pairs)
     countries_under_a_city(columns, fields, pairs)
     groups_of_work_items(columns, fields, pairs)
+    dois_under_their_name(columns, fields, pairs)
+    sentences_for_a_count(columns, fields, pairs)
