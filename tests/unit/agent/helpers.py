@@ -86,6 +86,11 @@ def applied_sources(plan: Plan) -> dict[str, list[str]]:
     return {m["field"]: [s["column"] for s in m.get("sources") or [m["source"]]] for m in plan.mappings if m["source"]}
 
 
+def csv_text(header: str, rows: list[str]) -> str:
+    """A small CSV upload's text: the header line, then one line a row."""
+    return header + "\n" + "\n".join(rows) + "\n"
+
+
 def plan_text(tmp_path: Path, text: str, template: Template) -> Plan:
     """The plan of a small CSV upload (`text`) onto `template`, as `ferry plan` makes it."""
     path = tmp_path / "upload.csv"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.match import AUTO_SCORE, score_sheet
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text, sheet
+from tests.unit.agent.helpers import applied_sources, csv_text, named_in_questions, plan_text, sheet
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 TICKETS = ALL["tickets"]
@@ -23,16 +23,12 @@ EMPLOYEES = ALL["employees"]
 _HEX = ["3aa5550b7fe348b98d7b5741afc65534", "9d16e42ecde84c9087537fd5e7f303a2", "aa9f3d767a7d101ce0f62a055bb21628"]
 
 
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
-
-
 # An empty key column beside the filled bare 'id'.
 
 
 def test_an_empty_external_id_gives_the_key_to_the_filled_id(tmp_path: Path) -> None:
     # Given: 'external_id' empty on every row, the record's numeric 'id' filled beside it
-    text = _csv("id,name,external_id", ["370326104793,Acme,", "370326181493,Globex,", "370326182013,Initech,"])
+    text = csv_text("id,name,external_id", ["370326104793,Acme,", "370326181493,Globex,", "370326182013,Initech,"])
     plan = plan_text(tmp_path, text, COMPANIES)
     # Then: the empty column is not applied; the filled 'id' holds the key
     assert applied_sources(plan).get("external_id") == ["id"]
@@ -40,7 +36,7 @@ def test_an_empty_external_id_gives_the_key_to_the_filled_id(tmp_path: Path) -> 
 
 def test_an_empty_notes_beside_a_filled_look_alike_stays_as_it_was(tmp_path: Path) -> None:
     # Near neighbour: only key fields, beside a bare 'id': an empty 'first_name' stays the field, not 'display_name'
-    text = _csv("id,display_name,first_name,email", ["1,Ann Lee,,a@x.org", "2,Bo Li,,b@x.org", "3,Cy Ma,,c@x.org"])
+    text = csv_text("id,display_name,first_name,email", ["1,Ann Lee,,a@x.org", "2,Bo Li,,b@x.org", "3,Cy Ma,,c@x.org"])
     plan = plan_text(tmp_path, text, CUSTOMERS)
     assert "display_name" not in applied_sources(plan).get("first_name", [])
 
@@ -51,7 +47,7 @@ def test_an_empty_notes_beside_a_filled_look_alike_stays_as_it_was(tmp_path: Pat
 def test_a_sys_creation_stamp_gives_way_to_the_opening_date(tmp_path: Path) -> None:
     # Given: ServiceNow-like 'sys_created_on' and 'opened_at' with dates
     rows = [f"T{n},Printer {n},2024-01-0{n} 10:00:00,2024-01-0{n} 10:00:00" for n in (1, 2, 3)]
-    plan = plan_text(tmp_path, _csv("number,short_description,sys_created_on,opened_at", rows), TICKETS)
+    plan = plan_text(tmp_path, csv_text("number,short_description,sys_created_on,opened_at", rows), TICKETS)
     # Then: the ticket's opening is its creation date
     assert applied_sources(plan).get("created_at") == ["opened_at"]
 
@@ -59,7 +55,7 @@ def test_a_sys_creation_stamp_gives_way_to_the_opening_date(tmp_path: Path) -> N
 def test_a_sys_update_stamp_is_still_offered_for_updated_at(tmp_path: Path) -> None:
     # Near neighbour: no column of the record's own reads updated_at: the bookkeeping column is still offered
     rows = [f"T{n},Printer {n},2024-01-0{n} 10:00:00,2024-01-0{n} 10:00:00,2024-02-0{n} 09:00:00" for n in (1, 2, 3)]
-    text = _csv("number,short_description,sys_created_on,opened_at,sys_updated_on", rows)
+    text = csv_text("number,short_description,sys_created_on,opened_at,sys_updated_on", rows)
     plan = plan_text(tmp_path, text, TICKETS)
     assert named_in_questions(plan, "sys_updated_on") or applied_sources(plan).get("updated_at") == ["sys_updated_on"]
 
@@ -87,7 +83,7 @@ def test_a_sys_creator_gives_way_to_the_opener() -> None:
 def test_a_hex_id_beside_a_worker_code_is_asked(tmp_path: Path) -> None:
     # Given: Workday-like 'id' of 32-hex keys beside 'worker_code' of employee numbers
     rows = [f"{h},{code},Ann{n}" for n, (h, code) in enumerate(zip(_HEX, ("10010", "10017", "10018"), strict=True))]
-    plan = plan_text(tmp_path, _csv("id,worker_code,first_name", rows), EMPLOYEES)
+    plan = plan_text(tmp_path, csv_text("id,worker_code,first_name", rows), EMPLOYEES)
     # Then: employee_id is not applied from the hex 'id'; the employee numbers are offered
     assert applied_sources(plan).get("employee_id") != ["id"]
     assert named_in_questions(plan, "worker_code") or applied_sources(plan).get("employee_id") == ["worker_code"]
@@ -96,21 +92,21 @@ def test_a_hex_id_beside_a_worker_code_is_asked(tmp_path: Path) -> None:
 def test_a_numeric_id_beside_a_worker_code_stays_as_it_was(tmp_path: Path) -> None:
     # Near neighbour: an 'id' of plain numbers may be the record's own key: not asked by this class
     rows = [f"{n},{code},Ann{n}" for n, code in zip((1, 2, 3), ("10010", "10017", "10018"), strict=True)]
-    plan = plan_text(tmp_path, _csv("id,worker_code,first_name", rows), EMPLOYEES)
+    plan = plan_text(tmp_path, csv_text("id,worker_code,first_name", rows), EMPLOYEES)
     assert applied_sources(plan).get("employee_id") == ["id"]
 
 
 def test_a_hex_id_beside_company_id_is_not_settled_as_the_key(tmp_path: Path) -> None:
     # Given: Intercom-like hex 'id' beside 'company_id' of the customer's own keys on the companies template
     rows = [f"{h},C-{n}x,Acme {n}" for n, h in enumerate(_HEX)]
-    plan = plan_text(tmp_path, _csv("id,company_id,name", rows), COMPANIES)
+    plan = plan_text(tmp_path, csv_text("id,company_id,name", rows), COMPANIES)
     assert applied_sources(plan).get("external_id") != ["id"]
 
 
 def test_a_uuid_id_beside_one_tenant_id_is_the_key(tmp_path: Path) -> None:
     # Near neighbour: 'organization_id' holds one tenant on every row: no record's own key, so 'id' is
     rows = [f"b4187a44-41f4-46d7-8460-f15a25b3aad{n},Acme {n},ee5a8cd6-312f-4ae6-b044-e2014f09ecc2" for n in (1, 2, 3)]
-    plan = plan_text(tmp_path, _csv("id,name,organization_id", rows), COMPANIES)
+    plan = plan_text(tmp_path, csv_text("id,name,organization_id", rows), COMPANIES)
     assert applied_sources(plan).get("external_id") == ["id"]
 
 
@@ -119,35 +115,35 @@ def test_a_uuid_id_beside_one_tenant_id_is_the_key(tmp_path: Path) -> None:
 
 def test_an_api_address_is_not_the_website(tmp_path: Path) -> None:
     rows = [f"{n},Acme {n},https://x.zendesk.com/api/v2/organizations/{n}.json" for n in (11, 12, 13)]
-    plan = plan_text(tmp_path, _csv("id,name,url", rows), COMPANIES)
+    plan = plan_text(tmp_path, csv_text("id,name,url", rows), COMPANIES)
     assert "website" not in applied_sources(plan)
 
 
 def test_a_web_address_is_still_the_website(tmp_path: Path) -> None:
     rows = [f"{n},Acme {n},https://acme{n}.example.com/about" for n in (11, 12, 13)]
-    plan = plan_text(tmp_path, _csv("id,name,url", rows), COMPANIES)
+    plan = plan_text(tmp_path, csv_text("id,name,url", rows), COMPANIES)
     assert applied_sources(plan).get("website") == ["url"]
 
 
 def test_a_state_of_account_words_is_not_the_address_state(tmp_path: Path) -> None:
     rows = ["Ann,Lee,a@x.org,disabled", "Bo,Li,b@x.org,invited", "Cy,Ma,c@x.org,disabled"]
-    plan = plan_text(tmp_path, _csv("first_name,last_name,email,state", rows), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("first_name,last_name,email,state", rows), CUSTOMERS)
     assert "state" not in applied_sources(plan)
 
 
 def test_a_state_of_place_names_is_still_the_address_state(tmp_path: Path) -> None:
     rows = ["Ann,Lee,a@x.org,Abia", "Bo,Li,b@x.org,Lagos", "Cy,Ma,c@x.org,Kano"]
-    plan = plan_text(tmp_path, _csv("first_name,last_name,email,state", rows), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("first_name,last_name,email,state", rows), CUSTOMERS)
     assert applied_sources(plan).get("state") == ["state"]
 
 
 def test_hex_keys_of_a_person_reference_are_not_the_assignee(tmp_path: Path) -> None:
     rows = [f"T{n},Printer {n},{h}" for n, h in enumerate(_HEX)]
-    plan = plan_text(tmp_path, _csv("number,short_description,assigned_to_value", rows), TICKETS)
+    plan = plan_text(tmp_path, csv_text("number,short_description,assigned_to_value", rows), TICKETS)
     assert "assignee" not in applied_sources(plan)
 
 
 def test_names_of_an_assignee_are_still_the_assignee(tmp_path: Path) -> None:
     rows = [f"T{n},Printer {n},{who}" for n, who in enumerate(("Ann Lee", "Bo Li", "Cy Ma"))]
-    plan = plan_text(tmp_path, _csv("number,short_description,assigned_to_value", rows), TICKETS)
+    plan = plan_text(tmp_path, csv_text("number,short_description,assigned_to_value", rows), TICKETS)
     assert applied_sources(plan).get("assignee") == ["assigned_to_value"]

@@ -9,15 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from tests.unit.agent.helpers import applied_sources, plan_text, question_about
+from tests.unit.agent.helpers import applied_sources, csv_text, plan_text, question_about
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 EMPLOYEES = ALL["employees"]
 COMPANIES = ALL["companies"]
-
-
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
 
 
 def _offered_for(plan: object, field: str) -> list[str]:
@@ -33,7 +29,7 @@ _ROWS = ["10010,25000.0,{0}", "10011,49258.1,{1}", "10012,19848.54,{2}", "10013,
 
 
 def _pay_csv(currency_header: str, values: list[str]) -> str:
-    return _csv(_PAY.format(currency=currency_header), [r.format(*values) for r in _ROWS])
+    return csv_text(_PAY.format(currency=currency_header), [r.format(*values) for r in _ROWS])
 
 
 def test_currency_codes_under_a_long_header_are_asked_for_the_salary_currency(tmp_path: Path) -> None:
@@ -64,6 +60,6 @@ def test_currency_codes_under_a_header_naming_no_currency_are_not_lifted(tmp_pat
 
 
 def test_an_empty_key_column_still_gives_way_to_the_filled_id(tmp_path: Path) -> None:
-    text = _csv("id,name,external_id", ["370326104793,Acme,", "370326181493,Globex,", "370326182013,Initech,"])
+    text = csv_text("id,name,external_id", ["370326104793,Acme,", "370326181493,Globex,", "370326182013,Initech,"])
     plan = plan_text(tmp_path, text, COMPANIES)
     assert applied_sources(plan).get("external_id") == ["id"]

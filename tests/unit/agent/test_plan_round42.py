@@ -12,16 +12,12 @@ from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.evidence import headerless
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_text, question_about, sheet
+from tests.unit.agent.helpers import applied_sources, csv_text, named_in_questions, plan_text, question_about, sheet
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 PUBLICATIONS = ALL["publications"]
 ASSETS = ALL["assets"]
 CUSTOMERS = ALL["customers"]
-
-
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
 
 
 # The date a work came out, for a year field.
@@ -30,7 +26,7 @@ def _csv(header: str, rows: list[str]) -> str:
 def test_a_publish_date_is_asked_for_the_year(tmp_path: Path) -> None:
     # Given: newsletter issues with a publish date and time
     rows = ["Plain post,2023-01-02 16:55:00+00:00,plain-post", "Fancy post,2023-01-05 13:00:00+00:00,fancy-post"]
-    plan = plan_text(tmp_path, _csv("subject,publish_date,slug", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("subject,publish_date,slug", rows), PUBLICATIONS)
     # Then: it is offered for the year, never applied (the date is cut to its year)
     assert "year" not in applied_sources(plan)
     assert "'publish_date'" in question_about(plan, "year")
@@ -39,7 +35,7 @@ def test_a_publish_date_is_asked_for_the_year(tmp_path: Path) -> None:
 def test_a_bare_date_header_of_years_is_asked_for_the_year(tmp_path: Path) -> None:
     # Given: Dublin Core records whose 'date' holds bare years
     rows = ["Village on a hillside,1930,Image", "River crossing,1931,Image"]
-    plan = plan_text(tmp_path, _csv("title,date,type", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,date,type", rows), PUBLICATIONS)
     # Then: 'date' is offered for the year
     assert "'date'" in question_about(plan, "year")
 
@@ -47,7 +43,7 @@ def test_a_bare_date_header_of_years_is_asked_for_the_year(tmp_path: Path) -> No
 def test_a_date_header_of_words_is_not_asked_for_the_year(tmp_path: Path) -> None:
     # Near neighbour: a 'date' of words holds no year
     rows = ["Village on a hillside,undated,Image", "River crossing,circa,Image"]
-    plan = plan_text(tmp_path, _csv("title,date,type", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,date,type", rows), PUBLICATIONS)
     assert not named_in_questions(plan, "date")
 
 
@@ -57,7 +53,7 @@ def test_a_date_header_of_words_is_not_asked_for_the_year(tmp_path: Path) -> Non
 def test_a_header_naming_fields_over_capitalised_words_is_a_header(tmp_path: Path) -> None:
     # Given: configuration items whose states are capitalised words, as 'Deployment State' is
     rows = [f'"TestConfigItem{n}","Production","Operational"' for n in range(4)]
-    plan = plan_text(tmp_path, _csv('"Name","Deployment State","Incident State"', rows), ASSETS)
+    plan = plan_text(tmp_path, csv_text('"Name","Deployment State","Incident State"', rows), ASSETS)
     # Then: the first row is read as the header and 'Name' is the asset's name
     assert applied_sources(plan).get("name") == ["Name"]
 
@@ -78,7 +74,7 @@ def test_a_first_row_of_names_over_names_is_still_data() -> None:
 def test_a_creator_in_catalogue_form_is_the_author(tmp_path: Path) -> None:
     # Given: a creator written surname first with life dates
     rows = ["Village on a hillside,'Andrews, John Nevins 1891-1980'", "River crossing,'Smith, Mary Ann 1900-1975'"]
-    text = _csv("title,creator", rows).replace("'", '"')
+    text = csv_text("title,creator", rows).replace("'", '"')
     plan = plan_text(tmp_path, text, PUBLICATIONS)
     # Then: it is applied to the authors, with no question about its values
     assert applied_sources(plan).get("authors") == ["creator"]
@@ -88,7 +84,7 @@ def test_a_creator_in_catalogue_form_is_the_author(tmp_path: Path) -> None:
 def test_sentences_under_creator_are_still_doubted(tmp_path: Path) -> None:
     # Near neighbour: sentences are no names
     rows = ["Village,This photo was taken in the village.", "River,It shows the river crossing at dawn."]
-    plan = plan_text(tmp_path, _csv("title,creator", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,creator", rows), PUBLICATIONS)
     assert applied_sources(plan).get("authors") != ["creator"] or named_in_questions(plan, "creator")
 
 
@@ -97,7 +93,7 @@ def test_sentences_under_creator_are_still_doubted(tmp_path: Path) -> None:
 
 def test_a_pin_code_is_the_postal_code(tmp_path: Path) -> None:
     rows = ["Asha,Rao,12 MG Road,Bengaluru,560001", "Ravi,Iyer,4 Park Street,Kolkata,700016"]
-    plan = plan_text(tmp_path, _csv("first_name,last_name,street,city,PIN Code", rows), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("first_name,last_name,street,city,PIN Code", rows), CUSTOMERS)
     assert applied_sources(plan).get("postal_code") == ["PIN Code"]
 
 
@@ -109,7 +105,7 @@ PRODUCTS = ALL["products"]
 def test_the_type_of_another_thing_is_not_offered_for_the_category(tmp_path: Path) -> None:
     # Given: electronic parts whose package type is a word of its own
     rows = ["LM358,Op amp,8-DIP,5", "NE555,Timer,8-SOIC,9"]
-    plan = plan_text(tmp_path, _csv("PartNumber,Description,PackageType,Quantity", rows), PRODUCTS)
+    plan = plan_text(tmp_path, csv_text("PartNumber,Description,PackageType,Quantity", rows), PRODUCTS)
     # Then: the package's type is not put to the person as the product's category
     assert not named_in_questions(plan, "PackageType")
 
@@ -117,14 +113,14 @@ def test_the_type_of_another_thing_is_not_offered_for_the_category(tmp_path: Pat
 def test_a_bare_type_is_still_read_for_the_category(tmp_path: Path) -> None:
     # Near neighbour: a 'Type' of its own names the product's kind
     rows = ["LM358,Op amp,Amplifier,5", "NE555,Timer,Timer IC,9"]
-    plan = plan_text(tmp_path, _csv("PartNumber,Description,Type,Quantity", rows), PRODUCTS)
+    plan = plan_text(tmp_path, csv_text("PartNumber,Description,Type,Quantity", rows), PRODUCTS)
     assert applied_sources(plan).get("category") == ["Type"] or named_in_questions(plan, "Type")
 
 
 def test_ids_of_a_list_the_file_lacks_are_not_asked_for_a_text_field(tmp_path: Path) -> None:
     # Given: parts whose part and mounting types are ids into lists the file does not hold
     rows = ["LM358,Op amp,14,1,5", "NE555,Timer,12,2,9"]
-    plan = plan_text(tmp_path, _csv("PartNumber,Description,PartTypeId,MountingTypeId,Quantity", rows), PRODUCTS)
+    plan = plan_text(tmp_path, csv_text("PartNumber,Description,PartTypeId,MountingTypeId,Quantity", rows), PRODUCTS)
     # Then: no question asks which of them holds the category (the answer would import numbers)
     assert not named_in_questions(plan, "PartTypeId")
     assert not named_in_questions(plan, "MountingTypeId")

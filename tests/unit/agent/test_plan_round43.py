@@ -9,14 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from tests.unit.agent.helpers import applied_sources, plan_text
+from tests.unit.agent.helpers import applied_sources, csv_text, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 CUSTOMERS = ALL["customers"]
-
-
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
 
 
 # One private customer with a salutation, the others companies without one (as accounting exports hold them).
@@ -25,7 +21,7 @@ _ROWS = ["10000,Frau,Dr.,Sabine,Muster", "70001,,,,Meyer GmbH", "70002,,,,Schulz
 
 def test_anrede_is_the_salutation(tmp_path: Path) -> None:
     # Given: German customers whose 'Anrede' holds 'Frau' once, beside an academic title
-    plan = plan_text(tmp_path, _csv("Konto,Anrede,Titel/Akad. Grad,Vorname,Name", _ROWS), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("Konto,Anrede,Titel/Akad. Grad,Vorname,Name", _ROWS), CUSTOMERS)
     applied = applied_sources(plan)
     # Then: it is the salutation, never the gender
     assert applied.get("salutation") == ["Anrede"]
@@ -35,6 +31,6 @@ def test_anrede_is_the_salutation(tmp_path: Path) -> None:
 def test_geschlecht_stays_the_gender(tmp_path: Path) -> None:
     # Near neighbour: 'Geschlecht' (sex) of w/m is the gender
     rows = ["10000,w,Dr.,Sabine,Muster", "10001,m,,Jan,Meyer", "10002,w,,Eva,Schulz"]
-    plan = plan_text(tmp_path, _csv("Konto,Geschlecht,Titel/Akad. Grad,Vorname,Name", rows), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("Konto,Geschlecht,Titel/Akad. Grad,Vorname,Name", rows), CUSTOMERS)
     applied = applied_sources(plan)
     assert applied.get("gender") == ["Geschlecht"]

@@ -14,17 +14,20 @@ from pathlib import Path
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.index_suffixes import without_index_suffix
 from ferry.agent.value_keys import HEX_KEY, UUID_KEY
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_real_file, plan_text, question_about
+from tests.unit.agent.helpers import (
+    applied_sources,
+    csv_text,
+    named_in_questions,
+    plan_real_file,
+    plan_text,
+    question_about,
+)
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 PUBLICATIONS = ALL["publications"]
 PEOPLE = ALL["people"]
 COMPANIES = ALL["companies"]
 CUSTOMERS = ALL["customers"]
-
-
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
 
 
 # A search index's type suffix.
@@ -46,7 +49,7 @@ def test_words_that_only_end_like_a_suffix_stay() -> None:
 def test_a_suffixed_title_beside_an_unsuffixed_header_is_the_title(tmp_path: Path) -> None:
     # Given: one Solr field among plain headers (too few to be the sheet's shared tag)
     rows = ["A random image,http://example.org/1.jpg,Lorem ipsum", "Another image,http://example.org/2.jpg,Dolor"]
-    plan = plan_text(tmp_path, _csv("title_tesim,url,notes", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title_tesim,url,notes", rows), PUBLICATIONS)
     # Then: it is the title
     assert applied_sources(plan).get("title") == ["title_tesim"]
 
@@ -62,7 +65,7 @@ def test_substack_post_id_and_post_date_are_asked() -> None:
 
 def test_a_post_date_is_asked_for_the_year(tmp_path: Path) -> None:
     rows = ["Hello,2022-08-12T12:11:23.230Z,newsletter", "Again,2022-08-13T12:11:23.230Z,podcast"]
-    plan = plan_text(tmp_path, _csv("title,post_date,audience", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,post_date,audience", rows), PUBLICATIONS)
     assert "year" not in applied_sources(plan)
     assert "'post_date'" in question_about(plan, "year")
 
@@ -70,7 +73,7 @@ def test_a_post_date_is_asked_for_the_year(tmp_path: Path) -> None:
 def test_a_post_update_date_is_not_asked_for_the_year(tmp_path: Path) -> None:
     # Near neighbour: without the record's word the header says 'updated', a record-keeping date, not publication
     rows = ["Hello,2022-08-12T12:11:23.230Z,newsletter", "Again,2022-08-13T12:11:23.230Z,podcast"]
-    plan = plan_text(tmp_path, _csv("title,post_updated,audience", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,post_updated,audience", rows), PUBLICATIONS)
     assert "year" not in applied_sources(plan)
     assert not named_in_questions(plan, "post_updated")
 
@@ -91,7 +94,7 @@ def test_goobi_sender_is_the_author() -> None:
 def test_a_sender_is_no_gender(tmp_path: Path) -> None:
     # Near neighbour: the spelling 'sender' was once corrected to 'gender'
     rows = ["Ann,Lee,Mr Smith", "Bob,Ray,Ms Jones"]
-    plan = plan_text(tmp_path, _csv("first_name,last_name,sender", rows), PEOPLE)
+    plan = plan_text(tmp_path, csv_text("first_name,last_name,sender", rows), PEOPLE)
     assert "sender" not in {c for cols in applied_sources(plan).values() for c in cols}
 
 
@@ -107,7 +110,7 @@ def test_datev_vat_id_and_tax_number_are_a_choice() -> None:
 def test_a_filled_vat_id_is_the_tax_id(tmp_path: Path) -> None:
     # Near neighbour: one column, filled, is applied as before
     rows = ["10000,Meyer GmbH,DE123456789", "10001,Schulze GmbH,DE987654321"]
-    plan = plan_text(tmp_path, _csv("Konto,Firma,USt-IdNr.", rows), CUSTOMERS)
+    plan = plan_text(tmp_path, csv_text("Konto,Firma,USt-IdNr.", rows), CUSTOMERS)
     assert applied_sources(plan).get("tax_id") == ["USt-IdNr."]
 
 
@@ -122,13 +125,13 @@ def test_asreview_place_published_of_countries_is_no_city() -> None:
 def test_a_place_of_publication_of_cities_stays_the_city(tmp_path: Path) -> None:
     # Near neighbour: cities under the same header
     rows = ["A title,Berlin,2014", "Another title,Paris,2006", "Third title,London,2010"]
-    plan = plan_text(tmp_path, _csv("title,place_published,year", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,place_published,year", rows), PUBLICATIONS)
     assert applied_sources(plan).get("city") == ["place_published"]
 
 
 def test_a_place_of_countries_is_offered_for_the_country(tmp_path: Path) -> None:
     rows = ["A title,United States,2014", "Another title,Germany,2006", "Third title,France,2010"]
-    plan = plan_text(tmp_path, _csv("title,place_published,year", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("title,place_published,year", rows), PUBLICATIONS)
     assert "city" not in applied_sources(plan)
     assert "'place_published'" in question_about(plan, "country")
 

@@ -10,16 +10,12 @@ from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.profile import profile_column
-from tests.unit.agent.helpers import applied_sources, named_in_questions, plan_real_file, plan_text
+from tests.unit.agent.helpers import applied_sources, csv_text, named_in_questions, plan_real_file, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 ASSETS = ALL["assets"]
 PUBLICATIONS = ALL["publications"]
 PRODUCTS = ALL["products"]
-
-
-def _csv(header: str, rows: list[str]) -> str:
-    return header + "\n" + "\n".join(rows) + "\n"
 
 
 # A sticker is the code stuck on the asset: its tag.
@@ -33,21 +29,21 @@ def test_bike_index_sticker_is_the_asset_tag() -> None:
 def test_a_sticker_shared_by_two_rows_is_asked(tmp_path: Path) -> None:
     # Near neighbour: a code on two assets is no one asset's tag
     rows = ["Trek,Roscoe 8,BK-0001", "Surly,Midnight Special,BK-0001", "Giant,Talon,BK-0003"]
-    plan = plan_text(tmp_path, _csv("Make,Model,Frame Sticker", rows), ASSETS)
+    plan = plan_text(tmp_path, csv_text("Make,Model,Frame Sticker", rows), ASSETS)
     assert "asset_tag" not in applied_sources(plan)
     assert named_in_questions(plan, "Frame Sticker")
 
 
 def test_a_sticker_of_distinct_codes_is_the_asset_tag(tmp_path: Path) -> None:
     rows = ["Trek,Roscoe 8,BK-0001", "Surly,Midnight Special,BK-0002", "Giant,Talon,BK-0003"]
-    plan = plan_text(tmp_path, _csv("Make,Model,Frame Sticker", rows), ASSETS)
+    plan = plan_text(tmp_path, csv_text("Make,Model,Frame Sticker", rows), ASSETS)
     assert applied_sources(plan).get("asset_tag") == ["Frame Sticker"]
 
 
 def test_a_sticker_price_or_a_sticker_flag_is_no_tag(tmp_path: Path) -> None:
     # Near neighbours: the header ends in another word, or the values are yes/no flags
     rows = ["Trek,Roscoe 8,12.50,yes", "Surly,Midnight Special,9.99,no", "Giant,Talon,4.00,yes"]
-    plan = plan_text(tmp_path, _csv("Make,Model,Sticker Price,Has Sticker", rows), ASSETS)
+    plan = plan_text(tmp_path, csv_text("Make,Model,Sticker Price,Has Sticker", rows), ASSETS)
     assert "asset_tag" not in applied_sources(plan)
     assert not any(".q_asset_tag_" in q.id and "Sticker" in str(q.options) for q in plan.questions)
 
@@ -68,14 +64,14 @@ def test_a_digits_only_doi_is_no_phone_number() -> None:
 
 def test_a_prefixed_doi_header_over_dois_is_applied(tmp_path: Path) -> None:
     rows = ['"On graphs",10.1007/11111', '"On trees",https://doi.org/10.1016/2222', '"On paths",doi:10.1145/33333']
-    plan = plan_text(tmp_path, _csv("Title,Paper DOI", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("Title,Paper DOI", rows), PUBLICATIONS)
     assert applied_sources(plan).get("doi") == ["Paper DOI"]
 
 
 def test_dois_under_a_header_naming_no_doi_are_not_applied(tmp_path: Path) -> None:
     # Near neighbour: the values alone do not pull a column the header does not name onto the DOI
     rows = ['"On graphs",10.1007/11111', '"On trees",10.1016/2222', '"On paths",10.1145/33333']
-    plan = plan_text(tmp_path, _csv("Title,Reference", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("Title,Reference", rows), PUBLICATIONS)
     assert "doi" not in applied_sources(plan)
 
 
@@ -89,14 +85,14 @@ def test_pubmed_citation_is_not_the_number_of_citations() -> None:
 
 def test_a_citation_of_sentences_is_no_count(tmp_path: Path) -> None:
     rows = ['"On graphs","Nature. 2021 Dec 21;1(2):10-11."', '"On trees","Science. 2020 Jan 3;5(1):1-9."']
-    plan = plan_text(tmp_path, _csv("Title,Citation", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("Title,Citation", rows), PUBLICATIONS)
     assert "citations" not in applied_sources(plan)
 
 
 def test_a_count_of_citations_is_still_applied(tmp_path: Path) -> None:
     # Near neighbour: numbers under the header
     rows = ['"On graphs",12', '"On trees",3', '"On paths",0']
-    plan = plan_text(tmp_path, _csv("Title,Citations", rows), PUBLICATIONS)
+    plan = plan_text(tmp_path, csv_text("Title,Citations", rows), PUBLICATIONS)
     assert applied_sources(plan).get("citations") == ["Citations"]
 
 
