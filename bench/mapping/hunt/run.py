@@ -5,9 +5,10 @@
 Each file's columns were labelled (their field, or none) before the planner ran on them; every fifth file of each
 batch is the held-out split `heldout`, looked at only in aggregate. Planned and scored as `real_files.py` plans and
 scores a real file; `-v` lists the wrong auto-applied and silently dropped columns of the `hunt` and `hunt2` splits
-only. The second hunt's files (`h2_*`) are the splits `hunt2` and `heldout2` (held out the same way).
-See bench/mapping/real/SOURCES.md, "A hunt for wrong auto-applied mappings" and "A second hunt for wrong auto-applied
-mappings".
+only. The second hunt's files (`h2_*`) are the splits `hunt2` and `heldout2` (held out the same way); the files of
+issue 12's header vocabulary in more languages (`h3_*`, one per language) are the held-out split `heldout3`.
+See bench/mapping/real/SOURCES.md, "A hunt for wrong auto-applied mappings", "A second hunt for wrong auto-applied
+mappings" and "Header vocabulary in more languages (issue 12)".
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import bench.mapping.real_files as real_files  # noqa: E402
 def main(argv: list[str]) -> int:
     real_files.REAL_DIR = HERE / "files"
     entries = real_files.load_labels(HERE / "labels.json")
-    for split in ("hunt", "heldout", "hunt2", "heldout2"):
+    for split in ("hunt", "heldout", "hunt2", "heldout2", "heldout3"):
         t = real_files.RealTally()
         for entry in entries:
             if entry.split == split:

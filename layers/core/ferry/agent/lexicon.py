@@ -1,5 +1,6 @@
 """The multilingual lexicon: header phrases per concept in French, Spanish, German, Portuguese, Italian and Dutch,
-plus the vocabularies of common export tools (vendor field names, once split into words).
+plus the vocabularies of common export tools (vendor field names, once split into words); more languages are in
+`lexicon_more`, merged here.
 
 Data only, kept reviewable: one entry per concept, one line per language. Phrases are written as a person types
 them (accents and case allowed); `synonyms` folds them (`normalize.tokens`) and merges them with the core
@@ -9,6 +10,8 @@ fields decide), never to one at random.
 """
 
 from __future__ import annotations
+
+from ferry.agent.lexicon_more import MORE_LEXICON, MORE_NAME_WORDS, MORE_UNSPACED_GLOSSES
 
 # fmt: off
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
@@ -579,6 +582,9 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 # fmt: on
+# More languages (issue 12: Nordic, Slavic, Turkish, Indonesian, Greek, Japanese romaji...) live in their own module.
+for _concept, _by_language in MORE_LEXICON.items():
+    LEXICON.setdefault(_concept, {}).update(_by_language)
 
 # Words that only decorate a header in an export: units, currencies and markers ('Deal Amount (USD)').
 NOISE_WORDS = frozenset(
@@ -596,7 +602,7 @@ SUFFIX_WORDS = frozenset({"name", "id", "ids", "code", "type", "text", "label", 
 # The word 'name' in other languages: a record's name when the template's records are not people ('nombre' of a
 # carrier, 'Bezeichnung' of a product). Folded form, as `normalize.tokens` gives it.
 NAME_WORDS = frozenset({"nombre", "nom", "naam", "nome", "bezeichnung", "denominacion", "designation", "razon social",
-                        "ragione sociale", "raison sociale", "nazwa", "benaming"})  # fmt: skip
+                        "ragione sociale", "raison sociale", "nazwa", "benaming"}) | MORE_NAME_WORDS  # fmt: skip
 
 
 # The words a template's own records go by: in a header they name the record, not the column ('Asset Notes' in an
@@ -668,9 +674,15 @@ ENTITY_WORDS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 
-def phrases() -> dict[str, tuple[str, ...]]:
-    """Every concept's phrases of every language, in one tuple per concept."""
-    return {concept: tuple(p for group in langs.values() for p in group) for concept, langs in LEXICON.items()}
+def phrases(*, languages_of_more: bool = True) -> dict[str, tuple[str, ...]]:
+    """Every concept's phrases of every language, in one tuple per concept (without `lexicon_more`'s, if asked)."""
+    more = {language for by_language in MORE_LEXICON.values() for language in by_language}
+    return {
+        concept: tuple(
+            p for language, group in langs.items() if languages_of_more or language not in more for p in group
+        )
+        for concept, langs in LEXICON.items()
+    }
 
 
 # Header words in scripts written without spaces (Japanese, Chinese): each term and its English gloss, which the
@@ -716,3 +728,4 @@ UNSPACED_GLOSSES: dict[str, str] = {
     "優先級": "priority",
 }
 # fmt: on
+UNSPACED_GLOSSES.update(MORE_UNSPACED_GLOSSES)

@@ -103,7 +103,8 @@ ABBREVIATIONS: dict[str, str] = {
 _KEY_WORDS = frozenset({"id", "ref", "reference", "key"})
 _NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}
 _CAMEL_RE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+# Greek and Cyrillic letters are word letters too (lower-case, accents folded): 'Επώνυμο', 'Фамилия'.
+_NON_WORD_RE = re.compile(r"[^0-9a-z\u03b1-\u03c9\u0430-\u045f\u0491]+")
 _DIGIT_SPLIT_RE = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 # A '#' after a word is its number ('task#', 'Item #', 'PO #'); a leading one ('# of employees') is left alone.
 _NUMBER_SIGN_RE = re.compile(r"(?<=[^\W\d_])\s*#(?!\w)")
@@ -113,7 +114,14 @@ def fold(text: str) -> str:
     """Lower-case and strip accents (ß→ss, é→e) so German/French/Spanish headers compare with plain ASCII."""
     text = text.replace("ß", "ss").replace("ẞ", "ss")
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().translate(_PLAIN_LETTERS)
+
+
+# Letters NFKD leaves whole (no accent to strip), as export tools spell them in plain letters: Polish 'ł', Turkish
+# dotless i, Vietnamese 'đ', Danish and Norwegian 'ø' and 'æ'; Greek's final sigma is its sigma.
+_PLAIN_LETTERS = str.maketrans({"ł": "l", "\N{LATIN SMALL LETTER DOTLESS I}": "i", "đ": "d", "ø": "o", "æ": "ae",
+                                "œ": "oe", "ð": "d", "þ": "th",
+                                "\N{GREEK SMALL LETTER FINAL SIGMA}": "\N{GREEK SMALL LETTER SIGMA}"})  # fmt: skip
 
 
 def strip_vendor(header: str) -> str:

@@ -6,6 +6,7 @@ normalised form (see `normalize.tokens`): lower-case, accents folded, words sepa
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -14,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ferry.agent.documented import phrases as documented_phrases
 from ferry.agent.lexicon import ENTITY_WORDS, LEXICON, NAME_WORDS, NOISE_WORDS
 from ferry.agent.lexicon import phrases as lexicon_phrases
+from ferry.agent.lexicon_more import MORE_LEXICON
 from ferry.agent.normalize import fold, join_tokens, tokens
 
 # fmt: off
@@ -270,6 +272,12 @@ SOFT_WORDS = frozenset(
 
 # The multilingual lexicon and the export tools' vocabularies (ferry.agent.lexicon), and the labels widely used
 # systems document for their import templates (ferry.agent.documented), join the core vocabulary.
+_WITHOUT_MORE_LANGUAGES = frozenset(
+    p
+    for source in (CONCEPTS, lexicon_phrases(languages_of_more=False), documented_phrases())
+    for g in source.values()
+    for p in g
+)
 for _source in (lexicon_phrases(), documented_phrases()):
     for _concept, _phrases in _source.items():
         CONCEPTS[_concept] = tuple(dict.fromkeys(CONCEPTS.get(_concept, ()) + _phrases))
@@ -309,11 +317,24 @@ def _phrase_index() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _short_words_of_more_languages() -> frozenset[str]:
+    """Words of three letters or fewer that only `lexicon_more`'s phrases bring ('pa' of Danish 'på lager', Vietnamese
+    'so' and 'ma'): in a header they are rather a prefix or an abbreviation ('paCity', 'paCountry'), so stay unknown."""
+    more = {p for by_language in MORE_LEXICON.values() for group in by_language.values() for p in group}
+
+    def short(phrases: Iterable[str]) -> set[str]:
+        return {w for p in phrases for w in join_tokens(tokens(p)).split() if len(w) <= 3}
+
+    return frozenset(short(more) - short(_WITHOUT_MORE_LANGUAGES))
+
+
+@lru_cache(maxsize=1)
 def vocabulary_words() -> frozenset[str]:
     """Every word the vocabulary knows (used to segment run-together headers such as 'BILLINGCOUNTRY')."""
     words: set[str] = set()
     for phrase in _phrase_index():
         words.update(phrase.replace("email", "e mail email").split())
+    words -= _short_words_of_more_languages()
     words.update(
         {"date", "number", "name", "code", "id", "is", "has", "count", "total", "expected", "next", "step", "last",
          "activity", "by", "quantity", "fiscal", "quarter", "forecast", "won", "closed", "deleted", "master",
