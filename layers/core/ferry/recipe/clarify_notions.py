@@ -43,7 +43,15 @@ NOTIONS: list[_Rule] = [
     # values that do not pass the checks: 'do not pass validation', 'fail to meet the format'
     (re.compile(r"\b(?:do(?:es)?\s+not|don'?t|doesn'?t|didn'?t|won'?t|can'?t|cannot|fail(?:s|ed)?\s+to|never|not)\s+"
                 r"(?:pass(?:ing)?|clear(?:ing)?|meet(?:ing)?|satisfy(?:ing)?)\s+(?:the\s+)?(?:validation|validity\s+"
-                r"checks?|checks?|rules?|format)\b", re.I), "are invalid"),
+                r"checks?|checks?|rules?|format|inspections?|audits?|reviews?|tests?|quality\s+control|qa)\b", re.I),
+     "are invalid"),
+    # round 27 (dev33): values that fail a check said as a trade's verdict: 'fail inspection', 'flunk the audit'
+    (re.compile(r"\b(?:fail(?:s|ed|ing)?|flunk(?:s|ed)?)\s+(?:the\s+)?(?:inspections?|audits?|quality\s+control|qa|"
+                r"validation|checks?)\b", re.I), "are invalid"),
+    # round 27 (dev33): rows taken out before the import: 'withdrawn', 'held back', 'set aside', 'screened out'
+    # (not 'pulled' or 'taken out': 'pulled from', 'taken out of' say where a value comes from)
+    (re.compile(r"\b(?:are|is|get|gets|will\s+be|were)\s+(?:withdrawn|held\s+back|set\s+aside|screened\s+out|"
+                r"filtered\s+out|scrubbed)\b", re.I), "are dropped"),
     # 'the data in X' (never the date a typo away): the values
     (re.compile(r"\bdata\b", re.I), "values"),
     # where a field's values come from: 'origin', 'provenance', 'populated from', 'what feeds X'

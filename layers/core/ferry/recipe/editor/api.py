@@ -19,6 +19,7 @@ from ferry.core.outcomes import Answer
 from ferry.recipe.editor.bag import bag_commands, not_a_request
 from ferry.recipe.editor.comment_wording import comment_worded
 from ferry.recipe.editor.courtesy import courteous
+from ferry.recipe.editor.field_layouts import laid_out_request
 from ferry.recipe.editor.figures import figured
 from ferry.recipe.editor.fit import (
     misfit_question,
@@ -39,8 +40,10 @@ from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.session import Edit, Session, not_understood
+from ferry.recipe.editor.spoken_forms import spoken_form
 from ferry.recipe.editor.status_news import status_request
 from ferry.recipe.editor.surrounds import without_surrounds
+from ferry.recipe.editor.trade_figures import trade_figured
 from ferry.recipe.editor.trade_wording import trade_worded
 from ferry.recipe.model import Recipe, TemplateRecipe
 
@@ -61,8 +64,11 @@ def edit_recipe(
     message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
     message = status_request(message)  # round 25: a status update's marked request, its news set aside
     message = out_of_office_request(message)  # round 26: an auto-reply's request, its absence notice set aside
+    message = laid_out_request(message)  # round 27: a headed note's verdict, a calendar invite's body
     message = trade_worded(message)  # round 25: Jira markup, a purpose after a split, learners' and trade wording
     message = figured(message)  # round 26: 'X sits this one out', 'Y is the spare', 'X isn't a lost cause: …'
+    message = trade_figured(message)  # round 27: 'fail over to Y', "X doesn't make the cut", 'is not to be imported'
+    message = spoken_form(message)  # round 27: pairs described or 'shall be read as', 'connect F with C', ', eh?'
     message = comment_worded(message)  # round 26: dialect fillers, a closing offer, arrowed pairs under a label
     message = without_surrounds(message)  # round 24: a heading line, a chat paste's times, a reason after the request
     plain = courteous(message)

@@ -80,7 +80,15 @@ _FINE_AS_IS_RE = re.compile(
     r"is|are)\s+(?:fine|ok|okay|good|all\s+right|alright|correct)\s+(?:as\s+(?:is|it\s+is|they\s+are)|the\s+way\s+(?:it|they)\s+(?:is|are))\b",
     re.I,
 )
+# round 27: a change put up for discussion, not asked for: 'discuss whether …', 'talk about using …', 'Discuss: …'
+_DISCUSSED_RE = re.compile(
+    r"\b(?:discuss(?:es|ed|ing)?|talk(?:s|ed|ing)?\s+(?:about|over|through)|debat(?:e|es|ed|ing)|weigh(?:ing)?\s+up)\s+"
+    r"(?:whether|if|how|using|the\s+(?:idea|option|question)|options?)\b|\b(?:to\s+be|up\s+for)\s+discuss(?:ed|ion)\b|"
+    r"^\W*(?:discuss|to\s+discuss|for\s+discussion|open\s+question)\s*:",
+    re.I,
+)
 _CHECKS: list[tuple[re.Pattern[str], str]] = [
+    (_DISCUSSED_RE, "it puts the change up for discussion"),
     (_INDIRECT_QUESTION_RE, "it asks a question, not for a change"),
     (_NOBODY_ASKED_RE, "it says nobody asked for it"),
     (_RELAYED_QUESTION_RE, "it asks whether to do what was relayed"),
