@@ -37,6 +37,7 @@ shared/notes/agent-dialogues.md and print how many did what the row requires.
 .venv/bin/python bench/language/run.py --split dev32          # dev.json's thirty-second: blind check after round 25
 .venv/bin/python bench/language/run.py --split dev33          # dev.json's thirty-third: blind check after round 26
 .venv/bin/python bench/language/run.py --split dev34          # dev.json's thirty-fourth: blind check after round 27
+.venv/bin/python bench/language/run.py --split dev35          # dev.json's thirty-fifth: blind check after round 28
 .venv/bin/python bench/language/run.py --planner bedrock      # the same corpus through BedrockPlanner
 
 How to read it (bench/language/README.md has the rules). Each update entry is sent to the planner's `update` on the
@@ -194,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--split",
-        choices=["train", "test", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 35)), "all"],
+        choices=["train", "test", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 36)), "all"],
         default="all",
     )
     parser.add_argument("--planner", choices=["heuristic", "bedrock"], default="heuristic")
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planner: {args.planner}")
     splits = ["train", "test"] if args.split == "all" else [args.split]
     print(
-        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev34 in dev.json); "
+        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev35 in dev.json); "
         f"split(s) run: {', '.join(splits)} (the test split is never tuned on); "
         f"PYTHONHASHSEED={os.environ.get('PYTHONHASHSEED', 'random')}\n"
     )
