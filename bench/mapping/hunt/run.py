@@ -4,11 +4,12 @@
 
 Each file's columns were labelled (their field, or none) before the planner ran on them; every fifth file of each
 batch is the held-out split `heldout`, looked at only in aggregate. Planned and scored as `real_files.py` plans and
-scores a real file; `-v` lists the wrong auto-applied and silently dropped columns of the `hunt` and `hunt2` splits
-only. The second hunt's files (`h2_*`) are the splits `hunt2` and `heldout2` (held out the same way); the files of
-issue 12's header vocabulary in more languages (`h3_*`, one per language) are the held-out split `heldout3`.
+scores a real file; `-v` lists the wrong auto-applied and silently dropped columns of the `hunt`, `hunt2` and `hunt4`
+splits only. The second hunt's files (`h2_*`) are the splits `hunt2` and `heldout2` (held out the same way); the files
+of issue 12's header vocabulary in more languages (`h3_*`, one per language) are the held-out split `heldout3`; the
+third hunt's files (`h4_*`) are the splits `hunt4` and `heldout4` (every fourth file of each batch held out).
 See bench/mapping/real/SOURCES.md, "A hunt for wrong auto-applied mappings", "A second hunt for wrong auto-applied
-mappings" and "Header vocabulary in more languages (issue 12)".
+mappings", "A third hunt for wrong auto-applied mappings" and "Header vocabulary in more languages (issue 12)".
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import bench.mapping.real_files as real_files  # noqa: E402
 def main(argv: list[str]) -> int:
     real_files.REAL_DIR = HERE / "files"
     entries = real_files.load_labels(HERE / "labels.json")
-    for split in ("hunt", "heldout", "hunt2", "heldout2", "heldout3"):
+    for split in ("hunt", "heldout", "hunt2", "heldout2", "heldout3", "hunt4", "heldout4"):
         t = real_files.RealTally()
         for entry in entries:
             if entry.split == split:
@@ -36,7 +37,7 @@ def main(argv: list[str]) -> int:
             f"{t.recalled}/{t.labelled}, handled {t.handled}/{t.labelled}, silently dropped {t.dropped}, "
             f"questions {t.questions}"
         )
-        if "-v" in argv and split in ("hunt", "hunt2"):
+        if "-v" in argv and split in ("hunt", "hunt2", "hunt4"):
             for line in t.wrong:
                 print("  wrong  ", line)
             for line in t.dropped_columns:

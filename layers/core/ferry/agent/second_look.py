@@ -17,6 +17,7 @@ from ferry.agent.given_names_alone import given_names_alone, take_as_given_name
 from ferry.agent.login_beside_name import split_rank
 from ferry.agent.models import FieldMatch, SheetMatch
 from ferry.agent.normalize import normalize_header
+from ferry.agent.others_names import names_someone_else
 from ferry.agent.pairs import (
     AUTO_SCORE,
     BARE_NAMES,
@@ -296,6 +297,13 @@ def _bare_name(
 
 
 def split_score(col: ColumnInfo) -> float:
+    """How well a column's values split into the first and last name; a name the header gives to someone else
+    ('employee.manager.name', 'Supervisor Name') is asked, never split into the record's own (agent/others_names.py)."""
+    score = _whole_name_score(col)
+    return min(score, ASK_SPLIT_SCORE) if names_someone_else(col) else score
+
+
+def _whole_name_score(col: ColumnInfo) -> float:
     """How surely a column holds full person names that could be split (0 when it does not)."""
     if col.json_path is not None:
         return 0.0
@@ -348,6 +356,8 @@ def propose_split(scored: ScoredSheet, result: SheetMatch) -> None:
                 f"'{col.header}' holds full names ({share} start with a known given name); the {part} name is "
                 "split from it (particles like 'van der' stay with the last name)"
             )
+        elif names_someone_else(col):
+            match.rationale = f"'{col.header}' names someone else's name: asked before it is split into the {part} name"
         elif header_alone_names_a_party(col):
             match.rationale = (
                 f"'{col.header}' names a person, not a name, and no value shows names to split into the {part} name"
