@@ -11,13 +11,16 @@
 - an empty column beside a filled one that holds its places, and worded states of an active flag (round 36,
   `values_over_headers`);
 - a header read only through a one-letter correction over numbers its field never holds (second hunt,
-  `misspelt_headers`), and one address part named for home and for work, asked (`home_or_work`).
+  `misspelt_headers`), and one address part named for home and for work, asked (`home_or_work`);
+- a short description naming the record when no other column does is its name, and ids under '<another thing>
+  <field>' (a part's state) are asked (round 47, `description_as_name`, `part_states`).
 """
 
 from __future__ import annotations
 
 from ferry.agent.asset_stickers import sticker_codes
 from ferry.agent.bare_words import reread_bare_words
+from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
@@ -29,6 +32,7 @@ from ferry.agent.pairs import (
     NAMING_HEADER,
     PairScore,
 )
+from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
 
@@ -45,6 +49,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     values_over_headers(columns, fields, pairs)
     numbers_under_a_misspelling(columns, fields, pairs)
     ask_home_or_work_part(columns, fields, pairs)
+    description_as_name(columns, fields, pairs)
+    ids_of_a_part(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

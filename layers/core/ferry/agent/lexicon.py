@@ -520,7 +520,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "assignee": {
         "en": ("assignee", "assigned to", "assigned agent", "agent", "handler", "assigned user", "checked out to",
-               "assigned", "technician"),
+               "assigned", "technician", "borrowed by", "borrower", "loaned to", "lent to", "on loan to"),
         "de": ("bearbeiter", "zugewiesen an", "zuständig"), "fr": ("assigné à", "responsable", "technicien"),
         "es": ("asignado a", "agente", "técnico"), "pt": ("atribuído a", "agente", "técnico"),
         "it": ("assegnatario", "assegnato a", "tecnico"), "nl": ("behandelaar", "toegewezen aan"),
@@ -635,6 +635,8 @@ ENTITY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "asset": (
         "asset", "assets", "device", "devices", "equipment", "item", "items",
+        # a network's devices as monitoring systems call them ('Node_Label', 'node_id')
+        "node", "nodes",
         "inventar", "gerat", "gerate", "geraet", "geraete", "betriebsmittel", "equipement", "equipements",
         "equipamento", "equipamentos", "cespite", "cespiti", "apparecchiatura", "apparaat", "apparaten",
         "bedrijfsmiddel",
