@@ -50,8 +50,10 @@ NOTIONS: list[_Rule] = [
                 r"validation|checks?)\b", re.I), "are invalid"),
     # round 27 (dev33): rows taken out before the import: 'withdrawn', 'held back', 'set aside', 'screened out'
     # (not 'pulled' or 'taken out': 'pulled from', 'taken out of' say where a value comes from)
+    # round 28 (dev34): rows sent away at the door: 'turned back / away', 'sent back', 'bounced'
     (re.compile(r"\b(?:are|is|get|gets|will\s+be|were)\s+(?:withdrawn|held\s+back|set\s+aside|screened\s+out|"
-                r"filtered\s+out|scrubbed)\b", re.I), "are dropped"),
+                r"filtered\s+out|scrubbed|turned\s+(?:back|away)|sent\s+(?:back|away)|bounced(?:\s+back)?)\b", re.I),
+     "are dropped"),
     # 'the data in X' (never the date a typo away): the values
     (re.compile(r"\bdata\b", re.I), "values"),
     # where a field's values come from: 'origin', 'provenance', 'populated from', 'what feeds X'

@@ -19,6 +19,7 @@ from ferry.core.outcomes import Answer
 from ferry.recipe.editor.bag import bag_commands, not_a_request
 from ferry.recipe.editor.comment_wording import comment_worded
 from ferry.recipe.editor.courtesy import courteous
+from ferry.recipe.editor.craft_figures import craft_figured
 from ferry.recipe.editor.field_layouts import laid_out_request
 from ferry.recipe.editor.figures import figured
 from ferry.recipe.editor.fit import (
@@ -32,11 +33,14 @@ from ferry.recipe.editor.fit import (
 )
 from ferry.recipe.editor.frames import framed
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
+from ferry.recipe.editor.kept_rows import guarded, without_kept_rows
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.out_of_office import out_of_office_request
+from ferry.recipe.editor.page_layouts import paged_request
 from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
+from ferry.recipe.editor.registers import registered
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.session import Edit, Session, not_understood
@@ -59,16 +63,21 @@ def edit_recipe(
     `sheets` maps (file_id, sheet_id) to the manifest of each template's source sheet.
     """
     session = Session(recipe, templates, sheets)
+    typed = message
     message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
     message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
     message = status_request(message)  # round 25: a status update's marked request, its news set aside
     message = out_of_office_request(message)  # round 26: an auto-reply's request, its absence notice set aside
     message = laid_out_request(message)  # round 27: a headed note's verdict, a calendar invite's body
+    message = paged_request(message)  # round 28: a forwarded e-mail's body, a notes page's open toggles
     message = trade_worded(message)  # round 25: Jira markup, a purpose after a split, learners' and trade wording
     message = figured(message)  # round 26: 'X sits this one out', 'Y is the spare', 'X isn't a lost cause: …'
     message = trade_figured(message)  # round 27: 'fail over to Y', "X doesn't make the cut", 'is not to be imported'
     message = spoken_form(message)  # round 27: pairs described or 'shall be read as', 'connect F with C', ', eh?'
+    message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
+    message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
+    message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'
     message = comment_worded(message)  # round 26: dialect fillers, a closing offer, arrowed pairs under a label
     message = without_surrounds(message)  # round 24: a heading line, a chat paste's times, a reason after the request
     plain = courteous(message)
@@ -101,8 +110,8 @@ def edit_recipe(
         edit = session.run(clauses)
     if edit.question is not None and edit.question.id == "edit.unclear":
         # no clause reading understood it: the names the whole message holds and one family's relation word
-        return _bag_reading(recipe, templates, sheets, message) or edit
-    return edit
+        edit = _bag_reading(recipe, templates, sheets, message) or edit
+    return guarded(session, recipe, typed, edit)  # round 28: rows said to stay are never dropped
 
 
 # the words of the migration a question may be about without naming a column, field or value

@@ -7,6 +7,7 @@ import re
 
 from ferry.recipe.clarify_notions import in_class_words
 from ferry.recipe.editor.quoted_reply import replied_question
+from ferry.recipe.editor.registers import geordie_said
 
 # 'Client wants to know what you do with …': the relayed question is the question (a 'client' is no field)
 _RELAYED_ASK_RE = re.compile(
@@ -30,6 +31,7 @@ _ORDINAL_ROW_RE = re.compile(r"\b(?:the\s+)?(\d{1,5})(?:st|nd|rd|th)\s+(row|line
 def asked_plainly(text: str) -> str:
     """'Client wants to know what you do with X' → 'what you do with X'; 'which columns do you not take with
     you?' → 'which columns are not imported?'; each class's notions in its words (`clarify_notions`)."""
+    text = geordie_said(text)  # round 28: Tyneside words ("aren't gannin' into the import")
     text = _RELAYED_ASK_RE.sub("", replied_question(text.strip()))  # "> Is X coming across?\nWhich aren't?"
     text = _ORDINAL_ROW_RE.sub(r"\2 \1", _ROW_NUMBER_RE.sub(r"\1 ", text))
     return in_class_words(_NOT_CARRIED_RE.sub("are not imported", text))

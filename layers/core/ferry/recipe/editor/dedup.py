@@ -38,10 +38,12 @@ _DENIED_KEEP_RE = re.compile(
 # round 21: the everyday verbs of removal too ('throw away any later duplicates' keeps the first, never the last)
 _DROPPING = (
     r"\b(?:drop|remove|delete|skip|ignore|discard|throw\s+away|throw\s+out|toss|get\s+rid\s+of|eliminate|purge|"
-    r"weed\s+out|filter\s+out|bin|scrap|ditch)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+|those\s+)?"
+    r"weed\s+out|filter\s+out|bin|scrap|ditch)\s+(?:the\s+|all\s+(?:the\s+)?|any\s+|those\s+|its\s+|their\s+)?"
 )
 _DROP_LATER_RE = re.compile(
-    _DROPPING + r"(?:later|newer|subsequent|following|next|other|second|further|additional|extra)\b", re.I
+    _DROPPING + r"(?:later|newer|subsequent|following|next|other|second|further|additional|extra|companions?|"
+    r"siblings?|twins?|copies|clones?|echo(?:es)?|lookalikes?)\b",
+    re.I,
 )
 _DROP_EARLIER_RE = re.compile(_DROPPING + r"(?:earlier|older|previous|first)\b", re.I)
 _KEEP_LAST_RE = re.compile(r"\b(?:last|latest|newest|most recent|recent|final|later|bottom|youngest)\b", re.I)
@@ -55,7 +57,10 @@ DEDUP_WORDS = words_of(
     "times several some we if is just exactly at most single a rest others other removed dropped deleted "
     "there are in the sheet file data list sometimes has have export contains person people address addresses "
     # the verbs a denied keep is said with ('don't load duplicate emails')
-    "load bring over want won't shouldn't should must mustn't"
+    "load bring over want won't shouldn't should must mustn't "
+    # round 28: the other rows of a set of repeats said as kin ('drop its companions'): no key ('company')
+    "its their companion companions sibling siblings twin twins copy copies clone clones echo echoes lookalike "
+    "lookalikes doppelganger doppelgangers"
 )
 
 
