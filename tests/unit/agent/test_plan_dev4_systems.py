@@ -61,13 +61,13 @@ def test_one_column_in_several_currencies_is_a_choice_not_a_silent_pick() -> Non
     assert {"Variant Price EUR", "Variant Price USD"} <= set(_offered(plan, "Selling price"))
 
 
-def test_the_records_own_number_is_offered_for_the_templates_key() -> None:
+def test_the_inventory_number_is_the_asset_tag() -> None:
     # Given: Tine's inventory import with a German 'Inventarnummer' (inventory number) and an assets template whose
     # key is the asset tag (no field is called an id)
     plan = _plan("tine20/inv_tine_import.csv")
-    # Then: the inventory number is offered for the asset tag (asked, not applied: a number may be another key)
-    assert _offered(plan, "asset_tag") == ["Inventarnummer"]
-    assert "asset_tag" not in applied_sources(plan)
+    # Then: the inventory number fills the asset tag: an asset register's inventory number is its tag by name, in
+    # German as in English ('Inventory Number'; issue 12, lexicon_depth), no longer only a number offered as a key
+    assert applied_sources(plan)["asset_tag"] == ["Inventarnummer"]
 
 
 def test_a_short_prefix_several_headers_share_is_noise_and_odd_values_never_veto_the_header() -> None:

@@ -11,6 +11,7 @@ fields decide), never to one at random.
 
 from __future__ import annotations
 
+from ferry.agent.lexicon_depth import merge_into as merge_depth
 from ferry.agent.lexicon_more import MORE_LEXICON, MORE_NAME_WORDS, MORE_UNSPACED_GLOSSES
 
 # fmt: off
@@ -585,6 +586,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 # More languages (issue 12: Nordic, Slavic, Turkish, Indonesian, Greek, Japanese romaji...) live in their own module.
 for _concept, _by_language in MORE_LEXICON.items():
     LEXICON.setdefault(_concept, {}).update(_by_language)
+merge_depth(LEXICON)  # the big six in depth and more English (issue 12): lexicon_depth
 
 # Words that only decorate a header in an export: units, currencies and markers ('Deal Amount (USD)').
 NOISE_WORDS = frozenset(

@@ -45,6 +45,7 @@ from ferry.agent.header_only import ask_header_alone, unsure_without_values
 from ferry.agent.late_reads import reread_late
 from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
+from ferry.agent.lexicon_depth import NAME_ONLY
 from ferry.agent.login_names import demote_login_names
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.money import ask_money_in_general
@@ -255,7 +256,7 @@ def _ids_for_text(col: ColumnInfo, fld: FieldInfo) -> bool:
 def _ids_under_its_name(col: ColumnInfo, fld: FieldInfo) -> bool:
     """Small numbers under the bare name of a text field with no vocabulary of codes ('model' 1, 1 for an asset's
     model): ids into a list the file lacks, as plainly as under 'model_id'."""
-    return fld.spec.type == "string" and not fld.concepts and exact_name(col, fld) and lookup_ids(col)
+    return fld.spec.type == "string" and fld.concepts.keys() <= NAME_ONLY and exact_name(col, fld) and lookup_ids(col)
 
 
 def _partly_fits(col: ColumnInfo, fld: FieldInfo) -> bool:

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from ferry.agent.lexicon import UNSPACED_GLOSSES
+from ferry.agent.lexicon_depth import DEPTH_ABBREVIATIONS, expand_in_context
 
 # Vendor/CRM export decorations that carry no meaning for matching (Salesforce custom fields, HubSpot, generic custom;
 # a custom-field namespace whole, 'custom_fields_phones', before the bare 'custom_').
@@ -99,6 +100,7 @@ ABBREVIATIONS: dict[str, str] = {
     "loc": "location",
     "prio": "priority",
 }
+ABBREVIATIONS.update(DEPTH_ABBREVIATIONS)  # technical exports' shortened words (lexicon_depth)
 
 _KEY_WORDS = frozenset({"id", "ref", "reference", "key"})
 _NAME_INITIALS = {"f": "first", "l": "last", "g": "given", "m": "middle"}
@@ -195,7 +197,7 @@ def tokens(header: str) -> tuple[str, ...]:
     text = _NON_WORD_RE.sub(" ", text)
     text = _DIGIT_SPLIT_RE.sub(" ", text)
     out: list[str] = []
-    words = text.split()
+    words = expand_in_context(text.split())  # 'sal_amt', 'sal_curr': read beside a money word
     for i, word in enumerate(words):
         # 'f_name' / 'FName' / 'l_name': a lone initial before 'name' is first/last/given.
         if word in _NAME_INITIALS and i + 1 < len(words) and words[i + 1] in ("name", "nm"):

@@ -15,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ferry.agent.documented import phrases as documented_phrases
 from ferry.agent.lexicon import ENTITY_WORDS, LEXICON, NAME_WORDS, NOISE_WORDS
 from ferry.agent.lexicon import phrases as lexicon_phrases
+from ferry.agent.lexicon_depth import NAME_ONLY
 from ferry.agent.lexicon_more import MORE_LEXICON
 from ferry.agent.normalize import fold, join_tokens, tokens
 
@@ -503,6 +504,8 @@ NAMED_THINGS = frozenset(
     }
 )
 
+
+NAMED_THINGS |= NAME_ONLY  # an asset's model (lexicon_depth)
 
 # The one-word words for 'name' ('Name', Dutch 'naam', French 'nom', Spanish 'nombre', ...).
 _NAME_WORD = frozenset({"name"} | {w for w in NAME_WORDS if " " not in w})
