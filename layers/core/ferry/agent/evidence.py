@@ -14,6 +14,7 @@ from rapidfuzz.distance import JaroWinkler
 from ferry.agent.abbreviations import cut_short_compound
 from ferry.agent.alternative_words import same_word_twice, thing_or_its_key
 from ferry.agent.annotations import without_annotation
+from ferry.agent.code_legends import with_legend_states
 from ferry.agent.enums import EnumMapping, map_enum_values
 from ferry.agent.header_forms import of_phrase_concepts, without_access_groups
 from ferry.agent.index_suffixes import without_index_suffix
@@ -39,6 +40,7 @@ from ferry.agent.synonyms import (
     singular_phrase,
     vocabulary_words,
 )
+from ferry.agent.tax_basis import without_tax_basis
 from ferry.core.domain import SheetManifest, Template, TemplateField
 
 # Concepts whose values look alike; a header naming a sibling is evidence *against* the field.
@@ -309,9 +311,10 @@ def column_info(
     json_label: str = "",
 ) -> ColumnInfo:
     bare = without_index_suffix(header or name)
-    text, locale = _without_locale(_without_hints(without_namespace(without_annotation(bare))))
+    text, locale = _without_locale(_without_hints(without_tax_basis(without_namespace(without_annotation(bare)))))
     norm = normalize_header(text)
     concepts, stripped, suffix = _header_concepts(text, noise)
+    concepts = with_legend_states(bare, concepts)
     profile = profile_column(samples)
     return ColumnInfo(
         name=name,

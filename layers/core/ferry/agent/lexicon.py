@@ -634,6 +634,8 @@ ENTITY_WORDS: dict[str, tuple[str, ...]] = {
         "produkt", "produkte", "produkts", "artikel", "artikels", "produit", "produits", "articles", "producto",
         "productos", "articulo", "articulos", "produto", "produtos", "artigo", "artigos", "prodotto", "prodotti",
         "articolo", "articoli", "artikelen",
+        # a shop's products as its catalog's entries ('CatalogBrandName', 'catalog_item_id')
+        "catalog", "catalogue",
     ),
     "asset": (
         "asset", "assets", "device", "devices", "equipment", "item", "items",

@@ -8,7 +8,8 @@ header naming a year field (round 41, `year_of_dates`); country names under a he
 `countries_under_a_place`); an empty column naming a field beside a filled candidate for it (round 45,
 `empty_named_field`), a work item's group asked, not applied, as its category (round 45, `work_item_groups`); DOIs
 under a header naming the DOI (round 46, `doi_values`); sentences under a count's header, left out (round 46,
-`sentences_for_a_count`)."""
+`sentences_for_a_count`); a constant 'Company' beside a column naming each row's company, left out, and picture
+files under a header pointing at the images (round 48, `owning_entity`, `image_files`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from ferry.agent.doi_values import dois_under_their_name
 from ferry.agent.empty_beside_filled import filled_over_empty
 from ferry.agent.empty_named_field import filled_candidate_over_empty
 from ferry.agent.evidence import ColumnInfo, FieldInfo
+from ferry.agent.image_files import image_files_for_images
 from ferry.agent.lookup_values import reread_lookup_values
+from ferry.agent.owning_entity import owning_entity
 from ferry.agent.pairs import PairScore
 from ferry.agent.record_twins import reread_record_twins
 from ferry.agent.sentences_for_a_count import sentences_for_a_count
@@ -38,6 +41,8 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     reread_lookup_values(columns, fields, pairs)
     codes_for_a_currency(columns, fields, pairs)
     dates_for_a_year(columns, fields, pairs)
+    owning_entity(columns, fields, pairs)
+    image_files_for_images(columns, fields, pairs)
     countries_under_a_city(columns, fields, pairs)
     groups_of_work_items(columns, fields, pairs)
     dois_under_their_name(columns, fields, pairs)
