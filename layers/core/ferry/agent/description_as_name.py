@@ -11,7 +11,7 @@ that are sentences or run long, and organisations' and places' names (a company'
 from __future__ import annotations
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import APPLIED_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, SURE_HEADER, PairScore
+from ferry.agent.pairs import APPLIED_SCORE, ASKED_SCORE, CANDIDATE_FLOOR, NAMING_HEADER, SURE_HEADER, PairScore
 
 # Naming fields' keys: the record's own title.
 _NAMING_KEYS = frozenset({"name", "subject", "title"})
@@ -40,7 +40,12 @@ def description_as_name(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     if len(owners) != 1:
         return
     i = owners[0]
-    if any(row[n].score >= CANDIDATE_FLOOR for k, row in enumerate(pairs) if k != i):
+    rival = max((row[n].score for k, row in enumerate(pairs) if k != i), default=0.0)
+    if columns[i].empty and rival < ASKED_SCORE:
+        # Only headers read in part ('product' + unread words) could name it beside: asked, never applied
+        _ask_name_or_description(columns[i], pairs[i], n, d)
+        return
+    if rival >= CANDIDATE_FLOOR:
         return  # another column reads the name: it keeps it
     if not _short_names(columns[i]):
         return
@@ -49,6 +54,15 @@ def description_as_name(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     # Just under the name, still owning the description (so no other column takes it in its place).
     own = pairs[i][d]
     pairs[i][d] = PairScore(min(own.score, APPLIED_SCORE - 0.05), own.header, own.fit, own.reasons)
+
+
+def _ask_name_or_description(col: ColumnInfo, row: list[PairScore], n: int, d: int) -> None:
+    """An empty template's only naming column is a description (round 49: GreaterWMS's '商品描述', its goods' only
+    naming field): no value shows names or long texts, so it is asked as the name, not applied as the description."""
+    reason = f"'{col.header}' is the only column that could name each record, and no value shows a name or a text"
+    row[n] = PairScore(ASKED_SCORE, NAMING_HEADER, row[n].fit, [reason])
+    own = row[d]
+    row[d] = PairScore(min(own.score, ASKED_SCORE - 0.05), own.header, own.fit, own.reasons)
 
 
 def _short_names(col: ColumnInfo) -> bool:

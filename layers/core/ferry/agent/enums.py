@@ -67,8 +67,10 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
                  "abonnent", "subscriber"),
     "churned": ("churn", "churned", "former customer", "ex kunde", "ehemaliger kunde", "lost", "cancelled",
                 "canceled", "gekundigt", "ancien client", "perdu", "perdido", "baja", "inactive"),
-    "active": ("aktiv", "actif", "activo", "enabled", "live", "open", "published", "publie", "publicado", "online"),
-    "inactive": ("inaktiv", "inactif", "inactivo", "disabled", "dormant"),
+    # A shop's item shown in the catalogue is live ('Visible' 1/0: OkayCMS, round 49), one hidden is not.
+    "active": ("aktiv", "actif", "activo", "enabled", "live", "open", "published", "publie", "publicado", "online",
+               "visible"),
+    "inactive": ("inaktiv", "inactif", "inactivo", "disabled", "dormant", "hidden", "invisible"),
     # A record taken out of use but kept (OpenMRS' 'Void/Retire', a catalogue's discontinued article).
     "archived": ("retired", "retire", "void", "voided", "discontinued", "archiviert", "archive"),
     "true": ("yes", "y", "ja", "oui", "si", "1", "x", "wahr", "vrai", "verdadero", "t"),

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from ferry.agent.lexicon_depth import merge_into as merge_depth
 from ferry.agent.lexicon_more import MORE_LEXICON, MORE_NAME_WORDS, MORE_UNSPACED_GLOSSES
+from ferry.agent.lexicon_wider import WIDER_UNSPACED_GLOSSES
+from ferry.agent.lexicon_wider import merge_into as merge_wider
 
 # fmt: off
 LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
@@ -587,6 +589,7 @@ LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
 for _concept, _by_language in MORE_LEXICON.items():
     LEXICON.setdefault(_concept, {}).update(_by_language)
 merge_depth(LEXICON)  # the big six in depth and more English (issue 12): lexicon_depth
+merge_wider(LEXICON)  # phrases found missing on real files (round 49): lexicon_wider
 
 # Words that only decorate a header in an export: units, currencies and markers ('Deal Amount (USD)').
 NOISE_WORDS = frozenset(
@@ -735,3 +738,4 @@ UNSPACED_GLOSSES: dict[str, str] = {
 }
 # fmt: on
 UNSPACED_GLOSSES.update(MORE_UNSPACED_GLOSSES)
+UNSPACED_GLOSSES.update(WIDER_UNSPACED_GLOSSES)  # Chinese business templates' words (round 49)

@@ -28,3 +28,18 @@ def header_alone_names_a_party(col: ColumnInfo) -> bool:
     """An empty or placeholder column whose header names a person, not a name: no evidence of names to split."""
     no_values = col.profile.n == 0 or col.profile.placeholder
     return no_values and not col.no_header and names_no_name(col)
+
+
+# The record words of a party that is as often an organisation as a person: a customer, client, buyer, supplier or
+# account is a business as often as someone (round 49: GreaterWMS's '客户名称', a warehouse's customer, is a company).
+_MAYBE_ORGANISATION = frozenset(
+    {"customer", "customers", "client", "clients", "buyer", "buyers", "supplier", "suppliers", "vendor", "vendors",
+     "account", "accounts", "kunde", "kunden", "cliente", "clientes", "fournisseur", "proveedor", "lieferant"}
+)  # fmt: skip
+
+
+def header_alone_names_maybe_an_organisation(col: ColumnInfo) -> bool:
+    """An empty or placeholder '<customer|supplier|account> name': with no values, nothing says the names are
+    people's, so a split into the first and the last name is asked, not applied ('Customer Name' of 'Acme Ltd')."""
+    no_values = col.profile.n == 0 or col.profile.placeholder
+    return no_values and not col.no_header and bool(_MAYBE_ORGANISATION & col.words)

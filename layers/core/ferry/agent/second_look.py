@@ -28,7 +28,11 @@ from ferry.agent.pairs import (
     PairScore,
     ScoredSheet,
 )
-from ferry.agent.party_headers import ASK_SPLIT_SCORE, header_alone_names_a_party
+from ferry.agent.party_headers import (
+    ASK_SPLIT_SCORE,
+    header_alone_names_a_party,
+    header_alone_names_maybe_an_organisation,
+)
 from ferry.agent.profile import ColumnProfile
 from ferry.agent.worded_states import state_value_map
 
@@ -300,7 +304,8 @@ def split_score(col: ColumnInfo) -> float:
     """How well a column's values split into the first and last name; a name the header gives to someone else
     ('employee.manager.name', 'Supervisor Name') is asked, never split into the record's own (agent/others_names.py)."""
     score = _whole_name_score(col)
-    return min(score, ASK_SPLIT_SCORE) if names_someone_else(col) else score
+    asked = names_someone_else(col) or header_alone_names_maybe_an_organisation(col)  # round 49: a customer's name
+    return min(score, ASK_SPLIT_SCORE) if asked else score
 
 
 def _whole_name_score(col: ColumnInfo) -> float:

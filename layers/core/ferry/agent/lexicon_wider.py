@@ -1,0 +1,65 @@
+"""Header vocabulary found missing on real files (issue 12, round 49): the Chinese words of business import templates
+(a warehouse's goods, customers and suppliers), and phrases of asset registers, deal lists and case logs. The shapes
+of `lexicon.UNSPACED_GLOSSES` and `lexicon.LEXICON`, merged into them.
+
+Data only. Chinese terms are glossed word by word as in `lexicon` (the longest term at each position), so '商品编码'
+reads 'product code' and '联系电话' 'contact phone'; simplified and traditional forms both. '详细地址' (the detailed
+address: the street and number under the province and the city a Chinese form asks first) is the street address.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+WIDER_UNSPACED_GLOSSES: dict[str, str] = {
+    "编码": "code", "編碼": "code", "代码": "code", "代碼": "code",
+    "条码": "barcode", "條碼": "barcode", "条形码": "barcode", "條形碼": "barcode",
+    "单位": "unit", "單位": "unit", "计量单位": "unit of measure", "計量單位": "unit of measure",
+    "详细地址": "street address", "詳細地址": "street address", "街道": "street", "联系": "contact",
+    "聯繫": "contact", "聯絡": "contact", "電話": "phone", "固话": "landline phone",
+    "等级": "level", "等級": "level", "级别": "level", "級別": "level",
+    "货品": "product", "貨品": "product", "物料": "item", "价钱": "price",
+    "单价": "unit price", "單價": "unit price", "數量": "quantity", "制造商": "manufacturer",
+    "製造商": "manufacturer", "厂商": "manufacturer", "廠商": "manufacturer", "状态": "status",
+    "狀態": "status", "说明": "description", "說明": "description", "省份": "state",
+    "区县": "district", "區縣": "district", "传真": "fax", "傳真": "fax",
+    "网址": "website", "網址": "website", "税号": "tax id", "稅號": "tax id",
+    "行业": "industry", "行業": "industry", "序列号": "serial number", "序列號": "serial number",
+    "型号": "model", "型號": "model", "入职日期": "hire date", "入職日期": "hire date",
+    "性别": "gender", "性別": "gender",
+}
+# fmt: on
+
+# fmt: off
+WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
+    # A customer's level or tier is the group it is priced or served as (Chinese 客户等级, NetSuite's price level).
+    "customer_group": {
+        "en": ("customer level", "customer tier", "customer grade", "client level", "client tier", "price level",
+               "membership level", "membership tier"),
+    },
+    # The number an organisation gives a piece of equipment (French asset registers: GestSup, GLPI).
+    "asset_tag": {
+        "en": ("equipment number", "equipment no", "equipment tag"),
+        "fr": ("numéro de l équipement", "numéro d équipement", "numéro équipement", "n° équipement",
+               "n° de l équipement"),
+    },
+    # 'Fabriquant' is the common misspelling of 'fabricant' in French exports.
+    "manufacturer": {"fr": ("fabriquant",)},
+    # 'État' of a record: its state of use (an asset installed, in stock); an address's 'État' is read by the
+    # template's state field where there is one.
+    "status": {"fr": ("état", "état de l équipement")},
+    # A unit's weight is the item's weight ('Unit Weight', Chinese 商品单位重量), not its unit of measure.
+    "weight": {"en": ("unit weight", "weight per unit", "item unit weight")},
+    # A deal's potential is the amount it may bring in.
+    "amount": {"en": ("potential",)},
+    # A case or deal opened on a date was created then.
+    "created_at": {"en": ("open date", "opened date", "date opened", "opened on", "opened at", "open dt")},
+}
+# fmt: on
+
+
+def merge_into(lexicon: dict[str, dict[str, tuple[str, ...]]]) -> None:
+    """Add these phrases to a lexicon of the same shape, after a language's own (none lost, none repeated)."""
+    for concept, by_language in WIDER_LEXICON.items():
+        own = lexicon.setdefault(concept, {})
+        for language, phrases in by_language.items():
+            own[language] = tuple(dict.fromkeys(own.get(language, ()) + phrases))
