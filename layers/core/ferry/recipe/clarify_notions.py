@@ -54,6 +54,10 @@ NOTIONS: list[_Rule] = [
     (re.compile(r"\b(?:are|is|get|gets|will\s+be|were)\s+(?:withdrawn|held\s+back|set\s+aside|screened\s+out|"
                 r"filtered\s+out|scrubbed|turned\s+(?:back|away)|sent\s+(?:back|away)|bounced(?:\s+back)?)\b", re.I),
      "are dropped"),
+    # round 29 (dev36): rows out of the game: 'walkin' the plank', 'knocked out', 'eliminated', 'voted off'
+    (re.compile(r"\b(?:(?:be|are|is|get|gets|will\s+be|were)\s+)?(?:walk(?:s|ing|in'?)?\s+the\s+plank|"
+                r"(?:knocked|kicked)\s+out|eliminated|voted\s+off)\b", re.I), " are dropped"),
+    (re.compile(r"\b(?:knocks?|kicks?)\s+(?P<o>them|it)\s+out\b", re.I), r"drops \g<o>"),
     # 'the data in X' (never the date a typo away): the values
     (re.compile(r"\bdata\b", re.I), "values"),
     # where a field's values come from: 'origin', 'provenance', 'populated from', 'what feeds X'

@@ -38,6 +38,7 @@ from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.out_of_office import out_of_office_request
 from ferry.recipe.editor.page_layouts import paged_request
+from ferry.recipe.editor.post_layouts import posted_request
 from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.registers import registered
@@ -49,6 +50,7 @@ from ferry.recipe.editor.status_news import status_request
 from ferry.recipe.editor.surrounds import without_surrounds
 from ferry.recipe.editor.trade_figures import trade_figured
 from ferry.recipe.editor.trade_wording import trade_worded
+from ferry.recipe.editor.voice_figures import voice_figured
 from ferry.recipe.model import Recipe, TemplateRecipe
 
 # the auxiliary a question opens with: said of anything, so it is no sign the question is about the recipe
@@ -71,10 +73,12 @@ def edit_recipe(
     message = out_of_office_request(message)  # round 26: an auto-reply's request, its absence notice set aside
     message = laid_out_request(message)  # round 27: a headed note's verdict, a calendar invite's body
     message = paged_request(message)  # round 28: a forwarded e-mail's body, a notes page's open toggles
+    message = posted_request(message)  # round 29: a post's TL;DR, a journal page, release notes, a table, a telegram
     message = trade_worded(message)  # round 25: Jira markup, a purpose after a split, learners' and trade wording
     message = figured(message)  # round 26: 'X sits this one out', 'Y is the spare', 'X isn't a lost cause: …'
     message = trade_figured(message)  # round 27: 'fail over to Y', "X doesn't make the cut", 'is not to be imported'
     message = spoken_form(message)  # round 27: pairs described or 'shall be read as', 'connect F with C', ', eh?'
+    message = voice_figured(message)  # round 29: 'snip X off', 'walks the plank', 'belay that last order', asides
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'

@@ -219,8 +219,12 @@ _DO_CONVERSION_RE = re.compile(
 )
 
 
+# ', like that will fix anything' is a clause, said in scorn, not a thing compared with: the message stays as typed
+_CLAUSE_WORD_RE = re.compile(r"\b(?:will|would|could|should|can|might|is|are|was|were|does|do|did|has|have|had)\b")
+
+
 def _comparison_gone(m: re.Match[str]) -> str:
-    return m.group(0) if _DATA_WORD_RE.search(m["t"]) else ""
+    return m.group(0) if _DATA_WORD_RE.search(m["t"]) or _CLAUSE_WORD_RE.search(m["t"]) else ""
 
 
 def _pairs_made(m: re.Match[str]) -> str:

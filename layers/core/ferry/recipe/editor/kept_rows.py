@@ -53,9 +53,43 @@ _TRAILING_KEPT_RE = re.compile(
 )
 
 
+# Round 29: a removal named as the thing NOT done, in any position ('build one instead of dropping the row', 'rather
+# than removing them, …', 'without deleting any contact', 'not drop')
+_NOT_DONE = r"(?:instead\s+of|rather\s+than|in\s+place\s+of|not|never|without)"
+_REMOVING = rf"(?:{_REMOVAL_VERB}|remov|delet|eras|exclud|los)\w*"  # 'removing', 'deleting': the -ing forms too
+_NOT_DONE_REMOVAL_RE = re.compile(rf"\b{_NOT_DONE}\s+(?:just\s+|simply\s+)?{_REMOVING}\b", re.I)
+# the alternative said after the request ('…, instead of dropping the row.') or before it ('Rather than removing
+# those rows, <request>'): the request is read alone
+_TRAILING_ALTERNATIVE_RE = re.compile(
+    rf"\s*,?\s*\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+{_REMOVING}\s+"
+    rf"(?:\w+\s+){{0,2}}?{_ROW_OBJECT}\b[^.!?\n]*(?=[.!\n]|$)",
+    re.I,
+)
+_LEADING_ALTERNATIVE_RE = re.compile(
+    rf"(?:^|(?<=[.!\n])\s*)(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+{_REMOVING}\s+"
+    rf"(?:\w+\s+){{0,2}}?{_ROW_OBJECT}\b[^.!?\n,:;]*[,:;]\s*(?=\w)",
+    re.I,
+)
+
+
+# a clause that is only a condition ('if email != null', 'when E-mail is filled,'): a 'keep the row' right after it
+# keeps some rows only, a filter ('if email != null keep the row'), unlike one said after the request it makes room for
+_CONDITION_ONLY_RE = re.compile(
+    r"(?:^|[.?;:\n]|!(?!=))\s*(?:only\s+)?(?:if|when|whenever|where|as\s+long\s+as|provided(?:\s+that)?)\b"
+    r"(?:[^,.!?;:\n]|!=)*"
+    r",?\s*(?:then\s+)?$",
+    re.I,
+)
+
+
+def _kept_unconditionally(message: str) -> bool:
+    return any(_CONDITION_ONLY_RE.search(message[: m.start()]) is None for m in _KEPT_RE.finditer(message))
+
+
 def keeps_rows(message: str) -> bool:
-    """Whether the message denies a removal or says the rows stay."""
-    return _DENIED_REMOVAL_RE.search(message) is not None or _KEPT_RE.search(message) is not None
+    """Whether the message denies a removal, names one as the thing not done, or says the rows stay."""
+    denied = any(r.search(message) is not None for r in (_DENIED_REMOVAL_RE, _NOT_DONE_REMOVAL_RE))
+    return denied or _kept_unconditionally(message)
 
 
 def without_kept_rows(message: str) -> str:
@@ -64,6 +98,8 @@ def without_kept_rows(message: str) -> str:
     if message.rstrip().endswith("?"):
         return message
     said = _LEADING_DENIAL_RE.sub(lambda m: "" if m.start() == 0 else " ", message)
+    said = _LEADING_ALTERNATIVE_RE.sub(lambda m: "" if m.start() == 0 else " ", said)
+    said = _TRAILING_ALTERNATIVE_RE.sub("", said)
     cut = _TRAILING_KEPT_RE.sub(lambda m: f" and keep the row{m['end'] or '.'}", said)
     if len(re.findall(r"\w+", cut)) < 4:
         return message  # nothing asked but the keeping: read as typed

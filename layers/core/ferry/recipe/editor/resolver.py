@@ -18,6 +18,7 @@ from ferry.agent.normalize import fold, normalize_header
 from ferry.agent.synonyms import concepts_of, singular_phrase
 from ferry.core.domain import Template, TemplateField
 from ferry.recipe.editor.common_typos import fix_slips
+from ferry.recipe.editor.english_words import is_common_word
 from ferry.recipe.editor.messages import HOLE_RE, quote
 from ferry.recipe.editor.steps import Ask, Question
 from ferry.recipe.model import FieldRecipe, TemplateRecipe
@@ -407,7 +408,7 @@ def fix_typos(text: str, vocabulary: list[str]) -> str:
 
 def _closest(word: str, vocabulary: list[str], known: set[str]) -> str:
     low = word.lower()
-    if low in known or len(low) < 3:
+    if low in known or len(low) < 3 or is_common_word(low):  # a correct English word is no typo ('were', 'weed')
         return word
     if len(low) == 3:  # short words: only swapped letters ('mpa' → map), anything else is too risky
         swapped = [w for w in vocabulary if len(w) == 3 and sorted(w) == sorted(low)]
