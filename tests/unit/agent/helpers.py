@@ -91,6 +91,11 @@ def csv_text(header: str, rows: list[str]) -> str:
     return header + "\n" + "\n".join(rows) + "\n"
 
 
+def kinds_csv(columns: dict[str, str], values: dict[str, list[str]], rows: int = 6) -> str:
+    """A small CSV upload's text whose columns (header -> kind of value) take their rows from `values[kind]`."""
+    return csv_text(",".join(columns), [",".join(values[kind][i] for kind in columns.values()) for i in range(rows)])
+
+
 def plan_text(tmp_path: Path, text: str, template: Template) -> Plan:
     """The plan of a small CSV upload (`text`) onto `template`, as `ferry plan` makes it."""
     path = tmp_path / "upload.csv"

@@ -12,7 +12,7 @@ from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent import lexicon_depth
 from ferry.agent.normalize import ABBREVIATIONS, join_tokens, tokens
 from ferry.agent.synonyms import CONCEPTS, SOFT_WORDS, concepts_of, singular_phrase
-from tests.unit.agent.helpers import applied_sources, plan_text
+from tests.unit.agent.helpers import applied_sources, kinds_csv, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 
@@ -64,15 +64,8 @@ _VALUES = {
 }
 
 
-def _csv(columns: dict[str, str]) -> str:
-    """A CSV whose columns (header -> kind of value) hold six rows of invented values."""
-    rows = [",".join(columns)]
-    rows += [",".join(_VALUES[kind][i] for kind in columns.values()) for i in range(6)]
-    return "\n".join(rows) + "\n"
-
-
 def _applied(tmp_path: Path, columns: dict[str, str], template: str) -> dict[str, list[str]]:
-    return applied_sources(plan_text(tmp_path, _csv(columns), ALL[template]))
+    return applied_sources(plan_text(tmp_path, kinds_csv(columns, _VALUES), ALL[template]))
 
 
 def test_french_and_dutch_employee_headers_map(tmp_path: Path) -> None:
