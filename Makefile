@@ -5,6 +5,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# pytest on every core (pytest-xdist): each worker starts its own embedded stack and servers on free ports.
+# worksteal: idle workers take queued tests from busy ones, so a few slow files do not leave a core idle.
+PYTEST := $(PY) -m pytest -q -n logical --dist worksteal
 REQS := requirements-dev.txt layers/core/requirements.txt layers/dataplane/requirements.txt layers/connectors/requirements.txt layers/api/requirements.txt
 
 .DEFAULT_GOAL := help
@@ -42,16 +45,16 @@ reset: ## forget `make run`'s saved state (.local/state: migrations, files, runs
 	rm -rf .local/state
 
 test: $(STAMP) deps ## run every test: unit, integration (moto-backed stack) and e2e (HTTP against the local server)
-	$(PY) -m pytest -q
+	$(PYTEST)
 
 test-unit: $(STAMP)
-	$(PY) -m pytest -q tests/unit
+	$(PYTEST) tests/unit
 
 test-integration: $(STAMP) deps
-	$(PY) -m pytest -q tests/integration
+	$(PYTEST) tests/integration
 
 test-e2e: $(STAMP) deps
-	$(PY) -m pytest -q tests/e2e
+	$(PYTEST) tests/e2e
 
 check: lint typecheck cfn-lint asl-lint ## ruff, mypy, cfn-lint and the ASL lint
 
