@@ -168,7 +168,9 @@ def test_state_survives_sigkill_and_the_sweeper_fails_the_run_in_flight(tmp_path
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
 
-    stale_after = 2
+    # Short, so the run left in flight is swept soon; long enough that the fresh run below, whose heartbeat moves
+    # at each step, is not swept too when the machine is loaded (every core runs tests).
+    stale_after = 8
     restarted = time.monotonic()
     with _server(state, log, FERRY_RUN_STALE_AFTER_SECONDS=str(stale_after), FERRY_RUN_SWEEP_GRACE_SECONDS="1",
                  FERRY_SWEEP_INTERVAL_SECONDS="1") as (_, client):  # fmt: skip
