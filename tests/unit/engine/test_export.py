@@ -106,6 +106,19 @@ def test_neutralise_series_equals_neutralise_on_number_like_cells(values: list[s
     assert neutralise_series(pl.Series(values)).to_list() == [neutralise(v) for v in values]
 
 
+# first characters on each side of every bound the series version narrows by ('\t', '0', ':', 'A'), nulls too
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="\x01\x08\t\n\r +,-./09:;<=?@AZaé1e", max_size=6))))
+def test_neutralise_series_equals_neutralise_around_the_first_character_bounds(values: list[str | None]) -> None:
+    assert neutralise_series(pl.Series(values, dtype=pl.String)).to_list() == [neutralise(v) for v in values]
+
+
+def test_neutralise_series_leaves_text_and_plain_numbers_alone() -> None:
+    cells = ["Ann", "Zoë", "2021-03-04", "12.50", "9", ":x", "?", "A=1", None]
+    assert neutralise_series(pl.Series(cells)).to_list() == cells
+    assert neutralise_series(pl.Series(["=1+1", "Ann", "-x", "12"])).to_list() == ["'=1+1", "Ann", "'-x", "12"]
+
+
 def test_errors_text_per_row_whatever_the_combination() -> None:
     errors = [{"a": None, "b": None}, {"a": "type", "b": None}, {"a": None, "b": "required"},
               {"a": "type", "b": "required"}, {"a": "type", "b": None}, {"a": None, "b": None}]  # fmt: skip

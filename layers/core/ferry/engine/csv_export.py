@@ -37,13 +37,18 @@ def neutralise(value: str | None) -> str | None:
 def neutralise_series(s: pl.Series) -> pl.Series:
     """Polars version of `neutralise`; the costly checks run only on the few cells that start riskily."""
     s = s.cast(pl.String)
-    # every formula start is below 'A' and none is a digit: two string comparisons (read from each value's
-    # inline prefix) rule out most cells before any regex runs
-    maybe = ((s >= "\t") & (s < "A") & ~((s >= "0") & (s < ":"))).fill_null(False)
+    # every formula start is below 'A' and none is a digit: one string comparison (read from each value's
+    # inline prefix) rules out the text cells, two more on the rest the numbers, before any regex runs
+    below = (s < "A").fill_null(False)
+    if not below.any():
+        return s
+    idx = below.arg_true()
+    subset = s.gather(idx)
+    maybe = (subset >= "\t") & ~((subset >= "0") & (subset < ":"))
     if not maybe.any():
         return s
-    idx = maybe.arg_true()
-    subset = s.gather(idx)
+    if not maybe.all():
+        idx, subset = idx.filter(maybe), subset.filter(maybe)
     # a signed whole number (a phone in E.164, a negative amount: most cells that get here) is safe, and
     # cheaper to tell by parsing than by the regexes, which then run on the rest only
     signed = ((subset >= "+") & (subset < ",")) | ((subset >= "-") & (subset < "."))
