@@ -13,7 +13,9 @@
 - a header read only through a one-letter correction over numbers its field never holds (second hunt,
   `misspelt_headers`), and one address part named for home and for work, asked (`home_or_work`);
 - a short description naming the record when no other column does is its name, and ids under '<another thing>
-  <field>' (a part's state) are asked (round 47, `description_as_name`, `part_states`).
+  <field>' (a part's state) are asked (round 47, `description_as_name`, `part_states`);
+- a bare 'text' of sentences is the description, a bare 'membership' of tier words the customer group (round 50,
+  `prose_text`, `membership_tiers`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
+from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
 from ferry.agent.pairs import (
     APPLIED_SCORE,
@@ -33,6 +36,7 @@ from ferry.agent.pairs import (
     PairScore,
 )
 from ferry.agent.part_states import ids_of_a_part
+from ferry.agent.prose_text import prose_text_as_description
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
 
@@ -51,6 +55,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     ask_home_or_work_part(columns, fields, pairs)
     description_as_name(columns, fields, pairs)
     ids_of_a_part(columns, fields, pairs)
+    prose_text_as_description(columns, fields, pairs)
+    membership_as_group(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

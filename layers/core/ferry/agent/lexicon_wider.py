@@ -53,6 +53,10 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "amount": {"en": ("potential",)},
     # A case or deal opened on a date was created then.
     "created_at": {"en": ("open date", "opened date", "date opened", "opened on", "opened at", "open dt")},
+    # Round 50. Information added beside a record's fields is a note on it.
+    "notes": {"en": ("extra information", "extra info", "other information", "other info")},
+    # The stock available to sell is the stock on hand (eShopOnContainers' glued 'availablestock').
+    "stock_quantity": {"en": ("available stock", "stock available", "available qty")},
 }
 # fmt: on
 

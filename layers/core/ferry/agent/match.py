@@ -50,6 +50,7 @@ from ferry.agent.login_names import demote_login_names
 from ferry.agent.models import FieldMatch, MatchQuestion, SheetMatch
 from ferry.agent.money import ask_money_in_general
 from ferry.agent.normalize import fold
+from ferry.agent.one_sided_flags import flag_questions
 from ferry.agent.own_word import ask_synonym_beside_own_word
 from ferry.agent.pairs import (
     AMBIGUOUS_HEADERS,
@@ -562,9 +563,7 @@ def _field_match(
             yes = [v for v in dict.fromkeys(flag.samples) if map_enum_values([v], ["true"]).mapping.get(v) == "true"]
             match.hints["value_map"] = dict.fromkeys(yes, value)
             match.hints["unmatched_values"] = [v for v in dict.fromkeys(flag.samples) if v.strip() and v not in yes]
-            questions.append(
-                ask.conflict(fld, flag, f"Its header is one of the {fld.spec.key} values; its values say yes/no")
-            )
+            questions.extend(flag_questions(fld, flag, match))
         else:
             match.rationale = "no column matches"
         return match

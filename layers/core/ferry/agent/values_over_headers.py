@@ -9,7 +9,9 @@ header naming a year field (round 41, `year_of_dates`); country names under a he
 `empty_named_field`), a work item's group asked, not applied, as its category (round 45, `work_item_groups`); DOIs
 under a header naming the DOI (round 46, `doi_values`); sentences under a count's header, left out (round 46,
 `sentences_for_a_count`); a constant 'Company' beside a column naming each row's company, left out, and picture
-files under a header pointing at the images (round 48, `owning_entity`, `image_files`)."""
+files under a header pointing at the images (round 48, `owning_entity`, `image_files`); a few values repeated under
+a subject's header, beside a varied column reading it, route the record and give the subject up (round 50,
+`routing_subjects`)."""
 
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from ferry.agent.lookup_values import reread_lookup_values
 from ferry.agent.owning_entity import owning_entity
 from ferry.agent.pairs import PairScore
 from ferry.agent.record_twins import reread_record_twins
+from ferry.agent.routing_subjects import subject_over_routing
 from ferry.agent.sentences_for_a_count import sentences_for_a_count
 from ferry.agent.system_columns import reread_system_columns
 from ferry.agent.worded_states import states_for_an_active_flag
@@ -47,3 +50,4 @@ def values_over_headers(columns: list[ColumnInfo], fields: list[FieldInfo], pair
     groups_of_work_items(columns, fields, pairs)
     dois_under_their_name(columns, fields, pairs)
     sentences_for_a_count(columns, fields, pairs)
+    subject_over_routing(columns, fields, pairs)
