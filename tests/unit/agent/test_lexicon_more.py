@@ -20,7 +20,15 @@ from tests.unit.agent.helpers import applied_sources, kinds_csv, plan_text
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 
 # Phrases listed under two concepts on purpose (one word, two languages, two meanings): the template's fields decide.
-ON_PURPOSE = {"kraj": {"country", "state"}}
+ON_PURPOSE = {
+    "kraj": {"country", "state"},
+    # lexicon_depth2 gives these words their second reading (an organisational unit; an asset's purchase cost)
+    "birim": {"unit", "department"},
+    "hankintahinta": {"cost", "purchase_cost"},
+    "indkobspris": {"cost", "purchase_cost"},
+    "inkopspris": {"cost", "purchase_cost"},
+    "innkjopspris": {"cost", "purchase_cost"},
+}
 
 _VALUES = {
     "first": ["Mara", "Ivo", "Tess", "Oskar", "Lena", "Arif"],

@@ -12,6 +12,7 @@ fields decide), never to one at random.
 from __future__ import annotations
 
 from ferry.agent.lexicon_depth import merge_into as merge_depth
+from ferry.agent.lexicon_depth2 import merge_into as merge_depth2
 from ferry.agent.lexicon_more import MORE_LEXICON, MORE_NAME_WORDS, MORE_UNSPACED_GLOSSES
 from ferry.agent.lexicon_wider import WIDER_UNSPACED_GLOSSES
 from ferry.agent.lexicon_wider import merge_into as merge_wider
@@ -590,6 +591,7 @@ for _concept, _by_language in MORE_LEXICON.items():
     LEXICON.setdefault(_concept, {}).update(_by_language)
 merge_depth(LEXICON)  # the big six in depth and more English (issue 12): lexicon_depth
 merge_wider(LEXICON)  # phrases found missing on real files (round 49): lexicon_wider
+merge_depth2(LEXICON)  # eight more languages in depth (issue 12): lexicon_depth2
 
 # Words that only decorate a header in an export: units, currencies and markers ('Deal Amount (USD)').
 NOISE_WORDS = frozenset(
