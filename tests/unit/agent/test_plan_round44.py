@@ -57,9 +57,10 @@ def test_a_suffixed_title_beside_an_unsuffixed_header_is_the_title(tmp_path: Pat
 # The record's own word in a publications file.
 
 
-def test_substack_post_id_and_post_date_are_asked() -> None:
+def test_substack_post_id_is_applied_and_post_date_asked() -> None:
     plan = plan_real_file("substack/posts.csv", "dev35")
-    assert "'post_id'" in question_about(plan, "eid")
+    # Round 51 (`coded_keys`): the record's own id of codes one per row ('123401.plain-text') is its key, applied
+    assert applied_sources(plan).get("eid") == ["post_id"]
     assert "'post_date'" in question_about(plan, "year")
 
 

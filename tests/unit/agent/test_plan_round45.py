@@ -41,8 +41,8 @@ def test_myturn_empty_categories_give_way_to_the_item_type() -> None:
     plan = plan_real_file("myturn/inventory.csv", "dev38")
     assert "category" not in applied_sources(plan)
     assert "'Item Type'" in question_about(plan, "category")
-    # 'Item' is the record's own word: 'Item ID' is asked for the asset tag
-    assert "'Item ID'" in question_about(plan, "asset_tag")
+    # 'Item' is the record's own word: 'Item ID' of codes one per row ('B10A0101') is the asset tag (round 51)
+    assert applied_sources(plan).get("asset_tag") == ["Item ID"]
 
 
 def test_an_empty_category_beside_a_filled_item_type_is_asked(tmp_path: Path) -> None:

@@ -73,6 +73,8 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "inactive": ("inaktiv", "inactif", "inactivo", "disabled", "dormant", "hidden", "invisible"),
     # A record taken out of use but kept (OpenMRS' 'Void/Retire', a catalogue's discontinued article).
     "archived": ("retired", "retire", "void", "voided", "discontinued", "archiviert", "archive"),
+    # An asset that works is in use (Atlas CMMS' 'Operational', Fabric's 'IsOperational' flag; round 51).
+    "in_use": ("operational", "in operation", "in service", "in use"),
     "true": ("yes", "y", "ja", "oui", "si", "1", "x", "wahr", "vrai", "verdadero", "t"),
     "false": ("no", "n", "nein", "non", "0", "falsch", "faux", "falso", "f"),
     "yes": ("y", "ja", "oui", "si", "true", "1", "x", "t"),

@@ -12,6 +12,7 @@ import re
 from ferry.agent import questions as ask
 from ferry.agent.article_codes import article_number_shaped, ask_barcode_instead
 from ferry.agent.calibrate import calibrated
+from ferry.agent.coded_keys import settle_coded_key
 from ferry.agent.evidence import ColumnInfo
 from ferry.agent.models import SheetMatch
 from ferry.agent.pairs import AUTO_SCORE, NAMING_HEADER, ScoredSheet
@@ -68,8 +69,8 @@ def apply_generic_key(scored: ScoredSheet, result: SheetMatch) -> None:
     'user.importId'), of distinct values to the template's key field when the which-column question about that field
     offers it first and no other option's header names the key as well."""
     key_field = key_field_of(scored.fields)
-    if key_field is None:
-        return
+    if key_field is None or settle_coded_key(scored, result):
+        return  # no key, or a record's own id of business codes settled it (round 51)
     offered = ask.offered_columns(scored, result, key_field.spec.key)
     if offered is None:
         return

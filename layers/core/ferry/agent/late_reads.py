@@ -15,7 +15,9 @@
 - a short description naming the record when no other column does is its name, and ids under '<another thing>
   <field>' (a part's state) are asked (round 47, `description_as_name`, `part_states`);
 - a bare 'text' of sentences is the description, a bare 'membership' of tier words the customer group (round 50,
-  `prose_text`, `membership_tiers`).
+  `prose_text`, `membership_tiers`); a column named for the side opposite to its field's label ('homephone' for a
+  'Work phone') is left out, and a yes/no column naming a status value is kept free for the status (round 51,
+  `opposite_sides`, `state_flag_columns`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
 from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
+from ferry.agent.opposite_sides import ask_the_other_side
 from ferry.agent.pairs import (
     APPLIED_SCORE,
     ASKED_SCORE,
@@ -37,6 +40,7 @@ from ferry.agent.pairs import (
 )
 from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
+from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
 
@@ -57,6 +61,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     ids_of_a_part(columns, fields, pairs)
     prose_text_as_description(columns, fields, pairs)
     membership_as_group(columns, fields, pairs)
+    ask_the_other_side(columns, fields, pairs)
+    free_state_flags(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

@@ -56,7 +56,16 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     # Round 50. Information added beside a record's fields is a note on it.
     "notes": {"en": ("extra information", "extra info", "other information", "other info")},
     # The stock available to sell is the stock on hand (eShopOnContainers' glued 'availablestock').
-    "stock_quantity": {"en": ("available stock", "stock available", "available qty")},
+    # Round 51: the units a shop holds are its stock (Northwind's glued 'unitsinstock').
+    "stock_quantity": {
+        "en": ("available stock", "stock available", "available qty", "units in stock", "unit in stock"),
+    },
+    # The date until which a device may be used is its end of life (MOSIP's 'validityDateTime', Chemotion's expiry).
+    "end_of_life": {"en": ("validity date", "validity date time", "valid until", "validity end", "expiry date",
+                           "expiration date")},
+    # Whether an item is exempt from VAT is its tax treatment: the tax class (LibreDTE's 'exento'). Not the English
+    # 'tax exempt': Stripe's customers write it beside their tax id, and it took that id's question away.
+    "tax_class": {"es": ("exento", "exenta", "exento iva", "exento de iva")},
 }
 # fmt: on
 

@@ -425,12 +425,30 @@ def _one_edit_phrase(glued: str) -> str | None:
     return spellings.pop() if len(spellings) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _glued_phrases() -> dict[str, tuple[str, ...]]:
+    """Vocabulary phrases of known words by their run-together spelling ('unitsinstock' → units in stock); a spelling
+    two phrases share names neither."""
+    known = vocabulary_words()
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in _phrase_index():
+        words = tuple(phrase.split())
+        if len(words) > 1 and all(w in known for w in words):
+            found.setdefault("".join(words), set()).add(words)
+    return {glued: next(iter(ws)) for glued, ws in found.items() if len(ws) == 1}
+
+
 def segment(word: str) -> tuple[str, ...]:
     """Split a run-together word into vocabulary words ('billingcountry' → billing country), or return it whole."""
     known = vocabulary_words()
     n = len(word)
     if n < 6 or word in known:
         return (word,)
+    # A phrase of the vocabulary written as one word reads as that phrase, whatever other cut is as short
+    # ('unitsinstock': units in stock, not 'unit sin stock'; round 51).
+    phrase = _glued_phrases().get(word)
+    if phrase is not None:
+        return phrase
     # Dynamic programming: fewest pieces, every piece a known word.
     best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
     best[0] = (0, [])
