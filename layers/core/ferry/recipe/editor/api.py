@@ -45,6 +45,8 @@ from ferry.recipe.editor.registers import registered
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.session import Edit, Session, not_understood
+from ferry.recipe.editor.snippets import snippet_request
+from ferry.recipe.editor.spoken_figures import spoken_figured
 from ferry.recipe.editor.spoken_forms import spoken_form
 from ferry.recipe.editor.status_news import status_request
 from ferry.recipe.editor.surrounds import without_surrounds
@@ -66,6 +68,7 @@ def edit_recipe(
     """
     session = Session(recipe, templates, sheets)
     typed = message
+    message = snippet_request(message)  # round 30: a JSON object or 'K: V' lines under a label, as its pairs
     message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
     message = reworded(message)  # round 23: 'render X as Y', 'may I suggest X?', a no-op list item, …
@@ -79,6 +82,7 @@ def edit_recipe(
     message = trade_figured(message)  # round 27: 'fail over to Y', "X doesn't make the cut", 'is not to be imported'
     message = spoken_form(message)  # round 27: pairs described or 'shall be read as', 'connect F with C', ', eh?'
     message = voice_figured(message)  # round 29: 'snip X off', 'walks the plank', 'belay that last order', asides
+    message = spoken_figured(message)  # round 30: 'close out the X position', 'take a mulligan', definitions
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'

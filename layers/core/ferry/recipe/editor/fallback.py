@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ferry.agent.enums import country_code
 from ferry.agent.normalize import fold
+from ferry.recipe.editor.mapping import MAP_VERBS
 from ferry.recipe.editor.resolver import PRONOUNS, Ctx, is_full_name, name_fields, words_in
 from ferry.recipe.editor.steps import Question, Step
 
@@ -29,7 +30,7 @@ _ASKING = _BUILD | {
     "use", "used", "take", "taken", "fill", "filled", "put", "map", "then", "instead", "otherwise", "else", "backup",
     "fallback", "first", "should", "must", "shall", "want", "prefer", "come", "comes", "make", "can", "could",
     "get", "gets", "need", "needs", "keep", "swap", "substitute", "sub",
-}  # fmt: skip
+} | {verb.split()[0] for verb in MAP_VERBS}  # fmt: skip
 _ROWS = frozenset({"row", "rows", "contact", "contacts", "record", "records", "entry", "entries", "line", "lines"})
 _NOT_WANTED_RE = re.compile(
     r"\b(?:(?:don't|do not|not|never|shouldn't|should not|mustn't|must not|won't|will not|no)\s+(?:\w+\s+){0,2}?"

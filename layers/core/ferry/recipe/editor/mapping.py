@@ -22,12 +22,16 @@ _INSTEAD_RE = re.compile(
     r"\s*\(\s*(?:not|instead of|rather than|in place of)\s+[^)]*\))$",
     re.I,
 )
+# The verbs that map a column to a field ('map / wire / hook up A to B'): the one list the mapping reading and the
+# fallback reading (`fallback._ASKING`) use; an electrician's or a plumber's hookup is a mapping too
+MAP_VERBS: tuple[str, ...] = (
+    "map", "assign", "link", "match", "connect", "point", "send", "move", "put", "import", "load", "copy", "route",
+    "bring", "place", "pipe", "migrate", "wire", "hook up", "hook", "plug", "patch",
+)  # fmt: skip
+_MAP_VERB = "(?:" + "|".join(v.replace(" ", r"\s+") for v in MAP_VERBS) + ")"
 MAP_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
-        full(
-            r"(?:map|assign|link|match|connect|point|send|move|put|import|load|copy|route|bring|place|pipe|"
-            r"migrate)\s+(?P<a>.+?)\s+(?:to|into|onto|in|as|under|->|\u2192|=>|over to|with)\s+(?P<b>.+?)"
-        ),
+        full(_MAP_VERB + r"\s+(?P<a>.+?)\s+(?:to|into|onto|in|as|under|->|\u2192|=>|over to|with)\s+(?P<b>.+?)"),
         "ab",
     ),
     (

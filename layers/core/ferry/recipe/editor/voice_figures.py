@@ -92,9 +92,6 @@ _FIGURES: list[tuple[re.Pattern[str], str]] = [
                 r"(?:base|default|starting\s+point)\b", re.I), r"\g<f>: \g<c>"),
     (re.compile(r"\bwill\s+be\s+drawn\s+from\b", re.I), "comes from"),
     (re.compile(r";\s*the\s+rest\s+(?:keep|stay\s+with)\s+[\w ]{1,30}?(?=\s*[.!]|\s*$)", re.I), ""),
-    # an electrician's or a plumber's hookup: 'wire company to the email's domain' is mapping it ('wire' is no typo of
-    # 'were' since the common-word check; the fallback reading needs the mapping verb)
-    (re.compile(r"\b(?:wire|hook(?:\s+up)?|plug|patch)\s+(?=[\w' ]{1,30}?\s+(?:to|into)\s+\S)", re.I), "map "),
     # a proclamation, a show, a trick
     (re.compile(r"(?:^|(?<=[.!\n]))\s*(?:hear\s+ye,?\s*)+[.!]?\s*", re.I), ""),
     (re.compile(r"\blet\s+it\s+be\s+known(?:\s+(?:throughout|to|across)\s+[\w ]{1,30}?)?\s*:\s*", re.I), ""),
