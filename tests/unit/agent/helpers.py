@@ -9,7 +9,9 @@ from typing import Any
 
 from bench.mapping.manifest import manifest_from_csv, manifest_from_rows
 from ferry.__main__ import plan_files
+from ferry.agent.normalize import join_tokens, tokens
 from ferry.agent.planner import Plan
+from ferry.agent.synonyms import CONCEPTS, SOFT_WORDS, singular_phrase
 from ferry.core.domain import ColumnManifest, SheetManifest, Template, TemplateField
 
 __all__ = [
@@ -113,3 +115,33 @@ def question_about(plan: Plan, field: str) -> list[str]:
     """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
     question = next(q for q in plan.questions if f".q_{field}_" in q.id)
     return [o.label for o in question.options]
+
+
+def lexicon_clashes(lexicon: dict[str, dict[str, list[str]]]) -> dict[str, set[str]]:
+    """The lookup keys a data lexicon's phrases share with another concept (new or already in CONCEPTS), each with
+    every concept it names: the collisions check of the vocabulary modules (lexicon_depth, lexicon_depth2)."""
+    new: dict[str, set[str]] = {}
+    for concept, by_language in lexicon.items():
+        for phrases in by_language.values():
+            for phrase in phrases:
+                for key in _lookup_keys(phrase):
+                    new.setdefault(key, set()).add(concept)
+    existing: dict[str, set[str]] = {}
+    for concept, phrases in CONCEPTS.items():
+        added = {p for group in lexicon.get(concept, {}).values() for p in group}
+        for phrase in phrases:
+            if phrase not in added:
+                for key in _lookup_keys(phrase):
+                    existing.setdefault(key, set()).add(concept)
+    return {
+        folded: concepts | existing.get(folded, set())
+        for folded, concepts in new.items()
+        if len(concepts | existing.get(folded, set())) > 1
+    }
+
+
+def _lookup_keys(phrase: str) -> set[str]:
+    """The forms a phrase is looked up by: folded, singular, and without its qualifier words ('date of creation')."""
+    folded = join_tokens(tokens(phrase))
+    core = " ".join(w for w in folded.split() if w not in SOFT_WORDS) or folded
+    return {folded, singular_phrase(folded)} | ({core, singular_phrase(core)} if len(core.split()) > 1 else set())

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent import lexicon_depth2
-from ferry.agent.normalize import join_tokens, tokens
-from ferry.agent.synonyms import CONCEPTS, SOFT_WORDS, concepts_of, singular_phrase, vocabulary_words
-from tests.unit.agent.helpers import applied_sources, kinds_csv, plan_text
+from ferry.agent.synonyms import concepts_of, vocabulary_words
+from tests.unit.agent.helpers import applied_sources, kinds_csv, lexicon_clashes, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 
@@ -146,33 +145,8 @@ def test_no_risky_short_word_joins_the_segmenting_vocabulary() -> None:
     assert not vocabulary_words() & {"den", "til", "till", "fra", "fran", "son", "inv", "lon", "od", "ue"}
 
 
-def _keys(phrase: str) -> set[str]:
-    """The forms a phrase is looked up by: folded, singular, and without its qualifier words."""
-    folded = join_tokens(tokens(phrase))
-    core = " ".join(w for w in folded.split() if w not in SOFT_WORDS) or folded
-    return {folded, singular_phrase(folded)} | ({core, singular_phrase(core)} if len(core.split()) > 1 else set())
-
-
 def test_no_new_phrase_names_another_concept_unless_on_purpose() -> None:
-    new: dict[str, set[str]] = {}
-    for concept, by_language in lexicon_depth2.DEPTH2_LEXICON.items():
-        for phrases in by_language.values():
-            for phrase in phrases:
-                for key in _keys(phrase):
-                    new.setdefault(key, set()).add(concept)
-    existing: dict[str, set[str]] = {}
-    for concept, phrases in CONCEPTS.items():
-        added = {p for group in lexicon_depth2.DEPTH2_LEXICON.get(concept, {}).values() for p in group}
-        for phrase in phrases:
-            if phrase not in added:
-                for key in _keys(phrase):
-                    existing.setdefault(key, set()).add(concept)
-    clashes = {
-        folded: concepts | existing.get(folded, set())
-        for folded, concepts in new.items()
-        if len(concepts | existing.get(folded, set())) > 1
-    }
-    assert clashes == ON_PURPOSE
+    assert lexicon_clashes(lexicon_depth2.DEPTH2_LEXICON) == ON_PURPOSE
 
 
 def test_eight_languages_each_reach_the_non_contact_templates() -> None:
