@@ -89,6 +89,9 @@ VALUE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "solved": ("done", "resolved", "resolve", "fixed", "completed"),
     # The middle of a three-step priority scale (Low, Medium, High) is the normal priority.
     "normal": ("medium", "med", "mittel", "moyenne", "moyen", "media", "medio", "medium priority"),
+    # Forms of address in the vocabulary's languages (JVerein's 'Herrn', round 52).
+    "mr": ("herr", "herrn", "monsieur", "senor", "signor", "dhr", "heer", "mister"),
+    "mrs": ("frau", "madame", "mme", "senora", "signora", "mevr", "mevrouw"),
     # The unmarried woman's title is written Ms where a template has no Miss.
     "ms": ("miss", "mlle", "srta"),
     "closed": ("cancelled", "canceled", "wont fix", "won t fix", "duplicate", "rejected"),

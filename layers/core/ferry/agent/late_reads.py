@@ -17,16 +17,24 @@
 - a bare 'text' of sentences is the description, a bare 'membership' of tier words the customer group (round 50,
   `prose_text`, `membership_tiers`); a column named for the side opposite to its field's label ('homephone' for a
   'Work phone') is left out, and a yes/no column naming a status value is kept free for the status (round 51,
-  `opposite_sides`, `state_flag_columns`).
+  `opposite_sides`, `state_flag_columns`);
+- a banking identifier is no record's key, a title of degrees beside a salutation is not the salutation, and an id
+  named for a place is not the place, a provider's support contact is not the holder, and a bare 'type' none of
+  whose values is the field's is asked (round 52, `bank_identifiers`, `courtesy_columns`, `id_suffixed_places`,
+  `provider_contacts`, `bare_type_values`).
 """
 
 from __future__ import annotations
 
 from ferry.agent.asset_stickers import sticker_codes
+from ferry.agent.bank_identifiers import bank_ids_are_no_keys
+from ferry.agent.bare_type_values import ask_a_type_of_other_values
 from ferry.agent.bare_words import reread_bare_words
+from ferry.agent.courtesy_columns import salutation_beside_a_title
 from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
+from ferry.agent.id_suffixed_places import ids_named_for_places
 from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
 from ferry.agent.opposite_sides import ask_the_other_side
@@ -40,6 +48,7 @@ from ferry.agent.pairs import (
 )
 from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
+from ferry.agent.provider_contacts import provider_contacts_are_no_holders
 from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
@@ -63,6 +72,11 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     membership_as_group(columns, fields, pairs)
     ask_the_other_side(columns, fields, pairs)
     free_state_flags(columns, fields, pairs)
+    bank_ids_are_no_keys(columns, fields, pairs)
+    salutation_beside_a_title(columns, fields, pairs)
+    ids_named_for_places(columns, fields, pairs)
+    provider_contacts_are_no_holders(columns, fields, pairs)
+    ask_a_type_of_other_values(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

@@ -51,8 +51,12 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "weight": {"en": ("unit weight", "weight per unit", "item unit weight")},
     # A deal's potential is the amount it may bring in.
     "amount": {"en": ("potential",)},
-    # A case or deal opened on a date was created then.
-    "created_at": {"en": ("open date", "opened date", "date opened", "opened on", "opened at", "open dt")},
+    # A case or deal opened on a date was created then. Round 52: the date a customer first bought is when the
+    # customer began (AdventureWorks' 'DateFirstPurchase', under the template's 'Customer since'); not 'join date',
+    # which Gather's users label null.
+    "created_at": {"en": ("open date", "opened date", "date opened", "opened on", "opened at", "open dt",
+                          "date first purchase", "first purchase date", "date of first purchase", "member since"),
+                   "de": ("mitglied seit",)},
     # Round 50. Information added beside a record's fields is a note on it.
     "notes": {"en": ("extra information", "extra info", "other information", "other info")},
     # The stock available to sell is the stock on hand (eShopOnContainers' glued 'availablestock').
@@ -66,6 +70,14 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     # Whether an item is exempt from VAT is its tax treatment: the tax class (LibreDTE's 'exento'). Not the English
     # 'tax exempt': Stripe's customers write it beside their tax id, and it took that id's question away.
     "tax_class": {"es": ("exento", "exenta", "exento iva", "exento de iva")},
+    # Round 52. A club's member number is the member's own key (JVerein's 'Mitglieds_Nr'); a data warehouse's
+    # alternate key is the business key a source system gave the record (AdventureWorks' 'CustomerAlternateKey').
+    "id": {"de": ("mitgliedsnummer", "mitglieds nummer", "mitglieds number", "mitgliedsnr"),
+           "en": ("membership number", "membership no", "alternate key", "customer alternate key")},
+    # The standard cost of an item is what it costs the business (AdventureWorks' 'StandardCost').
+    "cost": {"en": ("standard cost", "std cost")},
+    # India's urban or rural local body (a municipality, a village council) is the town (CARE's 'Local Body').
+    "city": {"en": ("local body",)},
 }
 # fmt: on
 
