@@ -34,7 +34,15 @@ from ferry.core.domain import FileManifest, Template, TemplateField
 from ferry.engine.csv_export import EXECUTE_EXPORTS, ExportFilter
 from ferry.engine.flags import ERRORS, ROW
 from ferry.engine.memo import ValueMemo
-from ferry.engine.ops import apply_op, blank_to_null, costly, distinct_estimate, name_parts, on_distinct
+from ferry.engine.ops import (
+    apply_op,
+    blank_to_null,
+    costly,
+    distinct_estimate,
+    name_parts,
+    on_distinct,
+    trimmed_after,
+)
 from ferry.engine.parts import PartWriter
 from ferry.engine.report import ProfileTally, TemplateStats, build_report, filled_hash, unread_columns
 from ferry.engine.rules import present_expr, rule_expr, unique_key
@@ -269,7 +277,7 @@ def _field_outputs(
             state = _state(fr, i + 1)
             if state not in owner:
                 owner[state] = tmp[k]
-                computed.append(apply_op(op, pl.col(tmp[k])).alias(tmp[k]))
+                computed.append(apply_op(op, pl.col(tmp[k]), trimmed=trimmed_after(fr.ops[:i])).alias(tmp[k]))
             result[k] = pl.col(owner[state])
         lf = lf.with_columns(computed)
         # separate step: wrapping the op would evaluate it twice (UDF ops are not de-duplicated)

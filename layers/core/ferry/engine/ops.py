@@ -52,9 +52,19 @@ def blank_to_null(e: pl.Expr) -> pl.Expr:
 def field_expr(fr: m.FieldRecipe, col: Source = pl.col) -> pl.Expr:
     """The output value of one field: its source column through its ops, '' becoming null."""
     e = blank_to_null(col(fr.column)) if fr.column else pl.repeat(None, pl.len(), dtype=pl.String)
-    for op in fr.ops:
-        e = blank_to_null(apply_op(op, e, col))
+    for i, op in enumerate(fr.ops):
+        e = blank_to_null(apply_op(op, e, col, trimmed=trimmed_after(fr.ops[:i])))
     return e.alias(fr.field)
+
+
+def trimmed_after(ops: list[Any]) -> bool:
+    """Whether values that went through `ops` are known to have no `WHITESPACE` at either end: after `trim`, and
+    after ops that only null some values (`null_tokens`) of a trimmed column. An op given a trimmed column skips
+    its own strip (a pass over every value that would change none)."""
+    trimmed = False
+    for op in ops:
+        trimmed = isinstance(op, m.Trim) or (trimmed and isinstance(op, m.NullTokens))
+    return trimmed
 
 
 # Ops costly per value (many regexes or Python calls) run once per distinct value.
@@ -71,11 +81,11 @@ def costly(op: Any) -> bool:
     return isinstance(op, _COSTLY) or (isinstance(op, m.Case) and op.to == "title")
 
 
-def apply_op(op: Any, e: pl.Expr, col: Source = pl.col) -> pl.Expr:
-    """One op applied to expression `e` (a nullable string)."""
+def apply_op(op: Any, e: pl.Expr, col: Source = pl.col, *, trimmed: bool = False) -> pl.Expr:
+    """One op applied to expression `e` (a nullable string; with `trimmed`, one without white space at its ends)."""
     if isinstance(op, _PER_DISTINCT):
-        return on_distinct(e, lambda v: _apply(op, v, col))
-    return _apply(op, e, col)
+        return on_distinct(e, lambda v: _apply(op, v, col, trimmed))
+    return _apply(op, e, col, trimmed)
 
 
 def on_distinct(e: pl.Expr, fn: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
@@ -127,23 +137,25 @@ def distinct_estimate(s: pl.Series, sample_size: int, *, drawn_from: bool = Fals
     return len(counts) + (once * once / (2 * twice) if twice else once * (once - 1) / 2)
 
 
-def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
+def _apply(op: Any, e: pl.Expr, col: Source, trimmed: bool = False) -> pl.Expr:
     if isinstance(op, m.Trim):
-        return e.str.strip_chars(WHITESPACE)
+        return e if trimmed else e.str.strip_chars(WHITESPACE)
     if isinstance(op, m.Case):
         if op.to == "title":
             return e.map_batches(_title_series, return_dtype=pl.String)
         return e.str.to_lowercase() if op.to == "lower" else e.str.to_uppercase()
     if isinstance(op, m.NullTokens):
         tokens = [t.upper() for t in (op.tokens if op.tokens is not None else DEFAULT_NULL_TOKENS)]
-        return e.map_batches(lambda s: _null_tokens_series(s, tokens), return_dtype=pl.String, is_elementwise=True)
+        return e.map_batches(
+            lambda s: _null_tokens_series(s, tokens, trimmed), return_dtype=pl.String, is_elementwise=True
+        )
     if isinstance(op, m.ParseDate):
         return pl.coalesce(_dates(e, tuple(op.formats or _DATE_FORMATS[op.order]), with_time=False), e)
     if isinstance(op, m.ParseDatetime):
         formats = tuple(op.formats or _DATETIME_FORMATS[op.order])
         return pl.coalesce(_dates(e, formats, with_time=True, assume=op.assume_offset), e)
     if isinstance(op, m.ToNumber):
-        return _number_expr(e, op)
+        return _number_expr(e, op, trimmed)
     if isinstance(op, m.ToBoolean):
         trues = [v.lower() for v in op.true_values or DEFAULT_TRUE]
         falses = [v.lower() for v in op.false_values or DEFAULT_FALSE]
@@ -151,9 +163,9 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
         return pl.when(low.is_in(trues)).then(pl.lit("true")).when(low.is_in(falses)).then(pl.lit("false")).otherwise(e)
     if isinstance(op, m.PhoneE164):
         region = op.region
-        return e.map_batches(lambda s: phone_series(s, region), return_dtype=pl.String)
+        return e.map_batches(lambda s: phone_series(s, region, trimmed=trimmed), return_dtype=pl.String)
     if isinstance(op, m.EmailNormalize):
-        return e.map_batches(_email_series, return_dtype=pl.String)
+        return e.map_batches(lambda s: _email_series(s, trimmed), return_dtype=pl.String)
     if isinstance(op, m.UrlToDomain):
         s = e.str.strip_chars(WHITESPACE).str.to_lowercase().str.replace(r"^[a-z][a-z0-9+.-]*://", "")
         s = s.str.replace(r"^[^/@]*@", "").str.extract(r"^([^/:?#]*)", 1)
@@ -197,13 +209,13 @@ def _apply(op: Any, e: pl.Expr, col: Source) -> pl.Expr:
     raise ValueError(f"unknown op {op!r}")
 
 
-def _null_tokens_series(s: pl.Series, tokens: list[str]) -> pl.Series:
+def _null_tokens_series(s: pl.Series, tokens: list[str], trimmed: bool = False) -> pl.Series:
     """Null where the trimmed, upper-cased value is one of `tokens` (upper-cased). Only values no longer than the
     longest token are upper-cased and looked up: upper-casing never shortens a value (each character becomes
     one to three), and most values of a column (phones, amounts, names) are longer than 'N/A' or 'NULL'."""
     if not tokens:
         return s
-    text = s.str.strip_chars(WHITESPACE)
+    text = s if trimmed else s.str.strip_chars(WHITESPACE)
     short = (text.str.len_chars() <= max(len(t) for t in tokens)).fill_null(False).arg_true()
     if not len(short):
         return s
@@ -375,8 +387,8 @@ def _date_expr(e: pl.Expr, formats: tuple[str, ...] | list[str], *, with_time: b
 # --- numbers ---------------------------------------------------------------------------------------
 
 
-def _number_expr(e: pl.Expr, op: m.ToNumber) -> pl.Expr:
-    return e.map_batches(lambda s: _number_series(s, op), return_dtype=pl.String)
+def _number_expr(e: pl.Expr, op: m.ToNumber, trimmed: bool = False) -> pl.Expr:
+    return e.map_batches(lambda s: _number_series(s, op, trimmed), return_dtype=pl.String)
 
 
 _CODES = "|".join(CURRENCY_CODES)
@@ -422,9 +434,9 @@ _WRAPPED_NUMBER = {
 _WRAPPING = "()% " + "".join(sorted(set("".join(CURRENCY_CODES))))
 
 
-def _number_series(original: pl.Series, op: m.ToNumber) -> pl.Series:
+def _number_series(original: pl.Series, op: m.ToNumber, trimmed: bool = False) -> pl.Series:
     """Plain amounts take a fast path; the rest go through every cleaning step."""
-    text = original.str.strip_chars(WHITESPACE)
+    text = original if trimmed else original.str.strip_chars(WHITESPACE)
     plain = text.str.contains(_FAST_NUMBER[op.decimal]).fill_null(False)
     rest = ~plain & original.is_not_null()
     if not rest.any():  # every value plain (null stays null): no gathering
@@ -453,12 +465,9 @@ def _plain_number(s: pl.Series, decimal: str) -> pl.Series:
 
 
 def _drop_zero_fraction(s: pl.Series) -> pl.Series:
-    """'12.00' -> '12' (a fraction with a non-zero digit is kept as written)."""
-    return only_where(
-        s,
-        (s.str.contains(".", literal=True) & s.str.ends_with("0")).fill_null(False),
-        lambda v: v.str.replace(r"^(-?[0-9]+)\.0+$", "${1}"),
-    )
+    """'12.00' -> '12' (a fraction with a non-zero digit is kept as written). Only the values ending in '0' are
+    looked at (one pass; the regex itself asks for the point, on those few)."""
+    return only_where(s, s.str.ends_with("0"), lambda v: v.str.replace(r"^(-?[0-9]+)\.0+$", "${1}"))
 
 
 def _any_number(original: pl.Series, op: m.ToNumber) -> pl.Series:
@@ -513,9 +522,9 @@ _WORD_BREAK = re.compile(f"[{re.escape(WHITESPACE)}]+")
 _EMAIL_PEEL = re.compile(f"^[{re.escape(WHITESPACE)}<>]*(?:[Mm][Aa][Ii][Ll][Tt][Oo]:)?[{re.escape(WHITESPACE)}<>]*")
 
 
-def _email_series(s: pl.Series) -> pl.Series:
+def _email_series(s: pl.Series, trimmed: bool = False) -> pl.Series:
     """Trim and lower-case, then peel angle brackets and `mailto:` in any order and nesting."""
-    s = s.str.strip_chars(WHITESPACE).str.to_lowercase()
+    s = (s if trimmed else s.str.strip_chars(WHITESPACE)).str.to_lowercase()
     wrapped = (s.str.starts_with("<") | s.str.ends_with(">") | s.str.contains("mailto:", literal=True)).fill_null(False)
     return only_where(s, wrapped, _peel_email)
 

@@ -17,9 +17,11 @@ Anything else is left null by the native path and sent, as distinct values, thro
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
+from typing import Any
 
 import polars as pl
 
@@ -104,28 +106,33 @@ def _national(n: pl.Series, meta: _Meta, original: pl.Series | None = None) -> p
 
     With `original` (the values as given, for national forms), a number without a national prefix whose
     length the library never calls possible gets its original value back: the library's answer too.
+    One plan: the length is measured once and compared (a few comparisons cost less than `is_in`), and the
+    prefix looked for once, for both the answer and the rows left to strip.
     """
-    lengths = list(meta.lengths)
     code = "+" + meta.code
-    has_prefix = n.str.contains(meta.prefix) if meta.prefix is not None else None
-    size = n.str.len_bytes()
-    plain = size.is_in(lengths)
-    if has_prefix is not None:
-        plain = plain & ~has_prefix
-    answer: pl.Expr = pl.when(plain).then(code + n)
+    number, size = pl.col("n"), pl.col("n").str.len_bytes()
+    has_prefix = number.str.contains(meta.prefix) if meta.prefix is not None else pl.lit(False)
+    plain = _length_in(size, meta.lengths) & ~has_prefix
+    answer: Any = pl.when(plain).then(code + number)
     if original is not None:
-        impossible = ~size.is_in(list(meta.any_lengths))
-        if has_prefix is not None:
-            impossible = impossible & ~has_prefix
-        answer = pl.when(plain).then(code + n).when(impossible).then(original)
-    out = pl.select(answer).to_series()
-    if has_prefix is None or not has_prefix.any():
+        answer = answer.when(~_length_in(size, meta.any_lengths) & ~has_prefix).then(pl.col("o"))
+    frame = pl.DataFrame({"n": n} if original is None else {"n": n, "o": original})
+    found = frame.select(answer.otherwise(None).alias("out"), has_prefix.alias("p"))
+    out, prefixed = found.get_column("out").alias(n.name), found.get_column("p")
+    if meta.prefix is None or not prefixed.any():
         return out
     # a stripped number that matches the general pattern is always kept (the library's viability check)
-    idx = has_prefix.arg_true()
+    idx = prefixed.arg_true()
     stripped = n.gather(idx).str.replace(str(meta.prefix), "")
-    ok = stripped.str.contains(meta.general) & stripped.str.len_bytes().is_in(lengths)
+    ok = stripped.str.contains(meta.general) & stripped.str.len_bytes().is_in(list(meta.lengths))
     return out.scatter(idx, pl.select(pl.when(ok).then(code + stripped)).to_series())
+
+
+def _length_in(size: pl.Expr, lengths: tuple[int, ...]) -> pl.Expr:
+    """`size` is one of `lengths`: comparisons for a few, `is_in` for many."""
+    if len(lengths) > 4:
+        return size.is_in(list(lengths))
+    return reduce(operator.or_, [size == length for length in lengths])
 
 
 def _shaped(text: pl.Series) -> pl.Series:
@@ -133,9 +140,10 @@ def _shaped(text: pl.Series) -> pl.Series:
     return (text.str.contains(_SHAPE) & (text.str.len_bytes() <= _MAX_CHARS)).fill_null(False)
 
 
-def _native(s: pl.Series, region: str | None) -> pl.Series:
-    """E.164 for the values in a common layout, null for the rest (and for null)."""
-    text = s.str.strip_chars(" \t")
+def _native(s: pl.Series, region: str | None, trimmed: bool = False) -> pl.Series:
+    """E.164 for the values in a common layout, null for the rest (and for null); `trimmed`: `s` has no white
+    space at its ends (the strip below would change nothing)."""
+    text = s.clone() if trimmed else s.str.strip_chars(" \t")  # a copy: the extensions are scattered into it
     shaped = _shaped(text)
     # an extension ('415-555-0123 ext 12', 'x12') is dropped by E.164: read the number before it (only a value
     # not shaped already can hold letters, so only those are looked at)
@@ -175,7 +183,7 @@ def _native(s: pl.Series, region: str | None) -> pl.Series:
         plain = national & ~with_code
         rows = plain.arg_true()
         if len(rows):
-            given = s.gather(idx).gather(rows)
+            given = s.gather(idx.gather(rows))  # one gather of the strings, not two
             found.append((rows, _national(digits.gather(rows), meta, given)))
         rows = with_code.arg_true()
         if len(rows):
@@ -224,7 +232,7 @@ def library_e164(value: str, region: str | None) -> str:
     return _library(region)(value)
 
 
-def phone_series(s: pl.Series, region: str | None) -> pl.Series:
+def phone_series(s: pl.Series, region: str | None, *, trimmed: bool = False) -> pl.Series:
     """`phone_e164` over a column: the native reading where it applies, the library once per other value.
 
     A column with many repeats is read once per distinct value and mapped back; a systematic sample of 20,000
@@ -232,16 +240,16 @@ def phone_series(s: pl.Series, region: str | None) -> pl.Series:
     """
     sample = s.gather_every(max(1, len(s) // 20_000)).drop_nulls()
     if len(sample) < 100 or sample.n_unique() > 0.9 * len(sample):
-        return _phone_values(s, region)
+        return _phone_values(s, region, trimmed)
     distinct = s.drop_nulls().unique()
     if len(distinct) * 2 <= len(s):
-        mapped = _phone_values(distinct, region)
+        mapped = _phone_values(distinct, region, trimmed)
         return s.replace_strict(distinct, mapped, default=None, return_dtype=pl.String).alias(s.name)
-    return _phone_values(s, region)
+    return _phone_values(s, region, trimmed)
 
 
-def _phone_values(s: pl.Series, region: str | None) -> pl.Series:
-    out = _native(s, region)
+def _phone_values(s: pl.Series, region: str | None, trimmed: bool = False) -> pl.Series:
+    out = _native(s, region, trimmed)
     residue = (out.is_null() & s.is_not_null()).fill_null(False)
     if not residue.any():
         return out.alias(s.name)
