@@ -25,7 +25,9 @@ NOTIONS: list[_Rule] = [
                 r"(?:delta|difference|gap|mismatch|discrepancy)\s+(?:in|of)\s+(?:the\s+)?row[- ]?counts?|"
                 r"fewer\s+rows)\b", re.I), "how many rows are dropped"),
     # 'what are we not bringing over?' (nothing said of rows): what is left out is columns
-    (re.compile(r"^(?:so\s+)?(?:what|which)\s+(?:are|is|will|do|does|did)\s+(?:we|you|i|ferry|it)\s+(?:not\s+"
+    # (round 31: 'which source columns are you leaving behind …': the columns said before the verb)
+    (re.compile(r"^(?:so\s+)?(?:what|which)(?:\s+(?:source\s+)?columns?)?\s+(?:are|is|will|do|does|did)\s+"
+                r"(?:we|you|i|ferry|it)\s+(?:not\s+"
                 r"(?:bringing|taking|carrying|importing|moving|migrating|pulling)(?:\s+(?:over|across|in|along))?|"
                 r"(?:leaving|keeping)\s+(?:out|off|behind|aside)|omitting|excluding)\b"
                 r"(?!.*\b(?:rows?|records?|lines?|entries|contacts?)\b)", re.I), "which columns are not imported"),
@@ -70,10 +72,12 @@ NOTIONS: list[_Rule] = [
     # columns left out of the import: 'getting benched', 'left off', 'sidelined', 'you not import'
     (re.compile(r"\b(?:(?:are|is|get|gets|getting|being|been)\s+)?(?:benched|sidelined|shelved|parked|orphaned|"
                 r"left\s+off|left\s+on\s+the\s+shelf|not\s+brought\s+in|not\s+pulled\s+in|not\s+picked\s+up|"
-                r"not\s+carried\s+(?:over|across)|not\s+part\s+of\s+the\s+(?:import|migration|upload)|"
+                r"not\s+carried\s+(?:over|across)|not\s+(?:hauled|dragged|shipped)\s+(?:in(?:to)?|over|across)|not\s+part\s+of\s+the\s+(?:import|migration|upload)|"
                 r"don'?t\s+make\s+(?:it\s+into\s+)?the\s+(?:cut|import))\b", re.I), " not imported"),
     # not arriving with the import: 'not coming in the import', 'not coming over', 'not going in'
-    (re.compile(r"\b(?:are|is)\s+not\s+(?:coming|going|getting|making\s+it)\s+(?:in|into|over|across|through)\b"
+    # (round 31: 'aren't travelling into the import', a journey's verb)
+    (re.compile(r"\b(?:are|is)(?:\s+not|n't)\s+(?:coming|going|getting|making\s+it|travell?ing|riding|heading|"
+                r"moving)\s+(?:in|into|over|across|through)\b"
                 r"(?:\s+(?:with\s+)?(?:the\s+)?(?:import|migration|upload|load))?", re.I), "are not imported"),
     (re.compile(r"\b(?:you|we|ferry|it)\s+(?:do\s+)?not\s+(?:import|bring|take|use|map|load)\b(?!\s+(?:the|any|a)\b)",
                 re.I), "are not imported"),

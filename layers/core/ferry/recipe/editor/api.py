@@ -44,6 +44,7 @@ from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.registers import registered
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
+from ferry.recipe.editor.scene_figures import scene_figured
 from ferry.recipe.editor.session import Edit, Session, not_understood
 from ferry.recipe.editor.snippets import snippet_request
 from ferry.recipe.editor.spoken_figures import spoken_figured
@@ -83,6 +84,7 @@ def edit_recipe(
     message = spoken_form(message)  # round 27: pairs described or 'shall be read as', 'connect F with C', ', eh?'
     message = voice_figured(message)  # round 29: 'snip X off', 'walks the plank', 'belay that last order', asides
     message = spoken_figured(message)  # round 30: 'close out the X position', 'take a mulligan', definitions
+    message = scene_figured(message)  # round 31: 'rode in without X', 'cut 'em out of the herd', 'stand down on …'
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'

@@ -120,13 +120,24 @@ _KEPT_RE = re.compile(
     re.I,
 )
 _LATER_RE = re.compile(r"\blast\b|\blatest\b|\bnewest\b|\bmost recent\b|\bmerge\w*|\bcombine\w*", re.I)
+# a wish that nothing of it gets in ('let no word cross in', 'let nothing of it through'): not wanting it
+_LET_NONE = (
+    r"let\s+(?:no|none|nothing|not\s+(?:one|a))(?:\s+[\w']+){0,3}?\s+(?:cross\w*|get\w*|go\w*|come\w*|slip\w*|"
+    r"pass\w*|make\s+it|seep\w*|leak\w*)\s+(?:in|into|through|across|over)|"
+    r"let\s+(?:no|none|nothing)(?:\s+[\w']+){0,3}?\s+through"
+)
 _UNWANTED_RE = re.compile(
     r"\b(?:skip\w*|drop\w*|exclud\w*|remov\w*|delet\w*|discard\w*|ignor\w*|omit\w*|leave\s+(?:\w+\s+){0,3}?out|"
     r"left out|no need|not needed|unneeded|needless|unnecessary|useless|no import|not import\w*|don't import|"
     r"do not import|(?:don't|do not|never) (?:need|want|bring|load|keep|take)|not on-brand|not relevant|"
-    r"irrelevant|can go|get rid)\b",
+    r"irrelevant|can go|get rid|" + _LET_NONE + r")\b",
     re.I,
 )
+_LET_NONE_RE = re.compile(_LET_NONE + r"\b", re.I)
+# a singular pronoun ('leave it out') for a thing the message calls a column ('The Notes column sleeps — leave it
+# out'): the column, never rows
+_COLUMN_CALLED_RE = re.compile(r"\bcolumns?\b", re.I)
+_SINGULAR_PRONOUNS = frozenset({"it", "its", "that", "this"})
 _PLACE_RE = re.compile(r"\b(?:somewhere|some ?place|any field|anywhere|wherever|whichever|keep|kept|store\w*)\b", re.I)
 # the column asked for after all: 'import the Notes column' as a command, not 'for this import'
 _IMPORT_IT_RE = re.compile(r"(?:^|[.,;!:]\s*|\bplease\s+|\bto\s+)(?:import|bring|load|map|keep)\b", re.I)
@@ -226,6 +237,7 @@ def first_per_key(ctx: Ctx, n: Names, text: str) -> str | None:
 def not_imported(ctx: Ctx, n: Names, text: str) -> str | None:
     """'The Notes we do not need, please skip that column': one column no field reads, and a word of not wanting
     it (a place to keep it, rows or a condition make it another instruction)."""
+    text = _LET_NONE_RE.sub(" don't import it ", text)  # 'let no line cross in': no rows, and not wanting it
     if not (_bare(n) and not n.keys and len(n.spare) == 1) or _ROWS_RE.search(text) or _CONDITION_RE.search(text):
         return None
     if _PLACE_RE.search(text) or not _UNWANTED_RE.search(text) or _denied(_UNWANTED_RE.sub(" ", text)):
@@ -260,11 +272,14 @@ def rows_without(ctx: Ctx, n: Names, text: str) -> str | None:
     """'Kindly remove the rows which are not having email': one field or column said missing, rows (or a pronoun
     for them) and a verb of removal."""
     named = n.keys | n.spare
+    text = _LET_NONE_RE.sub(" ", text)  # 'let no line cross in' names no rows and says nothing missing
     if not (_bare(n) and len(named) == 1) or _KEEP_ROWS_RE.search(text):
         return None
     words = {w.lower() for w in re.findall(r"[\w']+", text)}
     if not (_ROWS_RE.search(text) or words & PRONOUNS) or not _REMOVAL_RE.search(text):
         return None
+    if not _ROWS_RE.search(text) and words & PRONOUNS <= _SINGULAR_PRONOUNS and _COLUMN_CALLED_RE.search(text):
+        return None  # 'it' is the column the message names, not a row
     if not _MISSING_RE.search(text) or _denied(_MISSING_RE.sub(" ", text)):
         return None
     return f"drop rows without {next(iter(named))}"

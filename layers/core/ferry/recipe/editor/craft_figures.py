@@ -30,16 +30,13 @@ from __future__ import annotations
 
 import re
 
-_NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer)\s*$|n't\s*$", re.I)
+from ferry.recipe.editor.negation_guard import unless_denied
+
 _DATA_WORD_RE = re.compile(
     r"\b(?:column|field|row|value|e-?mail|phone|mobile|name|country|land|date|company|notes?|website|status|"
     r"lifecycle|organi[sz]ation|signup|created|domain)s?\b",
     re.I,
 )
-
-
-def _unless_denied(m: re.Match[str], said: str) -> str:
-    return m.group(0) if _NEGATED_RE.search(m.string[: m.start()]) else said
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
@@ -249,8 +246,8 @@ def craft_figured(message: str) -> str:
     said = message
     for pattern, plain in _RULES:
         said = pattern.sub(plain, said)
-    said = _OFF_THE_MAP_RE.sub(lambda m: _unless_denied(m, f"leave {m['x']} out"), said)
-    said = _STAMP_RE.sub(lambda m: _unless_denied(m, f"make {m[1]} "), said)
+    said = _OFF_THE_MAP_RE.sub(lambda m: unless_denied(m, f"leave {m['x']} out"), said)
+    said = _STAMP_RE.sub(lambda m: unless_denied(m, f"make {m[1]} "), said)
     said = _COMPARISON_TAIL_RE.sub(_comparison_gone, said)
     said = _PAIRS_MADE_RE.sub(_pairs_made, said)
     said = _accordingly(said)

@@ -29,13 +29,13 @@ nothing), and a figure under a negation is left as typed:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+
+from ferry.recipe.editor.negation_guard import unless_negated
 
 _X = r"(?P<x>(?:the\s+)?[A-Z\u27e6][\w'\u27e6\u27e7 ]{0,30}?)"
 _END = r"(?=\s*(?:[,.;:!\n]|$))"
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|casts?|lines?)"
 _ME = r"(?:I'?ll\s+|I\s+will\s+|let\s+me\s+|I'?d\s+like\s+to\s+)?"
-_NEGATED_RE = re.compile(r"\b(?:don'?t|do\s+not|never|no\s+need\s+to|shouldn'?t|should\s+not)\s+(?:\w+\s+)?$", re.I)
 
 _FIGURES: list[tuple[re.Pattern[str], str]] = [
     # a column let go ('the whole column' after a sentence naming X is X)
@@ -141,21 +141,10 @@ def spoken_figured(message: str) -> str:
     if said.rstrip().endswith("?"):
         return message
     for pattern, plain in _FIGURES:
-        said = pattern.sub(_unless_negated(plain), said)
+        said = pattern.sub(unless_negated(plain), said)
     if _ORDER_SAID_RE.search(said):
         said = _EXAMPLE_DATE_RE.sub("", said)
     if _PAIRS_RE.search(said):
         said = _PUT_SO_RE.sub("", said)
     said = re.sub(r"[ \t]{2,}", " ", said).strip()
     return said if re.search(r"\w", said) else message
-
-
-def _unless_negated(plain: str) -> Callable[[re.Match[str]], str]:
-    """The replacement `plain`, unless the figure stands under a negation ("don't throw Notes back"): then it is not
-    said, so it is left as typed."""
-
-    def replace(match: re.Match[str]) -> str:
-        before = match.string[max(0, match.start() - 30) : match.start()]
-        return match.group(0) if _NEGATED_RE.search(before) else match.expand(plain)
-
-    return replace

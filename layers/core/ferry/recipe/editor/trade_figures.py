@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-_NEGATED_RE = re.compile(r"\b(?:not|never|no\s+longer)\s*$|n't\s*$", re.I)
+from ferry.recipe.editor.negation_guard import unless_denied
 
 # "When a contact has no Email, don't return it to sender: build …" -> "When a contact has no Email: build …"
 _NO_RETURN_RE = re.compile(
@@ -74,10 +74,6 @@ _DELIVER_RE = re.compile(
 )
 
 
-def _unless_denied(m: re.Match[str], said: str) -> str:
-    return m.group(0) if _NEGATED_RE.search(m.string[: m.start()]) else said
-
-
 # rows said not to be imported are a filter's to read as typed ('rows marked test … are not to be imported')
 _ROWS_RE = re.compile(r"\b(?:rows?|records?|entries|contacts?|lines?)\b", re.I)
 
@@ -92,7 +88,7 @@ def trade_figured(message: str) -> str:
     if message.rstrip().endswith("?"):
         return message
     text = _NO_RETURN_RE.sub("", message)
-    text = _FAIL_OVER_RE.sub(lambda m: _unless_denied(m, "use "), text)
+    text = _FAIL_OVER_RE.sub(lambda m: unless_denied(m, "use "), text)
     text = _BLANK_THEN_BACKUP_RE.sub(lambda m: f"{m['cond']}use {m['y']}", text)
     text = _NOT_THE_CUT_RE.sub(lambda m: f"leave {m['x']} out", text)
     text = _NOT_TO_BE_RE.sub(lambda m: _of_a_column(m, f"{m[1]} not {m[2]}"), text)
