@@ -26,6 +26,7 @@ from ferry.agent.person_paths import person_path_prefix
 from ferry.agent.profile import ColumnProfile, profile_column
 from ferry.agent.role_logins import role_written_as_login
 from ferry.agent.shared_prefix import system_prefix
+from ferry.agent.short_suffix import short_tag_suffix
 from ferry.agent.stems import FORM_HEADER, same_stems, stem
 from ferry.agent.synonyms import (
     BROADER,
@@ -177,6 +178,7 @@ def sheet_noise(sheet: SheetManifest, template: Template) -> frozenset[str]:
             and not concepts_of(word)
         ):
             noise.add(word)
+    noise |= short_tag_suffix(sheet, vocabulary_words(), lambda w: bool(_without_locale(f"x_{w}")[1]))
     return frozenset(noise)
 
 
@@ -329,7 +331,8 @@ def column_info(
         raw_words=set(header_words(text)),
         concepts=concepts,
         profile=profile,
-        other_party=has_other_party(text),
+        # A record word is no other party: a companies sheet's 'PARTNERID' is the partner's own (round 53).
+        other_party=has_other_party(text) and has_other_party(" ".join(_strip(header_words(text), noise))),
         stripped_norm=stripped,
         suffix=suffix,
         json_path=json_path,

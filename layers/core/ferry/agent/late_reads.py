@@ -21,7 +21,9 @@
 - a banking identifier is no record's key, a title of degrees beside a salutation is not the salutation, and an id
   named for a place is not the place, a provider's support contact is not the holder, and a bare 'type' none of
   whose values is the field's is asked (round 52, `bank_identifiers`, `courtesy_columns`, `id_suffixed_places`,
-  `provider_contacts`, `bare_type_values`).
+  `provider_contacts`, `bare_type_values`);
+- a key built from a repeated column's value is a sub-record's key (round 53, `composite_keys`), and one
+  employee's id is no count of employees (`count_headers`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from ferry.agent.asset_stickers import sticker_codes
 from ferry.agent.bank_identifiers import bank_ids_are_no_keys
 from ferry.agent.bare_type_values import ask_a_type_of_other_values
 from ferry.agent.bare_words import reread_bare_words
+from ferry.agent.composite_keys import composite_keys_are_sub_records
+from ferry.agent.count_headers import ids_are_no_counts
 from ferry.agent.courtesy_columns import salutation_beside_a_title
 from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
@@ -77,6 +81,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     ids_named_for_places(columns, fields, pairs)
     provider_contacts_are_no_holders(columns, fields, pairs)
     ask_a_type_of_other_values(columns, fields, pairs)
+    composite_keys_are_sub_records(columns, fields, pairs)
+    ids_are_no_counts(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

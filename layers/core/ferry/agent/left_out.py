@@ -8,6 +8,7 @@ import re
 
 from ferry.agent import questions as ask
 from ferry.agent.calibrate import calibrated
+from ferry.agent.count_headers import count_for_a_key
 from ferry.agent.evidence import ColumnInfo, FieldInfo, related
 from ferry.agent.header_only import spelled_alike_only
 from ferry.agent.job_titles import JOBS_WHY, jobs_under_a_bare_header
@@ -162,6 +163,7 @@ def pointing_headers(scored: ScoredSheet, result: SheetMatch) -> list[tuple[int,
             )
             and (not names_broader(col, fld) or people_for_a_role(col, fld))
             and not spelled_alike_only(col, fld)
+            and not count_for_a_key(col, fld)  # 'Num_Sites' is no customer number (round 53)
         ]
         if fits:
             j = max(fits, key=lambda k: (row[k].score, row[k].header))

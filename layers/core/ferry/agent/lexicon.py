@@ -617,7 +617,7 @@ NAME_WORDS = frozenset({"nombre", "nom", "naam", "nome", "bezeichnung", "denomin
 ENTITY_WORDS: dict[str, tuple[str, ...]] = {
     "company": (
         "company", "companies", "account", "accounts", "organization", "organisation", "org", "firm", "supplier",
-        "suppliers", "vendor", "vendors",
+        "suppliers", "vendor", "vendors", "partner", "partners",  # an ERP's business partner (SAP's BP, round 53)
         # the same nouns in German, French, Spanish, Portuguese, Italian and Dutch (folded, singular and plural); the
         # words for 'company' itself are left out: there they are the evidence for the record's name
         "lieferant", "lieferanten", "fournisseur", "fournisseurs", "proveedor", "proveedores", "fornecedor",

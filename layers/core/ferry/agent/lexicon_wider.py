@@ -55,7 +55,10 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     # customer began (AdventureWorks' 'DateFirstPurchase', under the template's 'Customer since'); not 'join date',
     # which Gather's users label null.
     "created_at": {"en": ("open date", "opened date", "date opened", "opened on", "opened at", "open dt",
-                          "date first purchase", "first purchase date", "date of first purchase", "member since"),
+                          "date first purchase", "first purchase date", "date of first purchase", "member since",
+                          # Round 53: the day a customer was onboarded is when the customer began (a churn table's).
+                          "onboard date", "onboarded date", "onboarding date", "date onboarded", "onboarded on",
+                          "onboarded at"),
                    "de": ("mitglied seit",)},
     # Round 50. Information added beside a record's fields is a note on it.
     "notes": {"en": ("extra information", "extra info", "other information", "other info")},

@@ -783,8 +783,8 @@ def _propose_coalesce(sheet: SheetManifest, scored: ScoredSheet, assigned: dict[
                 continue
             p = scored.pairs[r][j]
             twin = is_copy(col, other, fld.spec.key) and p.header >= 0.6  # agent/twin_columns.py
-            if twin and (other.raw_words & _BLOCK_WORDS) - col.raw_words:
-                continue  # 'billing_first_name' beside 'first_name': another record's block, equal only by chance
+            if (other.raw_words & _BLOCK_WORDS) - col.raw_words:
+                continue  # 'billing_email' beside 'customer_email': another block's, no stand-in (round 53)
             if not twin and (other.raw_words & (SECONDARY_WORDS | {"mobile", "cell"})) - col.raw_words:
                 continue  # a home, 'other' or mobile number does not stand in for the work one
             if not twin and _codes(other) != _codes(col):

@@ -57,6 +57,7 @@ ABBREVIATIONS: dict[str, str] = {
     "emailaddress": "email address",
     "mail": "mail",
     "usr": "user",
+    "uid": "user id",  # Drupal's and Unix's user id (round 53)
     "acct": "account",
     "acc": "account",
     "dept": "department",

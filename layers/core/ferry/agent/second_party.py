@@ -55,7 +55,8 @@ def mark_second_parties(columns: list[ColumnInfo], fields: list[FieldInfo], nois
         if col.other_party or col.no_header or col.json_path is not None:
             continue
         words = [w for w in header_words(col.matched or col.header) if w not in SOFT_WORDS]
-        roles = [w for w in words if w in ROLE_WORDS or w in OTHER_PARTY_WORDS]
+        # The template's own record word is no role ('PARTNERID' in a companies sheet: the partner's own, round 53).
+        roles = [w for w in words if (w in ROLE_WORDS or w in OTHER_PARTY_WORDS) and w not in noise]
         # A role's name is the person ('Agent Name'), and so is the role of the record ('Ticket owner') or of a place
         # ('Center Director'); a word naming another field names that person's something ('Agent Email').
         rest = [w for w in words if w not in roles and w != "name" and w not in noise]

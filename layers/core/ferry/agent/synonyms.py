@@ -416,6 +416,16 @@ def correct_typo(word: str) -> str | None:
     return spellings.pop() if len(spellings) == 1 else None
 
 
+# Letters up to which an all-capitals word is a field code (an abbreviation), not a slip of the finger.
+_CODE_LETTERS = 4
+
+
+def _code_not_a_slip(header: str, word: str, fixed: str) -> bool:
+    """Whether a correction of an all-capitals code of four letters is another word, not the word it shortens (round
+    53): 'DENO' (dénomination) is no 'dono', 'ISSN' no 'isbn', 'LEID' no 'lead'; 'LOCA' still starts 'local'."""
+    return header.strip().isupper() and len(word) <= _CODE_LETTERS and not fixed.replace(" ", "").startswith(word)
+
+
 @lru_cache(maxsize=65536)
 def _one_edit_phrase(glued: str) -> str | None:
     """The one vocabulary phrase a run-together header is one edit away from ('modenumber' → model number)."""
@@ -483,6 +493,8 @@ def corrected_words(header: str) -> tuple[str, ...] | None:
     changed = False
     for word in words:
         fixed = None if word in known or singular(word) in known else correct_typo(word)
+        if fixed is not None and _code_not_a_slip(header, word, fixed):
+            fixed = None
         if fixed is not None:
             out.extend(fixed.split())
             changed = True
