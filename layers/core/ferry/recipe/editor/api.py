@@ -38,6 +38,7 @@ from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.out_of_office import out_of_office_request
 from ferry.recipe.editor.page_layouts import paged_request
+from ferry.recipe.editor.pasted_frames import unframed
 from ferry.recipe.editor.post_layouts import posted_request
 from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
@@ -54,6 +55,7 @@ from ferry.recipe.editor.surrounds import without_surrounds
 from ferry.recipe.editor.trade_figures import trade_figured
 from ferry.recipe.editor.trade_wording import trade_worded
 from ferry.recipe.editor.voice_figures import voice_figured
+from ferry.recipe.editor.workshop_figures import workshop_figured
 from ferry.recipe.model import Recipe, TemplateRecipe
 
 # the auxiliary a question opens with: said of anything, so it is no sign the question is about the recipe
@@ -69,6 +71,7 @@ def edit_recipe(
     """
     session = Session(recipe, templates, sheets)
     typed = message
+    message = unframed(message)  # round 32: a pasted diff's headers, a prompt's role, labels, rules and numbers
     message = snippet_request(message)  # round 30: a JSON object or 'K: V' lines under a label, as its pairs
     message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
     message = suggested(message)  # 'Shall we leave Notes out?' is the command, not a question
@@ -85,6 +88,7 @@ def edit_recipe(
     message = voice_figured(message)  # round 29: 'snip X off', 'walks the plank', 'belay that last order', asides
     message = spoken_figured(message)  # round 30: 'close out the X position', 'take a mulligan', definitions
     message = scene_figured(message)  # round 31: 'rode in without X', 'cut 'em out of the herd', 'stand down on …'
+    message = workshop_figured(message)  # round 32: 'bad iron … scrap heap', 'hammer X flat into lowercase', …
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'

@@ -158,6 +158,22 @@ _REMOVAL_RE = re.compile(
     re.I,
 )
 _KEEP_ROWS_RE = re.compile(r"\b(?:keep|retain|don't (?:drop|lose|remove)|do not (?:drop|lose|remove))\b", re.I)
+# a value fetched from elsewhere ('pick the stitch up from the E-mail's domain', 'take company from …'; not rows taken
+# from the import): where the condition names a missing value, the message is a fallback, never a row filter (round 32)
+_FILL_FROM_RE = re.compile(
+    r"\b(?:take|takes|taking|took|pick|picks|picking|picked|fill|fills|filling|filled|fetch\w*|get|gets|grab\w*|"
+    r"borrow\w*|draw|draws|drawn|copy|copies|copied|derive\w*|build|builds|make|makes|generate\w*|use|uses|knit\w*|"
+    r"source\w*|fall\w*\s+back)\b(?!\s+(?:(?:those|these|the|all|any|such)\s+)?(?:rows?|records?|contacts?|"
+    r"entries|lines?|them)\b)(?:\s+[\w'-]+){0,5}?\s+from\s+(?!(?:the\s+|our\s+|this\s+)?"
+    r"(?:import|file|sheet|list|data|recipe|migration|batch|set|load)\b)",
+    re.I,
+)
+# a removal word said of a thing, not done to the rows ('a dropped stitch', 'the deleted bit'): no removal
+_ATTRIBUTIVE_REMOVAL_RE = re.compile(
+    r"\b(?:a|an|the|one|any|some)\s+(?:dropped|deleted|removed|skipped|discarded|lost|cut|missed)\s+"
+    r"(?!(?:rows?|records?|contacts?|entries|entry|lines?|people|persons?)\b)[\w'-]+",
+    re.I,
+)
 _MAP_RE = re.compile(r"\b(?:map\w*|from|is|comes?|take|use|same as|basically|goes? (?:in|into|to))\b|=|->|<-|:", re.I)
 _CODE_EXCEPTION_RE = re.compile(r"\b(?:except|unless|but)\b(?=[^.;]*\bcountry[\s-]codes?\b)", re.I)
 # the code said lacking, or the exception for it: part of the region's own wording, no denial
@@ -276,7 +292,11 @@ def rows_without(ctx: Ctx, n: Names, text: str) -> str | None:
     if not (_bare(n) and len(named) == 1) or _KEEP_ROWS_RE.search(text):
         return None
     words = {w.lower() for w in re.findall(r"[\w']+", text)}
-    if not (_ROWS_RE.search(text) or words & PRONOUNS) or not _REMOVAL_RE.search(text):
+    if _FILL_FROM_RE.search(text):
+        return None  # the missing value is filled from elsewhere: a fallback, the rows stay
+    if not (_ROWS_RE.search(text) or words & PRONOUNS) or not _REMOVAL_RE.search(
+        _ATTRIBUTIVE_REMOVAL_RE.sub(" ", text)
+    ):
         return None
     if not _ROWS_RE.search(text) and words & PRONOUNS <= _SINGULAR_PRONOUNS and _COLUMN_CALLED_RE.search(text):
         return None  # 'it' is the column the message names, not a row
