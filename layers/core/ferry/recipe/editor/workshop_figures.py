@@ -20,26 +20,13 @@ from __future__ import annotations
 import re
 
 from ferry.recipe.editor.negation_guard import unless_negated
+from ferry.recipe.spec import MONTHS
 
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?)"
 _MATERIAL = (
     r"(?:iron|steel|metal|ore|timber|wood|lumber|stock|material|yarn|wool|thread|stone|clay|glass|cloth|fabric|"
     r"leather|silver|gold|batch|goods)"
 )
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
 _MONTH_RE = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _EXAMPLE_RE = re.compile(
     r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\s+(?:is|means|=|reads\s+as|stands\s+for)\s+(?:the\s+)?"
@@ -91,7 +78,7 @@ def _order(m: re.Match[str]) -> str:
     """'day first' or 'month first' when the example's reading shows which number is the day; else as typed."""
     a, b = int(m["a"]), int(m["b"])
     day = int(m["d1"] or m["d2"])
-    month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith((m["mon"] or m["mon2"]).lower()[:3]))
+    month = MONTHS[(m["mon"] or m["mon2"]).lower()[:3]]
     if a == b:
         return m.group(0)
     if (a, b) == (day, month):
