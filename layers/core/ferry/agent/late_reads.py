@@ -23,7 +23,9 @@
   whose values is the field's is asked (round 52, `bank_identifiers`, `courtesy_columns`, `id_suffixed_places`,
   `provider_contacts`, `bare_type_values`);
 - a key built from a repeated column's value is a sub-record's key (round 53, `composite_keys`), and one
-  employee's id is no count of employees (`count_headers`).
+  employee's id is no count of employees (`count_headers`);
+- a ticket's bare 'date' and a party's start ('start_date', 'Eintritt') are when the record was created (round 54,
+  `record_dates`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from ferry.agent.pairs import (
 from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
 from ferry.agent.provider_contacts import provider_contacts_are_no_holders
+from ferry.agent.record_dates import record_start_dates
 from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
@@ -83,6 +86,7 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     ask_a_type_of_other_values(columns, fields, pairs)
     composite_keys_are_sub_records(columns, fields, pairs)
     ids_are_no_counts(columns, fields, pairs)
+    record_start_dates(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
