@@ -76,11 +76,17 @@ NOTIONS: list[_Rule] = [
                 r"don'?t\s+make\s+(?:it\s+into\s+)?the\s+(?:cut|import))\b", re.I), " not imported"),
     # not arriving with the import: 'not coming in the import', 'not coming over', 'not going in'
     # (round 31: 'aren't travelling into the import', a journey's verb)
-    (re.compile(r"\b(?:are|is)(?:\s+not|n't)\s+(?:coming|going|getting|making\s+it|travell?ing|riding|heading|"
-                r"moving)\s+(?:in|into|over|across|through)\b"
+    # (round 33: 'will not be coming with us into the import', the future and a company said)
+    (re.compile(r"\b(?:(?:are|is)(?:\s+not|n't)|will\s+not\s+be|won'?t\s+be)\s+(?:coming|going|getting|making\s+it|"
+                r"travell?ing|riding|heading|moving)(?:\s+with\s+(?:us|you|them|it))?\s+(?:in|into|over|across|through)\b"
                 r"(?:\s+(?:with\s+)?(?:the\s+)?(?:import|migration|upload|load))?", re.I), "are not imported"),
     (re.compile(r"\b(?:you|we|ferry|it)\s+(?:do\s+)?not\s+(?:import|bring|take|use|map|load)\b(?!\s+(?:the|any|a)\b)",
                 re.I), "are not imported"),
+    # round 33: rows discarded as a hand or a list is: 'getting mucked', 'struck / crossed off', 'which rule mucks them'
+    (re.compile(r"\b(?:(?:be|are|is|get|gets|getting|being|will\s+be|were)\s+)?(?:mucked|struck\s+(?:off|out)|"
+                r"crossed\s+(?:off|out)|scratched\s+off)(?!\s+(?:of\s+)?(?:the\s+)?(?:load|list|import|batch|file|"
+                r"upload|run|manifest|migration|books)\b)", re.I), " are dropped"),
+    (re.compile(r"\b(?:mucks|strikes\s+off|crosses\s+off)\s+(?P<o>them|it)\b", re.I), r"drops \g<o>"),
     # rows taken off what is loaded: 'being pulled off the load', 'struck from the list'
     (re.compile(r"\b(?:pulled|taken|knocked|struck|kicked|yanked|scratched)\s+(?:off|out\s+of|from)\s+(?:the\s+)?"
                 r"(?:load|list|import|batch|file|upload|run|manifest|migration|books)\b", re.I), "dropped"),

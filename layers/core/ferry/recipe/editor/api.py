@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
 from ferry.recipe.editor.bag import bag_commands, not_a_request
+from ferry.recipe.editor.call_figures import call_figured
 from ferry.recipe.editor.comment_wording import comment_worded
 from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.craft_figures import craft_figured
@@ -35,6 +36,7 @@ from ferry.recipe.editor.frames import framed
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
 from ferry.recipe.editor.kept_rows import guarded, without_kept_rows
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
+from ferry.recipe.editor.nested_config import nested_config_request
 from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.out_of_office import out_of_office_request
 from ferry.recipe.editor.page_layouts import paged_request
@@ -71,6 +73,7 @@ def edit_recipe(
     """
     session = Session(recipe, templates, sheets)
     typed = message
+    message = nested_config_request(message)  # round 33: a YAML config, a field with its source and values nested
     message = unframed(message)  # round 32: a pasted diff's headers, a prompt's role, labels, rules and numbers
     message = snippet_request(message)  # round 30: a JSON object or 'K: V' lines under a label, as its pairs
     message = replied(message)  # '> What should we do with Notes?' above 'Put them somewhere': them = Notes
@@ -89,6 +92,7 @@ def edit_recipe(
     message = spoken_figured(message)  # round 30: 'close out the X position', 'take a mulligan', definitions
     message = scene_figured(message)  # round 31: 'rode in without X', 'cut 'em out of the herd', 'stand down on …'
     message = workshop_figured(message)  # round 32: 'bad iron … scrap heap', 'hammer X flat into lowercase', …
+    message = call_figured(message)  # round 33: 'F: X out, Y in', 'Fold the X column', 'decoys, not wild birds', …
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'

@@ -40,7 +40,13 @@ _OFFER_RE = re.compile(
     r"submit|file|put\s+up)\s+(?:a\s+)?(?:pr|pull\s+request|patch|mr|merge\s+request)(?:\s+for\s+(?:this|it))?|"
     r"help(?:\s+(?:further|more|out|test))?)|let\s+(?:me|us)\s+know\s+if\s+(?:that|this|it)\s+helps|"
     r"hope\s+(?:that|this|it)\s+helps)(?:\s+if\s+(?:that|this|it)\s+helps|\s+if\s+(?:needed|useful|you\s+like))?"
-    r"\s*[.!]?\s*$",
+    r"\s*[.!]?\s*$|"
+    # round 33: the request above put back as a question ('Is that something you can change?') asks nothing new
+    r"(?<=[.!])\s+is\s+(?:that|this|it)\s+something\s+(?:you|we)\s+(?:can|could|(?:would|will)\s+be\s+able\s+to)\s+"
+    r"(?:change|do|set(?:\s+up)?|make|arrange|manage|sort(?:\s+out)?)(?:\s+for\s+(?:me|us|them))?\s*\?+\s*$|"
+    # 'Can you set it that way?' after the request: the same request again
+    r"(?<=[.!])\s+(?:can|could|would|will)\s+you\s+(?:set|do|make|change|have)\s+(?:it|that|this)(?:\s+(?:that|this)\s+"
+    r"way|\s+so|\s+like\s+that)?(?:\s+for\s+(?:me|us))?(?:\s*,?\s*please)?\s*\?+\s*$",
     re.I,
 )
 _ARROW_RE = re.compile(r"\s*(?:-{2,}>|={2,}>|\u21d2|\u27f9|\u27f6|\u2794|\u279c|\u279d|\u21a6|\u21e8)\s*")

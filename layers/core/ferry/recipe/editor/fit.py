@@ -146,10 +146,15 @@ def removes(before: Recipe, after: Recipe) -> bool:
 
 _STATE_QUESTION_RE = re.compile(
     r"^(?:(?:so|and|but|ok|okay|hi|hello|hey|also|just curious|quick question)[,:]?\s+)*"
-    r"(?:is|are|was|were|does|do|did|has|have|had|should\s+(?:i|we)|shall\s+(?:i|we)|what\s+if|why|how\s+come|"
+    # round 33: what the question is about, set before it ('Where a row has no X, does …?', 'For F, is …?', 'F: is
+    # …?') asks about the recipe all the same; a command set after such a frame has no auxiliary to open with
+    r"(?:(?:when|whenever|where|wherever|if|for|in|on|with|after|once)\b[^,:?]{0,80},\s*|[^,:?]{1,40}:\s*)?"
+    r"(?:is|are|was|were|does|do|did|has|have|had|will(?!\s+you\b)|should\s+(?:i|we)|shall\s+(?:i|we)|what\s+if|why|how\s+come|"
     r"(?:can|could)\s+you\s+(?:tell|show)\s+me|do\s+you\s+know|i\s+wonder\s+(?:whether|if)\s+(?:the\s+)?\w+\s+"
     r"(?:is|are|was|were|get|gets))\b"
-    r"(?!\s+(?:you\s+mind|it\s+possible|there\s+a\s+way|you\s+think\s+you\s+could|me\s+a\s+favou?r|not\b))"
+    r"(?!\s+(?:you\s+mind|it\s+possible|there\s+a\s+way|you\s+think\s+you\s+could|me\s+a\s+favou?r|not\b|"
+    # 'Is that something you can change?': a request for what was just said, put as a question
+    r"(?:that|this|it)\s+something\s+(?:you|we)\b))"
     r"[^?]*\?+\s*$",
     re.I,
 )

@@ -29,8 +29,8 @@ _NOT_ASKED_RE = re.compile(
 def snippet_request(message: str) -> str:
     """`message` with a key/value snippet (and its label) said as 'K: V, K: V'; any other message as it was."""
     lines = [line for line in message.strip().split("\n") if line.strip() and not _FENCE_RE.match(line)]
-    if not lines:
-        return message
+    if not lines or lines[-1].rstrip().endswith("?"):
+        return message  # round 33: 'Signup Date: is 03/04/2024 the 3rd of April?' asks, it is no value
     label = lines[0] if _LABEL_RE.match(lines[0]) else None
     body = lines[1:] if label is not None else lines
     if body and _NOTE_RE.match(body[-1]):

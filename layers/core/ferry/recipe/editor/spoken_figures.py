@@ -18,8 +18,9 @@ nothing), and a figure under a negation is left as typed:
 - a gap: 'X comes up / turns up empty on a few / some <rows>. On those rows, …' is 'When X is empty, …'; '; where
   there is an X, keep it' is '; otherwise keep X';
 - asides: 'Do me a favor / Be a pal,' and 'Whaddaya got … for, like …?' go; 'Read / Date every <thing> that way /
-  in that order.', '; 25/03/2024 is the twenty-fifth of March', 'Numbers already carrying a code keep theirs.', ':
-  no country code means +49', 'Plenty of / Half (of) these … without one / never gave us one' go; 'the lot' after a
+  in that order.', 'Numbers already carrying a code keep theirs.', ': no country code means +49', 'Plenty of / Half
+  (of) these … without one / never gave us one' go (an example date after the order, '; 25/03/2024 is the
+  twenty-fifth of March', is read by `example_dates`); 'the lot' after a
   case verb is 'them all'; "'em" after a verb is 'them'; a name particle that 'travels / sticks with the surname' goes;
 - learners' word order: 'These rows not delete please' is "Don't delete these rows"; 'X have not Y' is 'X have no Y';
   'X column, this is …' is 'X is …'; 'please give it / them to F' is 'please map it to F'; after value pairs ('A
@@ -118,13 +119,6 @@ _FIGURES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bplease\s+give\s+(?P<o>it|them|this|that)\s+to\s+(?=[\w\u27e6])", re.I), r"please map \g<o> to "),
 ]  # fmt: skip
 _TAG_RE = re.compile(r",\s*(?:ya|you)\s+know\s*\?\s*$", re.I)
-# an example date after the order is said ('the day comes first …; 25/03/2024 is the twenty-fifth of March') goes;
-# without the order said, the example is the request and stays
-_ORDER_SAID_RE = re.compile(r"\bday\b[^.!?\n]{0,40}\b(?:first|then|before)\b|\bDD[/.]MM\b", re.I)
-_EXAMPLE_DATE_RE = re.compile(
-    r"(?:[;,]|(?<=[.!]))\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s+is\s+(?:the\s+)?[\w -]{3,30}?\s+of\s+[A-Z][a-z]+"
-    r"(?=\s*[.!]?\s*$)"
-)
 # after value pairs ('Kunde, it means customer, Interessent means lead.'): 'Please put so / it in status.' goes
 _PAIRS_RE = re.compile(r"\bmeans?\b[^.!?\n]*\bmeans?\b|\bmeans?\b[^.!?\n]*,\s*\S+\s+means?\b", re.I)
 _PUT_SO_RE = re.compile(
@@ -142,8 +136,6 @@ def spoken_figured(message: str) -> str:
         return message
     for pattern, plain in _FIGURES:
         said = pattern.sub(unless_negated(plain), said)
-    if _ORDER_SAID_RE.search(said):
-        said = _EXAMPLE_DATE_RE.sub("", said)
     if _PAIRS_RE.search(said):
         said = _PUT_SO_RE.sub("", said)
     said = re.sub(r"[ \t]{2,}", " ", said).strip()

@@ -10,31 +10,22 @@ negation is left as typed (`negation_guard`):
 - a step undone: 'frog it: rip / unravel / unpick back to the version before' is 'go back to the version before';
   a judgement of the last change ('… has gone wrong.', '… cracked in the quench.') before an undo goes;
 - a date's order: '<X> reads / is read / is written day first' is '<X> is day first'; 'day is in front, month is
-  behind' is 'day first'; an example date whose reading shows the order ('03/04/2024 is 3 April', '25/03/2024 is the
-  25th of March') is 'day first' (or 'month first'), and an example that shows neither is left as typed; a tool of
-  the trade before it ('Under the loupe,') goes.
+  behind' is 'day first'; an example date is read by `example_dates` (round 33: one reading for the two rounds'
+  forms); a tool of the trade before it ('Under the loupe,') goes.
 """
 
 from __future__ import annotations
 
 import re
 
+from ferry.recipe.editor.example_dates import example_dated
 from ferry.recipe.editor.negation_guard import unless_negated
-from ferry.recipe.spec import MONTHS
 
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?)"
 _MATERIAL = (
     r"(?:iron|steel|metal|ore|timber|wood|lumber|stock|material|yarn|wool|thread|stone|clay|glass|cloth|fabric|"
     r"leather|silver|gold|batch|goods)"
 )
-_MONTH_RE = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-_EXAMPLE_RE = re.compile(
-    r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-]\d{2,4}\s+(?:is|means|=|reads\s+as|stands\s+for)\s+(?:the\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_RE}|{_MONTH_RE.replace('mon', 'mon2')}\s+"
-    r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b",
-    re.I,
-)
-
 _FIGURES: list[tuple[re.Pattern[str], str]] = [
     # bad material thrown out
     (re.compile(rf"^(?P<r>\s*(?:the\s+|all\s+|any\s+)?{_ROWS}\b[^.!?;:\n]{{0,40}}?)\s+(?:are|is)\s+(?:bad|defective|"
@@ -74,20 +65,6 @@ _FIGURES: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 
-def _order(m: re.Match[str]) -> str:
-    """'day first' or 'month first' when the example's reading shows which number is the day; else as typed."""
-    a, b = int(m["a"]), int(m["b"])
-    day = int(m["d1"] or m["d2"])
-    month = MONTHS[(m["mon"] or m["mon2"]).lower()[:3]]
-    if a == b:
-        return m.group(0)
-    if (a, b) == (day, month):
-        return "day first"
-    if (a, b) == (month, day):
-        return "month first"
-    return m.group(0)
-
-
 def workshop_figured(message: str) -> str:
     """`message` with the figures above said the plain way; a message ending in '?' comes back as it was, and so
     does one that would be left with no words."""
@@ -96,7 +73,7 @@ def workshop_figured(message: str) -> str:
     said = message
     for pattern, plain in _FIGURES:
         said = pattern.sub(unless_negated(plain), said)
-    said = _EXAMPLE_RE.sub(_order, said)
+    said = example_dated(said)  # round 33: one reading of an example date (`example_dates`)
     if said == message:
         return message
     said = re.sub(r"[ \t]{2,}", " ", said)
