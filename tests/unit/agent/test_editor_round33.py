@@ -81,6 +81,8 @@ ROUND_33: list[tuple[int, str]] = [
          "code."),
     # a learner's topic first
     (1, "The rows where E-mail is missing, do not drop them. For that rows, make the email from the Website domain."),
+    (1, "Por favor, the rows where E-mail is missing, do not drop them. For that rows, make the email from the Website "
+        "domain."),
     # an example date with 'Example' before it, after the order said by the numbers' places
     (5, "In Signup Date the first number is the day. Example 21/06/2023, that's 21 June."),
 ]  # fmt: skip

@@ -34,9 +34,12 @@ from __future__ import annotations
 
 import re
 
+from ferry.recipe.editor.lexicon import FOREIGN
 from ferry.recipe.editor.negation_guard import unless_negated
 
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?)"
+# 'please' in English or in the speaker's own language, opening a request ('Por favor, the rows where …')
+_PLEASE = r"(?:please|" + "|".join(re.escape(w) for w in FOREIGN["please"]) + ")"
 # a column's name: capitalised words (case kept even inside a pattern that ignores it) or a quoted hole
 _COL = r"(?-i:[A-Z\u27e6])[\w\u27e6\u27e7'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,2}"
 _UNDO = r"(?=(?:please\s+)?(?:undo|revert|roll\b|go\s+back|put\s+|take\s+it\s+back|frog\b|squash|scrap))"
@@ -67,9 +70,9 @@ _FIGURES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?:^|(?<=[.!]))\s*[^.!?\n]{{3,80}},\s*so\s+(?=(?:please\s+)?(?:drop|remove|delete|skip|exclude)\s+"
                 rf"(?:every|all|any|the)\s+{_ROWS}\b)", re.I), " "),
     # a learner's topic first: 'the rows where X is empty, don't delete them' is "don't delete the rows where …";
-    # 'for that rows' is 'for those rows'; a Somali 'Fadlan' (please) opening or closing a sentence goes
-    (re.compile(r"(?:^|(?<=[.!]\s))fadlan\b\s*,?\s*", re.I | re.M), ""),
-    (re.compile(rf"^\s*(?P<r>(?:the\s+)?{_ROWS}\s+(?:where|with|without|that)\b[^.!?,\n]{{3,60}}),\s*(?P<n>don't|do\s+not)"
+    # 'for that rows' is 'for those rows' (a speaker's own 'please' is lexicon.FOREIGN's)
+    (re.compile(rf"^\s*(?:{_PLEASE}\s*,?\s*)?(?P<r>(?:the\s+)?{_ROWS}\s+(?:where|with|without|that)\b[^.!?,\n]{{3,60}}),"
+                rf"\s*(?P<n>don't|do\s+not)"
                 r"\s+(?P<v>delete|drop|remove|lose|skip)\s+them\b", re.I | re.M), r"\g<n> \g<v> \g<r>"),
     (re.compile(r"\b(?P<f>for)\s+that\s+(?=rows\b|records\b|contacts\b)", re.I), r"\g<f> those "),
     # a step undone

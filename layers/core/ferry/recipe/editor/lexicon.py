@@ -149,9 +149,11 @@ REGISTER: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # a German or French speaker's own words for the grammar's, in a message otherwise in English ('Notes: nicht
-# importieren', 'annule ça', 'Wenn Organization leer ist, ...'); the values of the file stay as typed
+# importieren', 'annule ça', 'Wenn Organization leer ist, ...'), and any speaker's own 'please' (Spanish, Italian,
+# Dutch, Polish, Czech, Turkish, Somali, Swahili); the values of the file stay as typed
 FOREIGN: dict[str, tuple[str, ...]] = {
-    "please": ("bitte", "s'il vous plaît", "s'il vous plait", "svp"),
+    "please": ("bitte", "s'il vous plaît", "s'il vous plait", "svp", "por favor", "per favore", "alstublieft",
+               "proszę", "prosím", "lütfen", "fadlan", "tafadhali"),
     "don't import": ("nicht importieren", "nicht übernehmen", "ne pas importer", "pas importer"),
     "import": ("importieren", "übernehmen", "importer"),
     "undo": ("rückgängig machen", "rückgängig", "annule ça", "annuler ça", "annule", "annuler"),
