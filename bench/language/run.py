@@ -75,6 +75,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "layers" / "core"), str(ROOT)]
 
 from bench.language.corpus import Entry, load_all  # noqa: E402
+from bench.language.side_changes import side_changes  # noqa: E402
 from ferry.agent.bedrock import BedrockPlanner  # noqa: E402
 from ferry.agent.planner import HeuristicPlanner, Planner  # noqa: E402
 from ferry.recipe import Recipe  # noqa: E402
@@ -90,6 +91,8 @@ from tests.unit.agent.effects import (  # noqa: E402
     update_start,
 )
 
+# Rows whose instruction changes the recipe: their result is checked for side changes too (side_changes.py).
+TABLE_ROWS_WITH_CHANGE = frozenset(range(1, 17)) - {4}
 UPDATE_OUTCOMES = ("applied as intended", "asked", "misapplied", "declined", "not understood", "error")
 CLARIFY_OUTCOMES = ("answered", "not answered")
 
@@ -115,6 +118,9 @@ def run_update(planner: Planner, entry: Entry) -> tuple[str, str]:
         return "error", f"{type(exc).__name__}: {exc}"
     said = say(e)
     if intended(row, e, previous, recipe):
+        side = side_changes(recipe, e.recipe) if row in TABLE_ROWS_WITH_CHANGE and not e.revert else []
+        if side:  # the row's change, and beside it one no row asks for: a wrong change all the same
+            return "misapplied", f"{said} [also changed: {'; '.join(side)}]"
         return "applied as intended", said
     if (e.changed and e.recipe is not None) or e.revert:
         return "misapplied", said
