@@ -123,6 +123,8 @@ def fill(ctx: Ctx, text: str) -> Step | None:
     for m in match(FILL_PATTERNS, text):
         groups = m.groupdict()
         subject = groups.get("x")
+        if subject is not None and not _names_something(ctx, subject):
+            continue  # "a 'van der' or similar stays with the surname": no first column, so no fallback to it
         if groups.get("cond") is not None:
             found = _missing_subject(groups["cond"])
             if found is None:
@@ -151,6 +153,12 @@ def fill(ctx: Ctx, text: str) -> Step | None:
         if step is not None:
             return step
     return None
+
+
+def _names_something(ctx: Ctx, first: str) -> bool:
+    """The first choice of a fallback ('Work Phone, else Mobile') names a column, a field, or is a pronoun."""
+    first = first.strip(" ,.").removeprefix("use ").removeprefix("take ").strip()
+    return first.lower() in PRONOUNS or bool(ctx.rank_columns(first).name or ctx.rank_fields(first).name)
 
 
 def _missing_subject(cond: str) -> str | None:

@@ -121,8 +121,10 @@ _FIGURES: list[tuple[re.Pattern[str], str]] = [
      r"split \g<x> into "),
     (re.compile(r"(?:^|(?<=[.;!]))\s*the\s+(?:saw|cut|blade|knife|axe)\s+goes\s+in\s+(?:just\s+|right\s+)?"
                 r"(?:ahead\s+of|before)\s+the\s+(?:final|last)\s+word\s*(?:,\s*and\s+|[.;]\s*|$)", re.I), " "),
-    (re.compile(rf"(?:[,;]\s*(?:and\s+)?|(?<=[.!])\s*|^\s*)(?:if\s+)?(?:an?\s+|any\s+)?{_PARTICLE}(?:\s+like\s+that)?"
-                r"(?:\s+comes,?\s+(?:that|it|they))?\s+(?:also\s+)?(?:stays?|goes|go|sticks?|travels?|belongs?)\s+"
+    (re.compile(rf"(?:[,;]\s*(?:and\s+)?|(?<=[.!])\s*|^\s*)(?:if\s+)?(?:an?\s+|any\s+)?{_PARTICLE}"
+                r"(?:\s+like\s+that|\s+or\s+(?:similar|the\s+like|such|so))?"
+                r"(?:\s+comes,?\s+(?:that|it|they))?\s+(?:also\s+)?(?:stays?|goes|go|sticks?|travels?|belongs?)"
+                r"(?:\s+(?:stuck|glued|attached|put))?\s+"
                 r"(?:on|with|to)\s+the\s+(?:last[- ]name|surname)(?:\s+(?:piece|part|side|only))*\s*(?=[.!;]|$)",
                 re.I), ""),
     # asides
