@@ -25,7 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ferry.agent.bilingual_headers import native_half_rules
 from ferry.agent.evidence import ColumnInfo, FieldInfo, content
+from ferry.agent.numbered_placeholders import slots_name_no_field
 from ferry.agent.pairs import AUTO_SCORE, SURE_HEADER, PairScore
 from ferry.agent.prose import tags_are_no_prose
 from ferry.agent.record_state import status_for_a_state_flag
@@ -56,6 +58,8 @@ def reread_pairs(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list
     _one_header_two_fields(columns, fields, pairs)
     _described_event_first(columns, fields, pairs)
     status_for_a_state_flag(columns, fields, pairs)
+    native_half_rules(columns, fields, pairs)
+    slots_name_no_field(columns, fields, pairs)
 
 
 def _most_match(col: ColumnInfo, pattern: re.Pattern[str]) -> bool:

@@ -25,7 +25,7 @@ WIDER_UNSPACED_GLOSSES: dict[str, str] = {
     "网址": "website", "網址": "website", "税号": "tax id", "稅號": "tax id",
     "行业": "industry", "行業": "industry", "序列号": "serial number", "序列號": "serial number",
     "型号": "model", "型號": "model", "入职日期": "hire date", "入職日期": "hire date",
-    "性别": "gender", "性別": "gender",
+    "性别": "gender", "性別": "gender", "负责人": "responsible", "負責人": "responsible",
 }
 # fmt: on
 

@@ -8,6 +8,7 @@ from itertools import islice
 from statistics import median_low
 
 from ferry.core.domain import SheetManifest
+from ferry.ingest.header_preamble import header_below_preamble
 
 # ((first_row, first_col), (last_row, last_col)), 0-based and inclusive, as calamine reports them.
 MergedRange = tuple[tuple[int, int], tuple[int, int]]
@@ -48,7 +49,7 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
         or _format_line(records[header], records[header + 1], records[header + 2 : header + HEADER_SEARCH_RECORDS])
     ):
         return header + 1
-    return header
+    return header_below_preamble(records, header)
 
 
 def _comment(record: Sequence[str]) -> bool:
