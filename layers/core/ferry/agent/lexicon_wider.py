@@ -26,6 +26,14 @@ WIDER_UNSPACED_GLOSSES: dict[str, str] = {
     "行业": "industry", "行業": "industry", "序列号": "serial number", "序列號": "serial number",
     "型号": "model", "型號": "model", "入职日期": "hire date", "入職日期": "hire date",
     "性别": "gender", "性別": "gender", "负责人": "responsible", "負責人": "responsible",
+    # Round 56: joining and leaving a job in the '时间' (time) wording of the '日期' (date) ones (MaxKey's users).
+    "入职时间": "hire date", "入職時間": "hire date", "离职时间": "end date", "離職時間": "end date",
+    "离职日期": "end date", "離職日期": "end date",
+    # Round 56: a work or home prefix before an address part ('家庭-省': home state; blocks.address_blocks asks
+    # between the blocks); an organisation unit ('机构编码': its code), its parent unit another record's.
+    "工作": "work", "家庭": "home",
+    "机构": "organization", "機構": "organization", "上级机构": "parent organization",
+    "上級機構": "parent organization",
 }
 # fmt: on
 
@@ -61,7 +69,10 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
                           "onboarded at"),
                    "de": ("mitglied seit",)},
     # Round 50. Information added beside a record's fields is a note on it.
-    "notes": {"en": ("extra information", "extra info", "other information", "other info")},
+    "notes": {"en": ("extra information", "extra info", "other information", "other info",
+                     # Round 56: notes on the record's own party under a library's or a club's word for a customer
+                     # (Koha's glued 'borrowernotes'); the template's fields decide, as for 'customer notes'.
+                     "borrower notes", "patron notes", "member notes")},
     # The stock available to sell is the stock on hand (eShopOnContainers' glued 'availablestock').
     # Round 51: the units a shop holds are its stock (Northwind's glued 'unitsinstock').
     "stock_quantity": {
