@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ferry.recipe.editor.lexicon import FOREIGN
-from ferry.recipe.editor.negation_guard import unless_negated
+from ferry.recipe.editor.negation_guard import tidied, unless_negated
 
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?)"
 # 'please' in English or in the speaker's own language, opening a request ('Por favor, the rows where …')
@@ -129,7 +129,4 @@ def call_figured(message: str) -> str:
         said = pattern.sub(unless_negated(plain), said)
     if said == message:
         return message
-    said = re.sub(r"[ \t]{2,}", " ", said)
-    said = re.sub(r"\s+([.;,])", r"\1", said)
-    said = re.sub(r"\.\s*\.", ".", said).strip()
-    return said if re.search(r"\w", said) else message
+    return tidied(said, message)

@@ -1,5 +1,5 @@
-"""One guard for every figure module: a figure said under a negation ("don't throw Notes back", 'never fail over to
-Mobile', 'no need to stamp it US') is not said, so it is left as typed.
+"""One guard for every figure module, and the one tidy-up after its figures: a figure said under a negation ("don't
+throw Notes back", 'never fail over to Mobile', 'no need to stamp it US') is not said, so it is left as typed.
 
 A negation counts when it stands right before the figure, or one word before it ("don't just throw …"): 'not',
 'never', 'no longer', 'no need to' and any "…n't" ('don't', 'shouldn't'; 'dont' typed without its apostrophe).
@@ -26,3 +26,11 @@ def unless_denied(m: re.Match[str], said: str) -> str:
 def unless_negated(plain: str) -> Callable[[re.Match[str]], str]:
     """A replacement for `re.sub`: the template `plain` (with its groups), unless the figure is negated."""
     return lambda m: m.group(0) if negated(m) else m.expand(plain)
+
+
+def tidied(said: str, message: str) -> str:
+    """`said` after a figure module's rewrites, its gaps and doubled stops closed; `message` when no words are left."""
+    said = re.sub(r"[ \t]{2,}", " ", said)
+    said = re.sub(r"\s+([.;,])", r"\1", said)
+    said = re.sub(r"\.\s*\.", ".", said).strip()
+    return said if re.search(r"\w", said) else message

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ferry.recipe.editor.negation_guard import unless_negated
+from ferry.recipe.editor.negation_guard import tidied, unless_negated
 
 _X = r"(?P<x>(?:the\s+)?[A-Za-z\u27e6][\w'\u27e6\u27e7-]*(?:\s+[A-Za-z\u27e6][\w'\u27e6\u27e7-]*){0,2}?)"
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?|ones|hands|folks|people)"
@@ -155,7 +155,4 @@ def scene_figured(message: str) -> str:
     if said == message:
         return message
     said = re.sub(r"\b(drop|make)\s+'em\b", r"\1 them", said, flags=re.I)
-    said = re.sub(r"[ \t]{2,}", " ", said)
-    said = re.sub(r"\s+([.;,])", r"\1", said)
-    said = re.sub(r"\.\s*\.", ".", said).strip()
-    return said if re.search(r"\w", said) else message
+    return tidied(said, message)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ferry.recipe.editor.example_dates import example_dated
-from ferry.recipe.editor.negation_guard import unless_negated
+from ferry.recipe.editor.negation_guard import tidied, unless_negated
 
 _ROWS = r"(?:rows?|records?|contacts?|entr(?:y|ies)|lines?)"
 _MATERIAL = (
@@ -76,7 +76,4 @@ def workshop_figured(message: str) -> str:
     said = example_dated(said)  # round 33: one reading of an example date (`example_dates`)
     if said == message:
         return message
-    said = re.sub(r"[ \t]{2,}", " ", said)
-    said = re.sub(r"\s+([.;,])", r"\1", said)
-    said = re.sub(r"\.\s*\.", ".", said).strip()
-    return said if re.search(r"\w", said) else message
+    return tidied(said, message)
