@@ -16,26 +16,13 @@ from typing import Any
 
 from ferry.recipe import Recipe
 from ferry.recipe.editor import edit_recipe
-from tests.unit.agent.dialogues import CONTACTS, SHEETS
+from tests.unit.agent.dialogues import CONTACTS, SHEETS, UPDATE_INSTRUCTIONS
 from tests.unit.agent.effects import update_start
 
-# The dialogue table's own instructions for the rows that change the recipe (../shared/notes/agent-dialogues.md).
+# The table's own instructions for the rows that change the recipe: not row 4 (Notes is unmapped in the first recipe
+# already) nor rows 17-20 (an undo, the template's call, a question back, nonsense).
 TABLE_INSTRUCTIONS: dict[int, tuple[str, ...]] = {
-    1: ("Use the company domain for any missing Email, don't drop the row.",),
-    2: ("Map Mobile to phone instead of Work Phone.",),
-    3: ("If there's no work phone, use the mobile.",),
-    5: ("Dates are day-first.", "Signup Date is DD/MM/YYYY."),
-    6: ("Split Full Name into first and last name.",),
-    7: ("Treat 'Kunde' as customer and 'Interessent' as lead.",),
-    8: ("Drop rows without an email.",),
-    9: ("Keep only the first row for each email.",),
-    10: ("Set country to US when it's empty.",),
-    11: ("Deutschland is DE, USA is US.",),
-    12: ("Lowercase the emails.",),
-    13: ("Company should come from the email domain when Organization is blank.",),
-    14: ("Ignore the rows where Lifecycle is test.",),
-    15: ("created_at is the Signup Date column.",),
-    16: ("Phone numbers are German unless they have a country code.",),
+    row: texts for row, texts in UPDATE_INSTRUCTIONS.items() if row <= 16 and row != 4
 }
 
 Item = tuple[str, ...]

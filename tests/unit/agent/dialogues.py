@@ -69,6 +69,30 @@ def manifest(rows: list[list[str]] = ROWS, row_count: int = 120) -> SheetManifes
 
 SHEETS = {(FILE_ID, SHEET_ID): manifest()}
 
+# The update table's own instructions, row by row (a row the table words twice gives both).
+UPDATE_INSTRUCTIONS: dict[int, tuple[str, ...]] = {
+    1: ("Use the company domain for any missing Email, don't drop the row.",),
+    2: ("Map Mobile to phone instead of Work Phone.",),
+    3: ("If there's no work phone, use the mobile.",),
+    4: ("Don't import the Notes column.",),
+    5: ("Dates are day-first.", "Signup Date is DD/MM/YYYY."),
+    6: ("Split Full Name into first and last name.",),
+    7: ("Treat 'Kunde' as customer and 'Interessent' as lead.",),
+    8: ("Drop rows without an email.",),
+    9: ("Keep only the first row for each email.",),
+    10: ("Set country to US when it's empty.",),
+    11: ("Deutschland is DE, USA is US.",),
+    12: ("Lowercase the emails.",),
+    13: ("Company should come from the email domain when Organization is blank.",),
+    14: ("Ignore the rows where Lifecycle is test.",),
+    15: ("created_at is the Signup Date column.",),
+    16: ("Phone numbers are German unless they have a country code.",),
+    17: ("Undo that.", "Go back to the previous version."),
+    18: ("Make the email optional.",),
+    19: ("Put the notes somewhere.",),
+    20: ("asdfgh",),
+}
+
 FIRST_MAPPING: dict[str, Any] = {
     "first_name": None,
     "last_name": None,

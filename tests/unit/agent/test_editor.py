@@ -7,6 +7,7 @@ recipe run through the real engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,18 @@ from ferry.ingest import sniff
 from ferry.recipe import Recipe
 from ferry.recipe.editor import Edit, answer_edit_question, edit_recipe
 
-from .dialogues import CONTACTS, FILE_ID, ROWS, SHEET_ID, SHEETS, field_of, first_recipe, ops_of, write_csv
+from .dialogues import (
+    CONTACTS,
+    FILE_ID,
+    ROWS,
+    SHEET_ID,
+    SHEETS,
+    UPDATE_INSTRUCTIONS,
+    field_of,
+    first_recipe,
+    ops_of,
+    write_csv,
+)
 from .effects import (
     asks_what_was_meant,
     asks_where_notes_go,
@@ -51,10 +63,10 @@ def edit(message: str, recipe: Recipe | None = None) -> Edit:
     return edit_recipe(recipe or first_recipe(), [CONTACTS], SHEETS, message)
 
 
-# Each row of agent-dialogues.md's update table: the corpus phrasing first, then paraphrases.
+# Each row of agent-dialogues.md's update table: the table's own instruction first, then paraphrases.
 TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
     ("1", email_from_website, [
-        "Use the company domain for any missing Email, don't drop the row.",
+        *UPDATE_INSTRUCTIONS[1],
         "please use the website domain when the email is missing",
         "if email is empty, build it from the 'Website' domain",
         "missing emails: use info@ + website domain",
@@ -62,7 +74,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "Email address should come from the website domain if it's blank",  # label
     ]),
     ("2", phone_from_mobile, [
-        "Map Mobile to phone instead of Work Phone.",
+        *UPDATE_INSTRUCTIONS[2],
         "Could you please map the 'Mobile' column to the phone field? Thanks!",
         "mobile -> phone",
         "Mpa Mobil to phone",  # typos
@@ -71,7 +83,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "MAP MOBILE TO PHONE",
     ]),
     ("3", phone_falls_back_to_mobile, [
-        "If there's no work phone, use the mobile.",
+        *UPDATE_INSTRUCTIONS[3],
         "use the mobile when work phone is empty",
         "Work Phone, else Mobile",
         "fill missing phones from 'Mobile'",
@@ -79,7 +91,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "use mobile as a fallback for work phone",
     ]),
     ("4", notes_not_imported, [
-        "Don't import the Notes column.",
+        *UPDATE_INSTRUCTIONS[4],
         "ignore notes",
         "skip the 'Notes' col",
         "Notes is not needed",
@@ -87,7 +99,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "dont import Ntoes pls",  # typo
     ]),
     ("5", dates_day_first, [
-        "Dates are day-first.",
+        UPDATE_INSTRUCTIONS[5][0],
         "the dates are european",
         "dates are DMY",
         "read Created as day first",  # label
@@ -95,13 +107,13 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "signup date is day first",
     ]),
     ("5", dates_dd_mm_yyyy, [
-        "Signup Date is DD/MM/YYYY.",
+        UPDATE_INSTRUCTIONS[5][1],
         "'Signup Date' is in dd/mm/yyyy format",
         "the date format is %d/%m/%Y",
         "please read created_at as DD/MM/YYYY",
     ]),
     ("6", names_split, [
-        "Split Full Name into first and last name.",
+        *UPDATE_INSTRUCTIONS[6],
         "split the full name",
         "first and last name come from Full Name",
         "Full Name -> first_name + last_name",
@@ -109,7 +121,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "could you split the Full Name column into First name and Last name?",  # labels
     ]),
     ("7", status_translated, [
-        "Treat 'Kunde' as customer and 'Interessent' as lead.",
+        *UPDATE_INSTRUCTIONS[7],
         "Kunde means customer, Interessent means lead",
         "Kunde = customer, Interessent = lead",
         "translate Kunde into Customers and Interessent into leads",
@@ -117,7 +129,7 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "please treat kunde as customer and interessent as lead in the Lifecycle status",  # label scope
     ]),
     ("8", rows_need_email, [
-        "Drop rows without an email.",
+        *UPDATE_INSTRUCTIONS[8],
         "remove rows that have no email",
         "rows without e-mail should be dropped",
         "skip entries where email is blank",
@@ -125,14 +137,14 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "Drop rows witout an emial",  # typos
     ]),
     ("9", first_row_per_email, [
-        "Keep only the first row for each email.",
+        *UPDATE_INSTRUCTIONS[9],
         "dedupe on email",
         "one row per email please",
         "remove duplicate emails",
         "deduplicate by 'E-mail' keeping the first",  # quoted column
     ]),
     ("10", country_defaults_to_us, [
-        "Set country to US when it's empty.",
+        *UPDATE_INSTRUCTIONS[10],
         "default country to US",
         "country defaults to US",
         "empty countries should be US",
@@ -141,14 +153,14 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "Set contry to US when it's empty",  # typo
     ]),
     ("11", countries_translated, [
-        "Deutschland is DE, USA is US.",
+        *UPDATE_INSTRUCTIONS[11],
         "Deutschland = DE, USA = US",
         "map Deutschland to DE and USA to US",
         "treat 'Deutschland' as Germany and 'USA' as US",
         "in Land: Deutschland is DE, USA is US",
     ]),
     ("12", emails_lower_case, [
-        "Lowercase the emails.",
+        *UPDATE_INSTRUCTIONS[12],
         "make emails lowercase",
         "emails should be lower-case",
         "lower case the 'E-mail' column",
@@ -156,14 +168,14 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "please put the Email address in lower case",  # label
     ]),
     ("13", company_from_email_domain, [
-        "Company should come from the email domain when Organization is blank.",
+        *UPDATE_INSTRUCTIONS[13],
         "the company should be the email domain if organization is empty",
         "use the domain of the email for company when Organization is missing",
         "when there's no organization, take the company from the email's domain",
         "if 'Organization' is blank use the e-mail domain for the company",
     ]),
     ("14", lifecycle_test_dropped, [
-        "Ignore the rows where Lifecycle is test.",
+        *UPDATE_INSTRUCTIONS[14],
         "skip rows where status is test",
         "drop test rows",
         "remove rows where 'Lifecycle' = 'test'",
@@ -172,30 +184,39 @@ TABLE: list[tuple[str, Callable[[Edit], None], list[str]]] = [
         "Ignroe the rows where Lifecycle is test",  # typo
     ]),
     ("17", goes_back, [
-        "Undo that.",
-        "Go back to the previous version.",
+        *UPDATE_INSTRUCTIONS[17],
         "undo",
         "revert that please",
         "roll back to the previous version",
         "scratch that",
     ]),
     ("18", template_decides, [
-        "Make the email optional.",
+        *UPDATE_INSTRUCTIONS[18],
         "email should not be required",
         "allow empty emails",
         "the Email address field can be empty",
         "make emial optional",  # typo
     ]),
     ("19", asks_where_notes_go, [
-        "Put the notes somewhere.",
+        *UPDATE_INSTRUCTIONS[19],
         "I need the notes too",
         "Notes should be imported",
         "keep the 'Notes'",
         "put notes in some field",
     ]),
-    ("20", asks_what_was_meant, ["asdfgh", "qwerty", "make it better", "blah blah"]),
+    ("20", asks_what_was_meant, [*UPDATE_INSTRUCTIONS[20], "qwerty", "make it better", "blah blah"]),
 ]  # fmt: skip
 CASES = [pytest.param(check, message, id=f"{row}:{message}") for row, check, messages in TABLE for message in messages]
+
+DIALOGUES = Path(__file__).resolve().parents[4] / "shared" / "notes" / "agent-dialogues.md"
+
+
+def test_the_instructions_are_the_tables_own() -> None:
+    """UPDATE_INSTRUCTIONS (which the language benchmark's side-change check also reads) is the update table's
+    instruction column, each row's wordings split at ' / '."""
+    rows = re.findall(r"^\| (\d+) \| (.+?) \| .+ \|$", DIALOGUES.read_text(encoding="utf-8"), re.M)
+    update = {int(n): tuple(text.split(" / ")) for n, text in rows[:20]}
+    assert update == UPDATE_INSTRUCTIONS
 
 
 @pytest.mark.parametrize(("check", "message"), CASES)
