@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 461 files from 298 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 467 files from 302 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -346,16 +346,17 @@ SPLIT_TITLES = {
     "dev56": "real files — dev56 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev57": "real files — dev57 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev58": "real files — dev58 (7 files from 5 more systems, labelled blind before any planner run)",
+    "dev59": "real files — dev59 (6 files from 4 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev58 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 59)), "test")
+# Every split, in the order they were written (dev..dev59 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 60)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev58, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev59, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")
