@@ -260,3 +260,40 @@ def test_first_distinct_of_struct_keys() -> None:
     series = keys.to_series()
     assert executor_module.first_distinct(series).to_list() == [True, False, True, True, True]
     assert executor_module.first_distinct(series, last=True).equals(series.is_last_distinct())
+
+
+def test_two_fields_of_one_column_report_that_columns_counts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # first and last name read 'Full Name' (counted once for both); 'City' is read by one field (a near neighbour)
+    monkeypatch.setattr(executor_module, "CHUNK_ROWS", 7)
+    names = ["Ann Lee", "  ", "", "Bo Kim", "Ann Lee", "Cy Day", "bo kim", "", "Ed Fox", "Ann Lee"] * 3
+    cities = ["Oslo", "", "Rome", "Oslo", " ", "Nice", "Rome", "Oslo", "", "Bonn"] * 3
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "Full Name,City\n" + "".join(f"{n},{c}\n" for n, c in zip(names, cities, strict=True)), encoding="utf-8"
+    )
+    t = Template.model_validate(
+        {
+            "name": "N",
+            "sheet_id": "n",
+            "fields": [{"key": k, "type": "string"} for k in ("first_name", "last_name", "city")],
+        }
+    )
+    split = [("first_name", "first"), ("last_name", "last")]
+    fields = [{"field": k, "column": "Full Name", "ops": [{"op": "split_name", "part": p}]} for k, p in split]
+    fields.append({"field": "city", "column": "City", "ops": [{"op": "trim"}]})
+    r = Recipe.model_validate(
+        {
+            "version": 1,
+            "templates": [{"sheet_id": "n", "source": {"file_id": "f", "sheet_id": "sheet_1"}, "fields": fields}],
+        }
+    )
+    source = {
+        c["column"]: c["source"]
+        for c in execute(r, [t], {"f": sniffed(path)}, tmp_path / "o").report["profile"]["columns"]
+    }
+    filled_names = [n for n in names if n.strip()]
+    expected = {"filled": len(filled_names), "distinct": len(set(filled_names))}
+    for field in ("first_name", "last_name"):
+        assert {k: source[field][k] for k in ("filled", "distinct")} == expected
+    filled_cities = [c for c in cities if c.strip()]
+    assert (source["city"]["filled"], source["city"]["distinct"]) == (len(filled_cities), len(set(filled_cities)))

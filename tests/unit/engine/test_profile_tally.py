@@ -41,3 +41,24 @@ def test_distinct_and_filled_counts_equal_a_count_over_all_rows(seed: int, monke
     for c in columns:
         values = every[c].drop_nulls()
         assert (counts[c].filled, counts[c].distinct) == (len(values), values.n_unique()), c
+
+
+def test_a_column_the_same_as_another_gets_its_counts_without_being_read() -> None:
+    # two fields reading one source column ('Full Name' for first and last name) hold the same source hashes
+    parts = [pl.DataFrame({"first": ["Ann B", " ", None, "Ann B"], "other": ["x", "y", "", "z"]})] * 3
+    hashed = [p.select(filled_hash(pl.col(c)).alias(c) for c in p.columns) for p in parts]
+    alone = ProfileTally(["first", "other"])
+    shared = ProfileTally(["first", "last", "other"], same_as={"last": "first"})
+    for h in hashed:
+        alone.add(h)
+        # `last` holds something else here: a column counted once must not be read at all
+        shared.add(h.with_columns(pl.lit(None, dtype=pl.UInt64).alias("last")))
+    counts = shared.counts()
+    assert counts["last"] == counts["first"] == alone.counts()["first"]
+    assert shared.filled["last"] == shared.filled["first"] == 6  # the public dict too (the scale-out sends it)
+    assert (counts["first"].filled, counts["first"].distinct) == (6, 1)
+    assert counts["other"] == alone.counts()["other"]
+    # a near neighbour: without `same_as` the column is counted from its own hashes
+    plain = ProfileTally(["first", "last"])
+    plain.add(hashed[0].with_columns(pl.lit(None, dtype=pl.UInt64).alias("last")))
+    assert plain.counts()["last"].filled == 0

@@ -139,3 +139,16 @@ def test_a_workbook_is_chunked_by_row_ranges_and_equals_one_execute(people: Temp
     assert chunked_report == whole.report
     for name in ("valid", "invalid", "all"):
         assert exports[name] == (whole.outputs["people"] / f"{name}.csv").read_bytes(), name
+
+
+def test_two_fields_of_one_column_count_the_same_chunked_or_not(people: Template, tmp_path: Path) -> None:
+    # `manager` reads the `team` column too: the source tally counts that column once for both fields
+    path = _messy_copy(tmp_path, False)
+    manifest = sniff(path, path.name)
+    data = recipe_from_mapping({**PEOPLE_MAPPING, "manager": "team"}, people, "f1", "sheet_1").model_dump(by_alias=True)
+    recipe = Recipe.model_validate(data)
+    whole = execute(recipe, [people], {"f1": (path, manifest)}, tmp_path / "whole", exports=EXPORT_FILTERS)
+    source = {c["column"]: c["source"] for c in whole.report["profile"]["columns"] if c["column"]}
+    assert source["manager"] | {"column": "team"} == source["team"] and source["team"]["filled"] > 0
+    chunked_report, _ = _chunked(recipe, people, path, manifest, _chunks(path, manifest, 150, "bytes"), tmp_path / "w")
+    assert chunked_report == whole.report

@@ -491,6 +491,17 @@ parts written (after each part) when they are written in a second pass (a dedup 
 progress bar; called once per chunk, so it costs nothing measurable."""
 
 
+def same_source_fields(tr: TemplateRecipe, template: Template) -> dict[str, str]:
+    """Per field reading the same source column as an earlier field, that field: their `__src__` hashes are the
+    same column's (`_field_outputs`), so the report counts them once."""
+    first: dict[str, str] = {}
+    same: dict[str, str] = {}
+    for fr in (fr for f in template.fields for fr in tr.fields if fr.field == f.key):
+        if fr.column:
+            same[fr.field] = first.setdefault(fr.column, fr.field)
+    return {k: v for k, v in same.items() if k != v}
+
+
 def _execute_template(
     tr: TemplateRecipe,
     template: Template,
@@ -513,7 +524,7 @@ def _execute_template(
     source_rows = 0
     unread = ProfileTally(unread_columns(tr, find_sheet(manifest, tr.source.sheet_id).column_names))
     progress(f"Validating {total:,} rows for {template.name}.")
-    src_tally = ProfileTally([f.key for f in template.fields])
+    src_tally = ProfileTally([f.key for f in template.fields], same_as=same_source_fields(tr, template))
     key_exprs = _key_columns(tr, template)
 
     def write(writer: PartWriter, frame: pl.DataFrame, source: pl.DataFrame) -> None:

@@ -113,8 +113,13 @@ class ProfileTally:
     mostly distinct last time is appended as it is: its own `unique` would barely shrink it.
     """
 
-    def __init__(self, columns: list[str]) -> None:
+    def __init__(self, columns: list[str], same_as: dict[str, str] | None = None) -> None:
         self.columns = columns
+        # column -> an earlier column whose hashes it always equals (two fields reading one source column):
+        # counted once, its counts given to both
+        self.same_as = {c: t for c, t in (same_as or {}).items() if c in columns and t != c}
+        assert all(t in columns and t not in self.same_as for t in self.same_as.values()), "same_as: one step"
+        self._counted = [c for c in columns if c not in self.same_as]
         self.filled = dict.fromkeys(columns, 0)
         self._distinct: dict[str, list[pl.Series]] = {c: [] for c in columns}
         self._merged = dict.fromkeys(columns, 0)  # hashes in _distinct[c][0] after the last merge
@@ -122,8 +127,8 @@ class ProfileTally:
         self._spread = dict.fromkeys(columns, 0.0)  # distinct share of the values at the last merge
 
     def add(self, hashes: pl.DataFrame) -> None:
-        """Count one part, given as `filled_hash` columns named like `columns`."""
-        for c in self.columns:
+        """Count one part, given as `filled_hash` columns named like `columns` (those in `same_as` unread)."""
+        for c in self._counted:
             s = hashes[c].drop_nulls()
             self.filled[c] += len(s)
             if self._spread[c] < 0.5:
@@ -137,13 +142,16 @@ class ProfileTally:
                 self._distinct[c] = [merged]
                 self._merged[c], self._pending[c] = len(merged), 0
                 self._spread[c] = len(merged) / values if values else 0.0
+        for c, t in self.same_as.items():
+            self.filled[c] = self.filled[t]
 
     def counts(self) -> dict[str, ColumnCounts]:
         """(filled, distinct) per column so far."""
-        return {
+        counted = {
             c: ColumnCounts(self.filled[c], pl.concat(self._distinct[c]).n_unique() if self._distinct[c] else 0)
-            for c in self.columns
+            for c in self._counted
         }
+        return {c: counted[self.same_as.get(c, c)] for c in self.columns}
 
 
 _MERGE_MIN = 262_144  # hashes (2 MB) pending before a merge, however small the merged set

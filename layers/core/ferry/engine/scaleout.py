@@ -35,6 +35,7 @@ from ferry.engine.executor import (
     finish_chunk,
     global_flags,
     iter_source_chunks,
+    same_source_fields,
     transform_chunk,
 )
 from ferry.engine.flags import ROW
@@ -166,7 +167,7 @@ class HashTally(ProfileTally):
         return pl.concat(parts) if parts else pl.DataFrame(schema={COLUMN: pl.String, HASH: pl.UInt64})
 
     def _unique(self, column: str) -> pl.Series:
-        series = self._distinct[column]
+        series = self._distinct[self.same_as.get(column, column)]
         if not series:
             return pl.Series(HASH, [], dtype=pl.UInt64)
         return pl.concat(series).unique().alias(HASH).cast(pl.UInt64)
@@ -276,7 +277,7 @@ def write_chunk(
         (dest / "rows").mkdir(parents=True)
         flags = _read_once(fetch(chunk.index, flags_name(tr.sheet_id)))
         shift = int(decisions[tr.sheet_id]["offsets"][str(chunk.index)])
-        source_tally, output_tally = HashTally(keys), HashTally(keys)
+        source_tally, output_tally = HashTally(keys, same_as=same_source_fields(tr, template)), HashTally(keys)
         at = 0
         with PartWriter(template, dest, output=output_tally) as writer:
             for n, height in enumerate(stats.heights[tr.sheet_id]):
