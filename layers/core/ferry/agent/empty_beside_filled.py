@@ -22,6 +22,7 @@ from ferry.agent.pairs import (
     SURE_HEADER,
     PairScore,
 )
+from ferry.agent.row_ids import ask_row_id_or_named_key
 from ferry.agent.value_keys import MOST
 
 # A place field's concept -> the profile share of values that are such places.
@@ -43,6 +44,8 @@ def filled_over_empty(columns: list[ColumnInfo], fields: list[FieldInfo], pairs:
             for i, c in enumerate(columns)
             if not c.empty and c.header.strip().casefold() in _BARE_KEYS and pairs[i][j].score >= AUTO_SCORE
         ]
+        if keys and ask_row_id_or_named_key(columns, fld, pairs, j, keys[0], empty):
+            continue
         filled = keys[0] if keys else _place_column(columns, fields, pairs, j)
         if filled is None:
             continue

@@ -25,14 +25,17 @@
 - a key built from a repeated column's value is a sub-record's key (round 53, `composite_keys`), and one
   employee's id is no count of employees (`count_headers`);
 - a ticket's bare 'date' and a party's start ('start_date', 'Eintritt') are when the record was created (round 54,
-  `record_dates`).
+  `record_dates`);
+- another table's keys under an id-suffixed header are no coded value of an enum, and a remark on another column
+  is not the record's notes, and a qualified type or status none of whose words is the field's is asked (round 57,
+  `id_suffixed_enums`, `sibling_remarks`, `bare_type_values`).
 """
 
 from __future__ import annotations
 
 from ferry.agent.asset_stickers import sticker_codes
 from ferry.agent.bank_identifiers import bank_ids_are_no_keys
-from ferry.agent.bare_type_values import ask_a_type_of_other_values
+from ferry.agent.bare_type_values import ask_a_qualified_state_of_other_values, ask_a_type_of_other_values
 from ferry.agent.bare_words import reread_bare_words
 from ferry.agent.composite_keys import composite_keys_are_sub_records
 from ferry.agent.count_headers import ids_are_no_counts
@@ -40,6 +43,7 @@ from ferry.agent.courtesy_columns import salutation_beside_a_title
 from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
+from ferry.agent.id_suffixed_enums import ids_are_no_codes
 from ferry.agent.id_suffixed_places import ids_named_for_places
 from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
@@ -56,6 +60,7 @@ from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
 from ferry.agent.provider_contacts import provider_contacts_are_no_holders
 from ferry.agent.record_dates import record_start_dates
+from ferry.agent.sibling_remarks import remarks_on_other_columns
 from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
@@ -82,8 +87,11 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     bank_ids_are_no_keys(columns, fields, pairs)
     salutation_beside_a_title(columns, fields, pairs)
     ids_named_for_places(columns, fields, pairs)
+    ids_are_no_codes(columns, fields, pairs)
+    remarks_on_other_columns(columns, fields, pairs)
     provider_contacts_are_no_holders(columns, fields, pairs)
     ask_a_type_of_other_values(columns, fields, pairs)
+    ask_a_qualified_state_of_other_values(columns, fields, pairs)
     composite_keys_are_sub_records(columns, fields, pairs)
     ids_are_no_counts(columns, fields, pairs)
     record_start_dates(columns, fields, pairs)

@@ -42,6 +42,7 @@ from ferry.agent.evidence import (
 from ferry.agent.generic_key import apply_generic_key
 from ferry.agent.given_surnames import surnames_that_are_given_names
 from ferry.agent.header_only import ask_header_alone, unsure_without_values
+from ferry.agent.id_suffixed_enums import keys_of_another_table
 from ferry.agent.late_reads import reread_late
 from ferry.agent.left_out import offer_left_out, offer_within_budget, question_budget
 from ferry.agent.lexicon import NOISE_WORDS
@@ -655,7 +656,7 @@ def _field_match(
         match.rationale += f"; its values ({ask.samples_of(col)}) look like ids of a list kept elsewhere"
         if pair.header >= 0.6:
             questions.append(ask.conflict(fld, col, "Its values look like ids of a list kept elsewhere, not names"))
-    elif lookup and pair.header >= 0.6:
+    elif lookup and pair.header >= 0.6 and not keys_of_another_table(col, fld):
         # Ids into a list the file does not hold: the column is the field's, its values need a map from the person.
         auto = True
         match.confidence = max(match.confidence, calibrated(pair.header))
