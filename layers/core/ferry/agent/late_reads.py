@@ -28,7 +28,10 @@
   `record_dates`);
 - another table's keys under an id-suffixed header are no coded value of an enum, and a remark on another column
   is not the record's notes, and a qualified type or status none of whose words is the field's is asked (round 57,
-  `id_suffixed_enums`, `sibling_remarks`, `bare_type_values`).
+  `id_suffixed_enums`, `sibling_remarks`, `bare_type_values`);
+- a header ending in an id word is no quantity, amount or price, and a bare 'Company' of items with no supplier or
+  manufacturer column is asked, and an Indonesian neighbourhood line (RT/RW, no street word) is no street (round 58,
+  `id_suffixed_measures`, `company_as_maker`, `neighbourhood_lines`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from ferry.agent.asset_stickers import sticker_codes
 from ferry.agent.bank_identifiers import bank_ids_are_no_keys
 from ferry.agent.bare_type_values import ask_a_qualified_state_of_other_values, ask_a_type_of_other_values
 from ferry.agent.bare_words import reread_bare_words
+from ferry.agent.company_as_maker import ask_a_bare_company_of_items
 from ferry.agent.composite_keys import composite_keys_are_sub_records
 from ferry.agent.count_headers import ids_are_no_counts
 from ferry.agent.courtesy_columns import salutation_beside_a_title
@@ -44,9 +48,11 @@ from ferry.agent.description_as_name import description_as_name
 from ferry.agent.evidence import ColumnInfo, FieldInfo, without_locale
 from ferry.agent.home_or_work import ask_home_or_work_part
 from ferry.agent.id_suffixed_enums import ids_are_no_codes
+from ferry.agent.id_suffixed_measures import ids_are_no_measures
 from ferry.agent.id_suffixed_places import ids_named_for_places
 from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
+from ferry.agent.neighbourhood_lines import neighbourhood_lines_are_no_streets
 from ferry.agent.opposite_sides import ask_the_other_side
 from ferry.agent.pairs import (
     APPLIED_SCORE,
@@ -95,6 +101,9 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     composite_keys_are_sub_records(columns, fields, pairs)
     ids_are_no_counts(columns, fields, pairs)
     record_start_dates(columns, fields, pairs)
+    ids_are_no_measures(columns, fields, pairs)
+    ask_a_bare_company_of_items(columns, fields, pairs)
+    neighbourhood_lines_are_no_streets(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

@@ -34,6 +34,10 @@ WIDER_UNSPACED_GLOSSES: dict[str, str] = {
     "工作": "work", "家庭": "home",
     "机构": "organization", "機構": "organization", "上级机构": "parent organization",
     "上級機構": "parent organization",
+    # Round 58: Japanese words of work-item and record lists (Pleasanter, kintone, Backlog): a title, its content, its
+    # state, and when a record was made or changed ('日時', date and time, as '日' alone).
+    "タイトル": "title", "内容": "content", "状況": "status", "更新日時": "updated at", "作成日時": "created at",
+    "登録日時": "created at",
 }
 # fmt: on
 
@@ -92,6 +96,12 @@ WIDER_LEXICON: dict[str, dict[str, tuple[str, ...]]] = {
     "cost": {"en": ("standard cost", "std cost")},
     # India's urban or rural local body (a municipality, a village council) is the town (CARE's 'Local Body').
     "city": {"en": ("local body",)},
+    # Round 58: Indonesian catalogue words (INLISLite, SLiMS): a work's title ('judul', 'judul utama': the main title)
+    # and the year it was published ('tahun terbit').
+    "subject": {"id": ("judul", "judul utama")},
+    "year": {"id": ("tahun terbit", "tahun publikasi")},
+    # Round 58: the day a lab or a shop received an item is when it was acquired (openBIS' and Quartzy's lists).
+    "purchase_date": {"en": ("date received", "received date", "received on")},
 }
 # fmt: on
 

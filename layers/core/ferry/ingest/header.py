@@ -8,7 +8,7 @@ from itertools import islice
 from statistics import median_low
 
 from ferry.core.domain import SheetManifest
-from ferry.ingest.header_preamble import header_below_preamble
+from ferry.ingest.header_preamble import header_below_preamble, header_over_sparse_rows
 
 # ((first_row, first_col), (last_row, last_col)), 0-based and inclusive, as calamine reports them.
 MergedRange = tuple[tuple[int, int], tuple[int, int]]
@@ -44,6 +44,7 @@ def find_header_row(records: Sequence[Sequence[str]]) -> int | None:
     # Two-column tables often have one blank header cell: only wider tables lose rows as titles.
     needed = max(2, math.ceil(typical / 2)) if typical >= _TITLE_CHECKED_FROM_WIDTH else 1
     header = first + next((offset for offset, count in enumerate(window) if count >= needed), 0)
+    header = header_over_sparse_rows(records, header)
     if header + 1 < len(records) and (
         _group_label(records[header], records[header + 1])
         or _format_line(records[header], records[header + 1], records[header + 2 : header + HEADER_SEARCH_RECORDS])

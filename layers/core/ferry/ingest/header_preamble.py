@@ -91,3 +91,60 @@ def _running(cells: Sequence[str]) -> bool:
         return values[0] in (0, 1) and all(step in (0, 1) for step in steps) and steps.count(0) <= len(steps) // 10
     letters = "".join(cells)
     return len(letters) == len(cells) and letters == "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[: len(letters)]
+
+
+def header_over_sparse_rows(records: Sequence[Sequence[str]], header: int) -> int:
+    """`header` moved from a title cell to the row of names under it when the rows below those names fill less than
+    half of them or are absent (openBIS' batch-registration templates: three one-cell title rows over 21 names, the
+    examples filling two cells each): such rows leave the title cells as the typical width, so the width vote picks
+    the title. Example rows as wide as the names (unmerged titles over a full example) keep the earlier reading."""
+    if len(_cells(records[header])) != 1 or _filled(records[header]) != 1:
+        return header
+    for names in range(header + 1, min(header + MAX_PREAMBLE_ROWS + 1, len(records))):
+        if _filled(records[names - 1]) != 1:
+            break
+        if _filled(records[names]) < _MIN_COLUMNS:
+            continue
+        rest = [row for row in records[names + 1 : names + 1 + _ROWS_CHECKED_BELOW] if _filled(row)]
+        width = len(_cells(records[names]))
+        if (
+            _sparse_names_row(records[names], rest)
+            and all(2 * _filled(row) < _filled(records[names]) for row in rest)
+            and all(len(_cells(row)) <= width for row in rest)
+        ):
+            return names
+        break
+    return header
+
+
+def _filled(record: Sequence[str]) -> int:
+    return sum(1 for cell in record if cell.strip())
+
+
+def _sparse_names_row(record: Sequence[str], rest: Sequence[Sequence[str]]) -> bool:
+    """A row of names as `_names_row` reads one, but a marker cell without letters among them is allowed (openBIS'
+    '$' column): three in four names in words, none of them a number."""
+    cells = _cells(record)
+    start = next((index for index, cell in enumerate(cells) if cell), len(cells))
+    names = cells[start:]
+    worded = [name for name in names if any(ch.isalpha() for ch in name)]
+    return (
+        len(names) >= _MIN_COLUMNS
+        and all(names)
+        and len(set(names)) == len(names)
+        and 4 * len(worded) >= 3 * len(names)
+        and not any(_number(name) or "@" in name for name in names)
+        and not any(
+            start + offset < len(row) and row[start + offset].strip() == name
+            for row in rest
+            for offset, name in enumerate(names)
+        )
+    )
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell.replace(",", ""))
+    except ValueError:
+        return False
+    return True
