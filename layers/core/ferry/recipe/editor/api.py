@@ -41,12 +41,15 @@ from ferry.recipe.editor.not_asked import not_asked
 from ferry.recipe.editor.out_of_office import out_of_office_request
 from ferry.recipe.editor.page_layouts import paged_request
 from ferry.recipe.editor.pasted_frames import unframed
+from ferry.recipe.editor.plain_forms import plainly_said
 from ferry.recipe.editor.post_layouts import posted_request
 from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.registers import registered
 from ferry.recipe.editor.resolver import Ctx
 from ferry.recipe.editor.reworded import reworded
+from ferry.recipe.editor.rhetorical import without_rhetorical
+from ferry.recipe.editor.row_pronouns import rows_meant
 from ferry.recipe.editor.scene_figures import scene_figured
 from ferry.recipe.editor.session import Edit, Session, not_understood
 from ferry.recipe.editor.snippets import snippet_request
@@ -60,6 +63,8 @@ from ferry.recipe.editor.voice_figures import voice_figured
 from ferry.recipe.editor.workshop_figures import workshop_figured
 from ferry.recipe.model import Recipe, TemplateRecipe
 
+# a reading that is a request: a question read so is one put as a question, never rhetorical
+_REQUESTED = ("change", "note", "revert")
 # the auxiliary a question opens with: said of anything, so it is no sign the question is about the recipe
 _QUESTION_WORD_RE = re.compile(r"^(?:is|are|was|were|does|do|did|has|have|had|will|would|can|could)\s+|\?+", re.I)
 
@@ -93,11 +98,14 @@ def edit_recipe(
     message = scene_figured(message)  # round 31: 'rode in without X', 'cut 'em out of the herd', 'stand down on …'
     message = workshop_figured(message)  # round 32: 'bad iron … scrap heap', 'hammer X flat into lowercase', …
     message = call_figured(message)  # round 33: 'F: X out, Y in', 'Fold the X column', 'decoys, not wild birds', …
+    message = rows_meant(message)  # round 34: 'rows without X …; remove them': them = the rows, not X's column
+    message = plainly_said(message)  # round 34: '<rows> get cut from the import', 'clear out', 'cease to be mandatory'
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words
     message = craft_figured(message)  # round 28: 'leave X off the map', 'stamp it US', 'make them A and B accordingly'
     message = without_kept_rows(message)  # round 28: "Don't weed them out: <request>", '…; the row stays in'
     message = comment_worded(message)  # round 26: dialect fillers, a closing offer, arrowed pairs under a label
     message = without_surrounds(message)  # round 24: a heading line, a chat paste's times, a reason after the request
+    message = without_rhetorical(message, lambda q: session.read(cut_quotes(courteous(q))).kind in _REQUESTED)
     plain = courteous(message)
     # 'Would it be possible to have X split …?': the frame gone, the causative is the command, not a question
     plain = causative(plain) if plain != message else plain

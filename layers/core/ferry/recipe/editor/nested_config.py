@@ -1,4 +1,5 @@
-"""Round 33 (issue 13): a YAML config pasted as the message, a field with what feeds it as nested keys:
+"""Round 33 (issue 13): a YAML config (round 34: or an INI file's sections) pasted as the message, a field with
+what feeds it as nested keys:
 
     status:
       source: Lifecycle
@@ -30,8 +31,39 @@ def _name(value: str) -> str | None:
     return m["n"] if m else None
 
 
+# round 34: an INI file's section header ('[phone]', '[status values]') and its 'key = value' lines
+_SECTION_RE = re.compile(r"^\s*\[\s*(?P<name>[\w .-]{1,40}?)\s*\]\s*$")
+_INI_LINE_RE = re.compile(r"^\s*(?P<k>[^=;#\[\n]{1,40}?)\s*=\s*(?P<v>[^;#\n]*?)\s*(?:[;#].*)?$")
+_VALUES_SECTION_RE = re.compile(r"^(?P<f>.+?)[ _-]+(?:values|map|mapping|translations?)$", re.I)
+
+
+def _ini_as_nested(message: str) -> str | None:
+    """An INI message ('[F]' sections of 'key = value' lines, ';' or '#' comments) as the nested form below:
+    '[F]' is 'F:', 'k = v' under it is '  k: v', and a '[F values]' section's lines are F's value pairs."""
+    lines = [line for line in message.strip("\n").split("\n") if line.strip() and line.strip()[0] not in ";#"]
+    if not lines or _SECTION_RE.match(lines[0]) is None:
+        return None
+    out: list[str] = []
+    values = False
+    for line in lines:
+        if (section := _SECTION_RE.match(line)) is not None:
+            name = section["name"]
+            values = (v := _VALUES_SECTION_RE.match(name)) is not None
+            out += [f"{v['f'] if v else name}:"] + (["  values:"] if values else [])
+        elif (pair := _INI_LINE_RE.match(line)) is not None:
+            out.append(f"{'    ' if values else '  '}{pair['k']}: {pair['v']}")
+        else:
+            return None
+    return "\n".join(out)
+
+
 def nested_config_request(message: str) -> str:
-    """`message` said as sentences when it is nested config blocks of fields, else as it was."""
+    """`message` said as sentences when it is nested config blocks of fields (YAML, or INI sections), else as it
+    was."""
+    ini = _ini_as_nested(message)
+    if ini is not None:
+        said = nested_config_request(ini)
+        return said if said != ini else message
     lines = [line for line in message.strip("\n").split("\n") if line.strip() and not line.strip().startswith("#")]
     if len(lines) < 2 or lines[0][:1].isspace():
         return message

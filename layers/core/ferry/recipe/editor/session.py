@@ -29,6 +29,7 @@ from ferry.recipe.editor.context import (
     with_antecedent,
 )
 from ferry.recipe.editor.dispatch import GRAMMAR_WORDS, recognise
+from ferry.recipe.editor.field_agreement import undoes_earlier
 from ferry.recipe.editor.fit import (
     affirmed,
     changed_fields,
@@ -51,6 +52,7 @@ from ferry.recipe.editor.idioms import spreadsheet_functions
 from ferry.recipe.editor.messages import SENTENCE_RE, SOFT_BREAK_RE, Clause, asked_conditions, cut_quotes, tidy
 from ferry.recipe.editor.pairs_unread import pair_left_unread
 from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.scene_sentences import is_scene
 from ferry.recipe.editor.steps import Question, Step
 from ferry.recipe.editor.voices import sql_cases
 from ferry.recipe.model import Recipe, RecipeError, TemplateRecipe
@@ -398,6 +400,7 @@ class Session:
                     or self.is_narrative(clause, i, len(clauses), working)
                     or (i + 1 < len(clauses) and is_judgement(text))
                     or is_aside(text, first=i == 0)
+                    or is_scene(text, clauses[i + 1] if i + 1 < len(clauses) else None)  # round 34
                     or self._quoted_echo(text, clauses[i + 1 :], working)
                 )
             ):
@@ -424,6 +427,7 @@ class Session:
                     or unused_columns(self._named_columns(text, clause, working), prior, working)
                     or instead_kept(text, prior, working)
                     or unmaps_touched(prior, working, touched)
+                    or undoes_earlier(self.recipe, prior, working, touched)  # round 34: two changes that disagree
                     or self._object_missed(text, clause, prior, working)
                     or or_unordered(text, prior, working)
                     or keeps_all(" ".join(clauses), prior, working)

@@ -204,6 +204,8 @@ def _pairs(ctx: Ctx, text: str) -> list[tuple[list[str], str | None]]:
             return []
         if not s_quoted and not ctx.is_value(source) and set(source.lower().split()) & _NOT_VALUES:
             return []  # 'if status' or 'set it' is part of a sentence, not a value
+        if not s_quoted and _RECORD_WORD_RE.match(m.group("a").strip()) and not ctx.known_value(source, ctx.columns):
+            return []  # round 34: 'All our customers are in Germany' says who the records are, not a value
         if not s_quoted and (
             ctx.rank_fields(m.group("a")).score >= 0.97 or ctx.rank_columns(m.group("a")).score >= 0.97
         ):
@@ -211,6 +213,15 @@ def _pairs(ctx: Ctx, text: str) -> list[tuple[list[str], str | None]]:
         pairs.append(([*waiting, source], None if not t_quoted and target.lower() in _NULL_WORDS else target))
         waiting = []
     return pairs if pairs and not waiting else []
+
+
+# who the records are, said of all of them: a possessive or quantifier before a plural ('our customers', 'all the
+# leads', 'most of our contacts'), or 'everyone' — a scene, never a value of the file ('Kunde', 'lead' alone)
+_RECORD_WORD_RE = re.compile(
+    r"^(?:(?:all|most|every|each|both)\s+(?:of\s+)?(?:(?:our|my|your|their|the|these|those)\s+)?|"
+    r"(?:our|my|your|their)\s+)(?:\w+\s+)?\w+s$|^(?:everyone|everybody|all of them|all of us)$",
+    re.I,
+)
 
 
 def _allowed_somewhere(ctx: Ctx, value: str) -> bool:
