@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from ferry.recipe.editor.messages import SOMETHING_YOU_CAN
+
 # a sentence opening 'Them' + its noun (dialect for 'Those'); never before a word that makes 'them' a pronoun
 _THEM_RE = re.compile(
     r"(?:^|(?<=[.!;:]\s))them\s+(?!(?:all|both|too|either|neither|not|and|or|as|to|in|out|off|up|down|over|back|"
@@ -42,7 +44,7 @@ _OFFER_RE = re.compile(
     r"hope\s+(?:that|this|it)\s+helps)(?:\s+if\s+(?:that|this|it)\s+helps|\s+if\s+(?:needed|useful|you\s+like))?"
     r"\s*[.!]?\s*$|"
     # round 33: the request above put back as a question ('Is that something you can change?') asks nothing new
-    r"(?<=[.!])\s+is\s+(?:that|this|it)\s+something\s+(?:you|we)\s+(?:can|could|(?:would|will)\s+be\s+able\s+to)\s+"
+    rf"(?<=[.!])\s+is\s+{SOMETHING_YOU_CAN}\s+(?:can|could|(?:would|will)\s+be\s+able\s+to)\s+"
     r"(?:change|do|set(?:\s+up)?|make|arrange|manage|sort(?:\s+out)?)(?:\s+for\s+(?:me|us|them))?\s*\?+\s*$|"
     # 'Can you set it that way?' after the request: the same request again
     r"(?<=[.!])\s+(?:can|could|would|will)\s+you\s+(?:set|do|make|change|have)\s+(?:it|that|this)(?:\s+(?:that|this)\s+"

@@ -24,7 +24,7 @@ from ferry.agent.enums import country_code
 from ferry.agent.normalize import fold
 from ferry.agent.synonyms import concepts_of
 from ferry.core.domain import SheetManifest, Template, TemplateField
-from ferry.recipe.editor.messages import quote
+from ferry.recipe.editor.messages import SOMETHING_YOU_CAN, quote
 from ferry.recipe.editor.steps import Question
 from ferry.recipe.model import (
     Affix,
@@ -154,7 +154,7 @@ _STATE_QUESTION_RE = re.compile(
     r"(?:is|are|was|were|get|gets))\b"
     r"(?!\s+(?:you\s+mind|it\s+possible|there\s+a\s+way|you\s+think\s+you\s+could|me\s+a\s+favou?r|not\b|"
     # 'Is that something you can change?': a request for what was just said, put as a question
-    r"(?:that|this|it)\s+something\s+(?:you|we)\b))"
+    rf"{SOMETHING_YOU_CAN}))"
     r"[^?]*\?+\s*$",
     re.I,
 )

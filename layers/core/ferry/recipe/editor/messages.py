@@ -47,6 +47,9 @@ _ASKED_CONDITION_RES = [
      r"\1if \2 is empty, "),
 ]  # fmt: skip
 _LIST_MARK_RE = re.compile(r"(?:(?<=\s)|(?<=:)|^)(\d)\.\s+(?=\S)")
+# a request just made, put back as a question ("Is that something you can change?"): the pattern after its "is", shared
+# by the state-question check (fit.py), which must not read it as one, and the tail-question strip (comment_wording.py)
+SOMETHING_YOU_CAN = r"(?:that|this|it)\s+something\s+(?:you|we)\b"
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|[;\n]+")
 SOFT_BREAK_RE = re.compile(
     # (a dash between two clauses cuts like a comma: 'don't drop them — build one from the domain')
