@@ -38,15 +38,27 @@ def _names_row(record: Sequence[str], rest: Sequence[Sequence[str]]) -> bool:
     """A row of column names: three or more, side by side without gaps, each distinct and in words (no number,
     no e-mail address), and none repeated as a value in its own column below (answers under question numbers
     repeat; a header's names do not)."""
+    start, names = _leading_cells(record)
+    return (
+        _distinct_names(names, start, rest)
+        and not _running(names)
+        and all(any(ch.isalpha() for ch in name) and "@" not in name for name in names)
+    )
+
+
+def _leading_cells(record: Sequence[str]) -> tuple[int, list[str]]:
+    """Where the row's first filled cell is, and the cells from there to its last filled one."""
     cells = _cells(record)
     start = next((index for index, cell in enumerate(cells) if cell), len(cells))
-    names = cells[start:]
+    return start, cells[start:]
+
+
+def _distinct_names(names: list[str], start: int, rest: Sequence[Sequence[str]]) -> bool:
+    """Three or more cells without gaps, each distinct, none repeated as a value in its own column below."""
     return (
         len(names) >= _MIN_COLUMNS
         and all(names)
-        and not _running(names)
         and len(set(names)) == len(names)
-        and all(any(ch.isalpha() for ch in name) and "@" not in name for name in names)
         and not any(
             start + offset < len(row) and row[start + offset].strip() == name
             for row in rest
@@ -75,9 +87,8 @@ def _group_row(record: Sequence[str], below: Sequence[str]) -> bool:
 
 def _numbering_row(record: Sequence[str], below: Sequence[str]) -> bool:
     """Running column numbers or letters over as many names."""
-    cells = _cells(record)
-    start = next((index for index, cell in enumerate(cells) if cell), len(cells))
-    return _running(cells[start:]) and len(_cells(below)[start:]) >= len(cells) - start
+    start, cells = _leading_cells(record)
+    return _running(cells) and len(_cells(below)[start:]) >= len(cells)
 
 
 def _running(cells: Sequence[str]) -> bool:
@@ -124,21 +135,12 @@ def _filled(record: Sequence[str]) -> int:
 def _sparse_names_row(record: Sequence[str], rest: Sequence[Sequence[str]]) -> bool:
     """A row of names as `_names_row` reads one, but a marker cell without letters among them is allowed (openBIS'
     '$' column): three in four names in words, none of them a number."""
-    cells = _cells(record)
-    start = next((index for index, cell in enumerate(cells) if cell), len(cells))
-    names = cells[start:]
+    start, names = _leading_cells(record)
     worded = [name for name in names if any(ch.isalpha() for ch in name)]
     return (
-        len(names) >= _MIN_COLUMNS
-        and all(names)
-        and len(set(names)) == len(names)
+        _distinct_names(names, start, rest)
         and 4 * len(worded) >= 3 * len(names)
         and not any(_number(name) or "@" in name for name in names)
-        and not any(
-            start + offset < len(row) and row[start + offset].strip() == name
-            for row in rest
-            for offset, name in enumerate(names)
-        )
     )
 
 
