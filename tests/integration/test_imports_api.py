@@ -170,27 +170,29 @@ def test_the_recipe_replays_on_another_file_of_the_migration(api: TestClient, ac
     assert [r["email"] for r in rows] == [line.split(",")[5].lower() for line in clean[1:]]
 
 
-def test_an_import_can_extract_from_the_migration_connection_first(api: TestClient, account, stack) -> None:  # type: ignore[no-untyped-def]
-    # Given: a migration planned from an S3 connection (credentials sent when the generate run asked)
-    acct = account()
-    s3 = stack.client("s3")
+def _planned_from_s3(api: TestClient, headers: dict[str, str], s3: Any) -> str:
+    """A migration planned from an S3 connection (credentials sent when the generate run asked)."""
     s3.create_bucket(Bucket="customer-exports")
     s3.put_object(Bucket="customer-exports", Key="crm/contacts.csv", Body=b"First Name,Email\nAda,ada@example.com\n")
-    migration_id = api.post(
-        "/v1/migrations", json={"name": "CRM", "templates": [CONTACTS]}, headers=acct.headers
-    ).json()["migration_id"]
-    connection = {"source_key": "s3", "config": {"bucket": "customer-exports", "prefix": "crm/"}}
-    assert (
-        api.post(f"/v1/migrations/{migration_id}/connection", json=connection, headers=acct.headers).status_code == 201
-    )
-    runs_url = f"/v1/migrations/{migration_id}/runs"
-    run_id = api.post(runs_url, json={"kind": "generate", "extract_via_api": True}, headers=acct.headers).json()[
-        "run_id"
+    migration_id = api.post("/v1/migrations", json={"name": "CRM", "templates": [CONTACTS]}, headers=headers).json()[
+        "migration_id"
     ]
-    wait_for_status(api, acct.headers, migration_id, run_id, "blocked")
+    connection = {"source_key": "s3", "config": {"bucket": "customer-exports", "prefix": "crm/"}}
+    assert api.post(f"/v1/migrations/{migration_id}/connection", json=connection, headers=headers).status_code == 201
+    runs_url = f"/v1/migrations/{migration_id}/runs"
+    run_id = api.post(runs_url, json={"kind": "generate", "extract_via_api": True}, headers=headers).json()["run_id"]
+    wait_for_status(api, headers, migration_id, run_id, "blocked")
     credentials = {"credentials": {"aws_access_key_id": "AKIAIOSFODNN7EXAMPLE", "aws_secret_access_key": "s3cr3t"}}
-    assert api.post(f"{runs_url}/{run_id}/credentials", json=credentials, headers=acct.headers).status_code == 200
-    wait_for_status(api, acct.headers, migration_id, run_id, "awaiting_approval")
+    assert api.post(f"{runs_url}/{run_id}/credentials", json=credentials, headers=headers).status_code == 200
+    wait_for_status(api, headers, migration_id, run_id, "awaiting_approval")
+    return migration_id
+
+
+def test_an_import_can_extract_from_the_migration_connection_first(api: TestClient, account, stack) -> None:  # type: ignore[no-untyped-def]
+    # Given: a migration planned from an S3 connection
+    acct = account()
+    s3 = stack.client("s3")
+    migration_id = _planned_from_s3(api, acct.headers, s3)
     # And: the source now holds this month's contacts
     month = b"First Name,Email\nGrace,grace@example.com\nAlan,alan@example.com\nKatherine,kj@example.com\n"
     s3.put_object(Bucket="customer-exports", Key="crm/contacts.csv", Body=month)
@@ -210,3 +212,70 @@ def test_an_import_can_extract_from_the_migration_connection_first(api: TestClie
     again = post_import(api, acct.headers, "acme", "april", migration_id=migration_id, extract_via_api=True)
     failed = wait_for_import(api, acct.headers, "acme", again.json()["run_id"], "failed", "completed")
     assert failed["error"] == "The connection gave no new records to import. Nothing was imported."
+
+
+def test_an_import_canceled_as_it_commits_leaves_the_bookmarks_where_they_were(  # type: ignore[no-untyped-def]
+    api: TestClient, account, stack, monkeypatch
+) -> None:
+    from ferry.runs import lifecycle
+
+    # Given: a migration planned from an S3 connection whose source now holds new contacts
+    acct = account()
+    s3 = stack.client("s3")
+    migration_id = _planned_from_s3(api, acct.headers, s3)
+    before = api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()["state"]
+    grace = b"First Name,Email\nGrace,grace@example.com\n"
+    s3.put_object(Bucket="customer-exports", Key="crm/contacts.csv", Body=grace)
+    # And: the import is canceled in the instant between its bookmarks moving and the run completing
+    complete_run = lifecycle.complete_run
+
+    def canceled_first(lc, run, report=None, also=()):  # type: ignore[no-untyped-def]
+        lifecycle.cancel(lc, run)
+        return complete_run(lc, run, report, also=also)
+
+    monkeypatch.setattr(lifecycle, "complete_run", canceled_first)
+    created = post_import(api, acct.headers, "acme", "march", migration_id=migration_id, extract_via_api=True)
+    assert created.status_code == 201, created.text
+    done = wait_for_import(api, acct.headers, "acme", created.json()["run_id"], "canceled", "completed", "failed")
+    # Then: nothing was imported, and the bookmarks are back where they were, so the next import reads Grace
+    assert done["status"] == "canceled", done
+    assert api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()["state"] == before
+    monkeypatch.setattr(lifecycle, "complete_run", complete_run)
+    again = post_import(api, acct.headers, "acme", "april", migration_id=migration_id, extract_via_api=True)
+    finished = wait_for_import(api, acct.headers, "acme", again.json()["run_id"], "completed", "failed")
+    assert finished["status"] == "completed", finished
+    rows = read_csv(api.get(imports_url("acme", finished["run_id"], "/export"), headers=acct.headers).content)
+    assert [r["email"] for r in rows] == ["grace@example.com"]
+
+
+def test_an_import_whose_connection_was_replaced_as_it_commits_still_completes(  # type: ignore[no-untyped-def]
+    api: TestClient, account, stack, monkeypatch
+) -> None:
+    from ferry.aws.dynamo import ConnectionStore
+    from ferry.runs import lifecycle
+
+    # Given: a migration planned from an S3 connection
+    acct = account()
+    s3 = stack.client("s3")
+    migration_id = _planned_from_s3(api, acct.headers, s3)
+    # And: the connection is replaced by a new one in the instant before the import completes
+    complete_run = lifecycle.complete_run
+    replacement: list[Any] = []
+
+    def replaced_first(lc, run, report=None, also=()):  # type: ignore[no-untyped-def]
+        connections = ConnectionStore(lc.store)
+        (old,) = connections.list_for(migration_id)
+        new = old.model_copy(update={"connection_id": "conn_replacement", "state": {}, "pending_state": None})
+        assert connections.put(new, replacing=old.connection_id)
+        replacement.append(new)
+        return complete_run(lc, run, report, also=also)
+
+    monkeypatch.setattr(lifecycle, "complete_run", replaced_first)
+    created = post_import(api, acct.headers, "acme", "march", migration_id=migration_id, extract_via_api=True)
+    done = wait_for_import(api, acct.headers, "acme", created.json()["run_id"], "completed", "failed", "canceled")
+    # Then: the import lands, and the new connection keeps its own (empty) bookmarks
+    assert done["status"] == "completed", done
+    rows = read_csv(api.get(imports_url("acme", done["run_id"], "/export"), headers=acct.headers).content)
+    assert [r["email"] for r in rows] == ["ada@example.com"]
+    (now,) = ConnectionStore().list_for(migration_id)
+    assert replacement and now.connection_id == "conn_replacement" and now.state == {} and now.pending_state is None

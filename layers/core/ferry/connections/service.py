@@ -4,7 +4,7 @@ A connection belongs to a migration and a profile (or, profile "workbook", to th
 Credentials only ever go to Secrets Manager (ferry.aws.secrets); the item keeps the secret's ARN. Extraction
 turns each selected stream into a file of the migration, ingested exactly like an upload, so the agent and
 the engine see no difference. Bookmarks found by an extraction wait in `pending_state` until the run's
-execute commits (`commit_extraction_state`), so a failed import never skips records next time.
+execute commits (in the run's completing write), so a failed import never skips records next time.
 """
 
 from __future__ import annotations
@@ -402,14 +402,12 @@ def extract_connection(
     return files
 
 
-def commit_extraction_state(connection: ConnectionRecord, *, db: Store | None = None) -> ConnectionRecord | None:
-    """Advance the bookmarks to the last extraction's, once its import committed (execute's last step)."""
-    current = ConnectionStore(db or Store()).get(connection.migration_id, connection.profile_key, connection.source_key)
-    if current is None or current.connection_id != connection.connection_id or current.pending_state is None:
-        return current
-    return ConnectionStore(db or Store()).update(
-        current, {"state": current.pending_state, "pending_state": None, "updated_at": now_iso()}
-    )
+def commit_extraction_state(connection: ConnectionRecord, *, db: Store | None = None) -> bool:
+    """Advance the bookmarks to the last extraction's on their own (a run's completion makes the same move in
+    its own transaction: ferry.runs.steps.bookmark_moves); False when nothing was pending."""
+    if connection.pending_state is None:
+        return False
+    return ConnectionStore(db or Store()).move_bookmarks(connection, now_iso())
 
 
 def _extracted_text(stream: str, source: str, outcome: _StreamOutcome, pages: int) -> str:

@@ -28,7 +28,7 @@ from ferry.aws.s3 import export_key, export_prefix, run_key
 from ferry.core.domain import Template
 from ferry.core.outcomes import CredentialRequest, StepFailed
 from ferry.imports.review import Group, IssueCount, PatchAction, Review, build_review
-from ferry.runs.steps import StepContext, advance_bookmarks, recipe_of, run_recipe
+from ferry.runs.steps import StepContext, recipe_of, run_recipe
 
 if TYPE_CHECKING:
     from ferry.recipe import Recipe
@@ -171,13 +171,11 @@ def apply_decision(ctx: StepContext, index: int) -> tuple[Outcome, dict[str, int
 
 
 def commit_import(ctx: StepContext, state: ImportState) -> None:
-    """After the import completed: drop the rounds it no longer needs and move the bookmarks on."""
+    """After the import completed (its bookmarks moved on just before): drop the rounds it no longer needs."""
     for sheet_id in state.parts:
         for old in range(state.round):
             ctx.blobs.delete_prefix(round_prefix(ctx.run.run_id, old, sheet_id))
         ctx.blobs.delete_prefix(sources_prefix(ctx.run.run_id, sheet_id))
-    if ctx.run.extract_via_api:
-        advance_bookmarks(ctx)
 
 
 def discard_import(ctx: StepContext) -> None:

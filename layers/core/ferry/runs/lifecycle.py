@@ -9,6 +9,7 @@ migration's, or the company's for an import) in the same transaction, and only i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -539,9 +540,12 @@ def finish_with_preview(lc: Lifecycle, run: RunRecord, draft: PreviewDraft) -> i
     raise RunNoLongerActive(run.run_id)
 
 
-def complete_run(lc: Lifecycle, run: RunRecord, report: dict[str, Any] | None = None) -> bool:
-    """running -> completed (with the execute report); False when the run was no longer running."""
-    return _change(lc, run, ("running",), "completed", {"report": report, "message": None})
+def complete_run(
+    lc: Lifecycle, run: RunRecord, report: dict[str, Any] | None = None, also: Sequence[dict[str, Any]] = ()
+) -> bool:
+    """running -> completed (with the execute report), making the `also` writes in the same transaction (the
+    connections' bookmark moves); False, and none of them, when the run was no longer running."""
+    return _change(lc, run, ("running",), "completed", {"report": report, "message": None}, also=also)
 
 
 def fail_run(lc: Lifecycle, run: RunRecord, error: str) -> bool:
@@ -626,6 +630,7 @@ def _change(
     to_status: RunStatus,
     changes: dict[str, Any] | None = None,
     task_token: str | None = None,
+    also: Sequence[dict[str, Any]] = (),
 ) -> bool:
     changed = lc.store.transition_run(
         run.scope,
@@ -635,6 +640,7 @@ def _change(
         now=now_iso(),
         changes=changes,
         task_token=task_token,
+        also=also,
     )
     if changed and run.status != to_status:
         _after_change(lc, run, run.status, to_status)

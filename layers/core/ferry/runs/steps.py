@@ -13,7 +13,7 @@ planner or engine:
     execute(ctx) -> dict                              run the current recipe into staging; the report
     commit(ctx, report) -> None                       make the staged rows the import (all or nothing)
     remember_confirmed_mappings(ctx) -> int           as an execute commits: the account's mapping memory
-    advance_bookmarks(ctx) -> None                    after the commit: the connections' bookmarks move on
+    bookmark_moves(ctx) -> writes                     the connections' bookmark moves, made as the run completes
     discard(ctx) -> None                              drop anything staged (the failure path)
     build_export(ctx, sheet_id, part_keys) -> int     after it completed: the `all` export from the output
                                                       rows, the first time it is asked for (ferry.runs.exports)
@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from ferry.aws.dynamo import (
     ConnectionRecord,
+    ConnectionStore,
     FileRecord,
     MemoryRecord,
     MigrationRecord,
@@ -443,12 +444,18 @@ def remember_confirmed_mappings(ctx: StepContext) -> int:
     return len(confirmed)
 
 
-def advance_bookmarks(ctx: StepContext) -> None:
-    """Once an execute committed, move each connection's bookmarks to its last extraction's."""
-    from ferry.connections.service import commit_extraction_state, list_migration_connections
+def bookmark_moves(ctx: StepContext) -> list[dict[str, Any]]:
+    """The writes that move each connection's bookmarks to its last extraction's, for the run's completion to
+    make in its own transaction: a client that sees the run completed sees them moved, and a run canceled or
+    swept as it commits moves none, so the next extraction reads those records again."""
+    from ferry.connections.service import list_migration_connections
 
-    for connection in list_migration_connections(ctx.store, ctx.run.account_id, ctx.migration.migration_id):
-        commit_extraction_state(connection, db=ctx.store)
+    connections, now = ConnectionStore(ctx.store), now_iso()
+    return [
+        connections.bookmark_move(connection, now)
+        for connection in list_migration_connections(ctx.store, ctx.run.account_id, ctx.migration.migration_id)
+        if connection.pending_state is not None
+    ]
 
 
 def discard(ctx: StepContext) -> None:

@@ -171,9 +171,9 @@ def _commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict[str, A
         raise StepFailed("The run lost its import report before committing. " + NOTHING_IMPORTED)
     context = _context(lc, run)
     steps.commit(context, report)
-    steps.advance_bookmarks(context)  # only now: a failed import must not skip records next time
     _remember_mappings(context)  # before the run completes, so the next generate already finds them
-    runs.complete_run(lc, run, report)
+    # The bookmarks move with the completion only: a failed import must not skip records next time.
+    runs.complete_run(lc, run, report, also=steps.bookmark_moves(context))
     _drop_parts(context)
     return {}
 
@@ -223,7 +223,8 @@ def _import_commit(lc: Lifecycle, run: RunRecord, event: dict[str, Any]) -> dict
     state = import_steps.load_state(context)
     if state.review is not None:
         raise StepFailed("The import still had flagged rows to decide on when it was committed. " + NOTHING_IMPORTED)
-    if runs.complete_run(lc, run, state.report):
+    moves = steps.bookmark_moves(context) if run.extract_via_api else []
+    if runs.complete_run(lc, run, state.report, also=moves):
         import_steps.commit_import(context, state)
     return {}
 

@@ -133,6 +133,29 @@ class ConnectionStore(StoreBase):
         old = self._delete_existing(_connection_key(migration_id, profile_key, source_key))
         return _connection_record(old) if old else None
 
+    def bookmark_move(self, record: ConnectionRecord, now: str) -> dict[str, Any]:
+        """The transaction item that makes `record`'s last extraction's bookmarks (`pending_state`) its state,
+        if the connection still holds record's id and a pending extraction."""
+        names, values, sets, removes = _set_or_remove(
+            _connection_attribute(field_name, value)
+            for field_name, value in {"state": record.pending_state, "pending_state": None, "updated_at": now}.items()
+        )
+        values[":id"] = record.connection_id
+        return {
+            "Update": {
+                "TableName": self.table,
+                "Key": _connection_key(record.migration_id, record.profile_key, record.source_key),
+                "UpdateExpression": _update_expression(sets, removes),
+                "ConditionExpression": "connection_id = :id AND attribute_exists(pending_state_json)",
+                "ExpressionAttributeNames": names,
+                "ExpressionAttributeValues": _marshal_item(values),
+            }
+        }
+
+    def move_bookmarks(self, record: ConnectionRecord, now: str) -> bool:
+        """Make `bookmark_move` on its own; False when the connection was replaced or had nothing pending."""
+        return self._transact([self.bookmark_move(record, now)]) is None
+
     def update(self, record: ConnectionRecord, changes: dict[str, Any]) -> ConnectionRecord | None:
         """Apply `changes` (field -> value, None removes) to the connection still holding record's id.
 

@@ -12,6 +12,7 @@ holds at most one active run, the one its lock names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -210,12 +211,14 @@ class RunItems(ImportItems):
         now: str,
         changes: dict[str, Any] | None = None,
         task_token: str | None = None,
+        also: Sequence[dict[str, Any]] = (),
     ) -> bool:
         """Move a run to `to_status` only if it is in one of `from_statuses`; False when it is not.
 
         `changes` sets run attributes by field name (None removes one). Leaving the active statuses
         removes the run from the active index and, in the same transaction, deletes the scope's lock if
-        it names this run. `task_token` is stored with the change (parking a run).
+        it names this run, and makes the `also` writes (transaction items: a completed import's bookmark
+        moves). `task_token` is stored with the change (parking a run).
         """
         names, values, change_sets, removes = _set_or_remove(_run_changes(changes))
         names["#status"] = "status"
@@ -245,17 +248,23 @@ class RunItems(ImportItems):
             "ExpressionAttributeValues": _marshal_item(values),
         }
         if active:
+            if also:
+                raise ValueError("Only a run that ends makes other writes with its status change.")
             return self._write_if("update_item", **update) is not None
-        canceled = self._transact([{"Update": update}, _release_lock_item(self.table, scope, run_id)])
-        if canceled is None:
-            return True
-        reasons = _reason_codes(canceled)
-        if reasons[:1] == [_CHECK_FAILED]:
-            return False
-        if reasons[1:2] != [_CHECK_FAILED]:
-            raise canceled
-        # The lock names another run: not ours to release, but the status change still applies.
-        return self._write_if("update_item", **update) is not None
+        items = [{"Update": update}, _release_lock_item(self.table, scope, run_id), *also]
+        while True:
+            canceled = self._transact(items)
+            if canceled is None:
+                return True
+            reasons = _reason_codes(canceled)
+            if reasons[:1] == [_CHECK_FAILED]:
+                return False
+            failed = [items[n] for n, reason in enumerate(reasons) if n and reason == _CHECK_FAILED]
+            if not failed:
+                raise canceled
+            # The lock names another run (not ours to release), or a connection was replaced meanwhile (its
+            # bookmarks are moot): the status change still applies without them.
+            items = [item for item in items if item not in failed]
 
     def touch_run(self, scope: str, run_id: str, now: str, message: str | None = None) -> bool:
         """Record a heartbeat (and a progress message) on a queued or running run; False otherwise."""
