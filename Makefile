@@ -87,7 +87,7 @@ clean:
 bench: $(STAMP) ## engine benchmark: 1M and 3M-row execute vs a plain polars read (rows/s, ratio, peak RSS)
 	$(PY) bench/engine/run.py
 
-bench-mapping: $(STAMP) ## mapping benchmark: 475 real files (train, dev..dev60, test), own labelled cases, GDC
+bench-mapping: $(STAMP) ## mapping benchmark: 482 real files (train, dev..dev61, test), own labelled cases, GDC
 	$(PY) bench/mapping/run.py
 
 bench-language: $(STAMP) ## phrasing benchmark: 365 user phrasings of the update/clarify rows, train/test (SPLIT=train)

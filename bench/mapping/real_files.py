@@ -1,4 +1,4 @@
-"""The real-file mapping benchmark: 475 files from 306 systems (bench/mapping/real), labelled blind.
+"""The real-file mapping benchmark: 482 files from 311 systems (bench/mapping/real), labelled blind.
 
 Each file goes through what an upload goes through: the ingestion sniffer (`ferry.ingest.sniff`: format, encoding,
 dialect, header row, XLSX) builds its manifest, then `HeuristicPlanner().generate` plans it onto the labelled
@@ -348,16 +348,17 @@ SPLIT_TITLES = {
     "dev58": "real files — dev58 (7 files from 5 more systems, labelled blind before any planner run)",
     "dev59": "real files — dev59 (6 files from 4 more systems, labelled blind before any planner run)",
     "dev60": "real files — dev60 (8 files from 4 more systems, labelled blind before any planner run)",
+    "dev61": "real files — dev61 (7 files from 5 more systems, labelled blind before any planner run)",
     "test": "real files — test (never tuned on)",
 }
 
 
-# Every split, in the order they were written (dev..dev60 are blind-labelled files from further systems).
-SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 61)), "test")
+# Every split, in the order they were written (dev..dev61 are blind-labelled files from further systems).
+SPLITS = ("train", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 62)), "test")
 
 
 def run_real(split: str, verbose: bool) -> dict[str, RealTally]:
-    """Plan every labelled file of the chosen split(s) (train, dev..dev60, test or all); print the figures."""
+    """Plan every labelled file of the chosen split(s) (train, dev..dev61, test or all); print the figures."""
     entries = load_labels()
     splits = [*SPLITS] if split == "all" else [split]
     print(f"\nReal-file benchmark: {len(entries)} labelled files in bench/mapping/real (see SOURCES.md)")

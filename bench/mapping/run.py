@@ -1,4 +1,4 @@
-"""Mapping benchmark: run ferry.agent on the labelled cases, on GDC and on 475 real files, print the figures.
+"""Mapping benchmark: run ferry.agent on the labelled cases, on GDC and on 482 real files, print the figures.
 
 .venv/bin/python bench/mapping/run.py                            # own cases + real files (all splits) + GDC
 .venv/bin/python bench/mapping/run.py --fit                      # refit the calibration table on the train split first
@@ -65,9 +65,10 @@
 .venv/bin/python bench/mapping/run.py --real-only --split dev58  # the dev58 split: 7 files from 5 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev59  # the dev59 split: 6 files from 4 more systems
 .venv/bin/python bench/mapping/run.py --real-only --split dev60  # the dev60 split: 8 files from 4 more systems
+.venv/bin/python bench/mapping/run.py --real-only --split dev61  # the dev61 split: 7 files from 5 more systems
 
 How to read it. The real-file sections ("real files — train", "— dev", "— test (never tuned on)") are the honest
-figures: real exports from 306 systems (bench/mapping/real), labelled blind, each planned the way an upload is
+figures: real exports from 311 systems (bench/mapping/real), labelled blind, each planned the way an upload is
 (ingestion sniffer, then HeuristicPlanner) and scored on what a person sees in the plan. Auto-applied precision is
 how often a mapping applied without asking is right (a wrong one silently imports bad data: the figure that must stay
 high); Recall@GT is how much of the labelled work is done without a question; "handled" adds the columns a question
