@@ -1,4 +1,4 @@
-"""The phrasing corpora (corpus.json, and dev.json with splits "dev" to "dev42"): loading them, and the frozen
+"""The phrasing corpora (corpus.json, and dev.json with splits "dev" to "dev43"): loading them, and the frozen
 train/test split corpus.json was written with.
 
 The split, done once when the corpus was written: one `random.Random(13)`, walked over the rows in file order

@@ -45,6 +45,7 @@ shared/notes/agent-dialogues.md and print how many did what the row requires.
 .venv/bin/python bench/language/run.py --split dev40          # dev.json's fortieth: blind check after round 32
 .venv/bin/python bench/language/run.py --split dev41          # dev.json's forty-first: blind check after round 33
 .venv/bin/python bench/language/run.py --split dev42          # dev.json's forty-second: blind check after round 34
+.venv/bin/python bench/language/run.py --split dev43          # dev.json's forty-third: blind check after round 35
 .venv/bin/python bench/language/run.py --planner bedrock      # the same corpus through BedrockPlanner
 
 How to read it (bench/language/README.md has the rules). Each update entry is sent to the planner's `update` on the
@@ -208,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--split",
-        choices=["train", "test", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 43)), "all"],
+        choices=["train", "test", *(f"dev{n}" if n > 1 else "dev" for n in range(1, 44)), "all"],
         default="all",
     )
     parser.add_argument("--planner", choices=["heuristic", "bedrock"], default="heuristic")
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"planner: {args.planner}")
     splits = ["train", "test"] if args.split == "all" else [args.split]
     print(
-        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev42 in dev.json); "
+        f"corpus: {len(entries)} entries (train/test in corpus.json, dev to dev43 in dev.json); "
         f"split(s) run: {', '.join(splits)} (the test split is never tuned on); "
         f"PYTHONHASHSEED={os.environ.get('PYTHONHASHSEED', 'random')}\n"
     )

@@ -15,7 +15,7 @@ def test_the_dev_corpus_covers_every_row_and_never_touches_the_frozen_corpus() -
         "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13",
         "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21", "dev22", "dev23",
         "dev24", "dev25", "dev26", "dev27", "dev28", "dev29", "dev30", "dev31", "dev32", "dev33", "dev34",
-        "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42",
+        "dev35", "dev36", "dev37", "dev38", "dev39", "dev40", "dev41", "dev42", "dev43",
     }  # fmt: skip
     dev = [e for e in both if e["split"] == "dev"]
     assert len(dev) >= 120
@@ -252,6 +252,7 @@ def test_the_twenty_second_dev_set_is_the_leads_blind_set_in_fresh_phrasings() -
         "dev40",
         "dev41",
         "dev42",
+        "dev43",
     ],
 )
 def test_the_blind_sets_cover_every_row_with_their_own_fresh_phrasings(split: str) -> None:
