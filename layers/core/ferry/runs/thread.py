@@ -26,6 +26,20 @@ def post_event(
     return db.append_event(run_id, ThreadEvent(seq=0, at=now_iso(), type=type_, text=text, data=data), dedup_key)
 
 
+def has_ended(db: Store, scope: str, run_id: str) -> bool:
+    """The run has reached a final status and its thread already holds that change's event (a reader between
+    the status write and the event's post waits for the event), or the run is gone."""
+    current = db.get_run(scope, run_id)
+    if current is None:
+        return True
+    if current.is_active:
+        return False
+    for event in db.latest_events(run_id, PAGE):
+        if event.type == "status":
+            return (event.data or {}).get("status") == current.status
+    return False
+
+
 def wait_for_events(
     db: Store, run_id: str, after: int, wait_seconds: float, *, clock: Callable[[], float] = time.monotonic
 ) -> list[ThreadEvent]:

@@ -130,8 +130,7 @@ async def read_thread(
     cap = float(settings.thread_wait_max_seconds)
 
     def finished() -> bool:
-        current = db.get_run(run.scope, run_id)
-        return current is None or not current.is_active
+        return thread.has_ended(db, run.scope, run_id)
 
     if accept and "text/event-stream" in accept:
         start = int(last_event_id) if last_event_id and last_event_id.isdigit() else after

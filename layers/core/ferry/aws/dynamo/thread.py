@@ -63,6 +63,13 @@ class ThreadItems(StoreBase):
 
     def list_events(self, run_id: str, after: int, limit: int) -> list[ThreadEvent]:
         """Thread events with seq > `after`, oldest first."""
+        return self._query_events(run_id, after, limit, oldest_first=True)
+
+    def latest_events(self, run_id: str, limit: int) -> list[ThreadEvent]:
+        """The thread's last `limit` events, newest first."""
+        return self._query_events(run_id, 0, limit, oldest_first=False)
+
+    def _query_events(self, run_id: str, after: int, limit: int, *, oldest_first: bool) -> list[ThreadEvent]:
         items = self.client.query(
             TableName=self.table,
             KeyConditionExpression="PK = :pk AND SK BETWEEN :lo AND :hi",
@@ -72,6 +79,7 @@ class ThreadItems(StoreBase):
                 ":hi": {"S": "EVT#9999999999"},
             },
             ConsistentRead=True,
+            ScanIndexForward=oldest_first,
             Limit=limit,
         ).get("Items", [])
         events = []
