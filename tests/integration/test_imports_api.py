@@ -214,6 +214,21 @@ def test_an_import_can_extract_from_the_migration_connection_first(api: TestClie
     assert failed["error"] == "The connection gave no new records to import. Nothing was imported."
 
 
+def _before_completing(monkeypatch: Any, action: Any) -> Any:
+    """`action(lc, run)` happens in the instant before a run completes; the real completion follows it.
+    Returns what puts the plain completion back."""
+    from ferry.runs import lifecycle
+
+    complete_run = lifecycle.complete_run
+
+    def action_first(lc, run, report=None, also=()):  # type: ignore[no-untyped-def]
+        action(lc, run)
+        return complete_run(lc, run, report, also=also)
+
+    monkeypatch.setattr(lifecycle, "complete_run", action_first)
+    return lambda: monkeypatch.setattr(lifecycle, "complete_run", complete_run)
+
+
 def test_an_import_canceled_as_it_commits_leaves_the_bookmarks_where_they_were(  # type: ignore[no-untyped-def]
     api: TestClient, account, stack, monkeypatch
 ) -> None:
@@ -226,21 +241,15 @@ def test_an_import_canceled_as_it_commits_leaves_the_bookmarks_where_they_were( 
     before = api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()["state"]
     grace = b"First Name,Email\nGrace,grace@example.com\n"
     s3.put_object(Bucket="customer-exports", Key="crm/contacts.csv", Body=grace)
-    # And: the import is canceled in the instant between its bookmarks moving and the run completing
-    complete_run = lifecycle.complete_run
-
-    def canceled_first(lc, run, report=None, also=()):  # type: ignore[no-untyped-def]
-        lifecycle.cancel(lc, run)
-        return complete_run(lc, run, report, also=also)
-
-    monkeypatch.setattr(lifecycle, "complete_run", canceled_first)
+    # And: the import is canceled in the instant before it completes
+    plain_completion = _before_completing(monkeypatch, lifecycle.cancel)
     created = post_import(api, acct.headers, "acme", "march", migration_id=migration_id, extract_via_api=True)
     assert created.status_code == 201, created.text
     done = wait_for_import(api, acct.headers, "acme", created.json()["run_id"], "canceled", "completed", "failed")
-    # Then: nothing was imported, and the bookmarks are back where they were, so the next import reads Grace
+    # Then: nothing was imported, and the bookmarks stay where they were, so the next import reads Grace
     assert done["status"] == "canceled", done
     assert api.get(f"/v1/migrations/{migration_id}/connection", headers=acct.headers).json()["state"] == before
-    monkeypatch.setattr(lifecycle, "complete_run", complete_run)
+    plain_completion()
     again = post_import(api, acct.headers, "acme", "april", migration_id=migration_id, extract_via_api=True)
     finished = wait_for_import(api, acct.headers, "acme", again.json()["run_id"], "completed", "failed")
     assert finished["status"] == "completed", finished
@@ -252,25 +261,21 @@ def test_an_import_whose_connection_was_replaced_as_it_commits_still_completes( 
     api: TestClient, account, stack, monkeypatch
 ) -> None:
     from ferry.aws.dynamo import ConnectionStore
-    from ferry.runs import lifecycle
 
     # Given: a migration planned from an S3 connection
     acct = account()
-    s3 = stack.client("s3")
-    migration_id = _planned_from_s3(api, acct.headers, s3)
+    migration_id = _planned_from_s3(api, acct.headers, stack.client("s3"))
     # And: the connection is replaced by a new one in the instant before the import completes
-    complete_run = lifecycle.complete_run
     replacement: list[Any] = []
 
-    def replaced_first(lc, run, report=None, also=()):  # type: ignore[no-untyped-def]
+    def replace_connection(lc, run):  # type: ignore[no-untyped-def]
         connections = ConnectionStore(lc.store)
         (old,) = connections.list_for(migration_id)
         new = old.model_copy(update={"connection_id": "conn_replacement", "state": {}, "pending_state": None})
         assert connections.put(new, replacing=old.connection_id)
         replacement.append(new)
-        return complete_run(lc, run, report, also=also)
 
-    monkeypatch.setattr(lifecycle, "complete_run", replaced_first)
+    _before_completing(monkeypatch, replace_connection)
     created = post_import(api, acct.headers, "acme", "march", migration_id=migration_id, extract_via_api=True)
     done = wait_for_import(api, acct.headers, "acme", created.json()["run_id"], "completed", "failed", "canceled")
     # Then: the import lands, and the new connection keeps its own (empty) bookmarks
