@@ -30,7 +30,7 @@ def ask_a_type_of_other_values(
             if not any(v.strip() for v in col.samples) or enum_mapping(col, fld).coverage > 0:
                 continue
             reason = f"none of the values of '{col.header}' is a {fld.spec.key} ({', '.join(fld.spec.values or [])})"
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, reason], pair.conflict)
+            pairs[i][j] = pair.asked(reason)
 
 
 # A kind or state named for the record ('Provider Type', 'Lead Status'): these words left once its record word goes.
@@ -65,4 +65,4 @@ def ask_a_qualified_state_of_other_values(
             if not p.n or p.alpha < _WORDED or p.boolean > 0 or enum_mapping(col, fld).coverage > 0:
                 continue
             reason = f"none of the values of '{col.header}' is a {fld.spec.key} ({', '.join(fld.spec.values or [])})"
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, reason], pair.conflict)
+            pairs[i][j] = pair.asked(reason)

@@ -107,7 +107,7 @@ def _kind_words(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
             continue  # 'class' of 'Reduced', 'Standard' has a home of its own: the tax class
         was = pairs[i][j]
         reason = f"'{col.header}' names the kind each row is filed under: perhaps its {fields[j].spec.key}"
-        pairs[i][j] = PairScore(ASKED_SCORE, ASKED_SCORE, was.fit, [reason, *was.reasons])
+        pairs[i][j] = was.asked(reason, first=True, header=ASKED_SCORE)
 
 
 def _titles(col: ColumnInfo) -> bool:
@@ -136,4 +136,4 @@ def _titles_as_names(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
         )
         for k, other in enumerate(pairs[i]):
             if k != j and other.score > ASKED_SCORE:  # the description is the longer text beside it, if anywhere
-                pairs[i][k] = PairScore(ASKED_SCORE, min(other.header, ASKED_SCORE), other.fit, other.reasons)
+                pairs[i][k] = other.asked(header=min(other.header, ASKED_SCORE))

@@ -33,9 +33,9 @@ def ask_a_bare_company_of_items(
         pair = pairs[i][j]
         if pair.score > ASKED_SCORE:
             why = f"a bare '{col.header}' on a list of items may be their maker or seller: asked"
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, why], pair.conflict)
+            pairs[i][j] = pair.asked(why)
         for m in makers:
             other = pairs[i][m]
             if other.score < ASKED_SCORE:
                 why = f"a bare '{col.header}' on a list of items may be their {fields[m].spec.key}"
-                pairs[i][m] = PairScore(ASKED_SCORE, other.header, other.fit, [*other.reasons, why], other.conflict)
+                pairs[i][m] = other.asked(why)

@@ -29,4 +29,4 @@ def countries_under_a_city(columns: list[ColumnInfo], fields: list[FieldInfo], p
         for k in countries:
             if pairs[i][k].score < ASKED_SCORE:
                 why = f"its values are countries, under a header naming a city ('{col.header}')"
-                pairs[i][k] = PairScore(ASKED_SCORE, pairs[i][k].header, 1.0, [why])
+                pairs[i][k] = pairs[i][k].asked(why, keep=0, fit=1.0)

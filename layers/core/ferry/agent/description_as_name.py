@@ -60,7 +60,7 @@ def _ask_name_or_description(col: ColumnInfo, row: list[PairScore], n: int, d: i
     """An empty template's only naming column is a description (round 49: GreaterWMS's '商品描述', its goods' only
     naming field): no value shows names or long texts, so it is asked as the name, not applied as the description."""
     reason = f"'{col.header}' is the only column that could name each record, and no value shows a name or a text"
-    row[n] = PairScore(ASKED_SCORE, NAMING_HEADER, row[n].fit, [reason])
+    row[n] = row[n].asked(reason, keep=0, header=NAMING_HEADER)
     own = row[d]
     row[d] = PairScore(min(own.score, ASKED_SCORE - 0.05), own.header, own.fit, own.reasons)
 

@@ -36,4 +36,4 @@ def ids_are_no_codes(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
             if pair.score <= ASKED_SCORE or not keys_of_another_table(col, fld):
                 continue
             why = f"'{col.header}' holds ids of another table ({', '.join(col.samples[:3])}), not {fld.spec.key} values"
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, why], pair.conflict)
+            pairs[i][j] = pair.asked(why)

@@ -41,4 +41,4 @@ def ids_named_for_places(columns: list[ColumnInfo], fields: list[FieldInfo], pai
             if any(r != i and pairs[r][j].header >= NAMING_HEADER for r in range(len(columns))):
                 continue  # another column names the place: the question between them stays
             why = f"'{col.header}' is an id named for the {place}: {'numbers' if _numbers(col) else 'its codes'}"
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, why], pair.conflict)
+            pairs[i][j] = pair.asked(why)

@@ -66,6 +66,7 @@ from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
 from ferry.agent.provider_contacts import provider_contacts_are_no_holders
 from ferry.agent.record_dates import record_start_dates
+from ferry.agent.scanned_code_tags import ask_empty_scanned_codes
 from ferry.agent.sibling_remarks import remarks_on_other_columns
 from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
@@ -80,6 +81,7 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     reread_bare_words(columns, fields, pairs)
     _plain_beside_translation(columns, fields, pairs)
     _barcode_as_tag(columns, fields, pairs)
+    ask_empty_scanned_codes(columns, fields, pairs)
     reread_values(columns, fields, pairs)
     values_over_headers(columns, fields, pairs)
     numbers_under_a_misspelling(columns, fields, pairs)

@@ -75,11 +75,11 @@ def _country_head(i: int, col: ColumnInfo, fields: list[FieldInfo], pairs: list[
     own = pairs[i][j]
     why = f"the header '{col.header}' names a country; its values are hashed, so it is asked"
     # Hashed values say nothing against the header: no fit either way.
-    pairs[i][j] = PairScore(ASKED_SCORE, own.header, 0.0, [*own.reasons[:1], why])
+    pairs[i][j] = own.asked(why, keep=1, fit=0.0)
     for k, other in enumerate(pairs[i]):
         if k != j and other.score >= ASKED_SCORE:
             # The word before 'country' ('account') only qualifies it: the country reads first.
-            pairs[i][k] = PairScore(ASKED_SCORE * 0.9, other.header, other.fit, [*other.reasons[:1], why])
+            pairs[i][k] = other.asked(why, keep=1, score=ASKED_SCORE * 0.9)
 
 
 def _share(values: list[str], test: Callable[[str], object]) -> float:

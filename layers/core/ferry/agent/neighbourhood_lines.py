@@ -34,4 +34,4 @@ def neighbourhood_lines_are_no_streets(
             pair = pairs[i][j]
             if pair.score > ASKED_SCORE:
                 why = f"'{col.header}' names the village's RT and RW units and no street: asked"
-                pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons, why], pair.conflict)
+                pairs[i][j] = pair.asked(why)

@@ -4,7 +4,7 @@ to offer the columns the assignment left out."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ferry.agent.calibrate import calibrated
 from ferry.agent.evidence import ColumnInfo, FieldInfo
@@ -63,6 +63,30 @@ class PairScore:
     conflict: bool = False
     split: bool = False  # the column feeds this field only by splitting a full name
     record_key: bool = False  # the header names the record's own number, and the field is the template's key
+
+    def asked(
+        self,
+        why: str | None = None,
+        *,
+        keep: int | None = None,
+        first: bool = False,
+        score: float = ASKED_SCORE,
+        header: float | None = None,
+        fit: float | None = None,
+    ) -> PairScore:
+        """This pair put to the person, never applied: scored ASKED_SCORE (or `score`), `why` added after the first
+        `keep` of its reasons (all of them when None), or before them when `first`. The rest of its evidence (header
+        and fit unless given, conflict) and its flags (split, record_key) are kept, so a late re-reading that asks a
+        pair no longer forgets that it splits a full name or names the record's key."""
+        kept = self.reasons if keep is None else self.reasons[:keep]
+        added = [why] if why else []
+        return replace(
+            self,
+            score=score,
+            header=self.header if header is None else header,
+            fit=self.fit if fit is None else fit,
+            reasons=[*added, *kept] if first else [*kept, *added],
+        )
 
 
 @dataclass

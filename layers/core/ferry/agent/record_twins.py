@@ -74,7 +74,7 @@ def _ask_quoted_first(columns: list[ColumnInfo], pairs: list[list[PairScore]], k
     """Field j asked between the quoted key k (first) and the system's id s (just below it); neither applied."""
     own = pairs[s][j]
     why = f"'{columns[k].header}' may be the key people quote; '{columns[s].header}' the system's own number"
-    pairs[k][j] = PairScore(ASKED_SCORE, pairs[k][j].header, pairs[k][j].fit, [why])
+    pairs[k][j] = pairs[k][j].asked(why, keep=0)
     pairs[s][j] = PairScore(min(own.score, ASKED_SCORE) * 0.98, own.header, own.fit, [*own.reasons[:1], why])
 
 

@@ -28,7 +28,7 @@ def ask_row_id_or_named_key(
         return False
     e = named[0]
     why = f"'{columns[e].header}' is named for {fld.spec.key} (empty here); '{columns[row_id].header}' is the system's"
-    pairs[e][j] = PairScore(ASKED_SCORE, pairs[e][j].header, pairs[e][j].fit, [*pairs[e][j].reasons, why])
+    pairs[e][j] = pairs[e][j].asked(why)
     pair = pairs[row_id][j]
     pairs[row_id][j] = PairScore(min(pair.score, _RUNNER_UP), pair.header, pair.fit, [*pair.reasons, why])
     return True

@@ -25,4 +25,4 @@ def groups_of_work_items(columns: list[ColumnInfo], fields: list[FieldInfo], pai
                 continue
             why = f"'{col.header}' is the group a work item is routed to or planned in, not its kind"
             pair = pairs[i][j]
-            pairs[i][j] = PairScore(ASKED_SCORE, pair.header, pair.fit, [*pair.reasons[:1], why])
+            pairs[i][j] = pair.asked(why, keep=1)

@@ -44,7 +44,7 @@ def dates_for_a_year(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: 
             elif pair.header < _SYNONYM or col.profile.dates.share < _DATES:
                 continue
             why = f"its values are dates; the year of each would be kept for {fld.spec.key}"
-            pairs[i][j] = PairScore(ASKED_SCORE, header, 0.0, [*pair.reasons[:1], why])
+            pairs[i][j] = pair.asked(why, keep=1, header=header, fit=0.0)
 
 
 def _date_a_work_came_out(col: ColumnInfo) -> bool:
