@@ -18,6 +18,7 @@ from ferry.core.domain import SheetManifest, Template
 from ferry.core.outcomes import Answer
 from ferry.recipe.editor.bag import bag_commands, not_a_request
 from ferry.recipe.editor.call_figures import call_figured
+from ferry.recipe.editor.column_judgements import judged_column_removal
 from ferry.recipe.editor.comment_wording import comment_worded
 from ferry.recipe.editor.courtesy import courteous
 from ferry.recipe.editor.craft_figures import craft_figured
@@ -34,6 +35,8 @@ from ferry.recipe.editor.fit import (
 )
 from ferry.recipe.editor.frames import framed
 from ferry.recipe.editor.idioms.paraphrase import causative, suggested
+from ferry.recipe.editor.interjections import without_interjection
+from ferry.recipe.editor.json_patch import patch_request
 from ferry.recipe.editor.kept_rows import guarded, without_kept_rows
 from ferry.recipe.editor.messages import cut_quotes, quote, tidy
 from ferry.recipe.editor.nested_config import nested_config_request
@@ -47,11 +50,14 @@ from ferry.recipe.editor.quoted_reply import replied
 from ferry.recipe.editor.readings import commands
 from ferry.recipe.editor.registers import registered
 from ferry.recipe.editor.resolver import Ctx
+from ferry.recipe.editor.review_layouts import without_labels
 from ferry.recipe.editor.reworded import reworded
 from ferry.recipe.editor.rhetorical import without_rhetorical
 from ferry.recipe.editor.row_pronouns import rows_meant
 from ferry.recipe.editor.scene_figures import scene_figured
+from ferry.recipe.editor.scene_sentences import without_pronoun_scenes
 from ferry.recipe.editor.session import Edit, Session, not_understood
+from ferry.recipe.editor.sheet_formulas import formula_request
 from ferry.recipe.editor.snippets import snippet_request
 from ferry.recipe.editor.spoken_figures import spoken_figured
 from ferry.recipe.editor.spoken_forms import spoken_form
@@ -78,6 +84,11 @@ def edit_recipe(
     """
     session = Session(recipe, templates, sheets)
     typed = message
+    message = patch_request(message)  # round 35: a pasted JSON Patch's operations, said as the commands they state
+    message = formula_request(message)  # round 35: a spreadsheet formula's functions name the transform
+    message = judged_column_removal(message)  # round 35: 'The Notes column is clutter. Drop it.': it = the column
+    message = without_interjection(message)  # round 35: 'Uh-uh, no. <request>', 'Leave it! <request>'
+    message = without_labels(message)  # round 35: 'Pros: … Cons: … Fix: …', 'Major comment 1.' before a request
     message = nested_config_request(message)  # round 33: a YAML config, a field with its source and values nested
     message = unframed(message)  # round 32: a pasted diff's headers, a prompt's role, labels, rules and numbers
     message = snippet_request(message)  # round 30: a JSON object or 'K: V' lines under a label, as its pairs
@@ -98,6 +109,7 @@ def edit_recipe(
     message = scene_figured(message)  # round 31: 'rode in without X', 'cut 'em out of the herd', 'stand down on …'
     message = workshop_figured(message)  # round 32: 'bad iron … scrap heap', 'hammer X flat into lowercase', …
     message = call_figured(message)  # round 33: 'F: X out, Y in', 'Fold the X column', 'decoys, not wild birds', …
+    message = without_pronoun_scenes(message)  # round 35: '…; they don't count toward anything. Keep them out'
     message = rows_meant(message)  # round 34: 'rows without X …; remove them': them = the rows, not X's column
     message = plainly_said(message)  # round 34: '<rows> get cut from the import', 'clear out', 'cease to be mandatory'
     message = registered(message)  # round 28: a formal e-mail's courtesy, Tyneside words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ferry.recipe.clarify_notions import in_class_words
+from ferry.recipe.editor.json_patch import patch_request
 from ferry.recipe.editor.quoted_reply import replied_question
 from ferry.recipe.editor.registers import geordie_said
 
@@ -43,6 +44,7 @@ _ORDINAL_ROW_RE = re.compile(r"\b(?:the\s+)?(\d{1,5})(?:st|nd|rd|th)\s+(row|line
 def asked_plainly(text: str) -> str:
     """'Client wants to know what you do with X' → 'what you do with X'; 'which columns do you not take with
     you?' → 'which columns are not imported?'; each class's notions in its words (`clarify_notions`)."""
+    text = patch_request(text)  # round 35: a JSON Patch's 'test' op before the question is context
     text = geordie_said(text)  # round 28: Tyneside words ("aren't gannin' into the import")
     text = _RELAYED_ASK_RE.sub("", replied_question(text.strip()))  # "> Is X coming across?\nWhich aren't?"
     text = _PROCLAIMED_ASK_RE.sub("", text)

@@ -31,6 +31,12 @@ _MAYBE_REQUEST_RE = re.compile(
     r"day|month|year|german\w*|country|code\w*|domain|format\w*|split|first|fall\s*back|treat\w*|means?|=)\b|[=:>]",
     re.I,
 )
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:they|it|these|those|this|that|he|she)", re.I)
+_PRONOUN_SUBJECT_RE = re.compile(r"(?:they|it|these|those|this|that|he|she)", re.I)
+_PIECE_RE = re.compile(r"[^.;!?\n]+|[.;!?\n]+\s*")
+# a name (a capital after the first word), a quoted value or a verb of having: the scene describes the rows' content
+_NAMES_SOMETHING_RE = re.compile(r"\b[A-Z]|(?<!\w)['\"\u2018\u201c]|\b(?:have|has|had|got|hold|holds|contain\w*)\b")
+_STOP_RE = re.compile(r"[.;!?\n]+\s*")
 # a subject that opens with a command ('Drop rows that are …'): an instruction, never a scene
 _COMMAND_OPENING_RE = re.compile(
     r"^(?:drop|remove|delete|keep|make|set|map|use|take|put|move|split|lowercase|treat|read|ignore|skip|fill|give|"
@@ -47,3 +53,28 @@ def is_scene(text: str, following: str | None) -> bool:
     if m is None or _COMMAND_OPENING_RE.match(m["subject"]) or _MAYBE_REQUEST_RE.search(text):
         return False
     return following is None or not has_pronoun(following)
+
+
+def without_pronoun_scenes(message: str) -> str:
+    """Round 35: a scene between two clauses whose own subject is a pronoun ("Rows with Lifecycle 'test' are a
+    friendly; they don't count toward anything. Keep them out …") only says more of what came before; it goes, so
+    the next clause's pronoun leans on the clause that named the rows or the column."""
+    pieces = _PIECE_RE.findall(message)
+    texts = [i for i, p in enumerate(pieces) if p.strip() and not _STOP_RE.fullmatch(p)]
+    dropped: set[int] = set()
+    for n, i in enumerate(texts[1:-1], start=1):
+        core = pieces[i].strip()
+        after = pieces[i + 1] if i + 1 < len(pieces) else ""
+        before = pieces[texts[n - 1] + 1]
+        m = _SCENE_RE.match(core)
+        if (
+            m is not None
+            and _PRONOUN_SUBJECT_RE.fullmatch(m["subject"].strip())
+            and not _MAYBE_REQUEST_RE.search(core)
+            and not _NAMES_SOMETHING_RE.search(core[1:])  # 'they have Lifecycle set to test' says which rows
+            and "?" not in after + before  # beside questions it may be what is asked about
+        ):
+            dropped |= {i, i + 1} if _STOP_RE.fullmatch(after) else {i}
+    if not dropped:
+        return message
+    return "".join(p for i, p in enumerate(pieces) if i not in dropped)
