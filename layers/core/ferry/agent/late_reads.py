@@ -31,7 +31,9 @@
   `id_suffixed_enums`, `sibling_remarks`, `bare_type_values`);
 - a header ending in an id word is no quantity, amount or price, and a bare 'Company' of items with no supplier or
   manufacturer column is asked, and an Indonesian neighbourhood line (RT/RW, no street word) is no street (round 58,
-  `id_suffixed_measures`, `company_as_maker`, `neighbourhood_lines`).
+  `id_suffixed_measures`, `company_as_maker`, `neighbourhood_lines`);
+- a bare name of sites named for the file's own towns is no contact's surname, and a French 'voie' over street names
+  is the street (round 60, `sites_named_for_towns`, `named_ways`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from ferry.agent.id_suffixed_measures import ids_are_no_measures
 from ferry.agent.id_suffixed_places import ids_named_for_places
 from ferry.agent.membership_tiers import membership_as_group
 from ferry.agent.misspelt_headers import numbers_under_a_misspelling
+from ferry.agent.named_ways import named_ways_are_streets
 from ferry.agent.neighbourhood_lines import neighbourhood_lines_are_no_streets
 from ferry.agent.opposite_sides import ask_the_other_side
 from ferry.agent.pairs import (
@@ -68,6 +71,7 @@ from ferry.agent.provider_contacts import provider_contacts_are_no_holders
 from ferry.agent.record_dates import record_start_dates
 from ferry.agent.scanned_code_tags import ask_empty_scanned_codes
 from ferry.agent.sibling_remarks import remarks_on_other_columns
+from ferry.agent.sites_named_for_towns import sites_named_for_towns
 from ferry.agent.state_flag_columns import free_state_flags
 from ferry.agent.value_reads import reread_values
 from ferry.agent.values_over_headers import values_over_headers
@@ -106,6 +110,8 @@ def reread_late(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[
     ids_are_no_measures(columns, fields, pairs)
     ask_a_bare_company_of_items(columns, fields, pairs)
     neighbourhood_lines_are_no_streets(columns, fields, pairs)
+    sites_named_for_towns(columns, fields, pairs)
+    named_ways_are_streets(columns, fields, pairs)
 
 
 def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:

@@ -28,7 +28,7 @@ _BOOL_WORDS = frozenset(
 _NAME_TOKEN_RE = re.compile(r"^[^\W\d_][^\W\d_'\u2019\-]*\.?$")
 _PARTICLES = frozenset({"van", "von", "der", "de", "la", "le", "du", "di", "da", "del", "ten", "ter", "zu", "the",
                         "dos", "das", "do", "y", "e", "bin", "al"})  # fmt: skip
-_STREET_WORDS = frozenset(
+STREET_WORDS = frozenset(
     {
         "st", "street", "rd", "road", "ave", "av", "avenue", "blvd", "boulevard", "lane", "ln", "dr", "drive", "way",
         "ct", "court", "pl", "place", "sq", "square", "hwy", "highway", "pkwy", "parkway", "terrace", "ter", "cres",
@@ -210,7 +210,7 @@ def _is_street(value: str) -> bool:
     if len(words) < 2:
         return False
     has_number = bool(_HOUSE_NUMBER_RE.search(value.strip()))
-    has_word = any(w in _STREET_WORDS for w in words) or any(
+    has_word = any(w in STREET_WORDS for w in words) or any(
         w.endswith(("strasse", "str", "weg", "straat", "laan", "gasse", "platz")) for w in words
     )
     # '120 Jefferson St.', 'Hauptstraße 5', or a house number first and two words after it.
