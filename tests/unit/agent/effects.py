@@ -201,6 +201,15 @@ def check_row(row: int, text: str) -> None:
     UPDATE_EFFECTS[row](edit_recipe(row_recipe(row), [CONTACTS], SHEETS, text))
 
 
+def check_row_alone(row: int, text: str) -> None:
+    """`check_row`, and nothing changes beside the row's own effect (bench/language's side-change check)."""
+    from bench.language.side_changes import side_changes  # it reads this module's row effects
+
+    check_row(row, text)
+    start = update_start(row)
+    assert side_changes(start, edit_recipe(start, [CONTACTS], SHEETS, text).recipe) == []
+
+
 def unchanged(e: Edit) -> None:
     """The message changed nothing: no new version, no undo (a question or a note is fine)."""
     assert not e.changed and e.recipe is None and not e.revert, e.summary

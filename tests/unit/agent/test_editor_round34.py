@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench.language.side_changes import side_changes
 from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.nested_config import nested_config_request
 from ferry.recipe.editor.rhetorical import without_rhetorical
@@ -18,14 +17,7 @@ from ferry.recipe.editor.row_pronouns import rows_meant
 from ferry.recipe.editor.scene_sentences import is_scene
 
 from .dialogues import CONTACTS, SHEETS, field_of
-from .effects import check_changes_nothing, check_row, check_unchanged, update_start
-
-
-def _no_side_change(row: int, text: str) -> None:
-    check_row(row, text)
-    start = update_start(row)
-    assert side_changes(start, edit_recipe(start, [CONTACTS], SHEETS, text).recipe) == []
-
+from .effects import check_changes_nothing, check_row, check_row_alone, check_unchanged, update_start
 
 # --- (a) a removal's 'them' after rows described by a condition: the rows only ----------------------------------
 
@@ -39,7 +31,7 @@ def _no_side_change(row: int, text: str) -> None:
     ],
 )
 def test_them_after_rows_without_a_value_is_the_rows(text: str) -> None:
-    _no_side_change(8, text)
+    check_row_alone(8, text)
 
 
 def test_them_after_a_column_is_still_the_column() -> None:
@@ -59,7 +51,7 @@ def test_them_after_a_column_is_still_the_column() -> None:
     ],
 )
 def test_a_record_word_in_a_scene_is_no_value_map(text: str) -> None:
-    _no_side_change(16, text)
+    check_row_alone(16, text)
 
 
 def test_a_value_of_the_file_is_still_mapped() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from bench.language.side_changes import side_changes
 from ferry.recipe.editor import edit_recipe
 from ferry.recipe.editor.column_judgements import judged_column_removal
 from ferry.recipe.editor.interjections import without_interjection
@@ -19,14 +18,7 @@ from ferry.recipe.editor.scene_sentences import without_pronoun_scenes
 from ferry.recipe.editor.sheet_formulas import formula_request
 
 from .dialogues import CONTACTS, SHEETS, field_of
-from .effects import check_row, check_unchanged, update_start
-
-
-def _no_side_change(row: int, text: str) -> None:
-    check_row(row, text)
-    start = update_start(row)
-    assert side_changes(start, edit_recipe(start, [CONTACTS], SHEETS, text).recipe) == []
-
+from .effects import check_row_alone, check_unchanged, update_start
 
 # --- precision: '<the X column> is <judgement>. Drop it.' is the column ----------------------------------------
 
@@ -40,7 +32,7 @@ def _no_side_change(row: int, text: str) -> None:
     ],
 )
 def test_a_columns_judgement_before_removing_it_is_about_the_column(text: str) -> None:
-    _no_side_change(4, text)  # Notes stays unimported, and no row is dropped on a 'junk' value
+    check_row_alone(4, text)  # Notes stays unimported, and no row is dropped on a 'junk' value
 
 
 def test_a_judged_column_that_feeds_a_field_is_unmapped() -> None:
@@ -73,7 +65,7 @@ def test_a_real_value_filter_still_filters() -> None:
     ],
 )  # fmt: skip
 def test_a_json_patch_is_the_change_it_states(row: int, text: str) -> None:
-    _no_side_change(row, text)
+    check_row_alone(row, text)
 
 
 def test_a_json_patch_the_editor_cannot_state_is_left_as_typed() -> None:
@@ -101,7 +93,7 @@ def test_a_json_patch_the_editor_cannot_state_is_left_as_typed() -> None:
     ],
 )  # fmt: skip
 def test_a_formulas_functions_name_the_transform(row: int, text: str) -> None:
-    _no_side_change(row, text)
+    check_row_alone(row, text)
 
 
 def test_a_formula_asked_about_or_unread_is_left_as_typed() -> None:
@@ -127,7 +119,7 @@ def test_a_formula_asked_about_or_unread_is_left_as_typed() -> None:
     ],
 )  # fmt: skip
 def test_a_label_before_the_request_drops_out(row: int, text: str) -> None:
-    _no_side_change(row, text)
+    check_row_alone(row, text)
 
 
 def test_a_label_that_is_a_row_or_the_only_words_stays() -> None:
@@ -153,7 +145,7 @@ def test_a_label_that_is_a_row_or_the_only_words_stays() -> None:
     ],
 )
 def test_the_forty_second_sets_plain_forms(row: int, text: str) -> None:
-    _no_side_change(row, text)
+    check_row_alone(row, text)
 
 
 def test_a_pronoun_scene_beside_a_question_stays() -> None:
@@ -174,7 +166,7 @@ def test_a_pronoun_scene_beside_a_question_stays() -> None:
     ],
 )
 def test_an_interjection_before_a_request_drops_out(row: int, text: str) -> None:
-    _no_side_change(row, text)
+    check_row_alone(row, text)
 
 
 @pytest.mark.parametrize("text", ["Nope.", "Stop! Is phone from Mobile?", "Nah, leave it."])

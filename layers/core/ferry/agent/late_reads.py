@@ -69,7 +69,7 @@ from ferry.agent.part_states import ids_of_a_part
 from ferry.agent.prose_text import prose_text_as_description
 from ferry.agent.provider_contacts import provider_contacts_are_no_holders
 from ferry.agent.record_dates import record_start_dates
-from ferry.agent.scanned_code_tags import ask_empty_scanned_codes
+from ferry.agent.scanned_code_tags import ask_empty_scanned_codes, sole_tag_field
 from ferry.agent.sibling_remarks import remarks_on_other_columns
 from ferry.agent.sites_named_for_towns import sites_named_for_towns
 from ferry.agent.state_flag_columns import free_state_flags
@@ -139,12 +139,9 @@ def _plain_beside_translation(columns: list[ColumnInfo], fields: list[FieldInfo]
 
 
 def _barcode_as_tag(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
-    if any("barcode" in f.concepts for f in fields):
-        return  # the template keeps barcodes in a field of their own
-    tags = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string" and "tag" in f.spec.key]
-    if len(tags) != 1:
+    j = sole_tag_field(fields)
+    if j is None:
         return
-    j = tags[0]
     for i, col in enumerate(columns):
         top = col.top_concept
         barcode = top is not None and top[0] == "barcode" and top[1] >= 0.9

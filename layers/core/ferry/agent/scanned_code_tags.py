@@ -20,14 +20,20 @@ _ASKED_HEADER = 0.8
 _ID_WORDS = frozenset({"id", "number", "no", "nr", "value"})
 
 
+def sole_tag_field(fields: list[FieldInfo]) -> int | None:
+    """The template's one tag field a scanned code can fill (a unique string named for a tag), or None when there
+    is none, more than one, or a barcode field of its own."""
+    if any("barcode" in f.concepts for f in fields):
+        return None  # the template keeps barcodes in a field of their own
+    tags = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string" and "tag" in f.spec.key]
+    return tags[0] if len(tags) == 1 else None
+
+
 def ask_empty_scanned_codes(columns: list[ColumnInfo], fields: list[FieldInfo], pairs: list[list[PairScore]]) -> None:
     """Lift an empty scanned-code column's pair with the template's only tag field to a question."""
-    if any("barcode" in f.concepts for f in fields):
-        return  # the template keeps barcodes in a field of their own
-    tags = [j for j, f in enumerate(fields) if f.spec.unique and f.spec.type == "string" and "tag" in f.spec.key]
-    if len(tags) != 1:
+    j = sole_tag_field(fields)
+    if j is None:
         return
-    j = tags[0]
     for i, col in enumerate(columns):
         if not col.empty or col.json_path is not None or not _scanned_code(col.header):
             continue
