@@ -417,7 +417,8 @@ def test_a_secret_never_leaves_secrets_manager(api: TestClient, account, stack: 
 
 def test_extraction_from_s3_makes_ready_files_like_uploads(api: TestClient, account, stack: LocalStack) -> None:  # type: ignore[no-untyped-def]
     from ferry.aws.dynamo import ConnectionStore
-    from ferry.connections.service import commit_extraction_state, extract_connection
+    from ferry.connections.service import extract_connection
+    from ferry.core.clock import now_iso
 
     acct = account()
     mig = _migration(api, acct.headers)
@@ -450,7 +451,7 @@ def test_extraction_from_s3_makes_ready_files_like_uploads(api: TestClient, acco
     assert connection["state"] == {}
     refreshed = ConnectionStore().get(mig, "workbook", "s3")
     assert refreshed is not None
-    commit_extraction_state(refreshed)
+    ConnectionStore().move_bookmarks(refreshed, now_iso())  # as an execute's completion does
     committed = api.get(f"/v1/migrations/{mig}/connection", headers=acct.headers).json()["state"]
     assert set(committed) == {"contacts.csv", "companies.jsonl"}
     # And: a second extraction with nothing changed makes no new files

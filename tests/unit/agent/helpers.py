@@ -111,6 +111,12 @@ def named_in_questions(plan: Plan, column: str) -> bool:
     return any(f"'{column}'" in o.label for q in plan.questions for o in q.options)
 
 
+def offered_for(plan: Plan, field: str) -> set[str]:
+    """The columns the plan's questions about `field` offer (a which-column option, or the column a yes maps)."""
+    labels = [o.label for q in plan.questions if f".q_{field}_" in q.id for o in q.options]
+    return {label.split("'")[1] for label in labels if label.count("'") >= 2}
+
+
 def question_about(plan: Plan, field: str) -> list[str]:
     """The option labels of the question about `field` (question ids read '<sheet>.q_<field>_<kind>')."""
     question = next(q for q in plan.questions if f".q_{field}_" in q.id)

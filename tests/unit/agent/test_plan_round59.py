@@ -10,20 +10,13 @@ import pytest
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
 from ferry.agent.pairs import ASKED_SCORE, PairScore
-from ferry.agent.planner import Plan
 from ferry.agent.scanned_code_tags import _scanned_code
-from tests.unit.agent.helpers import applied_sources, csv_text, plan_real_file, plan_text
+from tests.unit.agent.helpers import applied_sources, csv_text, offered_for, plan_real_file, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 ASSETS = ALL["assets"]
 PRODUCTS = ALL["products"]
 PUBLICATIONS = ALL["publications"]
-
-
-def _offered_for(plan: Plan, field: str) -> set[str]:
-    """The columns the plan's questions about `field` offer (a which-column option, or the column a yes maps)."""
-    labels = [o.label for q in plan.questions if f".q_{field}_" in q.id for o in q.options]
-    return {label.split("'")[1] for label in labels if label.count("'") >= 2}
 
 
 # PairScore.asked: one way to put a pair to the person.
@@ -53,7 +46,7 @@ def test_an_asked_pair_takes_the_changes_it_is_given() -> None:
 def test_asreviews_place_of_countries_is_asked_as_the_country() -> None:
     # Round 44 asked it; its rebuilt pair had lost the header/value conflict, so no question was left
     plan = plan_real_file("asreview/generic_labels.csv", "dev34")
-    assert "place_published" in _offered_for(plan, "country")
+    assert "place_published" in offered_for(plan, "country")
     assert "place_published" not in applied_sources(plan).get("country", [])
 
 
@@ -61,7 +54,7 @@ def test_a_place_of_cities_is_not_asked_as_the_country(tmp_path: Path) -> None:
     # Near neighbour: cities under the same header are no country
     rows = [f"{t},{p}" for t, p in zip(("A", "B", "C", "D"), ("Berlin", "Boston", "Lyon", "Osaka"), strict=True)]
     plan = plan_text(tmp_path, csv_text("title,place_published", rows), PUBLICATIONS)
-    assert "place_published" not in _offered_for(plan, "country")
+    assert "place_published" not in offered_for(plan, "country")
     assert "place_published" not in applied_sources(plan).get("country", [])
 
 
@@ -73,7 +66,7 @@ def test_a_place_of_cities_is_not_asked_as_the_country(tmp_path: Path) -> None:
 )
 def test_openbis_custom_barcode_is_offered_for_the_asset_tag(name: str) -> None:
     plan = plan_real_file(name, "dev60")
-    assert "Custom Barcode" in _offered_for(plan, "asset_tag")
+    assert "Custom Barcode" in offered_for(plan, "asset_tag")
     assert "Custom Barcode" not in applied_sources(plan).get("asset_tag", [])
 
 
@@ -86,14 +79,14 @@ def _empty_code_column(header: str) -> str:
 @pytest.mark.parametrize("header", ["QR Code ID", "Custom Barcode", "bar code"])
 def test_an_empty_scanned_code_column_is_asked_for_the_asset_tag(tmp_path: Path, header: str) -> None:
     plan = plan_text(tmp_path, _empty_code_column(header), ASSETS)
-    assert header in _offered_for(plan, "asset_tag")
+    assert header in offered_for(plan, "asset_tag")
     assert header not in applied_sources(plan).get("asset_tag", [])
 
 
 def test_a_kind_of_code_is_not_asked_for_the_asset_tag(tmp_path: Path) -> None:
     # Near neighbour: 'Barcode Type' names a kind of code, not the code
     plan = plan_text(tmp_path, _empty_code_column("Barcode Type"), ASSETS)
-    assert "Barcode Type" not in _offered_for(plan, "asset_tag")
+    assert "Barcode Type" not in offered_for(plan, "asset_tag")
 
 
 def test_a_qr_code_is_no_barcode_of_a_product(tmp_path: Path) -> None:

@@ -8,18 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.mapping.templates import REAL_TEMPLATES, TEMPLATES
-from ferry.agent.planner import Plan
 from tests.unit.agent.helpers import applied_sources, csv_text, plan_real_file, plan_text
 
 ALL = {**TEMPLATES, **REAL_TEMPLATES}
 LOCATIONS = ALL["locations"]
 PROVIDERS = ALL["providers"]
-
-
-def _offered_for(plan: Plan, field: str) -> set[str]:
-    """The columns the plan's questions about `field` offer (a which-column option, or the column a yes maps)."""
-    labels = [o.label for q in plan.questions if f".q_{field}_" in q.id for o in q.options]
-    return {label.split("'")[1] for label in labels if label.count("'") >= 2}
 
 
 # A bare name column of sites named for the file's towns is no contact's surname.

@@ -9,7 +9,7 @@ before, and so is a qualified header ('Company name', 'Owner company')."""
 from __future__ import annotations
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import ASKED_SCORE, NAMING_HEADER, PairScore
+from ferry.agent.pairs import ASKED_SCORE, NAMING_HEADER, PairScore, ask_pairs
 from ferry.agent.synonyms import header_words
 
 _BARE_COMPANY = frozenset({("company",), ("firma",), ("empresa",), ("société",), ("societe",), ("unternehmen",)})
@@ -29,11 +29,7 @@ def ask_a_bare_company_of_items(
             continue
         if any(r != i and pairs[r][j].header >= NAMING_HEADER for r in range(len(columns)) for j in makers):
             continue  # a supplier or manufacturer column of its own: 'Company' is the holder
-        j = holders[0]
-        pair = pairs[i][j]
-        if pair.score > ASKED_SCORE:
-            why = f"a bare '{col.header}' on a list of items may be their maker or seller: asked"
-            pairs[i][j] = pair.asked(why)
+        ask_pairs(pairs, i, holders, f"a bare '{col.header}' on a list of items may be their maker or seller: asked")
         for m in makers:
             other = pairs[i][m]
             if other.score < ASKED_SCORE:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import ASKED_SCORE, PairScore
+from ferry.agent.pairs import PairScore, ask_pairs
 
 _UNITS = (re.compile(r"\bRT\b\s*[:.]?\s*\d", re.I), re.compile(r"\bRW\b\s*[:.]?\s*\d", re.I))
 _STREET_WORD = re.compile(r"\b(jl|jln|jalan|gg|gang|street|st|road|rd)\b\.?", re.I)
@@ -30,8 +30,4 @@ def neighbourhood_lines_are_no_streets(
         values = [v for v in col.samples if v.strip()]
         if col.json_path is not None or not values or not all(neighbourhood_line(v) for v in values):
             continue
-        for j in streets:
-            pair = pairs[i][j]
-            if pair.score > ASKED_SCORE:
-                why = f"'{col.header}' names the village's RT and RW units and no street: asked"
-                pairs[i][j] = pair.asked(why)
+        ask_pairs(pairs, i, streets, f"'{col.header}' names the village's RT and RW units and no street: asked")

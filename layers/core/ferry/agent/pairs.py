@@ -89,6 +89,13 @@ class PairScore:
         )
 
 
+def ask_pairs(pairs: list[list[PairScore]], i: int, fields: list[int], why: str) -> None:
+    """Column i's pairs with `fields` that would be applied are put to the person instead, saying `why`."""
+    for j in fields:
+        if pairs[i][j].score > ASKED_SCORE:
+            pairs[i][j] = pairs[i][j].asked(why)
+
+
 @dataclass
 class ScoredSheet:
     """Every pair score of a sheet against a template (columns x fields)."""

@@ -9,7 +9,7 @@ file."""
 from __future__ import annotations
 
 from ferry.agent.evidence import ColumnInfo, FieldInfo
-from ferry.agent.pairs import ASKED_SCORE, BARE_NAMES, PairScore
+from ferry.agent.pairs import BARE_NAMES, PairScore, ask_pairs
 
 # Share of a name column's values that must name a town of the file before the column reads as sites named for them.
 _TOWN_SHARE = 0.5
@@ -33,11 +33,8 @@ def sites_named_for_towns(columns: list[ColumnInfo], fields: list[FieldInfo], pa
         named = sum(any(v == t or v.startswith(t + " ") for t in towns) for v in values)
         if named < _TOWN_SHARE * len(values):
             continue
-        for j in surnames:
-            pair = pairs[i][j]
-            if pair.score > ASKED_SCORE:
-                why = f"'{col.header}' names sites after the file's towns, not a person's surname: asked"
-                pairs[i][j] = pair.asked(why)
+        why = f"'{col.header}' names sites after the file's towns, not a person's surname: asked"
+        ask_pairs(pairs, i, surnames, why)
 
 
 def _words(value: str) -> str:

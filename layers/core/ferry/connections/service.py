@@ -348,7 +348,8 @@ def extract_connection(
     Each stream becomes one CSV (records flattened, nested keys dotted) or, for file sources, the file
     itself; it is stored under the uploads layout, sniffed and given a manifest by the same code as an
     upload. The connection records the extractor, a summary and `last_synced_at`; the new bookmarks wait
-    in `pending_state` for `commit_extraction_state`. Streams with nothing new produce no file.
+    in `pending_state` until the import's completion moves them (`ferry.runs.steps.bookmark_moves`). Streams
+    with nothing new produce no file.
     `progress` is told what is being read in plain words ("Extracting contacts from HubSpot (3 pages).").
     """
     if connection.account_id != account_id:
@@ -400,14 +401,6 @@ def extract_connection(
     )
     logger.info("connection extracted", connection_id=connection.connection_id, file_count=len(files))
     return files
-
-
-def commit_extraction_state(connection: ConnectionRecord, *, db: Store | None = None) -> bool:
-    """Advance the bookmarks to the last extraction's on their own (a run's completion makes the same move in
-    its own transaction: ferry.runs.steps.bookmark_moves); False when nothing was pending."""
-    if connection.pending_state is None:
-        return False
-    return ConnectionStore(db or Store()).move_bookmarks(connection, now_iso())
 
 
 def _extracted_text(stream: str, source: str, outcome: _StreamOutcome, pages: int) -> str:
